@@ -1,0 +1,1 @@
+# baremetal-hyp: filled in by its owner

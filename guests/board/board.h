@@ -1,0 +1,77 @@
+/*
+ * The guest board's devices (docs/guest-abi.md): UART, STATUS, the RAZ/WI
+ * GIC pages and PSCI. Plain C with no hardware access: the bare hypervisor
+ * calls it from its trap handler, the KVM runner from its exit loop, the
+ * host unit tests directly.
+ */
+#ifndef BOARD_BOARD_H
+#define BOARD_BOARD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "memmap.h"
+
+/* Every register the board decodes; names from board_reg_name(). */
+enum board_reg {
+	BREG_NONE = 0,		/* no device at that address */
+	BREG_UART_DR, BREG_UART_RSR, BREG_UART_FR, BREG_UART_ILPR,
+	BREG_UART_IBRD, BREG_UART_FBRD, BREG_UART_LCR_H, BREG_UART_CR,
+	BREG_UART_IFLS, BREG_UART_IMSC, BREG_UART_RIS, BREG_UART_MIS,
+	BREG_UART_ICR, BREG_UART_DMACR, BREG_UART_ID, BREG_UART_RESERVED,
+	BREG_STATUS,
+	BREG_GICD, BREG_GICC,
+	BREG_COUNT
+};
+
+/* One guest access, as a data abort (or a KVM MMIO exit) describes it. */
+struct board_access {
+	uint32_t ipa;
+	uint8_t size;		/* 1, 2 or 4 bytes */
+	bool write;
+	uint32_t value;		/* in: the stored value; out: the loaded value */
+};
+
+struct board {
+	void (*console)(void *ctx, char c);	/* where UART DR bytes go */
+	void *ctx;
+	uint32_t status;	/* last STATUS write; 0 until then */
+	bool stopped;		/* SYSTEM_OFF/RESET or CPU_OFF happened */
+};
+
+void board_init(struct board *b, void (*console)(void *, char), void *ctx);
+
+/*
+ * Performs one access. Returns the register it hit (BREG_NONE: no device
+ * there, nothing was done; the caller stops the guest).
+ */
+enum board_reg board_mmio(struct board *b, struct board_access *a);
+
+/* "uart.DR", "status.STATUS", "gic.dist" ...; "none" for BREG_NONE. */
+const char *board_reg_name(enum board_reg r);
+
+/* PSCI (SMC Calling Convention through HVC). */
+#define PSCI_0_2_FN_BASE	0x84000000u
+#define PSCI_VERSION_FN		0x84000000u
+#define PSCI_CPU_OFF_FN		0x84000002u
+#define PSCI_SYSTEM_OFF_FN	0x84000008u
+#define PSCI_SYSTEM_RESET_FN	0x84000009u
+#define PSCI_FEATURES_FN	0x8400000Au
+#define PSCI_RET_SUCCESS	0u
+#define PSCI_RET_NOT_SUPPORTED	0xFFFFFFFFu	/* -1 */
+#define PSCI_BOARD_VERSION	0x00010001u	/* 1.1 */
+
+struct psci_result {
+	uint32_t ret;		/* r0 on return, when !stop */
+	bool stop;		/* the run ends: exit with status */
+	int status;
+	bool known;		/* fn is a PSCI function the board knows */
+	const char *name;	/* "PSCI_VERSION" ...; "UNKNOWN" */
+};
+
+/* Handles HVC with r0 = fn and r1 = arg (PSCI_FEATURES' function id). */
+void board_psci(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *out);
+
+/* The name of a PSCI function id as KVM and the board know it, or NULL. */
+const char *psci_fn_name(uint32_t fn);
+
+#endif

@@ -1,0 +1,76 @@
+/*
+ * The trap log (docs/trap-log.md): a fixed-size binary record, cheap to
+ * store at trap time, and the one writer and parser of its text form.
+ * Pure C: used by the bare hypervisor, the KVM runner and the host tools.
+ */
+#ifndef BOARD_TRAPLOG_H
+#define BOARD_TRAPLOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TRAPLOG_VERSION 1
+#define TRAPLOG_CONSOLE_PREFIX "trap: "
+
+enum trap_by { TRAP_BY_HYP, TRAP_BY_KVM, TRAP_BY_VMM };
+
+enum trap_outcome {
+	TRAP_OUT_MMIO,		/* reg = enum board_reg, v0 = value, size */
+	TRAP_OUT_PSCI,		/* v0 = fn, v1 = ret, or status if TR_STOP */
+	TRAP_OUT_HVC,		/* v0 = fn, v1 = ret */
+	TRAP_OUT_CP15,		/* v0 = value (low), v1 = high (64-bit) */
+	TRAP_OUT_WFX,		/* TR_SLEPT: slept, else skipped */
+	TRAP_OUT_SMC,		/* v1 = ret */
+	TRAP_OUT_STAGE2,	/* mapped */
+	TRAP_OUT_STOP,		/* reg = enum trap_stop, v0 = status */
+};
+
+enum trap_stop {
+	TRAP_STOP_NODEVICE, TRAP_STOP_UNDEF, TRAP_STOP_UNKNOWN_EC,
+	TRAP_STOP_DECODE, TRAP_STOP_TIMEOUT, TRAP_STOP_HYP_RAM,
+};
+
+/* flags */
+#define TR_HSR		(1u << 0)	/* hsr holds the whole syndrome; else only EC */
+#define TR_WRITE	(1u << 1)	/* mmio/cp15: a write */
+#define TR_STOP		(1u << 2)	/* psci: the call ended the run */
+#define TR_VAL_UNKNOWN	(1u << 3)	/* the value was not seen (kernel events) */
+#define TR_SLEPT	(1u << 4)	/* wfx: the vCPU slept */
+#define TR_INSN		(1u << 5)	/* insn holds a decoded ISV=0 instruction */
+
+struct trap_record {
+	uint32_t hsr;		/* syndrome; see TR_HSR */
+	uint32_t pc;		/* address of the trapping instruction */
+	uint32_t ipa;		/* aborts: the faulting IPA */
+	uint32_t insn;		/* TR_INSN: the instruction */
+	uint32_t v0, v1;	/* outcome values, per enum trap_outcome */
+	uint16_t reg;		/* outcome register / stop reason */
+	uint8_t outcome;	/* enum trap_outcome */
+	uint8_t by;		/* enum trap_by */
+	uint8_t flags;
+	uint8_t size;		/* mmio access size in bytes */
+	uint8_t srt, srt2;	/* when !TR_HSR, srt = 0xff if unknown */
+};
+
+/* Text of the header and end lines, without a newline. */
+int traplog_header(char *buf, size_t n, const char *side, const char *guest);
+int traplog_footer(char *buf, size_t n, unsigned traps, unsigned dropped, int status);
+
+/* One trap line, without a newline. Returns the length as snprintf does. */
+int traplog_format(char *buf, size_t n, unsigned seq, const struct trap_record *r);
+
+/* A parsed trap line: the fields the comparison lines up, as text. */
+struct traplog_line {
+	unsigned seq;
+	unsigned ec;
+	uint32_t pc;
+	char name[16];
+	char syndrome[160];	/* everything between pc= and " : " */
+	char outcome[160];	/* everything after " : " up to " by=" */
+	char by[8];
+};
+
+/* Parses one trap line. Returns 0, or -1 with a message in err. */
+int traplog_parse(const char *line, struct traplog_line *out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,1 @@
+# guests: filled in by its owner

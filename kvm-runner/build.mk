@@ -1,0 +1,1 @@
+# kvm-runner: filled in by its owner
