@@ -60,6 +60,18 @@ const char *board_reg_name(enum board_reg r);
 #define PSCI_RET_NOT_SUPPORTED	0xFFFFFFFFu	/* -1 */
 #define PSCI_BOARD_VERSION	0x00010001u	/* 1.1 */
 
+/* SMC Calling Convention (ARM DEN 0028) calls the board also answers. */
+#define SMCCC_VERSION_FN		0x80000000u
+#define SMCCC_ARCH_FEATURES_FN		0x80000001u
+#define SMCCC_ARCH_WORKAROUND_1_FN	0x80008000u
+#define SMCCC_BOARD_VERSION		0x00010001u	/* 1.1 */
+
+/* True for PSCI's own ids (0x84000000.. and the SMC64 0xC4000000..). */
+static inline bool psci_fn_is_psci(uint32_t fn)
+{
+	return (fn & 0xbfffffe0u) == PSCI_0_2_FN_BASE;
+}
+
 struct psci_result {
 	uint32_t ret;		/* r0 on return, when !stop */
 	bool stop;		/* the run ends: exit with status */

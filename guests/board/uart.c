@@ -1,0 +1,63 @@
+/*
+ * The board's PL011 subset (docs/guest-abi.md): DR is the console, FR is
+ * never busy, every other register is named, reads 0 and ignores writes.
+ * Register offsets: ARM PrimeCell UART (PL011) TRM, table 3-1.
+ */
+#include <stddef.h>
+#include "uart.h"
+
+#define UART_FR_TXFE	(1u << 7)	/* transmit FIFO empty */
+#define UART_FR_RXFE	(1u << 4)	/* receive FIFO empty: never any input */
+#define UART_FR_VALUE	(UART_FR_TXFE | UART_FR_RXFE)
+#define UART_ID_BASE	0xfe0		/* PeriphID0-3, PCellID0-3 */
+
+struct uart_reg {
+	uint16_t offset;
+	uint8_t reg;	/* enum board_reg */
+};
+
+static const struct uart_reg uart_regs[] = {
+	{ 0x000, BREG_UART_DR }, { 0x004, BREG_UART_RSR }, { 0x018, BREG_UART_FR },
+	{ 0x020, BREG_UART_ILPR }, { 0x024, BREG_UART_IBRD }, { 0x028, BREG_UART_FBRD },
+	{ 0x02c, BREG_UART_LCR_H }, { 0x030, BREG_UART_CR }, { 0x034, BREG_UART_IFLS },
+	{ 0x038, BREG_UART_IMSC }, { 0x03c, BREG_UART_RIS }, { 0x040, BREG_UART_MIS },
+	{ 0x044, BREG_UART_ICR }, { 0x048, BREG_UART_DMACR },
+};
+
+/* The PL011's identification bytes, PeriphID0 first (TRM 3.3.14-3.3.15). */
+static const uint8_t uart_id[8] = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
+
+enum board_reg uart_reg_at(uint32_t offset)
+{
+	uint32_t word = offset & ~3u;
+
+	if (word >= UART_ID_BASE && word < UART_ID_BASE + 4 * sizeof(uart_id))
+		return BREG_UART_ID;
+	for (size_t i = 0; i < sizeof(uart_regs) / sizeof(uart_regs[0]); i++)
+		if (uart_regs[i].offset == word)
+			return uart_regs[i].reg;
+	return BREG_UART_RESERVED;
+}
+
+/* The 32-bit value a read of the word at offset returns. */
+static uint32_t uart_read_word(enum board_reg reg, uint32_t word)
+{
+	if (reg == BREG_UART_FR)
+		return UART_FR_VALUE;
+	if (reg == BREG_UART_ID)
+		return uart_id[(word - UART_ID_BASE) / 4];
+	return 0;
+}
+
+uint32_t uart_access(struct board *b, enum board_reg reg, uint32_t offset,
+		     const struct board_access *a)
+{
+	unsigned shift = (offset & 3) * 8;
+
+	if (!a->write)
+		return uart_read_word(reg, offset & ~3u) >> shift;
+	/* DR's data bits are its low byte: a store there is one console byte. */
+	if (reg == BREG_UART_DR && shift == 0 && b->console)
+		b->console(b->ctx, (char)(a->value & 0xff));
+	return 0;
+}

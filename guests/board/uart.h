@@ -1,0 +1,15 @@
+/* The board's PL011 subset; board_mmio() is the public entry (board.h). */
+#ifndef BOARD_UART_H
+#define BOARD_UART_H
+
+#include <stdint.h>
+#include "board.h"
+
+/* The register at an offset in the UART page (BREG_UART_RESERVED if none). */
+enum board_reg uart_reg_at(uint32_t offset);
+
+/* One access inside the UART page; returns what a read loads (unmasked). */
+uint32_t uart_access(struct board *b, enum board_reg reg, uint32_t offset,
+		     const struct board_access *a);
+
+#endif
