@@ -32,3 +32,7 @@ $(BUILD)/guests/%.lst: $(BUILD)/guests/%.elf
 run-native: $(BUILD)/guests/$(GUEST).elf
 	$(Q)QEMU_ARM=$(QEMU_ARM) NATIVE_TIMEOUT=$(NATIVE_TIMEOUT) \
 		guests/run-native.sh $< $(BUILD)/native/$(GUEST).console
+
+# The board's pure C, shared by both VMMs and the host tools.
+BOARD_SRCS	:= $(wildcard guests/board/*.c)
+BOARD_HDRS	:= $(wildcard guests/board/*.h)

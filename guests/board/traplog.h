@@ -37,6 +37,14 @@ enum trap_stop {
 #define TR_VAL_UNKNOWN	(1u << 3)	/* the value was not seen (kernel events) */
 #define TR_SLEPT	(1u << 4)	/* wfx: the vCPU slept */
 #define TR_INSN		(1u << 5)	/* insn holds a decoded ISV=0 instruction */
+#define TR_SIGNED	(1u << 6)	/* ISV=0 load decoded as sign-extending */
+
+/*
+ * Without TR_HSR, hsr still carries what the writer knows in the ISS's
+ * usual places (EC; WFE bit; CP15 opc1/crn/crm/opc2/dir; HVC/SMC imm), and
+ * the fields no source gave are written "?": DABT isv/sse, Rt when srt (or
+ * srt2) is 0xff, the sas when size is 0 (docs/trap-log.md).
+ */
 
 struct trap_record {
 	uint32_t hsr;		/* syndrome; see TR_HSR */
@@ -70,7 +78,18 @@ struct traplog_line {
 	char by[8];
 };
 
-/* Parses one trap line. Returns 0, or -1 with a message in err. */
+/*
+ * Parses one trap line (a console's "trap: " prefix and a trailing newline
+ * are accepted). Returns 0, or -1 with a one-line message in err.
+ */
 int traplog_parse(const char *line, struct traplog_line *out, char *err, size_t errlen);
+
+/* The header line: 0 with side and guest copied, or -1 (another version ...). */
+int traplog_parse_header(const char *line, char *side, size_t sidelen, char *guest,
+			 size_t guestlen, char *err, size_t errlen);
+
+/* The end line: 0 with its three numbers, or -1 with a message. */
+int traplog_parse_footer(const char *line, unsigned *traps, unsigned *dropped,
+			 int *status, char *err, size_t errlen);
 
 #endif

@@ -1,0 +1,211 @@
+/*
+ * The trap log's writer (docs/trap-log.md is the spec): one record, one
+ * line. snprintf only, no floating point, no allocation, so the bare
+ * hypervisor links it with newlib and the host tools with libc.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include "board.h"
+#include "hsr.h"
+#include "traplog.h"
+
+/* An snprintf that appends, keeping the full length like snprintf does. */
+struct out {
+	char *buf;
+	size_t n;
+	size_t len;
+};
+
+static void put(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct out *o, const char *fmt, ...)
+{
+	va_list ap;
+	size_t room = o->len < o->n ? o->n - o->len : 0;
+	int k;
+
+	va_start(ap, fmt);
+	k = vsnprintf(room ? o->buf + o->len : NULL, room, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		o->len += (size_t)k;
+}
+
+static const char *const by_names[] = { "hyp", "kvm", "vmm" };
+static const char *const stop_names[] = {
+	[TRAP_STOP_NODEVICE] = "nodevice", [TRAP_STOP_UNDEF] = "undef",
+	[TRAP_STOP_UNKNOWN_EC] = "unknown-ec", [TRAP_STOP_DECODE] = "decode",
+	[TRAP_STOP_TIMEOUT] = "timeout", [TRAP_STOP_HYP_RAM] = "hyp-ram",
+};
+
+int traplog_header(char *buf, size_t n, const char *side, const char *guest)
+{
+	return snprintf(buf, n, "# traplog %d side=%s guest=%s", TRAPLOG_VERSION, side, guest);
+}
+
+int traplog_footer(char *buf, size_t n, unsigned traps, unsigned dropped, int status)
+{
+	return snprintf(buf, n, "# end traps=%u dropped=%u status=%d", traps, dropped, status);
+}
+
+static void put_reg(struct out *o, const char *key, unsigned r)
+{
+	if (r > 15)
+		put(o, " %s=?", key);
+	else
+		put(o, " %s=r%u", key, r);
+}
+
+static char size_letter(unsigned size)
+{
+	return size == 1 ? 'b' : size == 2 ? 'h' : size == 4 ? 'w' : '?';
+}
+
+static void syndrome_dabt(struct out *o, const struct trap_record *r)
+{
+	bool full = r->flags & TR_HSR;
+	bool isv = full && dabt_isv(r->hsr);
+	bool wnr = full ? dabt_is_write(r->hsr) : (r->flags & TR_WRITE);
+
+	if (isv) {
+		put(o, " isv=1 sas=%c sse=%d", size_letter(dabt_size(r->hsr)), dabt_sse(r->hsr));
+		put_reg(o, "srt", dabt_srt(r->hsr));
+	} else {
+		put(o, " isv=%s sas=%c", full ? "0" : "?", size_letter(r->size));
+		if (r->size && (r->flags & TR_INSN))
+			put(o, " sse=%d", !!(r->flags & TR_SIGNED));
+		else
+			put(o, " sse=?");
+		put_reg(o, "srt", r->srt);
+	}
+	put(o, " wnr=%d ipa=0x%08x", wnr, (unsigned)r->ipa);
+	if (!isv && (r->flags & TR_INSN))
+		put(o, " insn=0x%08x", (unsigned)r->insn);
+}
+
+static bool cp_is_read(const struct trap_record *r)
+{
+	return (r->flags & TR_HSR) ? (r->hsr & 1) : !(r->flags & TR_WRITE);
+}
+
+static void syndrome_cp32(struct out *o, const struct trap_record *r, unsigned ec)
+{
+	struct cp_access32 a;
+	const char *name;
+
+	hsr_decode_cp32(r->hsr, &a);
+	if (!(r->flags & TR_HSR))
+		a.rt = r->srt;
+	name = ec == HSR_EC_CP15_32 ? cp15_reg_name32(&a) : NULL;
+	put(o, " dir=%s opc1=%u crn=%u crm=%u opc2=%u", cp_is_read(r) ? "read" : "write",
+	    a.opc1, a.crn, a.crm, a.opc2);
+	put_reg(o, "rt", a.rt);
+	put(o, " reg=%s", name ? name : "?");
+}
+
+static void syndrome_cp64(struct out *o, const struct trap_record *r, unsigned ec)
+{
+	struct cp_access64 a;
+	const char *name;
+
+	hsr_decode_cp64(r->hsr, &a);
+	if (!(r->flags & TR_HSR)) {
+		a.rt = r->srt;
+		a.rt2 = r->srt2;
+	}
+	name = ec == HSR_EC_CP15_64 ? cp15_reg_name64(&a) : NULL;
+	put(o, " dir=%s opc1=%u crm=%u", cp_is_read(r) ? "read" : "write", a.opc1, a.crm);
+	put_reg(o, "rt", a.rt);
+	put_reg(o, "rt2", a.rt2);
+	put(o, " reg=%s", name ? name : "?");
+}
+
+static void put_syndrome(struct out *o, const struct trap_record *r, unsigned ec)
+{
+	switch (ec) {
+	case HSR_EC_WFX: put(o, " wfe=%u", (unsigned)(r->hsr & 1)); break;
+	case HSR_EC_CP15_32: case HSR_EC_CP14_MR: syndrome_cp32(o, r, ec); break;
+	case HSR_EC_CP15_64: case HSR_EC_CP14_64: syndrome_cp64(o, r, ec); break;
+	case HSR_EC_SVC_HYP: case HSR_EC_HVC: case HSR_EC_SMC:
+		put(o, " imm=0x%04x", (unsigned)(r->hsr & 0xffff));
+		break;
+	case HSR_EC_DABT: syndrome_dabt(o, r); break;
+	case HSR_EC_IABT: put(o, " ipa=0x%08x", (unsigned)r->ipa); break;
+	default:
+		if (r->flags & TR_HSR)
+			put(o, " iss=0x%07x", (unsigned)hsr_iss(r->hsr));
+		else
+			put(o, " iss=?");
+	}
+}
+
+/* " val=0x..." or " val=?" for a 32-bit value. */
+static void put_val(struct out *o, const char *key, const struct trap_record *r, uint32_t v)
+{
+	if (r->flags & TR_VAL_UNKNOWN)
+		put(o, " %s=?", key);
+	else
+		put(o, " %s=0x%08x", key, (unsigned)v);
+}
+
+static void outcome_cp(struct out *o, const struct trap_record *r, unsigned ec)
+{
+	put(o, "cp15 %s", cp_is_read(r) ? "read" : "write");
+	if (r->flags & TR_VAL_UNKNOWN)
+		put(o, " val=?");
+	else if (ec == HSR_EC_CP15_64 || ec == HSR_EC_CP14_64)
+		put(o, " val=0x%08x%08x", (unsigned)r->v1, (unsigned)r->v0);
+	else
+		put(o, " val=0x%08x", (unsigned)r->v0);
+}
+
+static void outcome_psci(struct out *o, const struct trap_record *r)
+{
+	const char *name = psci_fn_name(r->v0);
+
+	put(o, "psci %s fn=0x%08x", name ? name : "UNKNOWN", (unsigned)r->v0);
+	if (r->flags & TR_STOP)
+		put(o, " status=%d", (int)r->v1);
+	else
+		put_val(o, "ret", r, r->v1);
+}
+
+static void put_outcome(struct out *o, const struct trap_record *r, unsigned ec)
+{
+	switch (r->outcome) {
+	case TRAP_OUT_MMIO:
+		put(o, "mmio %s %s size=%u", (r->flags & TR_WRITE) ? "write" : "read",
+		    board_reg_name(r->reg), r->size);
+		put_val(o, "val", r, r->v0);
+		break;
+	case TRAP_OUT_PSCI: outcome_psci(o, r); break;
+	case TRAP_OUT_HVC:
+		put(o, "hvc fn=0x%08x", (unsigned)r->v0);
+		put_val(o, "ret", r, r->v1);
+		break;
+	case TRAP_OUT_CP15: outcome_cp(o, r, ec); break;
+	case TRAP_OUT_WFX: put(o, "wfx %s", (r->flags & TR_SLEPT) ? "slept" : "skipped"); break;
+	case TRAP_OUT_SMC: put(o, "smc skipped ret=0x%08x", (unsigned)r->v1); break;
+	case TRAP_OUT_STAGE2: put(o, "stage2 mapped"); break;
+	case TRAP_OUT_STOP:
+		put(o, "stop reason=%s status=%d",
+		    r->reg < sizeof(stop_names) / sizeof(stop_names[0]) ? stop_names[r->reg] : "?",
+		    (int)r->v0);
+		break;
+	default: put(o, "? outcome=%u", r->outcome);
+	}
+}
+
+int traplog_format(char *buf, size_t n, unsigned seq, const struct trap_record *r)
+{
+	struct out o = { buf, n, 0 };
+	unsigned ec = hsr_ec(r->hsr);
+
+	if (n)
+		buf[0] = '\0';
+	put(&o, "%04u 0x%02x %-8s pc=0x%08x", seq, ec, hsr_ec_name(ec), (unsigned)r->pc);
+	put_syndrome(&o, r, ec);
+	put(&o, " : ");
+	put_outcome(&o, r, ec);
+	put(&o, " by=%s", r->by < 3 ? by_names[r->by] : "?");
+	return (int)o.len;
+}

@@ -1,0 +1,11 @@
+# Host unit tests of the board's pure C (guests/board/): one binary per
+# unit, each run by tests/board/NAME.test. Sanitizers on (HOST_CFLAGS).
+
+BOARD_UNIT_NAMES := traplog
+BOARD_UNITS	:= $(BOARD_UNIT_NAMES:%=$(BUILD)/tests/board/unit-%)
+
+$(BUILD)/tests/board/unit-%: tests/board/%_test.c $(BOARD_SRCS) $(BOARD_HDRS) tests/unit.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -o $@ $< $(BOARD_SRCS)
+
+TEST_DEPS += $(BOARD_UNITS)
