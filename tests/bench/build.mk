@@ -1,0 +1,28 @@
+# The benchmark (issue 5, docs/performance.md): trap round trips in instructions.
+#
+#   build/bench/benchtab   the table from the bench guest's consoles
+#   make bench             guests/bench.S natively, under the bare hypervisor
+#                          (log off and on), under KVM in the arm64 test bed
+#                          and, with KVM_ARMV7_KERNEL, under 32-bit KVM; all
+#                          with -icount shift=0. Writes build/bench/bench.{md,csv}.
+
+BENCH_DIR	:= $(BUILD)/bench
+BENCH_SRCS	:= tests/bench/benchtab_parse.c tests/bench/benchtab_table.c
+BENCH_HDRS	:= tests/bench/benchtab.h tests/unit.h
+BENCH_CFLAGS	:= $(HOST_CFLAGS) -Itests -Itests/bench
+
+$(BENCH_DIR)/benchtab: tests/bench/benchtab_main.c $(BENCH_SRCS) $(BENCH_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(BENCH_CFLAGS) -o $@ $(filter %.c,$^)
+
+$(BENCH_DIR)/unit-benchtab: tests/bench/unit_benchtab.c $(BENCH_SRCS) $(BENCH_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(BENCH_CFLAGS) -o $@ $(filter %.c,$^)
+
+all: $(BENCH_DIR)/benchtab
+TEST_DEPS += $(BENCH_DIR)/benchtab $(BENCH_DIR)/unit-benchtab \
+	     $(BUILD)/guests/bench.elf $(BUILD)/guests/bench.bin
+
+.PHONY: bench
+bench: $(BENCH_DIR)/benchtab $(BUILD)/guests/bench.elf $(BUILD)/guests/bench.bin
+	$(Q)BUILD=$(BUILD) MAKE="$(MAKE)" QEMU_ARM=$(QEMU_ARM) tests/bench/bench.sh
