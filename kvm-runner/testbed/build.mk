@@ -1,0 +1,70 @@
+# The KVM test bed (docs/testbed.md): Debian's arm64 kernel in
+# qemu-system-aarch64 -M virt,virtualization=on, with our init, kvm-runner
+# and the guests in its initramfs; results come back over the serial console.
+#
+#   make run-kvm [GUEST=test]       results in build/kvm/GUEST.*
+#   make run-kvm-armv7 KVM_ARMV7_KERNEL=/path/zImage   the same on 32-bit ARM KVM
+#   make pl2regs-kvm [GUEST=test]   also build/kvm/GUEST.pl2regs, read live with gdb
+#
+# KVM_QEMU_ARGS adds QEMU arguments (e.g. -icount shift=0); KVM_INIT_OPTS
+# init's (--no-count, --limit S); KVM_RUNNER_OPTS kvm-runner's.
+
+TB_DIR		:= kvm-runner/testbed
+TB_BUILD	:= $(BUILD)/testbed
+TB_KERNEL	:= $(TB_BUILD)/kernel/vmlinuz
+TB_INIT_SRCS	:= $(addprefix $(TB_DIR)/,init.c initargs.c report.c b64.c sctrace.c sysnames.c)
+TB_INIT_DEPS	:= $(TB_INIT_SRCS) $(wildcard $(TB_DIR)/*.h) $(TB_DIR)/build.mk
+TB_CFLAGS	:= -static -Os -s -Wall -Wextra -Werror
+KVM_RUNNER_ARM64 ?= $(BUILD)/kvm-runner/kvm-runner-arm64
+KVM_RUNNER_ARMHF ?= $(BUILD)/kvm-runner/kvm-runner-armhf
+KVM_TIMEOUT	?= 120
+KVM_QEMU_ARGS	?=
+KVM_INIT_OPTS	?=
+KVM_RUNNER_OPTS	?= --timeout 20
+KVM_ARMV7_KERNEL ?=
+
+TB_RUN		= $(TB_DIR)/run-testbed.sh --guest $(GUEST) --timeout $(KVM_TIMEOUT) \
+		  --init-opts "$(KVM_INIT_OPTS)" --runner-opts "$(KVM_RUNNER_OPTS)"
+
+$(TB_BUILD)/init-arm64: $(TB_INIT_DEPS)
+	@mkdir -p $(@D)
+	$(Q)$(ARM64_CC) $(TB_CFLAGS) -o $@ $(TB_INIT_SRCS)
+
+$(TB_BUILD)/init-armhf: $(TB_INIT_DEPS)
+	@mkdir -p $(@D)
+	$(Q)$(ARMHF_CC) $(TB_CFLAGS) -o $@ $(TB_INIT_SRCS)
+
+# Fetched once from Debian (needs root the first time), never committed.
+$(TB_KERNEL):
+	$(Q)$(TB_DIR)/fetch-kernel.sh $(@D) >/dev/null
+
+$(TB_BUILD)/initramfs-arm64.cpio: $(TB_BUILD)/init-arm64 $(KVM_RUNNER_ARM64) $(GUEST_ELFS) \
+		$(TB_DIR)/mkinitramfs.sh
+	$(Q)$(TB_DIR)/mkinitramfs.sh $@ $(TB_BUILD)/init-arm64 $(KVM_RUNNER_ARM64) $(GUEST_ELFS)
+
+$(TB_BUILD)/initramfs-armhf.cpio: $(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(GUEST_ELFS) \
+		$(TB_DIR)/mkinitramfs.sh
+	$(Q)$(TB_DIR)/mkinitramfs.sh $@ $(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(GUEST_ELFS)
+
+.PHONY: testbed testbed-armv7 run-kvm run-kvm-armv7 pl2regs-kvm
+testbed: $(TB_KERNEL) $(TB_BUILD)/initramfs-arm64.cpio
+testbed-armv7: $(TB_BUILD)/initramfs-armhf.cpio
+
+# Exits non-zero when the guest's status is not 0 (run-testbed.sh gives the status itself).
+run-kvm: testbed
+	$(Q)$(TB_RUN) --arch arm64 --kernel $(TB_KERNEL) \
+		--initrd $(TB_BUILD)/initramfs-arm64.cpio --out $(BUILD)/kvm -- $(KVM_QEMU_ARGS)
+
+ifeq ($(KVM_ARMV7_KERNEL),)
+run-kvm-armv7:
+	@echo "run-kvm-armv7: skipped: no 32-bit kernel given; set KVM_ARMV7_KERNEL=/path/zImage" \
+		"(Linux <= 5.6 with KVM: docs/testbed.md lists the options)"
+else
+run-kvm-armv7: testbed-armv7
+	$(Q)$(TB_RUN) --arch armv7 --kernel $(KVM_ARMV7_KERNEL) \
+		--initrd $(TB_BUILD)/initramfs-armhf.cpio --out $(BUILD)/kvm-armv7 -- $(KVM_QEMU_ARGS)
+endif
+
+pl2regs-kvm: testbed
+	$(Q)$(TB_DIR)/pl2regs.sh --guest $(GUEST) --kernel $(TB_KERNEL) \
+		--initrd $(TB_BUILD)/initramfs-arm64.cpio --out $(BUILD)/kvm

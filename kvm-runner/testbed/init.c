@@ -1,0 +1,165 @@
+/*
+ * /init of the KVM test bed: mounts what kvm-runner needs, runs it on one
+ * guest (arguments from the kernel command line after "--", see initargs.h),
+ * sends the results back over the console between markers (report.h) and
+ * powers the machine off, so that QEMU exits.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/klog.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "initargs.h"
+#include "report.h"
+#include "sctrace.h"
+
+#define OUT(f) TESTBED_OUT_DIR "/" f
+#define STATUS_SETUP 3		/* the test bed itself failed, as the runner's setup errors */
+
+static void mount_one(const char *src, const char *dir, const char *type)
+{
+	mkdir(dir, 0755);
+	if (mount(src, dir, type, 0, NULL) < 0 && errno != EBUSY)
+		fprintf(stderr, "init: mount %s on %s: %s\n", type, dir, strerror(errno));
+}
+
+static void mount_all(void)
+{
+	mount_one("proc", "/proc", "proc");
+	mount_one("sysfs", "/sys", "sysfs");
+	mount_one("devtmpfs", "/dev", "devtmpfs");
+	mount_one("tracefs", "/sys/kernel/tracing", "tracefs");
+	mkdir(TESTBED_OUT_DIR, 0755);
+}
+
+static void write_runinfo(const struct init_args *a, const struct sctrace *st)
+{
+	FILE *f = fopen(OUT("runinfo"), "w");
+	struct utsname u;
+
+	if (!f)
+		return;
+	uname(&u);
+	fprintf(f, "guest: %s\n", a->guest);
+	fprintf(f, "exit_status: %d\n", sctrace_exit_code(st->status));
+	fprintf(f, "timed_out: %d\n", st->timed_out);
+	fprintf(f, "wall_us: %lld\n", st->wall_ns / 1000);
+	fprintf(f, "user_us: %lld\n", st->usage.ru_utime.tv_sec * 1000000LL + st->usage.ru_utime.tv_usec);
+	fprintf(f, "sys_us: %lld\n", st->usage.ru_stime.tv_sec * 1000000LL + st->usage.ru_stime.tv_usec);
+	fprintf(f, "syscalls_counted: %d\n", a->count_syscalls);
+	fprintf(f, "syscalls_total: %lu\n", st->total);
+	fprintf(f, "kernel: %s %s\n", u.release, u.machine);
+	fclose(f);
+}
+
+static void write_syscalls(const struct sctrace *st)
+{
+	FILE *f = fopen(OUT("syscalls"), "w");
+	unsigned long nr;
+
+	if (!f)
+		return;
+	fprintf(f, "# syscalls made by kvm-runner, counted at entry with ptrace: name count\n");
+	for (nr = 0; nr <= SCTRACE_NR_MAX; nr++) {
+		const char *name = nr < SCTRACE_NR_MAX ? sysname(nr) : "other";
+		if (!st->count[nr])
+			continue;
+		if (name)
+			fprintf(f, "%s %lu\n", name, st->count[nr]);
+		else
+			fprintf(f, "sys_%lu %lu\n", nr, st->count[nr]);
+	}
+	fprintf(f, "total %lu\n", st->total);
+	fclose(f);
+}
+
+static void report_dmesg(void)
+{
+	static char buf[1 << 18];
+	int n = klogctl(3 /* SYSLOG_ACTION_READ_ALL */, buf, sizeof(buf));
+
+	if (n > 0)
+		report_buf(stdout, "dmesg", (unsigned char *)buf, (size_t)n);
+}
+
+static void report_all(void)
+{
+	static const char *const names[] = {
+		"console", "stderr", "traplog", "ioctls", "regs", "runinfo", "syscalls",
+	};
+	char path[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", TESTBED_OUT_DIR, names[i]);
+		report_file(stdout, names[i], path);
+	}
+	report_dmesg();
+}
+
+/* init's arguments: the words after " -- " on the kernel command line. */
+static int read_cmdline(char *buf, size_t n, char **argv, int max)
+{
+	FILE *f = fopen("/proc/cmdline", "r");
+	size_t k = 0;
+
+	if (f) {
+		k = fread(buf, 1, n - 1, f);
+		fclose(f);
+	}
+	buf[k] = '\0';
+	return cmdline_split(buf, argv, max);
+}
+
+static int run(void)
+{
+	static char cmdline[4096];
+	char *argv[TESTBED_MAX_ARGS + 1];
+	int argc = read_cmdline(cmdline, sizeof(cmdline), argv, TESTBED_MAX_ARGS);
+	struct init_args a;
+	struct sctrace st;
+	struct sctrace_opts o = { .stdout_path = OUT("console"), .stderr_path = OUT("stderr") };
+	char err[160];
+
+	if (argc < 0) {
+		fprintf(stderr, "init: more than %d words after -- on the kernel command line\n",
+			TESTBED_MAX_ARGS - 1);
+		return STATUS_SETUP;
+	}
+	if (init_args_parse(argc, argv, &a, err, sizeof(err)) < 0) {
+		fprintf(stderr, "init: %s\n", err);
+		return STATUS_SETUP;
+	}
+	o.count = a.count_syscalls;
+	o.limit_s = a.limit_s;
+	if (sctrace_run((char *const *)a.argv, &o, &st) < 0) {
+		fprintf(stderr, "init: running %s: %s\n", a.argv[0], strerror(errno));
+		return STATUS_SETUP;
+	}
+	if (st.timed_out)
+		fprintf(stderr, "init: kvm-runner killed after %u s (--limit)\n", a.limit_s);
+	write_runinfo(&a, &st);
+	if (a.count_syscalls)
+		write_syscalls(&st);
+	return sctrace_exit_code(st.status);
+}
+
+int main(void)
+{
+	int status;
+
+	mount_all();
+	status = run();
+	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1);	/* keep printk out of the data */
+	report_all();
+	report_status(stdout, status);
+	sync();
+	reboot(RB_POWER_OFF);
+	for (;;)		/* init must never return: the kernel would panic */
+		pause();
+}

@@ -1,0 +1,187 @@
+/* Runs a program, under ptrace when counting its syscalls (see sctrace.h). */
+#include "sctrace.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_TIDS 64
+
+static volatile pid_t watched_pid;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	if (watched_pid > 0)
+		kill(watched_pid, SIGKILL);
+}
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* The threads seen so far: a new one's first stop is the attach SIGSTOP. */
+struct tids {
+	pid_t tid[MAX_TIDS];
+	int n;
+};
+
+static int tids_add(struct tids *t, pid_t tid)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->tid[i] == tid)
+			return 0;
+	if (t->n < MAX_TIDS)
+		t->tid[t->n++] = tid;
+	return 1;
+}
+
+static void count_syscall(pid_t tid, struct sctrace *st)
+{
+	struct __ptrace_syscall_info info;
+	unsigned long nr;
+
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, (void *)sizeof(info), &info) <= 0 ||
+	    info.op != PTRACE_SYSCALL_INFO_ENTRY)
+		return;		/* the exit half of a syscall, counted at entry */
+	nr = info.entry.nr < SCTRACE_NR_MAX ? info.entry.nr : SCTRACE_NR_MAX;
+	st->count[nr]++;
+	st->total++;
+}
+
+/* Which signal, if any, a stop passes on to the tracee. */
+static int stop_signal(pid_t tid, int ws, struct tids *seen, struct sctrace *st)
+{
+	int sig = WSTOPSIG(ws);
+	int first = tids_add(seen, tid);
+
+	if (sig == (SIGTRAP | 0x80)) {
+		count_syscall(tid, st);
+		return 0;
+	}
+	if (ws >> 16)		/* a ptrace event (clone, fork, exec) */
+		return 0;
+	if (sig == SIGSTOP && first)
+		return 0;	/* the stop every new tracee starts with */
+	return sig;
+}
+
+static int trace_loop(pid_t pid, struct sctrace *st)
+{
+	struct tids seen = { { pid }, 1 };
+	struct rusage ru;
+	int ws;
+	pid_t tid;
+
+	if (waitpid(pid, &ws, __WALL) < 0)
+		return -1;
+	if (!WIFSTOPPED(ws)) {	/* died before exec */
+		st->status = ws;
+		return 0;
+	}
+	if (ptrace(PTRACE_SETOPTIONS, pid, 0,
+		   PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |
+			   PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL) < 0 ||
+	    ptrace(PTRACE_SYSCALL, pid, 0, 0) < 0)
+		return -1;
+	for (;;) {
+		tid = wait4(-1, &ws, __WALL, &ru);
+		if (tid < 0 && errno == EINTR)
+			continue;
+		if (tid < 0)
+			return errno == ECHILD ? 0 : -1;
+		if (WIFEXITED(ws) || WIFSIGNALED(ws)) {
+			if (tid == pid) {
+				st->status = ws;
+				st->usage = ru;
+			}
+			continue;	/* until every tracee is gone (ECHILD) */
+		}
+		if (WIFSTOPPED(ws))
+			ptrace(PTRACE_SYSCALL, tid, 0, stop_signal(tid, ws, &seen, st));
+	}
+}
+
+static int plain_wait(pid_t pid, struct sctrace *st)
+{
+	while (wait4(pid, &st->status, 0, &st->usage) < 0)
+		if (errno != EINTR)
+			return -1;
+	return 0;
+}
+
+static void redirect(int fd, const char *path)
+{
+	int f;
+
+	if (!path)
+		return;
+	f = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (f < 0 || dup2(f, fd) < 0) {
+		fprintf(stderr, "init: cannot write %s: %s\n", path, strerror(errno));
+		_exit(127);
+	}
+	close(f);
+}
+
+static void child(char *const argv[], const struct sctrace_opts *o)
+{
+	redirect(STDOUT_FILENO, o->stdout_path);
+	redirect(STDERR_FILENO, o->stderr_path);
+	if (o->count) {
+		if (ptrace(PTRACE_TRACEME, 0, 0, 0) < 0) {
+			fprintf(stderr, "init: ptrace(TRACEME): %s\n", strerror(errno));
+			_exit(127);
+		}
+		raise(SIGSTOP);	/* let the parent set its options first */
+	}
+	execv(argv[0], argv);
+	fprintf(stderr, "init: cannot run %s: %s\n", argv[0], strerror(errno));
+	_exit(127);
+}
+
+int sctrace_run(char *const argv[], const struct sctrace_opts *o, struct sctrace *st)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };
+	long long t0;
+	pid_t pid;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	sigaction(SIGALRM, &sa, NULL);
+	t0 = now_ns();
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0)
+		child(argv, o);
+	watched_pid = pid;
+	alarm(o->limit_s);
+	rc = o->count ? trace_loop(pid, st) : plain_wait(pid, st);
+	st->timed_out = alarm(0) == 0 && o->limit_s > 0 && WIFSIGNALED(st->status) &&
+			WTERMSIG(st->status) == SIGKILL;
+	watched_pid = 0;
+	st->wall_ns = now_ns() - t0;
+	return rc;
+}
+
+int sctrace_exit_code(int ws)
+{
+	if (WIFEXITED(ws))
+		return WEXITSTATUS(ws);
+	if (WIFSIGNALED(ws))
+		return 128 + WTERMSIG(ws);
+	return 127;
+}
