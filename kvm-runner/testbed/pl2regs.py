@@ -1,0 +1,72 @@
+# gdb-multiarch script (run by pl2regs.sh): stops the outer QEMU of the arm64
+# test bed while the AArch32 guest's vCPU context is loaded in KVM, and writes
+# the EL2 registers KVM programmed for it as "reg: NAME = 0x..." lines.
+#
+# A hardware breakpoint on the guest's own address fires when the guest runs
+# there (docs/testbed.md). gdb then shows a stale AArch64 pc, so the CPU state
+# is read from "monitor info registers"; stops that are not in AArch32 (QEMU's
+# boot code also runs at RAM's start) are passed over.
+#
+# Environment: PL2_SOCKET (QEMU's gdb socket), PL2_OUT, PL2_GUEST, PL2_BREAK.
+import os
+import re
+
+import gdb
+
+REGS = ["HCR_EL2", "HSTR_EL2", "CPTR_EL2", "MDCR_EL2",
+        "VTCR_EL2", "VTTBR_EL2", "SCTLR_EL2", "VBAR_EL2"]
+MAX_STOPS = 8
+# "PSR=000001d3 ---- A svc32": a 32-bit mode name ends in 32.
+AARCH32_PSR = re.compile(r"PSR=([0-9a-f]{8}) \S+ \S* ?(usr|fiq|irq|svc|mon|abt|hyp|und|sys)32")
+
+
+def aarch32_state():
+    """The PSR line when the CPU is in AArch32, else None."""
+    info = gdb.execute("monitor info registers", to_string=True)
+    m = AARCH32_PSR.search(info)
+    if not m:
+        return None
+    pc = re.search(r"R15=([0-9a-f]{8})", info)
+    return "R15=%s PSR=%s %s32" % (pc.group(1) if pc else "?", m.group(1), m.group(2))
+
+
+def stop_in_guest(addr):
+    gdb.execute("hbreak *%s" % addr, to_string=True)
+    for _ in range(MAX_STOPS):
+        gdb.execute("continue", to_string=True)
+        state = aarch32_state()
+        if state:
+            return state
+    raise gdb.GdbError("pl2regs: no stop in an AArch32 guest at %s after %d stops"
+                       % (addr, MAX_STOPS))
+
+
+def read_regs():
+    out = []
+    for name in REGS:
+        val = int(gdb.parse_and_eval("$" + name)) & (2**64 - 1)
+        out.append("reg: %s = 0x%016x" % (name, val))
+    return out
+
+
+def main():
+    sock, path = os.environ["PL2_SOCKET"], os.environ["PL2_OUT"]
+    guest, addr = os.environ.get("PL2_GUEST", "?"), os.environ.get("PL2_BREAK", "0x40000000")
+    gdb.execute("set pagination off")
+    gdb.execute("set confirm off")
+    gdb.execute("set architecture aarch64", to_string=True)
+    gdb.execute("target remote %s" % sock, to_string=True)
+    try:
+        state = stop_in_guest(addr)
+        lines = read_regs()
+    finally:
+        # Let the test bed finish its run whatever happened here.
+        gdb.execute("delete", to_string=True)
+        gdb.execute("detach", to_string=True)
+    with open(path, "w") as f:
+        f.write("# pl2regs 1 side=kvm guest=%s host=arm64 stop=%s\n" % (guest, addr))
+        f.write("# guest: %s\n" % state)
+        f.write("\n".join(lines) + "\n")
+
+
+main()

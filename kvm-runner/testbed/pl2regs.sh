@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs a guest in the arm64 test bed with QEMU's gdb stub on (a socket in a
+# private temporary directory, no TCP port), stops it with gdb-multiarch
+# while the guest's vCPU context is loaded, and writes KVM's EL2 registers to
+# OUTDIR/GUEST.pl2regs. The run itself goes on and leaves the usual results
+# (run-testbed.sh) beside it.
+#
+#   pl2regs.sh --kernel FILE --initrd FILE [--guest NAME] [--out DIR]
+#              [--break ADDR] [--timeout S] [-- QEMU_ARG...]
+#
+# --break: the guest address to stop at (default 0x40000000, its entry).
+# Exit status: the guest's; 3 with a line on stderr if the capture failed.
+set -euo pipefail
+
+die() { echo "pl2regs: $*" >&2; exit 3; }
+here=$(dirname "$0")
+guest=test out=build/kvm brk=0x40000000 limit=90 kernel= initrd=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kernel) kernel=$2; shift 2 ;;
+	--initrd) initrd=$2; shift 2 ;;
+	--guest) guest=$2; shift 2 ;;
+	--out) out=$2; shift 2 ;;
+	--break) brk=$2; shift 2 ;;
+	--timeout) limit=$2; shift 2 ;;
+	--) shift; break ;;
+	*) die "unknown option '$1' (see the head of $0)" ;;
+	esac
+done
+[[ $brk =~ ^0x[0-9a-fA-F]{1,8}$ ]] || die "bad --break '$brk' (a 32-bit guest address, 0x...)"
+command -v gdb-multiarch >/dev/null || die "gdb-multiarch not found (make setup)"
+
+tmp=$(mktemp -d)
+run_pid=
+cleanup() {
+	[ -n "$run_pid" ] && kill -- "-$run_pid" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+sock=$tmp/gdb.sock
+mkdir -p "$out"
+rm -f "$out/$guest.pl2regs"
+
+# Its own process group, so that a failed capture can stop QEMU at once.
+setsid "$here/run-testbed.sh" --guest "$guest" --out "$out" --timeout "$limit" \
+	--kernel "$kernel" --initrd "$initrd" -- -S -gdb "unix:$sock,server=on,wait=off" "$@" &
+run_pid=$!
+for _ in $(seq 100); do
+	[ -S "$sock" ] && break
+	kill -0 "$run_pid" 2>/dev/null || break
+	sleep 0.1
+done
+[ -S "$sock" ] || die "QEMU's gdb socket did not appear (see $out/$guest.serial)"
+
+if ! PL2_SOCKET=$sock PL2_OUT=$tmp/pl2regs PL2_GUEST=$guest PL2_BREAK=$brk \
+	timeout -k 5 60 gdb-multiarch -batch -nx -x "$here/pl2regs.py" >"$tmp/gdb.log" 2>&1; then
+	sed 's/^/    gdb: /' "$tmp/gdb.log" >&2
+	die "the register capture failed"
+fi
+set +e
+wait "$run_pid"
+status=$?
+set -e
+run_pid=
+[ -s "$tmp/pl2regs" ] || die "gdb wrote no registers"
+mv "$tmp/pl2regs" "$out/$guest.pl2regs"
+cat "$out/$guest.pl2regs"
+exit "$status"
