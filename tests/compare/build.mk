@@ -1,0 +1,53 @@
+# The comparison (docs/comparison.md): host tools and `make compare`.
+#
+#   build/compare/traplog   check and diff trap logs
+#   build/compare/regcmp    PL2 registers and guest reset state side by side
+#   make compare GUEST=x    run x natively, under the bare hypervisor and under
+#                           KVM; console check, trap-log diff, registers;
+#                           report in build/compare/x.md
+
+CMP_DIR		:= $(BUILD)/compare
+# The board's pure C (traplog_parse and the names it uses): one parser only.
+CMP_BOARD_SRCS	:= $(wildcard guests/board/*.c)
+CMP_TLOG_SRCS	:= tests/compare/tlog_load.c tests/compare/tlog_align.c \
+		   tests/compare/tlog_expect.c tests/compare/tlog_report.c
+# The ARMv7 decode tables are the bare hypervisor's: one copy.
+CMP_REG_SRCS	:= tests/compare/regbits.c tests/compare/regfile.c \
+		   tests/compare/regtable.c baremetal-hyp/regdecode.c
+CMP_HDRS	:= $(wildcard tests/compare/*.h guests/board/*.h) baremetal-hyp/regdecode.h
+CMP_CFLAGS	:= $(HOST_CFLAGS) -Itests -Itests/compare -Ibaremetal-hyp
+
+CMP_TOOLS	:= $(CMP_DIR)/traplog
+CMP_UNITS	:= $(patsubst tests/compare/unit_%.c,$(CMP_DIR)/unit-%,\
+		     $(wildcard tests/compare/unit_tlog.c))
+# regcmp needs the hypervisor's decode tables.
+ifneq ($(wildcard baremetal-hyp/regdecode.c),)
+CMP_TOOLS	+= $(CMP_DIR)/regcmp
+CMP_UNITS	+= $(patsubst tests/compare/unit_%.c,$(CMP_DIR)/unit-%,\
+		     $(wildcard tests/compare/unit_regs.c))
+endif
+
+$(CMP_DIR)/traplog: tests/compare/traplog_main.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
+
+$(CMP_DIR)/regcmp: tests/compare/regcmp_main.c $(CMP_REG_SRCS) $(CMP_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
+
+$(CMP_DIR)/unit-tlog: tests/compare/unit_tlog.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
+
+$(CMP_DIR)/unit-regs: tests/compare/unit_regs.c $(CMP_REG_SRCS) $(CMP_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
+
+all: $(CMP_TOOLS)
+TEST_DEPS += $(CMP_TOOLS) $(CMP_UNITS)
+
+.PHONY: compare compare-tools
+compare-tools: $(CMP_TOOLS)
+
+compare: $(CMP_TOOLS)
+	$(Q)GUEST=$(GUEST) BUILD=$(BUILD) MAKE="$(MAKE)" tests/compare/compare.sh

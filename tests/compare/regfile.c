@@ -1,0 +1,104 @@
+/*
+ * Reading `reg: NAME = 0xVALUE` dumps. A "reg: " line must carry a name,
+ * " = " and a hex value; a dump with no such line at all is an error.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "regfile.h"
+
+#define PREFIX "reg: "
+
+static int add(struct regfile *f, const struct regval *v)
+{
+	if (f->n == f->cap) {
+		size_t c = f->cap ? 2 * f->cap : 32;
+		void *p = realloc(f->r, c * sizeof(*f->r));
+
+		if (!p)
+			return -1;
+		f->r = p;
+		f->cap = c;
+	}
+	f->r[f->n++] = *v;
+	return 0;
+}
+
+/* "NAME = 0xHEX[ rest]". Returns 0 or -1. */
+static int parse(const char *s, struct regval *v)
+{
+	size_t l = strcspn(s, " =");
+	char *end;
+
+	if (l == 0 || l >= sizeof(v->name) || strncmp(s + l, " = 0x", 5) != 0)
+		return -1;
+	memcpy(v->name, s, l);
+	v->name[l] = 0;
+	errno = 0;
+	v->v = strtoull(s + l + 5, &end, 16);
+	if (errno || end == s + l + 5 || (*end && *end != ' ' && *end != '\t'))
+		return -1;
+	return 0;
+}
+
+int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err,
+			size_t n)
+{
+	char buf[1024];
+	unsigned ln = 0;
+
+	memset(f, 0, sizeof(*f));
+	f->path = path;
+	while (fgets(buf, sizeof(buf), in)) {
+		struct regval v = { .lineno = ++ln };
+
+		buf[strcspn(buf, "\r\n")] = 0;
+		if (strncmp(buf, PREFIX, strlen(PREFIX)) != 0)
+			continue;
+		if (parse(buf + strlen(PREFIX), &v) < 0) {
+			snprintf(err, n, "%s:%u: want \"reg: NAME = 0xVALUE\"", path, ln);
+			return -1;
+		}
+		if (add(f, &v) < 0) {
+			snprintf(err, n, "%s:%u: out of memory", path, ln);
+			return -1;
+		}
+	}
+	if (!f->n) {
+		snprintf(err, n, "%s: no \"reg: NAME = 0xVALUE\" lines", path);
+		return -1;
+	}
+	return 0;
+}
+
+int regfile_load(const char *path, struct regfile *f, char *err, size_t n)
+{
+	FILE *in = fopen(path, "r");
+	int r;
+
+	if (!in) {
+		memset(f, 0, sizeof(*f));
+		snprintf(err, n, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	r = regfile_load_stream(in, path, f, err, n);
+	fclose(in);
+	return r;
+}
+
+void regfile_free(struct regfile *f)
+{
+	free(f->r);
+	f->r = NULL;
+	f->n = f->cap = 0;
+}
+
+const struct regval *regfile_get(const struct regfile *f, const char *name)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (strcasecmp(f->r[i].name, name) == 0)
+			return &f->r[i];
+	return NULL;
+}

@@ -1,0 +1,209 @@
+/*
+ * Registers side by side. A row per field that starts at a bit in either
+ * description (and per set bit neither names); rows zero on both sides are
+ * left out unless asked for; '*' marks a row whose bits differ.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "regtable.h"
+
+#define MAX_ROWS 160
+
+static const struct reg_field *field_from(const struct reg_desc *d, unsigned lo)
+{
+	for (unsigned i = 0; d && i < d->nfields; i++)
+		if (d->fields[i].width && d->fields[i].shift == lo)
+			return &d->fields[i];
+	return NULL;
+}
+
+/* Does a row start at bit lo: a field starts there, or an unnamed bit is set. */
+static bool starts(const struct reg_desc *d, uint64_t v, unsigned lo)
+{
+	unsigned bits = d ? d->bits : 64;
+
+	if (lo >= bits)
+		return false;
+	return field_from(d, lo) || ((v >> lo & 1) && !regbits_field_at(d, lo));
+}
+
+static unsigned row_width(const struct reg_field *fa, const struct reg_field *fb)
+{
+	unsigned w = fa ? fa->width : 1;
+
+	if (fb && fb->width > w)
+		w = fb->width;
+	return w;
+}
+
+size_t regtable_rows(const struct reg_desc *da, uint64_t a, const struct reg_desc *db,
+		     uint64_t b, struct regrow *rows, size_t max)
+{
+	size_t n = 0;
+
+	for (unsigned lo = 0; lo < 64 && n < max; lo++) {
+		struct regrow *r = &rows[n];
+
+		if (!starts(da, a, lo) && !starts(db, b, lo))
+			continue;
+		memset(r, 0, sizeof(*r));
+		r->lo = lo;
+		r->fa = field_from(da, lo) ? field_from(da, lo)->name : NULL;
+		r->fb = field_from(db, lo) ? field_from(db, lo)->name : NULL;
+		r->width = row_width(field_from(da, lo), field_from(db, lo));
+		r->has_a = lo < (da ? da->bits : 64u);
+		r->has_b = lo < (db ? db->bits : 64u);
+		r->va = r->has_a ? regbits_get(lo, r->width, a) : 0;
+		r->vb = r->has_b ? regbits_get(lo, r->width, b) : 0;
+		n++;
+	}
+	return n;
+}
+
+static bool row_differs(const struct regrow *r)
+{
+	return r->va != r->vb || r->has_a != r->has_b;
+}
+
+static bool is_res1(const char *x, const char *y)
+{
+	return (!x || !strcmp(x, "RES1")) && (!y || !strcmp(y, "RES1"));
+}
+
+static void field_name(char *buf, size_t n, const struct regrow *r)
+{
+	if (r->fa && r->fb && strcmp(r->fa, r->fb) == 0)
+		snprintf(buf, n, "%s", r->fa);
+	else if (!r->fa && !r->fb)
+		snprintf(buf, n, "bit%u", r->lo);
+	else
+		snprintf(buf, n, "%s / %s", r->fa ? r->fa : "-", r->fb ? r->fb : "-");
+}
+
+static void value(char *buf, size_t n, bool has, unsigned width, uint64_t v)
+{
+	if (!has)
+		snprintf(buf, n, "-");
+	else if (width > 4)
+		snprintf(buf, n, "0x%llx", (unsigned long long)v);
+	else
+		snprintf(buf, n, "%llu", (unsigned long long)v);
+}
+
+static void bits(char *buf, size_t n, const struct regrow *r)
+{
+	if (r->width == 1)
+		snprintf(buf, n, "%u", r->lo);
+	else
+		snprintf(buf, n, "%u-%u", r->lo, r->lo + r->width - 1);
+}
+
+static void print_row(FILE *out, const struct regrow *r, const struct regtable_opts *o)
+{
+	char name[64], va[24], vb[24], b[12];
+	char mark = row_differs(r) ? '*' : ' ';
+
+	field_name(name, sizeof(name), r);
+	value(va, sizeof(va), r->has_a, r->width, r->va);
+	value(vb, sizeof(vb), r->has_b, r->width, r->vb);
+	bits(b, sizeof(b), r);
+	if (o->md)
+		fprintf(out, "| %s | %s | %s | %s | %s |\n", mark == '*' ? "**≠**" : "", b, name,
+			va, vb);
+	else
+		fprintf(out, "  %c %-6s %-16s %18s %18s\n", mark, b, name, va, vb);
+}
+
+static void print_head(FILE *out, const char *na, const struct regval *a, const char *nb,
+		       const struct regval *b, const struct regtable_opts *o)
+{
+	char va[24] = "(not in dump)", vb[24] = "(not in dump)";
+
+	if (a)
+		snprintf(va, sizeof(va), "0x%llx", (unsigned long long)a->v);
+	if (b)
+		snprintf(vb, sizeof(vb), "0x%llx", (unsigned long long)b->v);
+	if (o->md) {
+		fprintf(out, "\n**%s** (%s) `%s` vs **%s** (%s) `%s`\n\n", na, o->name_a, va, nb,
+			o->name_b, vb);
+		fprintf(out, "| | bits | field | %s | %s |\n|---|---|---|---|---|\n", o->name_a,
+			o->name_b);
+	} else {
+		fprintf(out, "\n%s = %s (%s)  vs  %s = %s (%s)\n", na, va, o->name_a, nb, vb,
+			o->name_b);
+	}
+}
+
+/* One register: a's value by the ARMv7 name, b's by either name. */
+static unsigned pl2_one(FILE *out, const char *v7, const struct regfile *a,
+			const struct regfile *b, const struct regtable_opts *o)
+{
+	const char *v8 = regbits_aarch64_name(v7);
+	const struct regval *ra = regfile_get(a, v7), *rb = regfile_get(b, v8);
+	const char *nb = v8;
+	struct regrow rows[MAX_ROWS];
+	size_t n;
+
+	if (!rb) {
+		rb = regfile_get(b, v7);
+		nb = v7;
+	}
+	print_head(out, v7, ra, nb, rb, o);
+	if (!ra || !rb)
+		return 1;
+	n = regtable_rows(regbits_find(v7), ra->v, regbits_find(nb), rb->v, rows, MAX_ROWS);
+	for (size_t i = 0; i < n; i++) {
+		bool zero = !rows[i].va && !rows[i].vb;
+
+		if ((zero && !o->all) || (is_res1(rows[i].fa, rows[i].fb) && !row_differs(&rows[i])))
+			continue;
+		print_row(out, &rows[i], o);
+	}
+	return 0;
+}
+
+unsigned regtable_pl2(FILE *out, const struct regfile *a, const struct regfile *b,
+		      const struct regtable_opts *o)
+{
+	unsigned missing = 0;
+
+	for (size_t i = 0; i < regbits_pl2_count; i++)
+		missing += pl2_one(out, regbits_pl2_order[i], a, b, o);
+	return missing;
+}
+
+/* A guest register: not a PL2 one (CPSR and SCTLR are the guest's). */
+static bool guest_reg(const char *name)
+{
+	return !regbits_find(name) || !strcmp(name, "CPSR") || !strcmp(name, "SCTLR");
+}
+
+unsigned regtable_guest(FILE *out, const struct regfile *a, const struct regfile *b,
+			const struct regtable_opts *o)
+{
+	unsigned differ = 0;
+
+	if (o->md)
+		fprintf(out, "| | register | %s | %s |\n|---|---|---|---|\n", o->name_a,
+			o->name_b);
+	else
+		fprintf(out, "  %-10s %18s %18s\n", "register", o->name_a, o->name_b);
+	for (size_t i = 0; i < a->n; i++) {
+		const struct regval *ra = &a->r[i], *rb = regfile_get(b, ra->name);
+		char va[24], vb[24] = "(absent)";
+		bool d;
+
+		if (!guest_reg(ra->name) || regfile_get(a, ra->name) != ra)
+			continue;
+		snprintf(va, sizeof(va), "0x%llx", (unsigned long long)ra->v);
+		if (rb)
+			snprintf(vb, sizeof(vb), "0x%llx", (unsigned long long)rb->v);
+		d = !rb || rb->v != ra->v;
+		differ += d;
+		if (o->md)
+			fprintf(out, "| %s | %s | %s | %s |\n", d ? "**≠**" : "", ra->name, va, vb);
+		else
+			fprintf(out, "%c %-10s %18s %18s\n", d ? '*' : ' ', ra->name, va, vb);
+	}
+	return differ;
+}

@@ -1,0 +1,202 @@
+/*
+ * Lining two logs up: a longest common subsequence on the key (EC, PC,
+ * outcome kind), after stripping the common head and tail, so that one
+ * extra or missing trap shows as one row and not as a shifted tail.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tlog.h"
+
+/* The middle part's LCS table may hold at most this many cells (uint32). */
+#define MAX_CELLS (16u * 1024 * 1024)
+
+bool tlog_same_key(const struct tlog_event *x, const struct tlog_event *y)
+{
+	return x->l.ec == y->l.ec && x->l.pc == y->l.pc && strcmp(x->kind, y->kind) == 0;
+}
+
+/* Next space-separated word of *s into w; false at the end. */
+static bool next_word(const char **s, char *w, size_t n)
+{
+	const char *p = *s + strspn(*s, " ");
+	size_t l = strcspn(p, " ");
+
+	if (l == 0)
+		return false;
+	if (l >= n)
+		l = n - 1;
+	memcpy(w, p, l);
+	w[l] = 0;
+	*s = p + strcspn(p, " ");
+	return true;
+}
+
+/* Same word, or same key where one value is "?" (unknown to its writer). */
+static bool same_word(const char *x, const char *y)
+{
+	const char *ex = strchr(x, '='), *ey = strchr(y, '=');
+
+	if (strcmp(x, y) == 0 || strcmp(x, "?") == 0 || strcmp(y, "?") == 0)
+		return true;
+	if (!ex || !ey || ex - x != ey - y || strncmp(x, y, ex - x) != 0)
+		return false;
+	return strcmp(ex + 1, "?") == 0 || strcmp(ey + 1, "?") == 0;
+}
+
+static void note(char *buf, size_t n, const char *x, const char *y)
+{
+	size_t l = strlen(buf);
+
+	if (l < n)
+		snprintf(buf + l, n - l, "%s%s -> %s", l ? ", " : "", x[0] ? x : "(none)",
+			 y[0] ? y : "(none)");
+}
+
+/* Word by word; notes every differing pair in buf. */
+static bool same_words(const char *x, const char *y, char *buf, size_t n)
+{
+	char wx[96], wy[96];
+	bool same = true;
+
+	for (;;) {
+		bool hx = next_word(&x, wx, sizeof(wx));
+		bool hy = next_word(&y, wy, sizeof(wy));
+
+		if (!hx && !hy)
+			return same;
+		if (!hx)
+			wx[0] = 0;
+		if (!hy)
+			wy[0] = 0;
+		if (hx && hy && same_word(wx, wy))
+			continue;
+		same = false;
+		if (buf)
+			note(buf, n, wx, wy);
+	}
+}
+
+bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y,
+		       char *differs, size_t n)
+{
+	bool s, o;
+
+	if (differs && n)
+		differs[0] = 0;
+	s = same_words(x->l.syndrome, y->l.syndrome, differs, n);
+	o = same_words(x->l.outcome, y->l.outcome, differs, n);
+	return s && o;
+}
+
+static int push(struct tlog_diff *d, size_t *cap, enum tlog_mark m,
+		const struct tlog_event *a, const struct tlog_event *b)
+{
+	struct tlog_row *r;
+
+	if (d->n == *cap) {
+		size_t c = *cap ? 2 * *cap : 64;
+		void *p = realloc(d->rows, c * sizeof(*d->rows));
+
+		if (!p)
+			return -1;
+		d->rows = p;
+		*cap = c;
+	}
+	r = &d->rows[d->n++];
+	memset(r, 0, sizeof(*r));
+	r->mark = m;
+	r->a = a;
+	r->b = b;
+	r->expect = -1;
+	if (a && b && !tlog_same_details(a, b, r->differs, sizeof(r->differs)))
+		r->mark = TLOG_CHANGED;
+	return 0;
+}
+
+/* L[i][j] = LCS length of a[i..n) and b[j..m), for the middle part. */
+static uint32_t *lcs_table(const struct tlog_event *a, size_t n,
+			   const struct tlog_event *b, size_t m)
+{
+	size_t w = m + 1;
+	uint32_t *L = calloc((n + 1) * w, sizeof(*L));
+
+	if (!L)
+		return NULL;
+	for (size_t i = n; i-- > 0;)
+		for (size_t j = m; j-- > 0;) {
+			uint32_t down = L[(i + 1) * w + j], right = L[i * w + j + 1];
+
+			if (tlog_same_key(&a[i], &b[j]))
+				L[i * w + j] = L[(i + 1) * w + j + 1] + 1;
+			else
+				L[i * w + j] = down > right ? down : right;
+		}
+	return L;
+}
+
+/* Walks the table from the front: matches, then A's extras before B's. */
+static int walk(struct tlog_diff *d, size_t *cap, const struct tlog_event *a, size_t n,
+		const struct tlog_event *b, size_t m, const uint32_t *L)
+{
+	size_t i = 0, j = 0, w = m + 1;
+	int r = 0;
+
+	while (r == 0 && (i < n || j < m)) {
+		if (i < n && j < m && tlog_same_key(&a[i], &b[j]) &&
+		    L[i * w + j] == L[(i + 1) * w + j + 1] + 1) {
+			r = push(d, cap, TLOG_SAME, &a[i++], &b[j++]);
+		} else if (j == m || (i < n && L[(i + 1) * w + j] >= L[i * w + j + 1])) {
+			r = push(d, cap, TLOG_ONLY_A, &a[i++], NULL);
+		} else {
+			r = push(d, cap, TLOG_ONLY_B, NULL, &b[j++]);
+		}
+	}
+	return r;
+}
+
+int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d,
+	       char *err, size_t errlen)
+{
+	size_t head = 0, tail = 0, cap = 0, n, m;
+	uint32_t *L;
+	int r = 0;
+
+	memset(d, 0, sizeof(*d));
+	while (head < a->n && head < b->n && tlog_same_key(&a->ev[head], &b->ev[head]))
+		head++;
+	while (tail < a->n - head && tail < b->n - head &&
+	       tlog_same_key(&a->ev[a->n - 1 - tail], &b->ev[b->n - 1 - tail]))
+		tail++;
+	n = a->n - head - tail;
+	m = b->n - head - tail;
+	if ((n + 1) > MAX_CELLS / (m + 1)) {
+		snprintf(err, errlen, "logs too different to line up (%zu x %zu traps apart)",
+			 n, m);
+		return -1;
+	}
+	L = lcs_table(a->ev + head, n, b->ev + head, m);
+	if (!L) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (size_t k = 0; r == 0 && k < head; k++)
+		r = push(d, &cap, TLOG_SAME, &a->ev[k], &b->ev[k]);
+	if (r == 0)
+		r = walk(d, &cap, a->ev + head, n, b->ev + head, m, L);
+	for (size_t k = tail; r == 0 && k > 0; k--)
+		r = push(d, &cap, TLOG_SAME, &a->ev[a->n - k], &b->ev[b->n - k]);
+	free(L);
+	if (r < 0) {
+		snprintf(err, errlen, "out of memory");
+		tlog_diff_free(d);
+	}
+	return r;
+}
+
+void tlog_diff_free(struct tlog_diff *d)
+{
+	free(d->rows);
+	d->rows = NULL;
+	d->n = 0;
+}

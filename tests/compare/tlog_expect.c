@@ -1,0 +1,255 @@
+/*
+ * The table of expected differences (tests/compare/expected-differences.txt):
+ *
+ *   [name]
+ *   when: only | differs
+ *   SIDE: PATTERN        one or more; SIDE and PATTERN are fnmatch globs
+ *   absent SIDE: PATTERN optional: the entry holds only while no event of
+ *                        the log of SIDE matches PATTERN
+ *   cause: why the two VMMs differ here
+ *
+ * "only": a row present in one log only; it is explained when that log's
+ * side matches SIDE and its event text matches PATTERN. "differs": the same
+ * trap with other details ('~'); every pattern must match the event of a
+ * side its SIDE names. Event text: tlog_event_text().
+ */
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tlog.h"
+
+static int fail(char *err, size_t n, const char *path, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+	int k = snprintf(err, n, "%s:%u: ", path, line);
+
+	va_start(ap, fmt);
+	if (k >= 0 && (size_t)k < n)
+		vsnprintf(err + k, n - k, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	s += strspn(s, " \t");
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+		*--e = 0;
+	return s;
+}
+
+static int finish(struct tlog_table *t, char *err, size_t n)
+{
+	struct tlog_expect *e;
+
+	if (!t->n)
+		return 0;
+	e = &t->e[t->n - 1];
+	unsigned pats = 0;
+
+	for (unsigned k = 0; k < e->npats; k++)
+		pats += !e->absent[k];
+	if (!e->cause[0] || !pats)
+		return fail(err, n, t->path, e->lineno, "entry [%s] needs a cause: and at "
+			    "least one SIDE: pattern", e->name);
+	return 0;
+}
+
+static int start(struct tlog_table *t, char *s, unsigned ln, char *err, size_t n)
+{
+	char *end = strchr(s, ']');
+
+	if (!end || end[1] || end == s + 1 || (size_t)(end - s - 1) >= sizeof(t->e->name))
+		return fail(err, n, t->path, ln, "bad entry name (want \"[name]\")");
+	if (finish(t, err, n) < 0)
+		return -1;
+	if (t->n == t->cap) {
+		size_t c = t->cap ? 2 * t->cap : 16;
+		void *p = realloc(t->e, c * sizeof(*t->e));
+
+		if (!p)
+			return fail(err, n, t->path, ln, "out of memory");
+		t->e = p;
+		t->cap = c;
+	}
+	memset(&t->e[t->n], 0, sizeof(*t->e));
+	memcpy(t->e[t->n].name, s + 1, end - s - 1);
+	t->e[t->n++].lineno = ln;
+	return 0;
+}
+
+static int field(struct tlog_table *t, char *key, char *val, unsigned ln, char *err,
+		 size_t n)
+{
+	struct tlog_expect *e = &t->e[t->n - 1];
+
+	if (strcmp(key, "when") == 0) {
+		if (strcmp(val, "only") && strcmp(val, "differs"))
+			return fail(err, n, t->path, ln, "when: must be \"only\" or \"differs\"");
+		e->differs = strcmp(val, "differs") == 0;
+	} else if (strcmp(key, "cause") == 0) {
+		if (snprintf(e->cause, sizeof(e->cause), "%s", val) >= (int)sizeof(e->cause))
+			return fail(err, n, t->path, ln, "cause too long");
+	} else {
+		bool absent = strncmp(key, "absent ", 7) == 0;
+
+		if (absent)
+			key = trim(key + 7);
+		if (e->npats == TLOG_MAX_PATS)
+			return fail(err, n, t->path, ln, "more than %d patterns", TLOG_MAX_PATS);
+		if (!key[0] || strlen(key) >= sizeof(e->side[0]) || strlen(val) >= sizeof(e->pat[0]))
+			return fail(err, n, t->path, ln, "bad side or pattern too long");
+		strcpy(e->side[e->npats], key);
+		e->absent[e->npats] = absent;
+		strcpy(e->pat[e->npats++], val);
+	}
+	return 0;
+}
+
+static int table_line(struct tlog_table *t, char *s, unsigned ln, char *err, size_t n)
+{
+	char *colon;
+
+	s = trim(s);
+	if (!s[0] || s[0] == '#')
+		return 0;
+	if (s[0] == '[')
+		return start(t, s, ln, err, n);
+	if (!t->n)
+		return fail(err, n, t->path, ln, "a field before the first [name]");
+	colon = strchr(s, ':');
+	if (!colon || colon == s)
+		return fail(err, n, t->path, ln, "want \"key: value\"");
+	*colon = 0;
+	return field(t, trim(s), trim(colon + 1), ln, err, n);
+}
+
+int tlog_table_load_stream(FILE *f, const char *path, struct tlog_table *t, char *err,
+			   size_t errlen)
+{
+	char buf[1024];
+	unsigned ln = 0;
+
+	memset(t, 0, sizeof(*t));
+	t->path = path;
+	while (fgets(buf, sizeof(buf), f)) {
+		ln++;
+		if (table_line(t, buf, ln, err, errlen) < 0)
+			return -1;
+	}
+	return finish(t, err, errlen);
+}
+
+int tlog_table_load(const char *path, struct tlog_table *t, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	int r;
+
+	if (!f) {
+		memset(t, 0, sizeof(*t));
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	r = tlog_table_load_stream(f, path, t, err, errlen);
+	fclose(f);
+	return r;
+}
+
+void tlog_table_free(struct tlog_table *t)
+{
+	free(t->e);
+	t->e = NULL;
+	t->n = t->cap = 0;
+}
+
+/* Pattern k matches the event ev of a log whose side is side. */
+static bool pat_match(const struct tlog_expect *e, unsigned k, const char *side,
+		      const struct tlog_event *ev)
+{
+	char text[TLOG_TEXT];
+
+	if (!ev || fnmatch(e->side[k], side, 0) != 0)
+		return false;
+	tlog_event_text(ev, text, sizeof(text));
+	return fnmatch(e->pat[k], text, 0) == 0;
+}
+
+/* Some event of log l matches pattern k. */
+static bool log_has(const struct tlog_expect *e, unsigned k, const struct tlog *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (pat_match(e, k, l->side, &l->ev[i]))
+			return true;
+	return false;
+}
+
+/* Every "absent" condition holds. */
+static bool conditions(const struct tlog_expect *e, const struct tlog *la,
+		       const struct tlog *lb)
+{
+	for (unsigned k = 0; k < e->npats; k++)
+		if (e->absent[k] && (log_has(e, k, la) || log_has(e, k, lb)))
+			return false;
+	return true;
+}
+
+static bool explains(const struct tlog_expect *e, const struct tlog_row *r,
+		     const struct tlog *la, const struct tlog *lb)
+{
+	if (r->mark == TLOG_SAME || e->differs != (r->mark == TLOG_CHANGED) ||
+	    !conditions(e, la, lb))
+		return false;
+	if (!e->differs) {
+		for (unsigned k = 0; k < e->npats; k++)
+			if (!e->absent[k] && (pat_match(e, k, la->side, r->a) ||
+					      pat_match(e, k, lb->side, r->b)))
+				return true;
+		return false;
+	}
+	for (unsigned k = 0; k < e->npats; k++) {
+		if (e->absent[k])
+			continue;
+		bool side_a = fnmatch(e->side[k], la->side, 0) == 0;
+		bool side_b = fnmatch(e->side[k], lb->side, 0) == 0;
+
+		if (!side_a && !side_b)
+			return false;
+		if (!(side_a && pat_match(e, k, la->side, r->a)) &&
+		    !(side_b && pat_match(e, k, lb->side, r->b)))
+			return false;
+	}
+	return true;
+}
+
+int tlog_table_match(struct tlog_table *t, const struct tlog_row *r, const struct tlog *la,
+		     const struct tlog *lb)
+{
+	for (size_t k = 0; t && k < t->n; k++)
+		if (explains(&t->e[k], r, la, lb))
+			return (int)k;
+	return -1;
+}
+
+size_t tlog_explain(struct tlog_table *t, struct tlog_diff *d, const struct tlog *a,
+		    const struct tlog *b)
+{
+	size_t unexplained = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		struct tlog_row *r = &d->rows[i];
+
+		if (r->mark == TLOG_SAME)
+			continue;
+		r->expect = tlog_table_match(t, r, a, b);
+		if (r->expect < 0)
+			unexplained++;
+		else
+			t->e[r->expect].used++;
+	}
+	return unexplained;
+}

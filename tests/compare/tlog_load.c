@@ -1,0 +1,177 @@
+/*
+ * Loading a trap log (docs/trap-log.md): header, trap lines through the
+ * board's parser, the end line. Errors name the file and line.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tlog.h"
+
+static int fail(char *err, size_t n, const char *path, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+	int k = snprintf(err, n, "%s:%u: ", path, line);
+
+	va_start(ap, fmt);
+	if (k >= 0 && (size_t)k < n)
+		vsnprintf(err + k, n - k, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int add_event(struct tlog *log, const struct tlog_event *e)
+{
+	if (log->n == log->cap) {
+		size_t cap = log->cap ? 2 * log->cap : 64;
+		void *p = realloc(log->ev, cap * sizeof(*log->ev));
+
+		if (!p)
+			return -1;
+		log->ev = p;
+		log->cap = cap;
+	}
+	log->ev[log->n++] = *e;
+	return 0;
+}
+
+static int parse_header(const char *s, struct tlog *log, char *err, size_t n, unsigned ln)
+{
+	char why[200];
+
+	if (traplog_parse_header(s, log->side, sizeof(log->side), log->guest,
+				 sizeof(log->guest), why, sizeof(why)) < 0)
+		return fail(err, n, log->path, ln, "%s", why);
+	return 0;
+}
+
+static int parse_end(const char *s, struct tlog *log, char *err, size_t n, unsigned ln)
+{
+	char why[200];
+
+	if (log->has_end)
+		return fail(err, n, log->path, ln, "a second end line");
+	if (traplog_parse_footer(s, &log->end_traps, &log->end_dropped, &log->end_status,
+				 why, sizeof(why)) < 0)
+		return fail(err, n, log->path, ln, "%s", why);
+	log->has_end = true;
+	return 0;
+}
+
+static int parse_trap(const char *s, struct tlog *log, char *err, size_t n, unsigned ln)
+{
+	struct tlog_event e = { .lineno = ln };
+	char why[200];
+
+	if (log->has_end)
+		return fail(err, n, log->path, ln, "trap line after the end line");
+	if (traplog_parse(s, &e.l, why, sizeof(why)) < 0)
+		return fail(err, n, log->path, ln, "%s", why);
+	if (log->n && e.l.seq <= log->ev[log->n - 1].l.seq)
+		return fail(err, n, log->path, ln, "sequence number %u after %u", e.l.seq,
+			    log->ev[log->n - 1].l.seq);
+	size_t k = strcspn(e.l.outcome, " ");
+	if (k == 0 || k >= sizeof(e.kind))
+		return fail(err, n, log->path, ln, "no outcome kind after \" : \"");
+	memcpy(e.kind, e.l.outcome, k);
+	e.kind[k] = 0;
+	if (add_event(log, &e) < 0)
+		return fail(err, n, log->path, ln, "out of memory");
+	return 0;
+}
+
+/* One line, its newline removed; prefix already stripped. */
+static int parse_line(char *s, struct tlog *log, bool *seen_header, char *err, size_t n,
+		      unsigned ln)
+{
+	if (!*seen_header) {
+		*seen_header = true;
+		return parse_header(s, log, err, n, ln);
+	}
+	if (strncmp(s, "# traplog ", 10) == 0)
+		return fail(err, n, log->path, ln, "a second header: two logs in one file?");
+	if (strncmp(s, "# end", 5) == 0)
+		return parse_end(s, log, err, n, ln);
+	if (s[0] == '#' || s[0] == 0)
+		return 0;
+	return parse_trap(s, log, err, n, ln);
+}
+
+int tlog_load_stream(FILE *f, const char *path, const struct tlog_opts *o,
+		     struct tlog *log, char *err, size_t errlen)
+{
+	static const char prefix[] = TRAPLOG_CONSOLE_PREFIX;
+	char buf[1024];
+	unsigned ln = 0;
+	bool header = false;
+
+	memset(log, 0, sizeof(*log));
+	log->path = path;
+	while (fgets(buf, sizeof(buf), f)) {
+		char *s = buf;
+		size_t l = strlen(s);
+
+		ln++;
+		if (l == sizeof(buf) - 1 && s[l - 1] != '\n')
+			return fail(err, errlen, path, ln, "line longer than %zu characters",
+				    sizeof(buf) - 2);
+		s[strcspn(s, "\r\n")] = 0;
+		if (o && o->console) {
+			if (strncmp(s, prefix, sizeof(prefix) - 1) != 0)
+				continue;
+			s += sizeof(prefix) - 1;
+		}
+		if (parse_line(s, log, &header, err, errlen, ln) < 0)
+			return -1;
+	}
+	if (ferror(f))
+		return fail(err, errlen, path, ln, "read error");
+	if (!header)
+		return fail(err, errlen, path, ln, "empty: no \"# traplog\" header");
+	return 0;
+}
+
+int tlog_load(const char *path, const struct tlog_opts *o, struct tlog *log, char *err,
+	      size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	int r;
+
+	if (!f) {
+		memset(log, 0, sizeof(*log));
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	r = tlog_load_stream(f, path, o, log, err, errlen);
+	fclose(f);
+	return r;
+}
+
+void tlog_free(struct tlog *log)
+{
+	free(log->ev);
+	log->ev = NULL;
+	log->n = log->cap = 0;
+}
+
+int tlog_validate(const struct tlog *log, char *err, size_t errlen)
+{
+	if (!log->has_end) {
+		snprintf(err, errlen, "%s: no \"# end\" line: the log was cut short", log->path);
+		return -1;
+	}
+	if (log->end_traps != log->n) {
+		snprintf(err, errlen, "%s: the end line says traps=%u, the log holds %zu",
+			 log->path, log->end_traps, log->n);
+		return -1;
+	}
+	return 0;
+}
+
+void tlog_event_text(const struct tlog_event *e, char *buf, size_t n)
+{
+	const struct traplog_line *l = &e->l;
+
+	snprintf(buf, n, "0x%02x %s pc=0x%08x%s%s : %s by=%s", l->ec, l->name,
+		 (unsigned)l->pc, l->syndrome[0] ? " " : "", l->syndrome, l->outcome, l->by);
+}

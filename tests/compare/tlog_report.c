@@ -1,0 +1,194 @@
+/*
+ * Printing a trap-log diff: the rows side by side (terminal text or a
+ * Markdown table), the causes of the expected differences, the unexplained
+ * ones, and the log-level checks (exit status, dropped records, cut short).
+ */
+#include <string.h>
+#include "tlog.h"
+
+#define COL_MAX 72		/* widest detail column padded in text mode */
+
+/* "SYNDROME : OUTCOME" of one event, or "" for the missing side. */
+static void detail(const struct tlog_event *e, char *buf, size_t n)
+{
+	if (!e) {
+		buf[0] = 0;
+		return;
+	}
+	snprintf(buf, n, "%s%s: %s", e->l.syndrome, e->l.syndrome[0] ? " " : "", e->l.outcome);
+}
+
+static const struct tlog_event *any_side(const struct tlog_row *r)
+{
+	return r->a ? r->a : r->b;
+}
+
+static const char *cause_name(const struct tlog_table *t, const struct tlog_row *r)
+{
+	if (r->mark == TLOG_SAME)
+		return "";
+	return r->expect >= 0 ? t->e[r->expect].name : "UNEXPLAINED";
+}
+
+/* Markdown cell: '|' escaped. */
+static void md_cell(FILE *out, const char *s)
+{
+	fputs(" ", out);
+	for (; *s; s++) {
+		if (*s == '|')
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+	fputs(" |", out);
+}
+
+static void text_rows(FILE *out, const struct tlog *a, const struct tlog *b,
+		      const struct tlog_diff *d, const struct tlog_table *t)
+{
+	char da[TLOG_TEXT], db[TLOG_TEXT];
+	int w = 8;
+
+	for (size_t i = 0; i < d->n; i++) {
+		detail(d->rows[i].a, da, sizeof(da));
+		if ((int)strlen(da) > w)
+			w = strlen(da) > COL_MAX ? COL_MAX : (int)strlen(da);
+	}
+	fprintf(out, "  %-4s %-8s %-10s  %-*s | %s\n", "EC", "NAME", "PC", w, a->side, b->side);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct tlog_row *r = &d->rows[i];
+		const struct tlog_event *e = any_side(r);
+
+		detail(r->a, da, sizeof(da));
+		detail(r->b, db, sizeof(db));
+		fprintf(out, "%c 0x%02x %-8s 0x%08x  %-*s | %s", r->mark, e->l.ec, e->l.name,
+			(unsigned)e->l.pc, w, da, db);
+		if (r->mark != TLOG_SAME)
+			fprintf(out, "   [%s]", cause_name(t, r));
+		fputc('\n', out);
+		if (r->mark == TLOG_CHANGED)
+			fprintf(out, "%*s  differs: %s\n", 26, "", r->differs);
+	}
+}
+
+static void md_rows(FILE *out, const struct tlog *a, const struct tlog *b,
+		    const struct tlog_diff *d, const struct tlog_table *t)
+{
+	char buf[TLOG_TEXT];
+
+	fprintf(out, "| | EC | name | PC | %s | %s | cause |\n", a->side, b->side);
+	fputs("|---|---|---|---|---|---|---|\n", out);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct tlog_row *r = &d->rows[i];
+		const struct tlog_event *e = any_side(r);
+
+		fprintf(out, "| `%c` | 0x%02x | %s | 0x%08x |", r->mark, e->l.ec, e->l.name, (unsigned)e->l.pc);
+		detail(r->a, buf, sizeof(buf));
+		md_cell(out, buf);
+		detail(r->b, buf, sizeof(buf));
+		md_cell(out, buf);
+		if (r->mark == TLOG_CHANGED)
+			snprintf(buf, sizeof(buf), "%s (%s)", cause_name(t, r), r->differs);
+		else
+			snprintf(buf, sizeof(buf), "%s", cause_name(t, r));
+		md_cell(out, buf);
+		fputc('\n', out);
+	}
+}
+
+static void causes(FILE *out, enum tlog_format fmt, const struct tlog_table *t)
+{
+	bool any = false;
+
+	for (size_t k = 0; t && k < t->n; k++) {
+		const struct tlog_expect *e = &t->e[k];
+
+		if (!e->used)
+			continue;
+		if (!any)
+			fputs(fmt == TLOG_FMT_MD ? "\nExpected differences:\n\n"
+						 : "\nExpected differences:\n", out);
+		any = true;
+		if (fmt == TLOG_FMT_MD)
+			fprintf(out, "- **%s** (%u row%s): %s\n", e->name, e->used,
+				e->used == 1 ? "" : "s", e->cause);
+		else
+			fprintf(out, "  %s (%u row%s): %s\n", e->name, e->used,
+				e->used == 1 ? "" : "s", e->cause);
+	}
+}
+
+static size_t unexplained_rows(FILE *out, const struct tlog *a, const struct tlog *b,
+			       const struct tlog_diff *d)
+{
+	char text[TLOG_TEXT];
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct tlog_row *r = &d->rows[i];
+		const struct tlog *l = r->a ? a : b;
+		const struct tlog_event *e = any_side(r);
+
+		if (r->mark == TLOG_SAME || r->expect >= 0)
+			continue;
+		if (!n++)
+			fputs("\nUnexplained differences:\n", out);
+		tlog_event_text(e, text, sizeof(text));
+		fprintf(out, "  %c %s:%u: %s", r->mark, l->path, e->lineno, text);
+		if (r->mark == TLOG_CHANGED)
+			fprintf(out, " (differs: %s)", r->differs);
+		fputc('\n', out);
+	}
+	return n;
+}
+
+/* Exit status, completeness and dropped records: each problem counts. */
+static size_t log_checks(FILE *out, const struct tlog *a, const struct tlog *b)
+{
+	const struct tlog *l[2] = { a, b };
+	size_t bad = 0;
+
+	for (int k = 0; k < 2; k++) {
+		if (!l[k]->has_end) {
+			fprintf(out, "  %s: no end line: the log was cut short\n", l[k]->path);
+			bad++;
+		} else if (l[k]->end_dropped) {
+			fprintf(out, "  %s: %u trap records were dropped: rows may be missing\n",
+				l[k]->path, l[k]->end_dropped);
+			bad++;
+		}
+	}
+	if (a->has_end && b->has_end && a->end_status != b->end_status) {
+		fprintf(out, "  exit status differs: %s %d, %s %d\n", a->side, a->end_status,
+			b->side, b->end_status);
+		bad++;
+	}
+	if (strcmp(a->guest, b->guest) != 0)
+		fprintf(out, "  warning: different guests: %s and %s\n", a->guest, b->guest);
+	return bad;
+}
+
+size_t tlog_report(FILE *out, enum tlog_format fmt, const struct tlog *a,
+		   const struct tlog *b, const struct tlog_diff *d, const struct tlog_table *t)
+{
+	size_t same = 0, rows_bad, log_bad;
+
+	fprintf(out, "%s: side=%s guest=%s, %zu traps\n", a->path, a->side, a->guest, a->n);
+	fprintf(out, "%s: side=%s guest=%s, %zu traps\n\n", b->path, b->side, b->guest, b->n);
+	if (fmt == TLOG_FMT_MD)
+		md_rows(out, a, b, d, t);
+	else
+		text_rows(out, a, b, d, t);
+	causes(out, fmt, t);
+	if (fmt == TLOG_FMT_MD)
+		fputs("\n```\n", out);
+	rows_bad = unexplained_rows(out, a, b, d);
+	log_bad = log_checks(out, a, b);
+	for (size_t i = 0; i < d->n; i++)
+		same += d->rows[i].mark == TLOG_SAME;
+	fprintf(out, "\n%zu rows: %zu same, %zu differences (%zu explained, %zu unexplained)",
+		d->n, same, d->n - same, d->n - same - rows_bad, rows_bad);
+	fprintf(out, "; %zu log-level problem%s\n", log_bad, log_bad == 1 ? "" : "s");
+	if (fmt == TLOG_FMT_MD)
+		fputs("```\n", out);
+	return rows_bad + log_bad;
+}

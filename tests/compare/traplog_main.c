@@ -1,0 +1,132 @@
+/*
+ * traplog: check and compare trap logs (docs/trap-log.md, docs/comparison.md).
+ *
+ *   traplog check [--console] FILE...
+ *   traplog diff [-e TABLE] [--md] [--console] A B
+ *
+ * Exit: 0 valid / no unexplained difference, 1 invalid log / unexplained
+ * differences, 2 usage or unreadable input.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tlog.h"
+
+static const char usage[] =
+	"usage: traplog check [--console] FILE...\n"
+	"       traplog diff [-e TABLE] [--md] [--console] A B\n"
+	"  check      validate logs (header, every trap line, end line)\n"
+	"  diff       line A and B up trap by trap; every difference must be\n"
+	"             explained by an entry of TABLE (expected differences)\n"
+	"  --console  read only the \"trap: \" lines of a console capture\n"
+	"  --md       print the diff as Markdown\n"
+	"exit: 0 ok, 1 invalid log or unexplained differences, 2 usage/input error\n";
+
+struct args {
+	const char *table;
+	enum tlog_format fmt;
+	struct tlog_opts o;
+	int first;		/* optind of the first file */
+};
+
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	static const struct option opts[] = {
+		{ "expected", required_argument, NULL, 'e' },
+		{ "md", no_argument, NULL, 'm' },
+		{ "console", no_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(a, 0, sizeof(*a));
+	optind = 2;
+	while ((c = getopt_long(argc, argv, "e:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'e': a->table = optarg; break;
+		case 'm': a->fmt = TLOG_FMT_MD; break;
+		case 'c': a->o.console = true; break;
+		case 'h': fputs(usage, stdout); exit(0);
+		default: return -1;
+		}
+	}
+	a->first = optind;
+	return 0;
+}
+
+static int cmd_check(int argc, char **argv, const struct args *a)
+{
+	char err[512];
+	int bad = 0;
+
+	if (a->first >= argc) {
+		fputs("traplog check: no file given\n", stderr);
+		return 2;
+	}
+	for (int i = a->first; i < argc; i++) {
+		struct tlog log;
+
+		if (tlog_load(argv[i], &a->o, &log, err, sizeof(err)) < 0 ||
+		    tlog_validate(&log, err, sizeof(err)) < 0) {
+			fprintf(stderr, "traplog: %s\n", err);
+			bad = 1;
+		} else {
+			printf("%s: ok: side=%s guest=%s traps=%zu dropped=%u status=%d\n",
+			       argv[i], log.side, log.guest, log.n, log.end_dropped,
+			       log.end_status);
+		}
+		tlog_free(&log);
+	}
+	return bad;
+}
+
+static int cmd_diff(int argc, char **argv, const struct args *a)
+{
+	struct tlog la, lb;
+	struct tlog_table t = { 0 };
+	struct tlog_diff d = { 0 };
+	char err[512];
+	int rc = 2;
+
+	if (argc - a->first != 2) {
+		fputs("traplog diff: want two logs, A and B\n", stderr);
+		return 2;
+	}
+	memset(&lb, 0, sizeof(lb));
+	if (tlog_load(argv[a->first], &a->o, &la, err, sizeof(err)) < 0 ||
+	    tlog_load(argv[a->first + 1], &a->o, &lb, err, sizeof(err)) < 0 ||
+	    (a->table && tlog_table_load(a->table, &t, err, sizeof(err)) < 0) ||
+	    tlog_align(&la, &lb, &d, err, sizeof(err)) < 0) {
+		fprintf(stderr, "traplog: %s\n", err);
+		goto out;
+	}
+	tlog_explain(&t, &d, &la, &lb);
+	rc = tlog_report(stdout, a->fmt, &la, &lb, &d, &t) ? 1 : 0;
+out:
+	tlog_diff_free(&d);
+	tlog_table_free(&t);
+	tlog_free(&la);
+	tlog_free(&lb);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a;
+
+	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		fputs(usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (parse_args(argc, argv, &a) < 0) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "check") == 0)
+		return cmd_check(argc, argv, &a);
+	if (strcmp(argv[1], "diff") == 0)
+		return cmd_diff(argc, argv, &a);
+	fprintf(stderr, "traplog: unknown command \"%s\" (check, diff)\n", argv[1]);
+	return 2;
+}
