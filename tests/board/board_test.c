@@ -1,0 +1,151 @@
+/* Unit tests: the board's MMIO (UART registers, STATUS, GIC, no device). */
+#include "board.h"
+#include "unit.h"
+
+static char console[64];
+static unsigned console_len;
+
+static void to_console(void *ctx, char c)
+{
+	(void)ctx;
+	if (console_len < sizeof(console) - 1)
+		console[console_len++] = c;
+}
+
+static struct board b;
+
+static enum board_reg rd(uint32_t ipa, uint8_t size, uint32_t *value)
+{
+	struct board_access a = { .ipa = ipa, .size = size, .write = false, .value = 0xdeadbeef };
+	enum board_reg r = board_mmio(&b, &a);
+	*value = a.value;
+	return r;
+}
+
+static enum board_reg wr(uint32_t ipa, uint8_t size, uint32_t value)
+{
+	struct board_access a = { .ipa = ipa, .size = size, .write = true, .value = value };
+	return board_mmio(&b, &a);
+}
+
+static void test_uart_registers(void)
+{
+	static const struct { uint32_t off; enum board_reg reg; const char *name; } regs[] = {
+		{ 0x000, BREG_UART_DR, "uart.DR" }, { 0x004, BREG_UART_RSR, "uart.RSR" },
+		{ 0x018, BREG_UART_FR, "uart.FR" }, { 0x020, BREG_UART_ILPR, "uart.ILPR" },
+		{ 0x024, BREG_UART_IBRD, "uart.IBRD" }, { 0x028, BREG_UART_FBRD, "uart.FBRD" },
+		{ 0x02c, BREG_UART_LCR_H, "uart.LCR_H" }, { 0x030, BREG_UART_CR, "uart.CR" },
+		{ 0x034, BREG_UART_IFLS, "uart.IFLS" }, { 0x038, BREG_UART_IMSC, "uart.IMSC" },
+		{ 0x03c, BREG_UART_RIS, "uart.RIS" }, { 0x040, BREG_UART_MIS, "uart.MIS" },
+		{ 0x044, BREG_UART_ICR, "uart.ICR" }, { 0x048, BREG_UART_DMACR, "uart.DMACR" },
+		{ 0xfe0, BREG_UART_ID, "uart.ID" }, { 0x008, BREG_UART_RESERVED, "uart.reserved" },
+		{ 0xffc, BREG_UART_ID, "uart.ID" }, { 0xefc, BREG_UART_RESERVED, "uart.reserved" },
+	};
+	uint32_t v;
+
+	for (unsigned i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
+		enum board_reg r = rd(BOARD_UART_BASE + regs[i].off, 4, &v);
+		check(r == regs[i].reg, "offset 0x%03x is %s", (unsigned)regs[i].off, regs[i].name);
+		check_str(board_reg_name(r), regs[i].name, "register name");
+		if (regs[i].reg != BREG_UART_FR && regs[i].reg != BREG_UART_ID)
+			check_eq(v, 0, "reads 0");
+		check(wr(BOARD_UART_BASE + regs[i].off, 4, 0x41) == regs[i].reg, "write accepted");
+	}
+	check_eq(console_len, 1, "only the DR write printed");
+}
+
+static void test_uart_values(void)
+{
+	static const uint8_t id[8] = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
+	uint32_t v;
+
+	rd(BOARD_UART_BASE + 0x18, 4, &v);
+	check_eq(v, 0x90, "FR: TXFE and RXFE, never BUSY");
+	rd(BOARD_UART_BASE + 0x18, 1, &v);
+	check_eq(v, 0x90, "FR byte read");
+	rd(BOARD_UART_BASE + 0x1a, 2, &v);
+	check_eq(v, 0, "FR upper halfword");
+	for (unsigned i = 0; i < 8; i++) {
+		rd(BOARD_UART_BASE + 0xfe0 + 4 * i, 4, &v);
+		check_eq(v, id[i], "PL011 ID byte");
+	}
+	console_len = 0;
+	wr(BOARD_UART_BASE, 1, 'H');
+	wr(BOARD_UART_BASE, 4, 0x12345669);	/* a word store prints its low byte */
+	wr(BOARD_UART_BASE, 2, 0x0a0a);
+	wr(BOARD_UART_BASE + 1, 1, 'X');	/* not DR's data byte */
+	console[console_len] = '\0';
+	check_str(console, "Hi\n", "DR writes are the console");
+	rd(BOARD_UART_BASE, 4, &v);
+	check_eq(v, 0, "DR reads 0 (no input)");
+}
+
+static void test_status(void)
+{
+	uint32_t v;
+
+	check_eq(b.status, 0, "STATUS starts at 0");
+	check(wr(BOARD_STATUS_ADDR, 4, 3) == BREG_STATUS, "STATUS write");
+	check_eq(b.status, 3, "STATUS holds the guest's status");
+	check(rd(BOARD_STATUS_ADDR, 4, &v) == BREG_STATUS && v == 3, "STATUS reads back");
+	check_str(board_reg_name(BREG_STATUS), "status.STATUS", "STATUS name");
+	check(wr(BOARD_STATUS_ADDR, 1, 7) == BREG_NONE && b.status == 3, "STATUS byte write refused");
+	check(wr(BOARD_STATUS_ADDR + 4, 4, 7) == BREG_UART_RESERVED && b.status == 3,
+	      "next word is reserved");
+	wr(BOARD_STATUS_ADDR, 4, 0);
+}
+
+static void test_gic(void)
+{
+	uint32_t v;
+
+	check(wr(BOARD_GICD_BASE, 4, 1) == BREG_GICD, "GICD_CTLR write");
+	check(rd(BOARD_GICD_BASE + 0x100, 4, &v) == BREG_GICD && v == 0, "GICD reads 0");
+	check(rd(BOARD_GICD_BASE + 0xfffc, 4, &v) == BREG_GICD, "last GICD word");
+	check(rd(BOARD_GICC_BASE, 4, &v) == BREG_GICC && v == 0, "GICC reads 0");
+	check(rd(BOARD_GICC_BASE + 0xfffc, 4, &v) == BREG_GICC, "last GICC word");
+	check_str(board_reg_name(BREG_GICD), "gic.dist", "GICD name");
+	check_str(board_reg_name(BREG_GICC), "gic.cpu", "GICC name");
+}
+
+static void test_no_device(void)
+{
+	static const uint32_t holes[] = {
+		0x00000000, BOARD_GICD_BASE - 4, BOARD_GICC_BASE + BOARD_GIC_SIZE,
+		BOARD_UART_BASE - 4, BOARD_UART_BASE + BOARD_UART_SIZE, 0x0a000000,
+		BOARD_RAM_BASE, 0xfffffffc,
+	};
+	uint32_t v;
+
+	for (unsigned i = 0; i < sizeof(holes) / sizeof(holes[0]); i++) {
+		check(rd(holes[i], 4, &v) == BREG_NONE, "0x%08x: no device", (unsigned)holes[i]);
+		check(wr(holes[i], 4, 0) == BREG_NONE, "0x%08x: write, no device", (unsigned)holes[i]);
+	}
+	check_str(board_reg_name(BREG_NONE), "none", "no device name");
+	check_str(board_reg_name(BREG_COUNT), "none", "out of range name");
+}
+
+static void test_bad_size(void)
+{
+	uint32_t v;
+
+	console_len = 0;
+	check(wr(BOARD_UART_BASE, 3, 'x') == BREG_NONE, "3-byte access refused");
+	check(wr(BOARD_UART_BASE, 8, 'x') == BREG_NONE, "8-byte access refused");
+	check(wr(BOARD_UART_BASE, 0, 'x') == BREG_NONE, "0-byte access refused");
+	check(rd(BOARD_UART_BASE + 0x19, 2, &v) == BREG_NONE, "misaligned halfword refused");
+	check(rd(BOARD_UART_BASE + 0x1a, 4, &v) == BREG_NONE, "misaligned word refused");
+	check_eq(console_len, 0, "nothing printed");
+}
+
+int main(void)
+{
+	board_init(&b, to_console, NULL);
+	test_uart_registers();
+	test_uart_values();
+	test_status();
+	test_gic();
+	test_no_device();
+	test_bad_size();
+	return unit_summary();
+}
