@@ -1,0 +1,44 @@
+/* HVC (PSCI through the board), SMC and WFI/WFE: the guest's calls. */
+#include "hsr.h"
+#include "hyp.h"
+#include "sysregs.h"
+
+/* HVC: ELR_hyp already points past the instruction (B1.8.4). */
+int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	struct psci_result res;
+	uint32_t fn = f->r[0];
+
+	(void)hsr;
+	r->pc = f->elr - (f->spsr & PSR_T ? 2 : 4);
+	board_psci(&hyp_vcpu.board, fn, f->r[1], &res);
+	r->outcome = res.known ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
+	r->v0 = fn;
+	if (res.stop) {
+		r->flags |= TR_STOP;
+		r->v1 = (uint32_t)res.status;
+		hyp_vcpu.status = res.status;
+		return TRAP_STOPPED;
+	}
+	r->v1 = res.ret;
+	f->r[0] = res.ret;
+	return TRAP_RESUME;
+}
+
+/* SMC (HCR.TSC): no secure world for the guest; skip it with r0 = -1, as KVM. */
+int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	f->r[0] = PSCI_RET_NOT_SUPPORTED;
+	r->outcome = TRAP_OUT_SMC;
+	r->v1 = f->r[0];
+	frame_skip(f, hsr);
+	return TRAP_RESUME;
+}
+
+/* WFI/WFE (HCR.TWI/TWE): resume at once (docs/guest-abi.md, WFI policy). */
+int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	r->outcome = TRAP_OUT_WFX;
+	frame_skip(f, hsr);
+	return TRAP_RESUME;
+}

@@ -1,0 +1,73 @@
+/*
+ * What the hypervisor programs into the PL2 registers, bit by bit, and why.
+ * (Bit definitions: sysregs.h. Written by setup.c, shown by regdump.c.)
+ */
+#ifndef HYP_HYP_REGS_H
+#define HYP_HYP_REGS_H
+
+#include "sysregs.h"
+
+/*
+ * HCR, the bits we set:
+ *   VM     Stage-2 translation: the guest sees only what stage2.c maps
+ *   SWIO   set/way invalidates become clean+invalidate: no dirty line is lost
+ *   FMO    physical FIQs to Hyp: the guest must not own the real interrupt lines
+ *   IMO    physical IRQs to Hyp: the watchdog's timer IRQ reaches us (HVBAR+0x18)
+ *   AMO    asynchronous aborts to Hyp: an external abort is ours to report
+ *   FB     TLB/cache/branch-predictor ops broadcast, as on any SMP host
+ *   BSU_IS barriers at least inner shareable, for the same reason
+ *   TWI    trap WFI: a guest cannot sleep the CPU; the board resumes it at once
+ *   TWE    trap WFE: the same for WFE
+ *   TSC    trap SMC: there is no secure firmware for the guest (r0 = -1)
+ *   TIDCP  trap IMPLEMENTATION DEFINED cp15 registers: the guest gets none
+ *   TAC    trap ACTLR: its bits are the machine's, not the guest's
+ *   TSW    trap cache maintenance by set/way: they make no sense in a VM
+ * Linux 5.6 KVM uses 0x0478663B: the same plus TVM (bit 26), with which it
+ * watches the guest turn its MMU and caches on to flush by set/way; every
+ * guest page here is mapped before the guest starts, so TVM is not needed.
+ * KVM also drops TWE while the vCPU has its CPU to itself; we never do.
+ */
+#define HYP_HCR (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_FB | HCR_BSU_IS | \
+		 HCR_TWI | HCR_TWE | HCR_TSC | HCR_TIDCP | HCR_TAC | HCR_TSW)
+
+/*
+ * HSTR, the cp15 primary registers (CRn; CRm for MCRR) we trap:
+ *   T1   SCTLR, ACTLR, CPACR: the guest's system control, logged
+ *   T2   TTBR0, TTBR1, TTBCR (and 64-bit TTBR0/1): its translation setup
+ *   T15  IMPLEMENTATION DEFINED registers, as KVM does (HSTR = 0x8000)
+ * These are passed through to the guest's own (non-secure) copies: cp15.c.
+ */
+#define HYP_HSTR (HSTR_T(1) | HSTR_T(2) | HSTR_T(15))
+
+/*
+ * HCPTR, the bits we set:
+ *   TCP10, TCP11  VFP/Advanced SIMD: the board has none; a use is reported
+ *                 (EC 0x07) and stops the guest instead of sharing our state
+ *   TTA           trace registers: not virtualized
+ * Equal to Linux 5.6 KVM's 0x00100C00 (which switches VFP lazily instead).
+ */
+#define HYP_HCPTR (HCPTR_TCP(10) | HCPTR_TCP(11) | HCPTR_TTA)
+
+/*
+ * HDCR, the bits we set (HPMN keeps its reset value: all counters):
+ *   TPM, TPMCR    performance monitors: the guest must not see host counts
+ *   TDA, TDOSA, TDRA  debug registers: a guest cannot arm real breakpoints
+ * The same set as Linux 5.6 KVM.
+ */
+#define HYP_HDCR_SET (HDCR_TPM | HDCR_TPMCR | HDCR_TDA | HDCR_TDOSA | HDCR_TDRA)
+
+/*
+ * HSCTLR, the bits we set (the MMU stays off: the hypervisor runs on
+ * physical addresses, so HMAIR/HTCR/HTTBR are not used):
+ *   I     instruction cache on: the trap path is code-bound
+ *   A     alignment checks: a misaligned hypervisor access is a bug to see
+ *   RES1  the architecture's should-be-one bits
+ * Cleared on purpose: TE (its reset value is IMPLEMENTATION DEFINED; our
+ * vectors are ARM code), EE (little-endian), M, C, WXN.
+ */
+#define HYP_HSCTLR (HSCTLR_RES1 | HSCTLR_I | HSCTLR_A)
+
+/* CNTHCTL: PL1 may read the physical counter (as KVM lets it), not its timer. */
+#define HYP_CNTHCTL CNTHCTL_PL1PCTEN
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * The trap log's ring buffer: a trap stores one binary record (no
+ * formatting on the trap path); the text is written once, at the end.
+ * When full, the oldest records are overwritten and counted as dropped.
+ * Built with HYP_TRAPLOG=0 (hyp-nolog.elf) only the count is kept.
+ */
+#include <stdio.h>
+#include "console.h"
+#include "hyp.h"
+
+#ifndef HYP_TRAPLOG
+#define HYP_TRAPLOG 1
+#endif
+#define LOGBUF_RECORDS 4096u	/* a power of two: the index is a mask */
+
+#if HYP_TRAPLOG
+static struct trap_record ring[LOGBUF_RECORDS];
+#endif
+static unsigned total;
+
+void logbuf_add(const struct trap_record *r)
+{
+#if HYP_TRAPLOG
+	ring[total & (LOGBUF_RECORDS - 1)] = *r;
+#else
+	(void)r;
+#endif
+	total++;
+}
+
+void logbuf_print(const char *guest, int status)
+{
+	unsigned first = total > LOGBUF_RECORDS ? total - LOGBUF_RECORDS : 0;
+	char line[320];
+
+	if (!HYP_TRAPLOG)
+		first = total;	/* nothing was stored */
+	traplog_header(line, sizeof(line), "hyp", guest);
+	console_line(TRAPLOG_CONSOLE_PREFIX, line);
+#if HYP_TRAPLOG
+	for (unsigned i = first; i < total; i++) {
+		traplog_format(line, sizeof(line), i + 1, &ring[i & (LOGBUF_RECORDS - 1)]);
+		console_line(TRAPLOG_CONSOLE_PREFIX, line);
+	}
+#endif
+	traplog_footer(line, sizeof(line), total, first, status);
+	console_line(TRAPLOG_CONSOLE_PREFIX, line);
+}

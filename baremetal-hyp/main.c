@@ -1,0 +1,78 @@
+/*
+ * The bare PL2 hypervisor: one guest, the kit's board (docs/guest-abi.md),
+ * every trap logged. Start-up order: board, Stage 2, traps, VM, register
+ * dump, watchdog, then the guest.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "console.h"
+#include "hyp.h"
+#include "semihost.h"
+#include "hyp_regs.h"
+
+#ifndef HYP_TRAPLOG
+#define HYP_TRAPLOG 1
+#endif
+#define WATCHDOG_MS_DEFAULT 3000u
+
+struct vcpu hyp_vcpu;
+static char cmdline[128];
+
+/* "guest=NAME watchdog=MS" from the semihosting command line (-append). */
+static void parse_cmdline(struct vcpu *v)
+{
+	v->guest = "?";
+	v->watchdog_ms = WATCHDOG_MS_DEFAULT;
+	if (semihost_cmdline(cmdline, sizeof(cmdline)))
+		return;
+	for (char *tok = strtok(cmdline, " "); tok; tok = strtok(NULL, " ")) {
+		if (strncmp(tok, "guest=", 6) == 0)
+			v->guest = tok + 6;
+		else if (strncmp(tok, "watchdog=", 9) == 0 && atoi(tok + 9) > 0)
+			v->watchdog_ms = (unsigned)atoi(tok + 9);
+	}
+}
+
+static void check_guest_image(void)
+{
+	if (*(volatile uint32_t *)GUEST_PA == 0) {
+		hyp_printf("hyp: no guest image at PA 0x%08x (QEMU -device loader)\n", GUEST_PA);
+		semihost_exit(BOARD_STATUS_FAULT);
+	}
+}
+
+void hyp_main(void)
+{
+	struct vcpu *v = &hyp_vcpu;
+
+	write_HSCTLR(HYP_HSCTLR);
+	isb();
+	board_init(&v->board, console_guest_byte, NULL);
+	parse_cmdline(v);
+	hyp_printf("hyp: baremetal-hyp, trap log %s, guest %s at PA 0x%08x (IPA 0x%08x), "
+		   "watchdog %u ms\n", HYP_TRAPLOG ? "on" : "off", v->guest, GUEST_PA,
+		   BOARD_RAM_BASE, v->watchdog_ms);
+	check_guest_image();
+	hyp_setup_stage2();
+	hyp_activate_traps();
+	hyp_activate_vm();
+	hyp_regdump(BOARD_RAM_BASE, BOARD_ENTRY_CPSR);
+	watchdog_start(v->watchdog_ms);
+	guest_enter(BOARD_RAM_BASE, BOARD_ENTRY_CPSR);
+}
+
+void hyp_finish(int status)
+{
+	watchdog_stop();
+	logbuf_print(hyp_vcpu.guest, status);
+	hyp_printf("hyp: guest stopped, exit status %d\n", status);
+	semihost_exit(status);
+}
+
+void hyp_wrong_mode(uint32_t cpsr)
+{
+	hyp_printf("hyp: not started in Hyp mode (CPSR=0x%08lx, mode 0x%02lx): "
+		   "run QEMU with -M virt,virtualization=on\n",
+		   (unsigned long)cpsr, (unsigned long)(cpsr & PSR_MODE_MASK));
+	semihost_exit(BOARD_STATUS_FAULT);
+}

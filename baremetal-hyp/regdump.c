@@ -1,0 +1,55 @@
+/*
+ * The start-up register dump: every PL2 register the hypervisor set, read
+ * back from the hardware and decoded bit by bit ("reg: " lines, format in
+ * regdecode.h), then the guest's initial state ("reg: guest.NAME").
+ */
+#include <stdio.h>
+#include "console.h"
+#include "hyp.h"
+#include "regdecode.h"
+#include "sysregs.h"
+
+static void dump(const char *name, uint64_t v)
+{
+	const struct reg_desc *d = regdecode_find(name);
+	char line[300];
+
+	if (d)
+		regdecode_line(line, sizeof(line), d, v);
+	else
+		snprintf(line, sizeof(line), "%s = 0x%08lx", name, (unsigned long)v);
+	console_line("reg: ", line);
+}
+
+static void dump_guest(const char *name, const char *decode_as, uint32_t v)
+{
+	const struct reg_desc *d = regdecode_find(decode_as);
+	char fields[200] = "";
+	char line[300];
+
+	if (d)
+		regdecode_fields(fields, sizeof(fields), d, v);
+	snprintf(line, sizeof(line), "guest.%s = 0x%08lx%s%s", name, (unsigned long)v,
+		 fields[0] ? "  " : "", fields);
+	console_line("reg: ", line);
+}
+
+void hyp_regdump(uint32_t entry_pc, uint32_t entry_cpsr)
+{
+	dump("HCR", read_HCR());
+	dump("HSTR", read_HSTR());
+	dump("HCPTR", read_HCPTR());
+	dump("HDCR", read_HDCR());
+	dump("HSCTLR", read_HSCTLR());
+	dump("VTCR", read_VTCR());
+	dump("VTTBR", read_VTTBR());
+	dump("HVBAR", read_HVBAR());
+	dump("CNTHCTL", read_CNTHCTL());
+	dump("CNTVOFF", read_CNTVOFF());
+	dump("VPIDR", read_VPIDR());
+	dump("VMPIDR", read_VMPIDR());
+	dump_guest("PC", "", entry_pc);
+	dump_guest("CPSR", "CPSR", entry_cpsr);
+	dump_guest("SCTLR", "SCTLR", read_SCTLR());
+	dump_guest("r0-r12,SP,LR", "", 0);
+}

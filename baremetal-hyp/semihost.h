@@ -1,0 +1,12 @@
+/* ARM semihosting (QEMU -semihosting): how the run ends, and its arguments. */
+#ifndef HYP_SEMIHOST_H
+#define HYP_SEMIHOST_H
+
+#include <stddef.h>
+
+/* Ends the QEMU run with this exit status. */
+void semihost_exit(int status) __attribute__((noreturn));
+/* The command line (-append): 0, or -1 when semihosting gives none. */
+int semihost_cmdline(char *buf, size_t n);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * The C side of a guest trap: dispatch on HSR.EC through a table whose
+ * default stops the guest, log the trap, resume or finish.
+ */
+#include <stddef.h>
+#include "console.h"
+#include "hsr.h"
+#include "hyp.h"
+#include "sysregs.h"
+
+_Static_assert(sizeof(struct hyp_frame) == HYP_FRAME_SIZE, "vectors.S pushes 16 words");
+_Static_assert(offsetof(struct hyp_frame, r) == 8, "r0 right after ELR_hyp, SPSR");
+
+typedef int (*trap_fn)(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
+
+static int trap_unknown(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	(void)f;
+	(void)hsr;
+	return trap_stop(r, TRAP_STOP_UNKNOWN_EC, BOARD_STATUS_FAULT);
+}
+
+/* EC 0x00: an instruction the guest may not run (B3.13.6). */
+static int trap_undef(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	(void)f;
+	(void)hsr;
+	return trap_stop(r, TRAP_STOP_UNDEF, BOARD_STATUS_FAULT);
+}
+
+/* The range default, then the known classes over it (as Linux does). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+static const trap_fn trap_handlers[HSR_EC_MAX + 1] = {
+	[0 ... HSR_EC_MAX] = trap_unknown,
+	[HSR_EC_UNKNOWN] = trap_undef,
+	[HSR_EC_WFX] = trap_wfx,
+	[HSR_EC_CP15_32] = trap_cp15_32,
+	[HSR_EC_CP15_64] = trap_cp15_64,
+	[HSR_EC_HVC] = trap_hvc,
+	[HSR_EC_SMC] = trap_smc,
+	[HSR_EC_IABT] = trap_iabt,
+	[HSR_EC_DABT] = trap_dabt,
+};
+#pragma GCC diagnostic pop
+
+void hyp_trap(struct hyp_frame *f)
+{
+	uint32_t hsr = read_HSR();
+	struct trap_record r = { .hsr = hsr, .pc = f->elr, .flags = TR_HSR, .by = TRAP_BY_HYP };
+	int resume = trap_handlers[hsr_ec(hsr)](f, hsr, &r);
+
+	logbuf_add(&r);
+	if (resume != TRAP_RESUME)
+		hyp_finish(hyp_vcpu.status);
+}
+
+/* Only the watchdog raises an interrupt (HCR.IMO routes IRQs here). */
+void hyp_irq(struct hyp_frame *f)
+{
+	struct trap_record r = { .pc = f->elr, .by = TRAP_BY_HYP };
+	unsigned id = watchdog_irq();
+
+	hyp_printf("hyp: watchdog: the guest ran out of time (irq %u) at pc=0x%08lx\n", id,
+		   (unsigned long)f->elr);
+	trap_stop(&r, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT);
+	logbuf_add(&r);
+	hyp_finish(hyp_vcpu.status);
+}
+
+int trap_stop(struct trap_record *r, enum trap_stop why, int status)
+{
+	r->outcome = TRAP_OUT_STOP;
+	r->reg = why;
+	r->v0 = (uint32_t)status;
+	hyp_vcpu.status = status;
+	return TRAP_STOPPED;
+}
+
+/* Past the trapped instruction: HSR.IL gives its size (B3.13.6). */
+void frame_skip(struct hyp_frame *f, uint32_t hsr)
+{
+	f->elr += hsr & HSR_IL ? 4 : 2;
+}
+
+/* r0-r15 as the guest's current mode sees them (r15: the trapped PC + 8). */
+uint32_t guest_reg(const struct hyp_frame *f, unsigned n)
+{
+	unsigned mode = f->spsr & PSR_MODE_MASK;
+	bool user = mode == PSR_MODE_USR || mode == PSR_MODE_SYS;
+
+	if (n < 13)
+		return f->r[n];
+	if (n == 13)
+		return banked_sp_read(user ? PSR_MODE_USR : mode);
+	if (n == 14)
+		return user ? f->lr : banked_lr_read(mode);
+	return f->elr + 8;
+}
+
+void set_guest_reg(struct hyp_frame *f, unsigned n, uint32_t v)
+{
+	unsigned mode = f->spsr & PSR_MODE_MASK;
+	bool user = mode == PSR_MODE_USR || mode == PSR_MODE_SYS;
+
+	if (n < 13)
+		f->r[n] = v;
+	else if (n == 13)
+		banked_sp_write(user ? PSR_MODE_USR : mode, v);
+	else if (n == 14 && user)
+		f->lr = v;
+	else if (n == 14)
+		banked_lr_write(mode, v);
+	/* r15: callers never load the PC (the decoder refuses it) */
+}

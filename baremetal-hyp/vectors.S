@@ -1,0 +1,94 @@
+/*
+ * The Hyp vector table (HVBAR). Offsets (ARM DDI 0406C B1.8.1):
+ *   0x00 reset (never)           0x10 data abort in Hyp (a hypervisor bug)
+ *   0x04 undefined in Hyp (bug)  0x14 Hyp trap: every guest trap
+ *   0x08 SVC/HVC in Hyp (bug)    0x18 IRQ: the watchdog (HCR.IMO)
+ *   0x0c prefetch abort (bug)    0x1c FIQ (never: nothing raises one)
+ * The guest entries save the full guest context as a struct hyp_frame.
+ */
+#include "sysregs.h"
+
+	.syntax unified
+	.arm
+	.text
+	.align	5				@ HVBAR[4:0] are RES0
+	.global	hyp_vectors
+hyp_vectors:
+	b	vec_reset
+	b	vec_undef
+	b	vec_hyp_call
+	b	vec_pabt
+	b	vec_dabt
+	b	guest_trap
+	b	guest_irq
+	b	vec_fiq
+
+/* The never-expected ones: a fresh stack, then hyp_panic(cause) prints all. */
+	.macro	never name, cause
+vec_\name:
+	ldr	sp, =__panic_stack_top
+	mov	r0, #\cause
+	bl	hyp_panic
+	b	.
+	.endm
+
+	never	reset, 0
+	never	undef, 1
+	never	hyp_call, 2
+	never	pabt, 3
+	never	dabt, 4
+	never	fiq, 7
+
+/* Saves r0-r12, LR, then ELR_hyp and SPSR_hyp: a struct hyp_frame at sp. */
+	.macro	save_guest
+	push	{r0-r12, lr}
+	mrs	r0, elr_hyp
+	mrs	r1, spsr			@ SPSR_hyp: the guest's CPSR
+	push	{r0, r1}
+	mov	r0, sp
+	.endm
+
+guest_trap:
+	save_guest
+	bl	hyp_trap
+	b	guest_resume
+
+guest_irq:
+	save_guest
+	bl	hyp_irq
+	/* fall through */
+
+	.global	guest_resume
+guest_resume:
+	pop	{r0, r1}
+	msr	elr_hyp, r0
+	msr	spsr_cxsf, r1
+	pop	{r0-r12, lr}
+	eret
+
+/*
+ * guest_enter(pc, cpsr): the first entry. The guest's registers are all
+ * zero, its SVC SP/LR too (docs/guest-abi.md); the Hyp stack starts over.
+ */
+	.global	guest_enter
+guest_enter:
+	ldr	sp, =__hyp_stack_top
+	msr	elr_hyp, r0
+	msr	spsr_cxsf, r1
+	mov	r0, #0
+	msr	sp_svc, r0
+	msr	lr_svc, r0
+	mov	r1, #0
+	mov	r2, #0
+	mov	r3, #0
+	mov	r4, #0
+	mov	r5, #0
+	mov	r6, #0
+	mov	r7, #0
+	mov	r8, #0
+	mov	r9, #0
+	mov	r10, #0
+	mov	r11, #0
+	mov	r12, #0
+	mov	lr, #0
+	eret
