@@ -1,0 +1,37 @@
+# Sourced by the e2e tests: boots the arm64 test bed once for all of them
+# (pl2regs.sh: one run gives the console, trap log, ioctl trace, register
+# dumps, run info and the live EL2 registers) and reuses the results while
+# they are newer than everything they came from.
+TB_OUT=build/tests/testbed/kvm
+TB_KERNEL=build/testbed/kernel/vmlinuz
+TB_INITRD=build/testbed/initramfs-arm64.cpio
+TB_GUEST=test
+
+fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "$*"; exit 77; }
+
+# Fresh: the exit file is newer than the initramfs, the kernel and the scripts.
+tb_fresh() {
+	local f
+	[ -f "$TB_OUT/$TB_GUEST.exit" ] || return 1
+	for f in "$TB_KERNEL" "$TB_INITRD" build/guests/$TB_GUEST.elf kvm-runner/testbed/*.sh \
+		kvm-runner/testbed/*.py; do
+		[ "$f" -ot "$TB_OUT/$TB_GUEST.exit" ] || return 1
+	done
+}
+
+# Makes sure $TB_OUT holds one run's results for $TB_GUEST (and the native console).
+tb_results() {
+	[ -s "$TB_KERNEL" ] && [ -s "$TB_INITRD" ] ||
+		skip "the test bed is not built ($TB_KERNEL, $TB_INITRD: make testbed)"
+	tb_fresh && return 0
+	mkdir -p "$TB_OUT"
+	rm -f "$TB_OUT/$TB_GUEST".*
+	guests/run-native.sh build/guests/$TB_GUEST.elf "$TB_OUT/native/$TB_GUEST.console" >/dev/null 2>&1
+	kvm-runner/testbed/pl2regs.sh --guest "$TB_GUEST" --out "$TB_OUT" \
+		--kernel "$TB_KERNEL" --initrd "$TB_INITRD" >"$TB_OUT/$TB_GUEST.log" 2>&1
+	echo $? >"$TB_OUT/$TB_GUEST.exit"
+}
+
+# The value of "key: value" in the run info.
+tb_info() { sed -n "s/^$1: //p" "$TB_OUT/$TB_GUEST.runinfo"; }

@@ -1,0 +1,185 @@
+/*
+ * Host unit tests of the test bed init's pure parts: base64, the command
+ * line, the result markers, and the ptrace syscall counter (which works on
+ * the host as in the VM).
+ *
+ *   unit-testbed                 the tests
+ *   unit-testbed --emit NAME F   prints file F between markers, as init does
+ *   unit-testbed --umask N       makes N umask calls (a known syscall count)
+ */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "b64.h"
+#include "initargs.h"
+#include "report.h"
+#include "sctrace.h"
+#include "unit.h"
+
+static const char *self;
+
+static void test_b64(void)
+{
+	/* RFC 4648 section 10 */
+	static const char *const vec[][2] = {
+		{ "", "" }, { "f", "Zg==" }, { "fo", "Zm8=" }, { "foo", "Zm9v" },
+		{ "foob", "Zm9vYg==" }, { "fooba", "Zm9vYmE=" }, { "foobar", "Zm9vYmFy" },
+	};
+	static const unsigned char bin[] = { 0x00, 0xff, 0xfe, 0x80, 0x7f };
+	char out[16];
+	size_t i;
+
+	for (i = 0; i < sizeof(vec) / sizeof(vec[0]); i++) {
+		b64_encode((const unsigned char *)vec[i][0], strlen(vec[i][0]), out);
+		check_str(out, vec[i][1], "b64 RFC 4648 vector");
+		check_eq(b64_len(strlen(vec[i][0])), strlen(vec[i][1]), "b64_len");
+	}
+	b64_encode(bin, sizeof(bin), out);
+	check_str(out, "AP/+gH8=", "b64 of bytes with the high bit set");
+}
+
+static void test_cmdline(void)
+{
+	char buf[256], *argv[8];
+	int argc;
+
+	strcpy(buf, "console=ttyAMA0 nokaslr quiet -- --no-count test --timeout 5\n");
+	argc = cmdline_split(buf, argv, 8);
+	check_eq(argc, 5, "cmdline: words after -- and argv[0]");
+	check_str(argv[0], "init", "cmdline: argv[0]");
+	check_str(argv[1], "--no-count", "cmdline: first word after --");
+	check_str(argv[4], "5", "cmdline: last word, newline dropped");
+	strcpy(buf, "console=ttyAMA0 nokaslr quiet");
+	check_eq(cmdline_split(buf, argv, 8), 1, "cmdline: no -- gives only argv[0]");
+	strcpy(buf, "x -- a b c d e f g h");
+	check((cmdline_split(buf, argv, 8)) == -1, "cmdline: too many words is an error");
+}
+
+static int parse(struct init_args *a, char *err, const char *words)
+{
+	static char buf[512];
+	char *argv[TESTBED_MAX_ARGS + 1];
+	int argc;
+
+	snprintf(buf, sizeof(buf), "k -- %s", words);
+	argc = cmdline_split(buf, argv, TESTBED_MAX_ARGS);
+	err[0] = '\0';
+	return argc < 0 ? -1 : init_args_parse(argc, argv, a, err, 160);
+}
+
+static void test_init_args(void)
+{
+	static const char *const want[] = {
+		TESTBED_RUNNER, "--timeout", "5", "--traplog", "/out/traplog", "--ioctl-trace",
+		"/out/ioctls", "--regs", "/out/regs", "/guests/test.elf",
+	};
+	struct init_args a;
+	char err[160];
+	size_t i;
+
+	check_eq(parse(&a, err, "test --timeout 5"), 0, "args: guest and runner options");
+	check(a.count_syscalls && a.limit_s == TESTBED_DEFAULT_LIMIT, "args: defaults");
+	check_eq(a.argc, sizeof(want) / sizeof(want[0]), "args: runner argc");
+	for (i = 0; i < sizeof(want) / sizeof(want[0]) && i < (size_t)a.argc; i++)
+		check_str(a.argv[i], want[i], "args: runner argv word");
+	check(a.argv[a.argc] == NULL, "args: argv ends with NULL");
+	check_eq(parse(&a, err, "--no-count --limit 7 bench"), 0, "args: init options");
+	check(!a.count_syscalls && a.limit_s == 7, "args: --no-count --limit 7");
+	check_str(a.guest_path, "/guests/bench.elf", "args: guest path");
+	check((parse(&a, err, "")) == -1, "args: no guest");
+	check(strstr(err, "no guest") != NULL, "args: no guest says so (%s)", err);
+	check((parse(&a, err, "../etc/x")) == -1, "args: a path is not a guest name");
+	check((parse(&a, err, "a/b")) == -1, "args: slash in guest name");
+	check((parse(&a, err, "--limit 0 test")) == -1, "args: --limit 0");
+	check((parse(&a, err, "--limit 5x test")) == -1, "args: --limit 5x");
+	check((parse(&a, err, "--frobnicate test")) == -1, "args: unknown init option");
+	check(strstr(err, "--frobnicate") != NULL, "args: unknown option named (%s)", err);
+	check(parse(&a, err, "t 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25") == -1,
+	      "args: too many runner options");
+}
+
+static void test_report(void)
+{
+	char *text = NULL;
+	size_t len = 0;
+	unsigned char big[100];
+	FILE *f = open_memstream(&text, &len);
+
+	report_buf(f, "x", (const unsigned char *)"foo", 3);
+	report_file(f, "gone", "/nonexistent/file");
+	report_status(f, 7);
+	fclose(f);
+	check_str(text,
+		  "==== BEGIN x size=3 ====\nZm9v\n==== END x ====\n"
+		  "==== MISSING gone (No such file or directory) ====\n==== STATUS 7 ====\n",
+		  "report: markers, base64, missing file, status");
+	free(text);
+	memset(big, 'a', sizeof(big));
+	f = open_memstream(&text, &len);
+	report_buf(f, "big", big, sizeof(big));
+	fclose(f);
+	check(strstr(text, "\nYWFh") && strchr(text, '\n')[77] == '\n', "report: 76-character lines");
+	free(text);
+}
+
+static struct sctrace st;
+
+static int run(const char *const *argv, bool count, unsigned limit)
+{
+	struct sctrace_opts o = { .count = count, .limit_s = limit };
+
+	if (sctrace_run((char *const *)argv, &o, &st) < 0)
+		return -1;
+	return sctrace_exit_code(st.status);
+}
+
+static void test_sctrace(void)
+{
+	const char *umask7[] = { self, "--umask", "7", NULL };
+	const char *umask17[] = { self, "--umask", "17", NULL };
+	unsigned long total7;
+	const char *exit7[] = { "/bin/sh", "-c", "exit 7", NULL };
+	const char *nothere[] = { "/nonexistent/prog", NULL };
+	const char *sleeper[] = { "/bin/sleep", "10", NULL };
+
+	check_eq(run(umask7, true, 10), 0, "sctrace: traced program's exit status");
+	check_eq(st.count[SYS_umask], 7, "sctrace: exactly 7 umask calls counted");
+	check_eq(st.count[SYS_execve], 1, "sctrace: one execve");
+	check(st.total > 10 && st.wall_ns > 0, "sctrace: total %lu, wall %lld ns", st.total, st.wall_ns);
+	total7 = st.total;
+	run(umask17, true, 10);
+	check_eq(st.total - total7, 10, "sctrace: 10 more umask calls, 10 more syscalls in all");
+	check_eq(run(umask7, false, 10), 0, "sctrace: untraced run");
+	check_eq(st.total, 0, "sctrace: nothing counted untraced");
+	check_eq(run(exit7, true, 10), 7, "sctrace: exit code through sh");
+	check_eq(run(nothere, true, 10), 127, "sctrace: exec failure gives 127");
+	check_eq(run(sleeper, true, 1), 128 + SIGKILL, "sctrace: killed at the limit");
+	check(st.timed_out, "sctrace: timed_out set");
+	check_str(sysname(SYS_ioctl), "ioctl", "sysname: ioctl");
+	check(sysname(100000) == NULL, "sysname: unknown number");
+}
+
+int main(int argc, char **argv)
+{
+	self = argv[0];
+	if (argc == 4 && strcmp(argv[1], "--emit") == 0) {
+		report_file(stdout, argv[2], argv[3]);
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "--umask") == 0) {
+		for (int i = atoi(argv[2]); i > 0; i--)
+			syscall(SYS_umask, 022);
+		return 0;
+	}
+	test_b64();
+	test_cmdline();
+	test_init_args();
+	test_report();
+	/* LeakSanitizer cannot run under ptrace: the traced copy of this binary. */
+	setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
+	test_sctrace();
+	return unit_summary();
+}
