@@ -2,10 +2,11 @@
 # (pl2regs.sh: one run gives the console, trap log, ioctl trace, register
 # dumps, run info and the live EL2 registers) and reuses the results while
 # they are newer than everything they came from.
-TB_OUT=build/tests/testbed/kvm
+TB_OUT=${TB_OUT:-build/tests/testbed/kvm}
 TB_KERNEL=build/testbed/kernel/vmlinuz
-TB_INITRD=build/testbed/initramfs-arm64.cpio
-TB_GUEST=test
+TB_INITRD=${TB_INITRD:-build/testbed/initramfs-arm64.cpio}
+TB_GUEST=${TB_GUEST:-test}
+TB_ELF=${TB_ELF:-build/guests/$TB_GUEST.elf}
 
 fail() { echo "FAIL: $*"; exit 1; }
 skip() { echo "$*"; exit 77; }
@@ -14,7 +15,7 @@ skip() { echo "$*"; exit 77; }
 tb_fresh() {
 	local f
 	[ -f "$TB_OUT/$TB_GUEST.exit" ] || return 1
-	for f in "$TB_KERNEL" "$TB_INITRD" build/guests/$TB_GUEST.elf kvm-runner/testbed/*.sh \
+	for f in "$TB_KERNEL" "$TB_INITRD" "$TB_ELF" kvm-runner/testbed/*.sh \
 		kvm-runner/testbed/*.py; do
 		[ "$f" -ot "$TB_OUT/$TB_GUEST.exit" ] || return 1
 	done
@@ -27,7 +28,7 @@ tb_results() {
 	tb_fresh && return 0
 	mkdir -p "$TB_OUT"
 	rm -f "$TB_OUT/$TB_GUEST".*
-	guests/run-native.sh build/guests/$TB_GUEST.elf "$TB_OUT/native/$TB_GUEST.console" >/dev/null 2>&1
+	guests/run-native.sh "$TB_ELF" "$TB_OUT/native/$TB_GUEST.console" >/dev/null 2>&1
 	kvm-runner/testbed/pl2regs.sh --guest "$TB_GUEST" --out "$TB_OUT" \
 		--kernel "$TB_KERNEL" --initrd "$TB_INITRD" >"$TB_OUT/$TB_GUEST.log" 2>&1
 	echo $? >"$TB_OUT/$TB_GUEST.exit"
