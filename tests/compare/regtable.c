@@ -9,31 +9,57 @@
 
 #define MAX_ROWS 160
 
-static const struct reg_field *field_from(const struct reg_desc *d, unsigned lo)
+/* The fields of d starting at bit lo (a table may hold two, e.g. RES1). */
+static const struct reg_field *field_from(const struct reg_desc *d, unsigned lo,
+					  unsigned width)
 {
-	for (unsigned i = 0; d && i < d->nfields; i++)
-		if (d->fields[i].width && d->fields[i].shift == lo)
-			return &d->fields[i];
+	for (unsigned i = 0; d && i < d->nfields; i++) {
+		const struct reg_field *f = &d->fields[i];
+
+		if (f->width && f->shift == lo && (!width || f->width == width))
+			return f;
+	}
 	return NULL;
 }
 
-/* Does a row start at bit lo: a field starts there, or an unnamed bit is set. */
-static bool starts(const struct reg_desc *d, uint64_t v, unsigned lo)
+static bool unnamed_set(const struct reg_desc *d, uint64_t v, unsigned bit)
 {
-	unsigned bits = d ? d->bits : 64;
-
-	if (lo >= bits)
-		return false;
-	return field_from(d, lo) || ((v >> lo & 1) && !regbits_field_at(d, lo));
+	return bit < (d ? d->bits : 64u) && (v >> bit & 1) && !regbits_field_at(d, bit);
 }
 
-static unsigned row_width(const struct reg_field *fa, const struct reg_field *fb)
+static void fill(struct regrow *r, unsigned lo, unsigned width, const struct reg_desc *da,
+		 uint64_t a, const struct reg_desc *db, uint64_t b)
 {
-	unsigned w = fa ? fa->width : 1;
+	const struct reg_field *fa = field_from(da, lo, width), *fb = field_from(db, lo, width);
 
-	if (fb && fb->width > w)
-		w = fb->width;
-	return w;
+	memset(r, 0, sizeof(*r));
+	r->lo = lo;
+	r->width = width;
+	r->fa = fa ? fa->name : NULL;
+	r->fb = fb ? fb->name : NULL;
+	r->has_a = lo < (da ? da->bits : 64u);
+	r->has_b = lo < (db ? db->bits : 64u);
+	r->va = r->has_a ? regbits_get(lo, width, a) : 0;
+	r->vb = r->has_b ? regbits_get(lo, width, b) : 0;
+}
+
+/*
+ * Rows at bit lo: a field both tables have (same place, same width) is one
+ * row; fields of different widths get a row each; then unnamed set bits.
+ */
+static size_t rows_at(unsigned lo, const struct reg_desc *da, uint64_t a,
+		      const struct reg_desc *db, uint64_t b, struct regrow *rows, size_t max)
+{
+	const struct reg_field *fa = field_from(da, lo, 0), *fb = field_from(db, lo, 0);
+	size_t n = 0;
+
+	if (fa && n < max)
+		fill(&rows[n++], lo, fa->width, da, a, db, b);
+	if (fb && (!fa || fa->width != fb->width) && n < max)
+		fill(&rows[n++], lo, fb->width, da, a, db, b);
+	if (!fa && !fb && (unnamed_set(da, a, lo) || unnamed_set(db, b, lo)) && n < max)
+		fill(&rows[n++], lo, 1, da, a, db, b);
+	return n;
 }
 
 size_t regtable_rows(const struct reg_desc *da, uint64_t a, const struct reg_desc *db,
@@ -41,22 +67,8 @@ size_t regtable_rows(const struct reg_desc *da, uint64_t a, const struct reg_des
 {
 	size_t n = 0;
 
-	for (unsigned lo = 0; lo < 64 && n < max; lo++) {
-		struct regrow *r = &rows[n];
-
-		if (!starts(da, a, lo) && !starts(db, b, lo))
-			continue;
-		memset(r, 0, sizeof(*r));
-		r->lo = lo;
-		r->fa = field_from(da, lo) ? field_from(da, lo)->name : NULL;
-		r->fb = field_from(db, lo) ? field_from(db, lo)->name : NULL;
-		r->width = row_width(field_from(da, lo), field_from(db, lo));
-		r->has_a = lo < (da ? da->bits : 64u);
-		r->has_b = lo < (db ? db->bits : 64u);
-		r->va = r->has_a ? regbits_get(lo, r->width, a) : 0;
-		r->vb = r->has_b ? regbits_get(lo, r->width, b) : 0;
-		n++;
-	}
+	for (unsigned lo = 0; lo < 64; lo++)
+		n += rows_at(lo, da, a, db, b, rows + n, max - n);
 	return n;
 }
 
@@ -144,7 +156,7 @@ static unsigned pl2_one(FILE *out, const char *v7, const struct regfile *a,
 	struct regrow rows[MAX_ROWS];
 	size_t n;
 
-	if (!rb) {
+	if (!rb && regfile_get(b, v7)) {
 		rb = regfile_get(b, v7);
 		nb = v7;
 	}

@@ -1,0 +1,108 @@
+/*
+ * Unit tests of the register side by side: the AArch64 tables against the
+ * facts (HCR_EL2 0x8047E663F for an AArch32 guest on arm64; Linux 5.6's
+ * HCR 0x0478663B), the name map, field rows, and the dump reader.
+ */
+#include "unit.h"
+#include "regtable.h"
+
+static char err[300];
+
+static const struct regrow *row_at(const struct regrow *r, size_t n, unsigned lo)
+{
+	for (size_t i = 0; i < n; i++)
+		if (r[i].lo == lo)
+			return &r[i];
+	return NULL;
+}
+
+static void test_tables(void)
+{
+	const struct reg_desc *h = regbits_find("HCR_EL2");
+	const uint64_t kvm64 = 0x8047E663Full;
+
+	check(h && h->bits == 64, "HCR_EL2 is described, 64 bits");
+	check_eq(regbits_field(h, "RW")->shift, 31, "HCR_EL2.RW at 31");
+	check_eq(regbits_field(h, "TID3")->shift, 18, "HCR_EL2.TID3 at 18");
+	check_eq(regbits_field(h, "FWB")->shift, 46, "HCR_EL2.FWB at 46");
+	check_eq(regbits_field(h, "TLOR")->shift, 35, "HCR_EL2.TLOR at 35");
+	check_eq(regbits_get(0, 1, kvm64), 1, "facts' HCR_EL2: VM set");
+	check_eq(regbits_get(31, 1, kvm64), 0, "facts' HCR_EL2: RW clear (AArch32 EL1)");
+	check_eq(regbits_get(35, 1, kvm64), 1, "facts' HCR_EL2: TLOR set");
+	check_str(regbits_armv7_name("CPTR_EL2"), "HCPTR", "CPTR_EL2 is HCPTR");
+	check_str(regbits_armv7_name("MDCR_EL2"), "HDCR", "MDCR_EL2 is HDCR");
+	check_str(regbits_aarch64_name("HSCTLR"), "SCTLR_EL2", "HSCTLR is SCTLR_EL2");
+	check_str(regbits_aarch64_name("HVBAR"), "VBAR_EL2", "HVBAR is VBAR_EL2");
+	check(regbits_find("HCR") && regbits_find("HCR")->bits == 32, "ARMv7 HCR from the hyp's table");
+	for (size_t i = 0; i < regbits_pl2_count; i++) {
+		const char *v8 = regbits_aarch64_name(regbits_pl2_order[i]);
+
+		check(regbits_find(regbits_pl2_order[i]) && v8 && regbits_find(v8),
+		      "%s and %s both described", regbits_pl2_order[i], v8 ? v8 : "?");
+	}
+}
+
+static void test_rows(void)
+{
+	struct regrow r[160];
+	size_t n = regtable_rows(regbits_find("HCR"), 0x0478663B, regbits_find("HCR_EL2"),
+				 0x8047E663Full, r, 160);
+	const struct regrow *x;
+
+	x = row_at(r, n, 17);
+	check(x && !strcmp(x->fa, "TID2") && x->va == 0 && x->vb == 1, "TID2: 0 on v5.6, 1 on arm64");
+	x = row_at(r, n, 10);
+	check(x && x->width == 2 && x->va == 1 && x->vb == 1, "BSU: 2 bits, inner shareable on both");
+	x = row_at(r, n, 21);
+	check(x && !strcmp(x->fa, "TAC") && !strcmp(x->fb, "TACR"), "bit 21: TAC / TACR");
+	x = row_at(r, n, 35);
+	check(x && !x->fa && !strcmp(x->fb, "TLOR") && !x->has_a && x->vb == 1,
+	      "TLOR: only the 64-bit register has it");
+	x = row_at(r, n, 2);
+	check(x && x->va == 0 && x->vb == 1, "PTW: differs");
+
+	n = regtable_rows(regbits_find("VTCR"), 0x80003558, regbits_find("VTCR_EL2"), 0x80103558,
+			  r, 160);
+	x = row_at(r, n, 0);
+	check(x && x->width == 4 && x->fa && !x->fb && x[1].lo == 0 && x[1].width == 6 &&
+	      !x[1].fa && !strcmp(x[1].fb, "T0SZ"), "T0SZ 4 and 6 bits wide: a row each");
+	x = row_at(r, n, 6);
+	check(x && x->width == 2 && !strcmp(x->fa, "SL0") && !strcmp(x->fb, "SL0"),
+	      "SL0 the same on both: one row");
+	x = row_at(r, n, 20);
+	check(x && !x->fa && !x->fb && x->vb == 1 && x->va == 0, "an unnamed set bit gets a row");
+}
+
+static int load(const char *text, struct regfile *f)
+{
+	FILE *in = fmemopen((void *)text, strlen(text), "r");
+	int r = regfile_load_stream(in, "r.txt", f, err, sizeof(err));
+
+	fclose(in);
+	return r;
+}
+
+static void test_regfile(void)
+{
+	struct regfile f;
+
+	check(load("banner\nreg: HCR = 0x0078663b  VM SWIO\nreg: VTTBR = 0x0001000048100000\n", &f)
+	      == 0 && f.n == 2, "two registers, other lines skipped");
+	check_eq(regfile_get(&f, "vttbr")->v, 0x0001000048100000ull, "64-bit value, any case");
+	check_eq(regfile_get(&f, "HCR")->lineno, 2, "line number kept");
+	regfile_free(&f);
+	check(load("reg: HCR 0x1\n", &f) < 0 && strstr(err, "r.txt:1:"), "no ' = ': %s", err);
+	regfile_free(&f);
+	check(load("reg: HCR = 0xzz\n", &f) < 0 && strstr(err, "r.txt:1:"), "bad hex: %s", err);
+	regfile_free(&f);
+	check(load("hello\n", &f) < 0 && strstr(err, "no \"reg:"), "no register lines: %s", err);
+	regfile_free(&f);
+}
+
+int main(void)
+{
+	test_tables();
+	test_rows();
+	test_regfile();
+	return unit_summary();
+}

@@ -1,0 +1,247 @@
+/*
+ * Unit tests of the trap-log comparison on crafted logs: loading and its
+ * errors, alignment (equal, missing, extra, reordered, changed, unknown
+ * fields), the expected-differences table and its matching.
+ */
+#include <stdlib.h>
+#include "unit.h"
+#include "tlog.h"
+
+#define HDR(side) "# traplog 1 side=" side " guest=t\n"
+#define END(n) "# end traps=" #n " dropped=0 status=0\n"
+#define T1 "0001 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=hyp\n"
+#define T2 "0002 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=0x00010001 by=hyp\n"
+#define T3 "0003 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp\n"
+#define T4 "0004 0x13 SMC      pc=0x40000054 imm=0x0000 : smc skipped ret=0xffffffff by=hyp\n"
+
+static char err[512];
+
+static int load(const char *text, struct tlog *l, bool console)
+{
+	struct tlog_opts o = { .console = console };
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	int r = tlog_load_stream(f, "x.log", &o, l, err, sizeof(err));
+
+	fclose(f);
+	return r;
+}
+
+/* The marks of the diff of a and b as a string, e.g. "=<=>". */
+static const char *marks(const char *a, const char *b)
+{
+	static char m[8192];
+	struct tlog la, lb;
+	struct tlog_diff d;
+	size_t i;
+
+	memset(&lb, 0, sizeof(lb));
+	memset(&d, 0, sizeof(d));
+	if (load(a, &la, false) || load(b, &lb, false) || tlog_align(&la, &lb, &d, err, sizeof(err))) {
+		printf("error: %s\n", err);
+		strcpy(m, "error");
+	} else {
+		for (i = 0; i < d.n && i < sizeof(m) - 1; i++)
+			m[i] = d.rows[i].mark;
+		m[i] = 0;
+	}
+	tlog_diff_free(&d);
+	tlog_free(&la);
+	tlog_free(&lb);
+	return m;
+}
+
+static void test_load(void)
+{
+	struct tlog l;
+
+	check(load(HDR("hyp") T1 T2 END(2), &l, false) == 0, "load a good log");
+	check_eq(l.n, 2, "two events");
+	check_str(l.side, "hyp", "side from the header");
+	check_str(l.ev[1].kind, "psci", "outcome kind");
+	check_eq(l.ev[1].lineno, 3, "line number kept");
+	check(tlog_validate(&l, err, sizeof(err)) == 0, "complete log validates");
+	tlog_free(&l);
+	check(load("hello\n" HDR("hyp") "trap: " HDR("hyp") "trap: " T1 "trap: " END(1), &l, true) == 0
+	      && l.n == 1, "console capture: only trap: lines");
+	tlog_free(&l);
+}
+
+static void bad(const char *text, const char *want, const char *name)
+{
+	struct tlog l;
+	int r = load(text, &l, false);
+
+	if (r == 0)
+		r = tlog_validate(&l, err, sizeof(err));
+	check(r < 0 && strstr(err, want), "%s: error \"%s\" has \"%s\"", name, err, want);
+	tlog_free(&l);
+}
+
+static void test_malformed(void)
+{
+	bad("", "x.log:0: empty", "empty file");
+	bad("# traplog 2 side=hyp guest=t\n", "x.log:1:", "other version");
+	bad("0001 0x24 DABT pc=0x4000000c : x by=hyp\n", "x.log:1:", "no header");
+	bad(HDR("hyp") T1 "0002 0x12 HVC pc=0x40000040\n", "x.log:3:", "bad trap line");
+	bad(HDR("hyp") T1 "0002 0x12 DABT     pc=0x40000040 imm=0x0000 : psci X by=hyp\n",
+	    "x.log:3:", "EC name mismatch");
+	bad(HDR("hyp") T2 T1, "x.log:3: sequence number 1 after 2", "sequence goes back");
+	bad(HDR("hyp") T1 END(1) T2, "x.log:4: trap line after the end", "after end");
+	bad(HDR("hyp") T1 "# end traps=x\n", "x.log:3:", "bad end line");
+	bad(HDR("hyp") T1, "cut short", "no end line");
+	bad(HDR("hyp") T1 END(3), "traps=3, the log holds 1", "wrong count");
+}
+
+static void test_align(void)
+{
+	check_str(marks(HDR("a") T1 T2 T3 END(3), HDR("b") T1 T2 T3 END(3)), "===", "equal");
+	check_str(marks(HDR("a") T1 T2 T3 END(3), HDR("b") T1 T3 END(2)), "=<=", "missing in B");
+	check_str(marks(HDR("a") T1 T3 END(2), HDR("b") T1 T2 T3 END(3)), "=>=", "extra in B");
+	check_str(marks(HDR("a") T1 T2 T3 T4 END(4), HDR("b") T1
+			"0002 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp\n"
+			"0003 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION "
+			"fn=0x84000000 ret=0x00010001 by=hyp\n"
+			"0004 0x13 SMC      pc=0x40000054 imm=0x0000 : smc skipped "
+			"ret=0xffffffff by=hyp\n" END(4)),
+		  "=<=>=", "reordered: one moved trap, one row each side");
+	check_str(marks(HDR("a") END(0), HDR("b") T1 END(1)), ">", "empty against one");
+	check_str(marks(HDR("a") T1 T2 END(2),
+			HDR("b") "0001 0x24 DABT     pc=0x4000000c isv=? sas=b sse=? srt=? wnr=1 "
+			"ipa=0x09000000 : mmio write uart.DR size=1 val=? by=vmm\n" T2 END(2)),
+		  "==", "'?' fields and by= do not differ");
+	check_str(marks(HDR("a") T2 END(1),
+			HDR("b") "0001 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION "
+			"fn=0x84000000 ret=0x00010000 by=kvm\n" END(1)),
+		  "~", "same trap, other return value");
+}
+
+static void test_differs_text(void)
+{
+	struct tlog la, lb;
+	char why[160];
+
+	load(HDR("a") T3 END(1), &la, false);
+	load(HDR("b") "0001 0x01 WFX      pc=0x40000050 wfe=0 : wfx slept by=kvm\n" END(1), &lb,
+	     false);
+	check(!tlog_same_details(&la.ev[0], &lb.ev[0], why, sizeof(why)), "skipped vs slept differ");
+	check_str(why, "skipped -> slept", "the differing words named");
+	tlog_free(&la);
+	tlog_free(&lb);
+}
+
+/* A long log with one trap missing in the middle: one '<' row. */
+static void test_long(void)
+{
+	size_t n = 3000, len = 0, cap = n * 200 + 200;
+	char *a = malloc(cap), *b = malloc(cap);
+	const char *m;
+	size_t lt = 0;
+
+	len = snprintf(a, cap, HDR("a"));
+	snprintf(b, cap, HDR("b"));
+	size_t lb = strlen(b);
+	for (size_t i = 1; i <= n; i++) {
+		char line[200];
+
+		snprintf(line, sizeof(line), "%04zu 0x24 DABT     pc=0x%08zx isv=1 sas=w sse=0 "
+			 "srt=r1 wnr=1 ipa=0x09000000 : mmio write uart.DR size=4 val=0x0 by=hyp\n",
+			 i, 0x40000000 + 4 * (i % 7));
+		len += snprintf(a + len, cap - len, "%s", line);
+		if (i != n / 2)
+			lb += snprintf(b + lb, cap - lb, "%s", line);
+	}
+	m = marks(a, b);
+	for (const char *p = m; *p; p++)
+		lt += *p == '<';
+	check(strcmp(m, "error") != 0 && lt == 1 && !strchr(m, '>'), "3000 traps, one missing (%zu '<')", lt);
+	free(a);
+	free(b);
+}
+
+static int table(const char *text, struct tlog_table *t)
+{
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	int r = tlog_table_load_stream(f, "x.txt", t, err, sizeof(err));
+
+	fclose(f);
+	return r;
+}
+
+static const char tbl[] =
+	"# comment\n"
+	"[psci]\nwhen: differs\nhyp: 0x12 HVC * ret=0x00010001 *\nkvm*: 0x12 HVC * ret=0x00010000 *\n"
+	"cause: PSCI 1.0 on 5.x\n\n"
+	"[wfi]\nwhen: only\nhyp: 0x01 WFX *\nabsent kvm*: 0x01 WFX *\ncause: no trap when pending\n"
+	"[smc]\nwhen: only\nkvm*: 0x13 SMC *\ncause: only if kvm has it\n";
+
+static size_t explain(const char *a, const char *b, struct tlog_diff *d, struct tlog *la,
+		      struct tlog *lb, struct tlog_table *t)
+{
+	load(a, la, false);
+	load(b, lb, false);
+	tlog_align(la, lb, d, err, sizeof(err));
+	return tlog_explain(t, d, la, lb);
+}
+
+static void test_table(void)
+{
+	struct tlog_table t;
+	struct tlog la, lb;
+	struct tlog_diff d;
+	const char *kvm_v10 = "0001 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION "
+			      "fn=0x84000000 ret=0x00010000 by=kvm\n";
+	char b[512];
+
+	check(table(tbl, &t) == 0 && t.n == 3, "table loads, three entries");
+	snprintf(b, sizeof(b), HDR("kvm") "%s" END(1), kvm_v10);
+	check_eq(explain(HDR("hyp") T2 T3 END(2), b, &d, &la, &lb, &t), 0,
+		 "version differs and missing WFI are explained");
+	check(d.rows[0].expect == 0 && d.rows[1].expect == 1, "by the right entries");
+	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
+
+	check_eq(explain(HDR("hyp") T3 END(1), HDR("kvm") "0001 0x01 WFX      pc=0x40000060 wfe=0 "
+			 ": wfx slept by=kvm\n" END(1), &d, &la, &lb, &t), 2,
+		 "'absent' condition fails: a WFI elsewhere in kvm's log");
+	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
+
+	check_eq(explain(HDR("hyp") T4 END(1), HDR("kvm") END(0), &d, &la, &lb, &t), 1,
+		 "entry for kvm-only rows does not explain a hyp-only row");
+	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
+
+	snprintf(b, sizeof(b), HDR("kvm") "%s" END(1), kvm_v10);
+	check_eq(explain(b, HDR("hyp") T2 END(1), &d, &la, &lb, &t), 0,
+		 "sides matched by name, not by argument order");
+	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
+	tlog_table_free(&t);
+}
+
+static void bad_table(const char *text, const char *want, const char *name)
+{
+	struct tlog_table t;
+
+	check(table(text, &t) < 0 && strstr(err, want), "%s: error \"%s\" has \"%s\"", name, err,
+	      want);
+	tlog_table_free(&t);
+}
+
+static void test_bad_table(void)
+{
+	bad_table("when: only\n", "x.txt:1:", "field before an entry");
+	bad_table("[a]\nwhen: sometimes\n", "x.txt:2:", "bad when");
+	bad_table("[a]\nwhen: only\nhyp: *\n", "x.txt:1: entry [a] needs a cause", "no cause");
+	bad_table("[a]\nwhen: only\nabsent kvm: *\ncause: c\n", "needs a cause", "only a condition");
+	bad_table("[a\n", "x.txt:1: bad entry name", "bad name");
+	bad_table("[a]\njust words\n", "x.txt:2:", "no colon");
+}
+
+int main(void)
+{
+	test_load();
+	test_malformed();
+	test_align();
+	test_differs_text();
+	test_long();
+	test_table();
+	test_bad_table();
+	return unit_summary();
+}
