@@ -1,6 +1,8 @@
 /*
  * Reading `reg: NAME = 0xVALUE` dumps. A "reg: " line must carry a name,
- * " = " and a hex value; a dump with no such line at all is an error.
+ * " = " and a hex value; a line without the prefix counts when it has that
+ * form (a saved dump), else it is skipped (console text). A dump with no
+ * register at all is an error.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -55,22 +57,27 @@ int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err
 		struct regval v = { .lineno = ++ln };
 
 		buf[strcspn(buf, "\r\n")] = 0;
-		if (strncmp(buf, PREFIX, strlen(PREFIX)) != 0)
+		if (strncmp(buf, PREFIX, strlen(PREFIX)) != 0) {
+			/* a saved dump without the console prefix */
+			if (parse(buf, &v) == 0 && add(f, &v) < 0)
+				goto nomem;
 			continue;
+		}
 		if (parse(buf + strlen(PREFIX), &v) < 0) {
 			snprintf(err, n, "%s:%u: want \"reg: NAME = 0xVALUE\"", path, ln);
 			return -1;
 		}
-		if (add(f, &v) < 0) {
-			snprintf(err, n, "%s:%u: out of memory", path, ln);
-			return -1;
-		}
+		if (add(f, &v) < 0)
+			goto nomem;
 	}
 	if (!f->n) {
 		snprintf(err, n, "%s: no \"reg: NAME = 0xVALUE\" lines", path);
 		return -1;
 	}
 	return 0;
+nomem:
+	snprintf(err, n, "%s:%u: out of memory", path, ln);
+	return -1;
 }
 
 int regfile_load(const char *path, struct regfile *f, char *err, size_t n)

@@ -1,7 +1,8 @@
 /*
  * Register dumps as the VMMs write them: lines `reg: NAME = 0xVALUE ...`
- * (anything after the value is the writer's own decoding, ignored). Other
- * lines are skipped, so a whole console capture can be read.
+ * (anything after the value is the writer's own decoding, ignored), with
+ * or without the "reg: " prefix. Other lines are skipped, so a whole
+ * console capture can be read.
  */
 #ifndef COMPARE_REGFILE_H
 #define COMPARE_REGFILE_H

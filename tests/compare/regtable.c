@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "regtable.h"
 
 #define MAX_ROWS 160
@@ -184,15 +185,82 @@ unsigned regtable_pl2(FILE *out, const struct regfile *a, const struct regfile *
 	return missing;
 }
 
-/* A guest register: not a PL2 one (CPSR and SCTLR are the guest's). */
-static bool guest_reg(const char *name)
+/*
+ * The guest's registers in dump a. The bare hypervisor writes them as
+ * "guest.NAME", and a group as "guest.r0-r12,SP,LR" (one value for all);
+ * SP and LR are the SVC ones, the mode the guest starts in. A dump
+ * without "guest." names (kvm-runner's) gives every non-PL2 register.
+ */
+static size_t expand(const char *group, uint64_t v, struct regval *g, size_t n, size_t max)
 {
-	return !regbits_find(name) || !strcmp(name, "CPSR") || !strcmp(name, "SCTLR");
+	char buf[40], *save = NULL;
+	unsigned lo, hi;
+
+	snprintf(buf, sizeof(buf), "%s", group);
+	for (char *t = strtok_r(buf, ",", &save); t && n < max; t = strtok_r(NULL, ",", &save)) {
+		if (sscanf(t, "r%u-r%u", &lo, &hi) == 2 && lo <= hi && hi < 16) {
+			for (unsigned r = lo; r <= hi && n < max; r++, n++)
+				snprintf(g[n].name, sizeof(g[n].name), "r%u", r), g[n].v = v;
+			continue;
+		}
+		if (!strcmp(t, "SP") || !strcmp(t, "LR"))
+			snprintf(g[n].name, sizeof(g[n].name), "%s_svc", t);
+		else
+			snprintf(g[n].name, sizeof(g[n].name), "%s", t);
+		g[n++].v = v;
+	}
+	return n;
+}
+
+/* Fills g (room for a->n + 32 entries); returns the count. */
+static size_t guest_regs(const struct regfile *a, struct regval *g)
+{
+	size_t n = 0, max = a->n + 32;
+
+	for (size_t i = 0; i < a->n; i++)
+		if (!strncmp(a->r[i].name, "guest.", 6))
+			n = expand(a->r[i].name + 6, a->r[i].v, g, n, max);
+	if (n)
+		return n;
+	for (size_t i = 0; i < a->n; i++) {
+		const char *name = a->r[i].name;
+
+		if (regfile_get(a, name) != &a->r[i])
+			continue;	/* a second dump (at exit) */
+		if (!regbits_find(name) || !strcmp(name, "CPSR") || !strcmp(name, "SCTLR"))
+			g[n++] = a->r[i];
+	}
+	return n;
+}
+
+static const struct regval *find(const struct regval *g, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcasecmp(g[i].name, name))
+			return &g[i];
+	return NULL;
+}
+
+static void guest_row(FILE *out, const struct regval *ra, const struct regval *rb,
+		      const struct regtable_opts *o)
+{
+	char va[24], vb[24] = "(absent)";
+	bool d = !rb || rb->v != ra->v;
+
+	snprintf(va, sizeof(va), "0x%llx", (unsigned long long)ra->v);
+	if (rb)
+		snprintf(vb, sizeof(vb), "0x%llx", (unsigned long long)rb->v);
+	if (o->md)
+		fprintf(out, "| %s | %s | %s | %s |\n", d ? "**≠**" : "", ra->name, va, vb);
+	else
+		fprintf(out, "%c %-10s %18s %18s\n", d ? '*' : ' ', ra->name, va, vb);
 }
 
 unsigned regtable_guest(FILE *out, const struct regfile *a, const struct regfile *b,
 			const struct regtable_opts *o)
 {
+	struct regval *ga = calloc(a->n + 32, sizeof(*ga)), *gb = calloc(b->n + 32, sizeof(*gb));
+	size_t na = ga ? guest_regs(a, ga) : 0, nb = gb ? guest_regs(b, gb) : 0;
 	unsigned differ = 0;
 
 	if (o->md)
@@ -200,22 +268,15 @@ unsigned regtable_guest(FILE *out, const struct regfile *a, const struct regfile
 			o->name_b);
 	else
 		fprintf(out, "  %-10s %18s %18s\n", "register", o->name_a, o->name_b);
-	for (size_t i = 0; i < a->n; i++) {
-		const struct regval *ra = &a->r[i], *rb = regfile_get(b, ra->name);
-		char va[24], vb[24] = "(absent)";
-		bool d;
+	for (size_t i = 0; i < na; i++) {
+		const struct regval *rb = find(gb, nb, ga[i].name);
 
-		if (!guest_reg(ra->name) || regfile_get(a, ra->name) != ra)
-			continue;
-		snprintf(va, sizeof(va), "0x%llx", (unsigned long long)ra->v);
-		if (rb)
-			snprintf(vb, sizeof(vb), "0x%llx", (unsigned long long)rb->v);
-		d = !rb || rb->v != ra->v;
-		differ += d;
-		if (o->md)
-			fprintf(out, "| %s | %s | %s | %s |\n", d ? "**≠**" : "", ra->name, va, vb);
-		else
-			fprintf(out, "%c %-10s %18s %18s\n", d ? '*' : ' ', ra->name, va, vb);
+		differ += !rb || rb->v != ga[i].v;
+		guest_row(out, &ga[i], rb, o);
 	}
+	if (!o->md && nb > na)
+		fprintf(out, "  (%zu more registers in %s's dump)\n", nb - na, o->name_b);
+	free(ga);
+	free(gb);
 	return differ;
 }

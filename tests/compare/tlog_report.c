@@ -172,8 +172,11 @@ size_t tlog_report(FILE *out, enum tlog_format fmt, const struct tlog *a,
 {
 	size_t same = 0, rows_bad, log_bad;
 
-	fprintf(out, "%s: side=%s guest=%s, %zu traps\n", a->path, a->side, a->guest, a->n);
-	fprintf(out, "%s: side=%s guest=%s, %zu traps\n\n", b->path, b->side, b->guest, b->n);
+	const char *item = fmt == TLOG_FMT_MD ? "- " : "";
+
+	fprintf(out, "%s%s: side=%s guest=%s, %zu traps\n", item, a->path, a->side, a->guest, a->n);
+	fprintf(out, "%s%s: side=%s guest=%s, %zu traps\n\n", item, b->path, b->side, b->guest,
+		b->n);
 	if (fmt == TLOG_FMT_MD)
 		md_rows(out, a, b, d, t);
 	else

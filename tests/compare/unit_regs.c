@@ -3,6 +3,7 @@
  * facts (HCR_EL2 0x8047E663F for an AArch32 guest on arm64; Linux 5.6's
  * HCR 0x0478663B), the name map, field rows, and the dump reader.
  */
+#include <stdlib.h>
 #include "unit.h"
 #include "regtable.h"
 
@@ -99,10 +100,39 @@ static void test_regfile(void)
 	regfile_free(&f);
 }
 
+/* The hyp's "guest.r0-r12,SP,LR" group against kvm-runner's names. */
+static void test_guest(void)
+{
+	struct regfile a, b;
+	struct regtable_opts o = { .name_a = "hyp", .name_b = "kvm" };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	unsigned d;
+
+	load("HCR = 0x0078663b\nguest.PC = 0x40000000\nguest.CPSR = 0x000001d3\n"
+	     "guest.r0-r12,SP,LR = 0x00000000\n", &a);
+	load("# start\nreg: r0 = 0x0\nreg: r12 = 0x0\nreg: SP_svc = 0x0\nreg: LR_svc = 0x0\n"
+	     "reg: pc = 0x40000000\nreg: cpsr = 0x1d3\nreg: r5 = 0x7\n# exit\nreg: pc = 0x40000080\n", &b);
+	d = regtable_guest(out, &a, &b, &o);
+	fclose(out);
+	check(strstr(text, "  PC                 0x40000000         0x40000000") != NULL,
+	      "PC against pc, the start value");
+	check(strstr(text, "  SP_svc ") && strstr(text, "  LR_svc "), "SP, LR are the SVC ones");
+	check(strstr(text, "* r5                        0x0                0x7") != NULL,
+	      "r5 differs");
+	check_eq(d, 1 + 10, "r5 differs, r1-r4 r6-r11 absent");
+	check(!strstr(text, "HCR"), "PL2 registers are not guest state");
+	free(text);
+	regfile_free(&a);
+	regfile_free(&b);
+}
+
 int main(void)
 {
 	test_tables();
 	test_rows();
 	test_regfile();
+	test_guest();
 	return unit_summary();
 }

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# `make compare`: runs a guest natively, under the bare hypervisor and under
+# KVM in the test bed (and 32-bit ARM KVM when KVM_ARMV7_KERNEL is set),
+# then prints the console check, the trap-log diff, the PL2 registers and
+# the guest's reset state side by side, and writes the same as Markdown.
+#
+#   compare.sh [--guest G] [--no-run] [--native DIR] [--hyp DIR] [--kvm DIR]
+#              [--kvm-armv7 DIR] [--report FILE]
+#
+# --no-run compares results already in the directories (a test reuses a
+# run made earlier). Exit: 0 when the consoles agree, every trap-log
+# difference is explained and every run passed; 1 otherwise; 2 bad usage.
+set -u
+guest=${GUEST:-test} build=${BUILD:-build} make=${MAKE:-make}
+run=1 native= hyp= kvm= armv7= report=
+usage() { sed -n '6,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+while [ $# -gt 0 ]; do
+	case $1 in
+	--guest) guest=${2:?}; shift 2 ;;
+	--no-run) run=; shift ;;
+	--native) native=${2:?}; shift 2 ;;
+	--hyp) hyp=${2:?}; shift 2 ;;
+	--kvm) kvm=${2:?}; shift 2 ;;
+	--kvm-armv7) armv7=${2:?}; shift 2 ;;
+	--report) report=${2:?}; shift 2 ;;
+	*) usage ;;
+	esac
+done
+native=${native:-$build/native} hyp=${hyp:-$build/hyp} kvm=${kvm:-$build/kvm}
+[ -n "$run" ] && [ -n "${KVM_ARMV7_KERNEL:-}" ] && armv7=${armv7:-$build/kvm-armv7}
+report=${report:-$build/compare/$guest.md}
+here=$(dirname "$0")
+table=$here/expected-differences.txt
+T=$build/compare/traplog R=$build/compare/regcmp
+for tool in "$T" "$R"; do
+	[ -x "$tool" ] || { echo "compare: $tool is not built (make compare-tools)" >&2; exit 2; }
+done
+mkdir -p "$(dirname "$report")"
+runlog=$(dirname "$report")/$guest.runs.log
+problems=()
+problem() { problems+=("$*"); }
+
+# ---- the runs ----
+# run NAME MAKE-TARGET...: one run, its output in the run log, its status noted.
+run_one() {
+	local name=$1 rc
+	shift
+	echo "== $name: $make $*" >>"$runlog"
+	timeout -k 5 600 $make -s "$@" GUEST="$guest" >>"$runlog" 2>&1 </dev/null
+	rc=$?
+	echo "  $name: exit $rc"
+	[ $rc -eq 0 ] || problem "the $name run exited with $rc (see $runlog)"
+}
+if [ -n "$run" ]; then
+	: >"$runlog"
+	echo "Runs (output in $runlog):"
+	run_one native run-native
+	run_one hyp run-hyp
+	run_one kvm pl2regs-kvm
+	[ -n "$armv7" ] && run_one kvm-armv7 run-kvm-armv7
+fi
+
+sides=(native hyp kvm) dirs=("$native" "$hyp" "$kvm")
+[ -n "$armv7" ] && sides+=(kvm-armv7) dirs+=("$armv7")
+
+# Every printed section goes to the terminal; the Markdown goes to $report.
+md() { printf '%s\n' "$@" >>"$report"; }
+code() { md '```'; cat "$1" >>"$report"; md '```'; }
+
+{
+	echo "# Comparison of guest \`$guest\`"
+	echo
+	echo "Made by \`make compare\` (tests/compare/compare.sh); the differences are"
+	echo "explained by tests/compare/expected-differences.txt, see docs/comparison.md."
+} >"$report"
+
+# ---- 1. the console check ----
+console_check() {
+	local base=${dirs[0]}/$guest.console i f
+	echo
+	echo "1. Console (against the native run, $base):"
+	md "" "## 1. Console" "" "| run | console | lines | same as native |" "|---|---|---|---|"
+	if [ ! -f "$base" ]; then
+		problem "no native console $base"
+	fi
+	for i in "${!sides[@]}"; do
+		f=${dirs[$i]}/$guest.console
+		if [ ! -f "$f" ]; then
+			echo "  ${sides[$i]}: missing $f"
+			md "| ${sides[$i]} | $f | - | missing |"
+			problem "no console from ${sides[$i]} ($f)"
+			continue
+		fi
+		local same=yes
+		if [ -f "$base" ] && ! diff -q <(tr -d '\r' <"$base") <(tr -d '\r' <"$f") >/dev/null; then
+			same=NO
+			problem "the ${sides[$i]} console differs from the native one"
+		fi
+		printf '  %-10s %-40s %4s lines  same: %s\n' "${sides[$i]}" "$f" "$(wc -l <"$f")" "$same"
+		md "| ${sides[$i]} | \`$f\` | $(wc -l <"$f") | $same |"
+		[ $same = yes ] ||
+			diff -u <(tr -d '\r' <"$base") <(tr -d '\r' <"$f") | sed '1,2d; s/^/    /' | head -n 20
+	done
+	[ -f "$base" ] && { md "" "The console:" ""; code "$base"; }
+}
+
+# ---- 2. the trap-log diff ----
+traplog_diff() {
+	local other=$1 dir=$2 a=$hyp/$guest.traplog b=$2/$guest.traplog out rc
+	echo
+	echo "2. Trap logs: hyp against $other"
+	md "" "## 2. Trap log: hyp against $other" ""
+	if [ ! -f "$a" ] || [ ! -f "$b" ]; then
+		echo "  missing: $(missing "$a" "$b")"
+		problem "no trap log to compare (hyp/$other)"
+		md "Missing trap log." ""
+		return
+	fi
+	"$T" diff -e "$table" "$a" "$b"
+	rc=$?
+	[ $rc -eq 0 ] || problem "trap logs hyp/$other: unexplained differences or bad logs (exit $rc)"
+	md "Marks: \`=\` the same, \`<\` only in hyp, \`>\` only in $other, \`~\` the same trap" \
+	   "with other details; the cause column names the entry of the expected-differences table." ""
+	"$T" diff --md -e "$table" "$a" "$b" >>"$report" 2>&1
+}
+
+# ---- 3. PL2 registers, 4. guest reset state ----
+missing() { local f; for f; do [ -f "$f" ] || printf '%s ' "$f"; done; }
+registers() {
+	local a=$hyp/$guest.regs p=$kvm/$guest.pl2regs g=$kvm/$guest.regs tmp
+	tmp=$(mktemp)
+	echo
+	echo "3. PL2 registers: hyp (its register dump) against kvm (live, through the gdb stub)"
+	md "" "## 3. PL2 registers" "" \
+	   "The bare hypervisor's dump against KVM's live EL2 registers, read through QEMU's" \
+	   "gdb stub while the guest's vCPU context was loaded. Rows zero on both sides are" \
+	   "left out; ≠ marks a field that differs."
+	if [ -f "$a" ] && [ -f "$p" ]; then
+		"$R" pl2 --names hyp,kvm "$a" "$p" || problem "PL2 registers missing from a dump"
+		"$R" pl2 --md --names hyp,kvm "$a" "$p" >>"$report" 2>"$tmp"
+	else
+		echo "  missing: $(missing "$a" "$p")"
+		md "" "Missing: $(missing "$a" "$p")."
+		problem "no PL2 register dump to compare ($a, $p)"
+	fi
+	echo
+	echo "4. Guest reset state: hyp's guest initial state against kvm-runner's dump"
+	md "" "## 4. Guest reset state" "" \
+	   "What the bare hypervisor gives its guest against what KVM_GET_ONE_REG reports" \
+	   "before the first KVM_RUN, for every register both dumps name." ""
+	if [ -f "$a" ] && [ -f "$g" ]; then
+		"$R" guest --names hyp,kvm "$a" "$g"
+		"$R" guest --md --names hyp,kvm "$a" "$g" >>"$report" 2>"$tmp"
+	else
+		echo "  missing: $(missing "$a" "$g")"
+		md "Missing: $(missing "$a" "$g")."
+		problem "no guest register dump to compare ($a, $g)"
+	fi
+	rm -f "$tmp"
+}
+
+console_check
+traplog_diff kvm "$kvm"
+[ -n "$armv7" ] && traplog_diff kvm-armv7 "$armv7"
+registers
+
+echo
+md "" "## Result" ""
+if [ ${#problems[@]} -eq 0 ]; then
+	echo "compare: OK: consoles identical, every trap-log difference explained ($report)"
+	md "OK: the consoles are identical and every trap-log difference is explained."
+	exit 0
+fi
+for p in "${problems[@]}"; do
+	echo "compare: FAIL: $p"
+	md "- FAIL: $p"
+done
+echo "compare: report in $report"
+exit 1
