@@ -45,6 +45,10 @@ $(CMP_DIR)/unit-regs: tests/compare/unit_regs.c $(CMP_REG_SRCS) $(CMP_HDRS)
 
 all: $(CMP_TOOLS)
 TEST_DEPS += $(CMP_TOOLS) $(CMP_UNITS)
+# e2e.test: a bare-hypervisor run of test.S (the test bed's run is shared).
+ifneq ($(wildcard guests/test.S),)
+TEST_DEPS += $(BUILD)/guests/test.bin $(BUILD)/baremetal-hyp/hyp.elf
+endif
 
 .PHONY: compare compare-tools
 compare-tools: $(CMP_TOOLS)
