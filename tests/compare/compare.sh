@@ -119,8 +119,7 @@ traplog_diff() {
 	"$T" diff -e "$table" "$a" "$b"
 	rc=$?
 	[ $rc -eq 0 ] || problem "trap logs hyp/$other: unexplained differences or bad logs (exit $rc)"
-	md "Marks: \`=\` the same, \`<\` only in hyp, \`>\` only in $other, \`~\` the same trap" \
-	   "with other details; the cause column names the entry of the expected-differences table." ""
+	md "The cause column names the entry of the expected-differences table." ""
 	"$T" diff --md -e "$table" "$a" "$b" >>"$report" 2>&1
 }
 

@@ -177,6 +177,8 @@ size_t tlog_report(FILE *out, enum tlog_format fmt, const struct tlog *a,
 	fprintf(out, "%s%s: side=%s guest=%s, %zu traps\n", item, a->path, a->side, a->guest, a->n);
 	fprintf(out, "%s%s: side=%s guest=%s, %zu traps\n\n", item, b->path, b->side, b->guest,
 		b->n);
+	fprintf(out, "%s= the same, < only in %s, > only in %s, ~ the same trap with other "
+		"details\n\n", fmt == TLOG_FMT_MD ? "Marks: " : "", a->side, b->side);
 	if (fmt == TLOG_FMT_MD)
 		md_rows(out, a, b, d, t);
 	else
