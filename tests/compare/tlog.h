@@ -66,7 +66,7 @@ enum tlog_mark {
 struct tlog_row {
 	enum tlog_mark mark;
 	const struct tlog_event *a, *b;	/* NULL on the side it is missing */
-	char differs[160];	/* for '~': the fields that differ, "ret: a -> b" */
+	char differs[160];	/* '~': the words that differ, "a -> b"; '<' '>': "moved: row N" */
 	int expect;		/* index of the explaining entry, or -1 */
 };
 

@@ -155,6 +155,27 @@ static int walk(struct tlog_diff *d, size_t *cap, const struct tlog_event *a, si
 	return r;
 }
 
+/* A trap only in A and an equal one only in B: the trap moved. Notes both. */
+static void note_moves(struct tlog_diff *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		struct tlog_row *x = &d->rows[i];
+
+		if (x->mark != TLOG_ONLY_A || x->differs[0])
+			continue;
+		for (size_t j = 0; j < d->n; j++) {
+			struct tlog_row *y = &d->rows[j];
+
+			if (y->mark != TLOG_ONLY_B || y->differs[0] || !tlog_same_key(x->a, y->b) ||
+			    !tlog_same_details(x->a, y->b, NULL, 0))
+				continue;
+			snprintf(x->differs, sizeof(x->differs), "moved: row %zu", j + 1);
+			snprintf(y->differs, sizeof(y->differs), "moved: row %zu", i + 1);
+			break;
+		}
+	}
+}
+
 int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d,
 	       char *err, size_t errlen)
 {
@@ -187,6 +208,8 @@ int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d,
 	for (size_t k = tail; r == 0 && k > 0; k--)
 		r = push(d, &cap, TLOG_SAME, &a->ev[a->n - k], &b->ev[b->n - k]);
 	free(L);
+	if (r == 0)
+		note_moves(d);
 	if (r < 0) {
 		snprintf(err, errlen, "out of memory");
 		tlog_diff_free(d);

@@ -67,6 +67,8 @@ static void text_rows(FILE *out, const struct tlog *a, const struct tlog *b,
 		fputc('\n', out);
 		if (r->mark == TLOG_CHANGED)
 			fprintf(out, "%*s  differs: %s\n", 26, "", r->differs);
+		else if (r->differs[0])
+			fprintf(out, "%*s  %s\n", 26, "", r->differs);
 	}
 }
 
@@ -86,7 +88,7 @@ static void md_rows(FILE *out, const struct tlog *a, const struct tlog *b,
 		md_cell(out, buf);
 		detail(r->b, buf, sizeof(buf));
 		md_cell(out, buf);
-		if (r->mark == TLOG_CHANGED)
+		if (r->differs[0])
 			snprintf(buf, sizeof(buf), "%s (%s)", cause_name(t, r), r->differs);
 		else
 			snprintf(buf, sizeof(buf), "%s", cause_name(t, r));
@@ -136,6 +138,8 @@ static size_t unexplained_rows(FILE *out, const struct tlog *a, const struct tlo
 		fprintf(out, "  %c %s:%u: %s", r->mark, l->path, e->lineno, text);
 		if (r->mark == TLOG_CHANGED)
 			fprintf(out, " (differs: %s)", r->differs);
+		else if (r->differs[0])
+			fprintf(out, " (%s)", r->differs);
 		fputc('\n', out);
 	}
 	return n;

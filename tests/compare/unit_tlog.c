@@ -115,6 +115,24 @@ static void test_align(void)
 		  "~", "same trap, other return value");
 }
 
+static void test_moved(void)
+{
+	struct tlog la, lb;
+	struct tlog_diff d;
+
+	load(HDR("a") T1 T2 T3 END(3), &la, false);
+	load(HDR("b") T1 "0002 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp\n"
+	     "0003 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 "
+	     "ret=0x00010001 by=hyp\n" END(3), &lb, false);
+	tlog_align(&la, &lb, &d, err, sizeof(err));
+	check(d.n == 4 && d.rows[1].mark == '<' && d.rows[3].mark == '>', "moved: rows < and >");
+	check_str(d.rows[1].differs, "moved: row 4", "the < row points at the > row");
+	check_str(d.rows[3].differs, "moved: row 2", "and back");
+	tlog_diff_free(&d);
+	tlog_free(&la);
+	tlog_free(&lb);
+}
+
 static void test_differs_text(void)
 {
 	struct tlog la, lb;
@@ -240,6 +258,7 @@ int main(void)
 	test_malformed();
 	test_align();
 	test_differs_text();
+	test_moved();
 	test_long();
 	test_table();
 	test_bad_table();
