@@ -85,8 +85,9 @@ static int trace_loop(pid_t pid, struct sctrace *st)
 	int ws;
 	pid_t tid;
 
-	if (waitpid(pid, &ws, __WALL) < 0)
-		return -1;
+	while (waitpid(pid, &ws, __WALL) < 0)
+		if (errno != EINTR)
+			return -1;
 	if (!WIFSTOPPED(ws)) {	/* died before exec */
 		st->status = ws;
 		return 0;
