@@ -5,6 +5,7 @@
 
 #define F(n, s, w) { n, s, w }
 #define DESC(n, b, t) { n, b, t, sizeof(t) / sizeof(t[0]) }
+#define PLAIN(n, b) { n, b, NULL, 0 }	/* an address or a count: no fields */
 
 static const struct reg_field hcr[] = {
 	F("VM", 0, 1), F("SWIO", 1, 1), F("PTW", 2, 1), F("FMO", 3, 1), F("IMO", 4, 1),
@@ -84,7 +85,6 @@ static const struct reg_field sctlr[] = {
 	F("RES1", 22, 2), F("VE", 24, 1), F("EE", 25, 1),
 	F("NMFI", 27, 1), F("TRE", 28, 1), F("AFE", 29, 1), F("TE", 30, 1),
 };
-static const struct reg_field none[] = { F("", 0, 0) };
 
 static const struct reg_desc regs[] = {
 	DESC("HCR", 32, hcr),		DESC("HSTR", 32, hstr),
@@ -92,9 +92,9 @@ static const struct reg_desc regs[] = {
 	DESC("HSCTLR", 32, hsctlr),	DESC("HMAIR0", 32, mair),
 	DESC("HMAIR1", 32, mair1),	DESC("HTCR", 32, htcr),
 	DESC("HTTBR", 64, httbr),	DESC("VTCR", 32, vtcr),
-	DESC("VTTBR", 64, ttbr64),	DESC("HVBAR", 32, none),
+	DESC("VTTBR", 64, ttbr64),	PLAIN("HVBAR", 32),
 	DESC("CNTHCTL", 32, cnthctl),	DESC("CNTHP_CTL", 32, cnt_ctl),
-	DESC("CNTVOFF", 64, none),	DESC("VPIDR", 32, midr),
+	PLAIN("CNTVOFF", 64),	DESC("VPIDR", 32, midr),
 	DESC("VMPIDR", 32, mpidr),	DESC("CPSR", 32, psr),
 	DESC("SCTLR", 32, sctlr),
 };
@@ -127,6 +127,8 @@ int regdecode_fields(char *buf, size_t n, const struct reg_desc *d, uint64_t v)
 
 	if (n)
 		buf[0] = '\0';
+	if (!d->fields)
+		return 0;
 	for (unsigned i = 0; i < d->nfields; i++) {
 		const struct reg_field *f = &d->fields[i];
 		uint64_t fv = (v & field_mask(f)) >> f->shift;

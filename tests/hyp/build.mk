@@ -1,0 +1,15 @@
+# tests/hyp: the bare hypervisor's host unit tests and what its e2e tests run.
+HYP_TEST_DIR	:= $(BUILD)/tests/hyp
+HYP_UNITS	:= $(HYP_TEST_DIR)/unit_stage2 $(HYP_TEST_DIR)/unit_regdecode
+
+$(HYP_TEST_DIR)/unit_stage2: tests/hyp/unit_stage2.c baremetal-hyp/stage2.c baremetal-hyp/stage2.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_stage2.c baremetal-hyp/stage2.c
+
+$(HYP_TEST_DIR)/unit_regdecode: tests/hyp/unit_regdecode.c baremetal-hyp/regdecode.c baremetal-hyp/regdecode.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_regdecode.c baremetal-hyp/regdecode.c
+
+TEST_DEPS += $(HYP_UNITS) $(HYP_ELF) $(HYP_NOLOG_ELF) \
+	$(filter $(BUILD)/guests/test.bin $(BUILD)/guests/bad-%.bin,$(GUEST_BINS)) \
+	$(filter $(BUILD)/guests/test.lst $(BUILD)/guests/bad-%.lst,$(GUEST_LSTS))
