@@ -1,0 +1,193 @@
+/*
+ * The KVM userspace ABI the runner uses, generic part: ioctl numbers,
+ * struct kvm_run and the small argument structs. Written from the facts
+ * (Linux include/uapi/linux/kvm.h, identical on 32-bit ARM and arm64 for
+ * what is used here) so that the runner builds the same on every host,
+ * including one whose C library ships no KVM header (Debian's armhf).
+ * The architecture part is in arm/ or arm64/ (kvm_arch_abi.h).
+ */
+#ifndef KVM_RUNNER_KVM_ABI_H
+#define KVM_RUNNER_KVM_ABI_H
+
+#include <stdint.h>
+#include <sys/ioctl.h>		/* _IO, _IOR, _IOW, _IOWR (asm-generic encoding) */
+
+#define KVMIO	0xAE
+#define KVM_API_VERSION		12
+
+/* On /dev/kvm (sys fd) */
+#define KVM_GET_API_VERSION	_IO(KVMIO, 0x00)
+#define KVM_CREATE_VM		_IO(KVMIO, 0x01)
+#define KVM_CHECK_EXTENSION	_IO(KVMIO, 0x03)	/* also on the VM fd */
+#define KVM_GET_VCPU_MMAP_SIZE	_IO(KVMIO, 0x04)
+
+struct kvm_userspace_memory_region {
+	uint32_t slot;
+	uint32_t flags;
+	uint64_t guest_phys_addr;
+	uint64_t memory_size;
+	uint64_t userspace_addr;
+};
+
+struct kvm_irq_level {
+	uint32_t irq;		/* ARM: type, vcpu and number fields below */
+	uint32_t level;
+};
+
+struct kvm_enable_cap {
+	uint32_t cap;
+	uint32_t flags;
+	uint64_t args[4];
+	uint8_t pad[64];
+};
+
+struct kvm_one_reg {
+	uint64_t id;
+	uint64_t addr;		/* user address of the value */
+};
+
+struct kvm_reg_list {
+	uint64_t n;		/* in: room in reg[]; out: registers there are */
+	uint64_t reg[];
+};
+
+struct kvm_vcpu_init {
+	uint32_t target;
+	uint32_t features[7];
+};
+
+/* On the VM fd */
+#define KVM_CREATE_VCPU		_IO(KVMIO, 0x41)
+#define KVM_SET_USER_MEMORY_REGION _IOW(KVMIO, 0x46, struct kvm_userspace_memory_region)
+#define KVM_IRQ_LINE		_IOW(KVMIO, 0x61, struct kvm_irq_level)
+#define KVM_ENABLE_CAP		_IOW(KVMIO, 0xa3, struct kvm_enable_cap)
+#define KVM_ARM_PREFERRED_TARGET _IOR(KVMIO, 0xaf, struct kvm_vcpu_init)
+
+/* On the vCPU fd */
+#define KVM_RUN			_IO(KVMIO, 0x80)
+#define KVM_GET_ONE_REG		_IOW(KVMIO, 0xab, struct kvm_one_reg)
+#define KVM_SET_ONE_REG		_IOW(KVMIO, 0xac, struct kvm_one_reg)
+#define KVM_ARM_VCPU_INIT	_IOW(KVMIO, 0xae, struct kvm_vcpu_init)
+#define KVM_GET_REG_LIST	_IOWR(KVMIO, 0xb0, struct kvm_reg_list)
+
+/* Capabilities (KVM_CHECK_EXTENSION) */
+#define KVM_CAP_IRQCHIP			0
+#define KVM_CAP_USER_MEMORY		3
+#define KVM_CAP_SYNC_MMU		16
+#define KVM_CAP_ONE_REG			70
+#define KVM_CAP_ARM_PSCI		87
+#define KVM_CAP_ARM_EL1_32BIT		93
+#define KVM_CAP_ARM_PSCI_0_2		102
+#define KVM_CAP_IMMEDIATE_EXIT		136
+#define KVM_CAP_ARM_USER_IRQ		144
+#define KVM_CAP_ARM_NISV_TO_USER	177
+
+/* Exit reasons (kvm_run.exit_reason) */
+#define KVM_EXIT_UNKNOWN	0
+#define KVM_EXIT_EXCEPTION	1
+#define KVM_EXIT_IO		2
+#define KVM_EXIT_HYPERCALL	3
+#define KVM_EXIT_DEBUG		4
+#define KVM_EXIT_HLT		5
+#define KVM_EXIT_MMIO		6
+#define KVM_EXIT_SHUTDOWN	8
+#define KVM_EXIT_FAIL_ENTRY	9
+#define KVM_EXIT_INTR		10
+#define KVM_EXIT_INTERNAL_ERROR	17
+#define KVM_EXIT_SYSTEM_EVENT	24
+#define KVM_EXIT_ARM_NISV	28
+
+/* kvm_run.system_event.type */
+#define KVM_SYSTEM_EVENT_SHUTDOWN	1
+#define KVM_SYSTEM_EVENT_RESET		2
+#define KVM_SYSTEM_EVENT_CRASH		3
+
+/* ARM: kvm_run.s.regs.device_irq_level bits (KVM_CAP_ARM_USER_IRQ) */
+#define KVM_ARM_DEV_EL1_VTIMER	(1u << 0)
+#define KVM_ARM_DEV_EL1_PTIMER	(1u << 1)
+#define KVM_ARM_DEV_PMU		(1u << 2)
+
+/* ARM: KVM_IRQ_LINE's irq field */
+#define KVM_ARM_IRQ_TYPE_SHIFT	24
+#define KVM_ARM_IRQ_VCPU_SHIFT	16
+#define KVM_ARM_IRQ_TYPE_CPU	0	/* a line of the CPU itself: no irqchip */
+#define KVM_ARM_IRQ_CPU_IRQ	0
+#define KVM_ARM_IRQ_CPU_FIQ	1
+
+/* Register ids (KVM_{GET,SET}_ONE_REG): arch, size and arch-specific bits */
+#define KVM_REG_ARCH_MASK	0xff00000000000000ull
+#define KVM_REG_ARM		0x4000000000000000ull
+#define KVM_REG_ARM64		0x6000000000000000ull
+#define KVM_REG_SIZE_SHIFT	52
+#define KVM_REG_SIZE_MASK	0x00f0000000000000ull
+#define KVM_REG_SIZE_U32	0x0020000000000000ull
+#define KVM_REG_SIZE_U64	0x0030000000000000ull
+#define KVM_REG_SIZE_U128	0x0040000000000000ull
+#define KVM_REG_ARM_COPROC_SHIFT 16
+#define KVM_REG_ARM_COPROC_MASK	0x000000000fff0000ull
+#define KVM_REG_ARM_CORE	(0x0010ull << KVM_REG_ARM_COPROC_SHIFT)
+#define KVM_REG_ARM_DEMUX	(0x0011ull << KVM_REG_ARM_COPROC_SHIFT)
+#define KVM_REG_ARM_FW		(0x0014ull << KVM_REG_ARM_COPROC_SHIFT)
+
+static inline unsigned kvm_reg_size(uint64_t id)
+{
+	return 1u << ((id & KVM_REG_SIZE_MASK) >> KVM_REG_SIZE_SHIFT);
+}
+
+/* The shared vCPU page, mmapped from the vCPU fd. Offsets in comments. */
+struct kvm_run {
+	uint8_t request_interrupt_window;	/* 0 */
+	uint8_t immediate_exit;			/* 1 */
+	uint8_t padding1[6];
+	uint32_t exit_reason;			/* 8 */
+	uint8_t ready_for_interrupt_injection;
+	uint8_t if_flag;
+	uint16_t flags;
+	uint64_t cr8;				/* 16: x86 only */
+	uint64_t apic_base;			/* 24: x86 only */
+	union {					/* 32 */
+		struct {
+			uint64_t hardware_exit_reason;
+		} hw;
+		struct {
+			uint64_t hardware_entry_failure_reason;
+			uint32_t cpu;
+		} fail_entry;
+		struct {
+			uint64_t phys_addr;
+			uint8_t data[8];
+			uint32_t len;
+			uint8_t is_write;
+		} mmio;
+		struct {
+			uint32_t suberror;
+			uint32_t ndata;
+			uint64_t data[16];
+		} internal;
+		struct {
+			uint32_t type;
+			uint32_t ndata;		/* 6.x; padding before */
+			uint64_t flags;		/* data[0] on 6.x */
+		} system_event;
+		struct {
+			uint64_t esr_iss;
+			uint64_t fault_ipa;
+		} arm_nisv;
+		char padding[256];
+	};
+	uint64_t kvm_valid_regs;		/* 288 */
+	uint64_t kvm_dirty_regs;		/* 296 */
+	union {					/* 304 */
+		struct {
+			uint64_t device_irq_level;	/* ARM's kvm_sync_regs */
+		} regs;
+		char padding[2048];
+	} s;
+};
+
+_Static_assert(__builtin_offsetof(struct kvm_run, exit_reason) == 8, "kvm_run layout");
+_Static_assert(__builtin_offsetof(struct kvm_run, mmio) == 32, "kvm_run layout");
+_Static_assert(__builtin_offsetof(struct kvm_run, s) == 304, "kvm_run layout");
+_Static_assert(sizeof(struct kvm_enable_cap) == 104, "kvm_enable_cap layout");
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * The guest image: a 32-bit little-endian ARM ELF (its PT_LOAD segments
+ * copied to their physical addresses) or else a raw binary (copied to the
+ * start of RAM and entered there). Pure C apart from image_read().
+ */
+#ifndef KVM_RUNNER_LOADER_H
+#define KVM_RUNNER_LOADER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct image {
+	uint8_t *data;
+	size_t size;
+};
+
+/*
+ * Reads a whole file of at most max bytes. Returns 0, or -1 with a message
+ * in err (missing, unreadable, empty, larger than max).
+ */
+int image_read(const char *path, size_t max, struct image *img, char *err, size_t n);
+void image_free(struct image *img);
+
+/*
+ * Loads img into ram (ram_size bytes, guest-physical ram_base) and gives
+ * the entry point. Returns 0, or -1 with a message in err.
+ */
+int image_load(const struct image *img, uint8_t *ram, uint32_t ram_base, size_t ram_size,
+	       uint32_t *entry, char *err, size_t n);
+
+#endif

@@ -1,0 +1,125 @@
+/*
+ * KVM_EXIT_ARM_NISV: a data abort on a device the hardware gave no
+ * syndrome for (ISV=0, e.g. an STM to the UART). KVM hands us the ISS and
+ * the IPA; we read the instruction from guest RAM, decode it with the
+ * board's a32_decode, make the accesses through the board, write the
+ * loaded and written-back registers and step the pc past it.
+ */
+#include <errno.h>
+#include <string.h>
+#include "a32_decode.h"
+#include "arch.h"
+#include "err.h"
+#include "hsr.h"
+#include "memmap.h"
+#include "run.h"
+
+#define CPSR_T (1u << 5)
+
+static int read_gprs(struct vm *vm, uint32_t cpsr, uint32_t pc, uint32_t regs[16])
+{
+	for (unsigned n = 0; n < 15; n++) {
+		uint64_t v;
+
+		if (vcpu_get_reg(vm, arch_reg_gpr(n, cpsr), &v) < 0)
+			return -1;
+		regs[n] = (uint32_t)v;
+	}
+	regs[15] = pc;
+	return 0;
+}
+
+/* The accesses; 0, or the board register that was missing (BREG_NONE). */
+static int do_accesses(struct vm *vm, const struct a32_insn *in, uint32_t regs[16],
+		       struct trap_record *r, uint32_t *bad_ipa)
+{
+	for (unsigned i = 0; i < in->count; i++) {
+		const struct a32_access *ac = &in->access[i];
+		struct board_access a = { .ipa = ac->addr, .size = ac->size, .write = !ac->load };
+		enum board_reg reg;
+
+		if (a.write)
+			a.value = ac->size == 4 ? regs[ac->reg] :
+				  regs[ac->reg] & ((1u << (8 * ac->size)) - 1);
+		reg = board_mmio(&vm->board, &a);
+		if (reg == BREG_NONE) {
+			*bad_ipa = ac->addr;
+			return -1;
+		}
+		if (ac->load)
+			regs[ac->reg] = a32_extend(ac, a.value);
+		if (i == 0) {
+			r->reg = reg;
+			r->v0 = ac->load ? regs[ac->reg] : a.value;
+		}
+	}
+	return 0;
+}
+
+static int write_back(struct vm *vm, const struct a32_insn *in, const uint32_t regs[16],
+		      uint32_t cpsr, uint32_t pc)
+{
+	for (unsigned i = 0; i < in->count; i++)
+		if (in->access[i].load &&
+		    vcpu_set_reg(vm, arch_reg_gpr(in->access[i].reg, cpsr),
+				 regs[in->access[i].reg]) < 0)
+			return -1;
+	if (in->writeback && vcpu_set_reg(vm, arch_reg_gpr(in->rn, cpsr), in->rn_value) < 0)
+		return -1;
+	return vcpu_set_reg(vm, arch_reg_pc(), pc + 4);
+}
+
+static void fill_record(struct trap_record *r, const struct a32_insn *in, uint32_t insn)
+{
+	const struct a32_access *first = &in->access[0];
+
+	r->insn = insn;
+	r->flags |= TR_INSN | (first->load ? 0 : TR_WRITE) | (first->sign_extend ? TR_SIGNED : 0);
+	r->size = first->size;
+	r->srt = first->reg;
+}
+
+int run_nisv(struct run_state *rs)
+{
+	struct vm *vm = rs->vm;
+	uint32_t ipa = (uint32_t)vm->run->arm_nisv.fault_ipa, regs[16], insn, bad = 0;
+	struct trap_record r = {
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT |
+		       ((uint32_t)vm->run->arm_nisv.esr_iss & HSR_ISS_MASK),
+		.ipa = ipa, .outcome = TRAP_OUT_MMIO, .flags = TR_HSR, .by = TRAP_BY_VMM,
+		.srt2 = 0xff,
+	};
+	struct a32_insn in;
+	uint64_t cpsr, pc;
+	enum a32_error e;
+
+	if (vcpu_get_reg(vm, arch_reg_cpsr(), &cpsr) < 0 || vcpu_get_reg(vm, arch_reg_pc(), &pc) < 0)
+		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG: %s", strerror(errno));
+	r.pc = (uint32_t)pc;
+	if ((cpsr & CPSR_T) || pc < BOARD_RAM_BASE || pc - BOARD_RAM_BASE > vm->ram_size - 4 ||
+	    pc % 4) {
+		note("ISV=0 abort at pc 0x%08x (IPA 0x%08x): not an ARM instruction in RAM",
+		     r.pc, ipa);
+		run_stop(rs, TRAP_STOP_DECODE, BOARD_STATUS_FAULT, r.pc, ipa);
+		return 0;
+	}
+	memcpy(&insn, vm->ram + (pc - BOARD_RAM_BASE), 4);
+	if (read_gprs(vm, (uint32_t)cpsr, r.pc, regs) < 0)
+		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG: %s", strerror(errno));
+	e = a32_decode(insn, regs, &in);
+	if (e != A32_OK || in.count == 0) {
+		note("cannot emulate 0x%08x at pc 0x%08x: %s", insn, r.pc, a32_error_text(e));
+		run_stop(rs, TRAP_STOP_DECODE, BOARD_STATUS_FAULT, r.pc, ipa);
+		return 0;
+	}
+	fill_record(&r, &in, insn);
+	if (do_accesses(vm, &in, regs, &r, &bad) < 0) {
+		run_stop(rs, TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT, r.pc, bad);
+		return 0;
+	}
+	if (write_back(vm, &in, regs, (uint32_t)cpsr, r.pc) < 0)
+		return fail(EXIT_KVMFAIL, "KVM_SET_ONE_REG: %s", strerror(errno));
+	if (rs->log)
+		traps_add(rs->traps, &r);
+	return 0;
+}

@@ -1,0 +1,23 @@
+/*
+ * The register dump (--regs): every register KVM_GET_REG_LIST lists, read
+ * with KVM_GET_ONE_REG, one "reg: NAME = 0x..." line each, named where the
+ * back end knows the id, else the raw id.
+ */
+#ifndef KVM_RUNNER_REGDUMP_H
+#define KVM_RUNNER_REGDUMP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* KVM's firmware pseudo-registers (the same index on both ABIs). */
+bool fw_reg_name(unsigned idx, char *buf, size_t n);
+
+/* One dump line, without newline: value holds kvm_reg_size(id) bytes. */
+void regdump_line(char *buf, size_t n, uint64_t id, const void *value);
+
+/* Dumps every register of the vCPU to f under a "# <when>" line. */
+int regdump(FILE *f, int vcpu_fd, const char *when);
+
+#endif

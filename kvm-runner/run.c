@@ -1,0 +1,189 @@
+/*
+ * The KVM_RUN loop. Every KVM_RUN returns for one of: an exit userspace
+ * must handle (MMIO, SYSTEM_EVENT, ARM_NISV), a signal or timer-level
+ * change (EINTR / KVM_EXIT_INTR), or a failure. Return rule of the
+ * handlers: 0 = run again (rs->done ends the loop), else an exit status.
+ */
+#include <errno.h>
+#include <string.h>
+#include "arch.h"
+#include "err.h"
+#include "hsr.h"
+#include "ioctl_trace.h"
+#include "run.h"
+#include "tick.h"
+
+uint32_t run_pc(struct run_state *rs)
+{
+	uint64_t pc = 0;
+
+	vcpu_get_reg(rs->vm, arch_reg_pc(), &pc);
+	return (uint32_t)pc;
+}
+
+void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc, uint32_t ipa)
+{
+	struct trap_record r = {
+		.hsr = (uint32_t)HSR_EC_UNKNOWN << HSR_EC_SHIFT, .pc = pc, .ipa = ipa,
+		.outcome = TRAP_OUT_STOP, .reg = why, .v0 = (uint32_t)status,
+		.by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff,
+	};
+
+	if (why == TRAP_STOP_NODEVICE || why == TRAP_STOP_DECODE)
+		r.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT;
+	if (rs->log)
+		traps_add(rs->traps, &r);
+	rs->done = true;
+	rs->status = status;
+}
+
+static uint32_t mmio_value(const uint8_t *data, unsigned len)
+{
+	uint32_t v = 0;
+
+	for (unsigned i = len; i-- > 0;)
+		v = v << 8 | data[i];
+	return v;
+}
+
+static int handle_mmio(struct run_state *rs)
+{
+	struct kvm_run *run = rs->vm->run;
+	struct board_access a = {
+		.ipa = (uint32_t)run->mmio.phys_addr, .size = (uint8_t)run->mmio.len,
+		.write = run->mmio.is_write,
+	};
+	struct trap_record r = {
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .ipa = a.ipa, .size = a.size,
+		.outcome = TRAP_OUT_MMIO, .by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff,
+		.flags = a.write ? TR_WRITE : 0,
+	};
+	enum board_reg reg;
+
+	if (a.size > 4)
+		return fail(EXIT_KVMFAIL, "MMIO of %u bytes at 0x%08x: the board has none",
+			    a.size, a.ipa);
+	if (a.write)
+		a.value = mmio_value(run->mmio.data, a.size);
+	if (rs->log)
+		r.pc = run_pc(rs);
+	reg = board_mmio(&rs->vm->board, &a);
+	if (reg == BREG_NONE) {
+		run_stop(rs, TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT, r.pc, a.ipa);
+		return 0;
+	}
+	if (!a.write)	/* KVM copies it into the register at the next KVM_RUN */
+		for (unsigned i = 0; i < a.size; i++)
+			run->mmio.data[i] = (uint8_t)(a.value >> (8 * i));
+	r.reg = reg;
+	r.v0 = a.value;
+	if (rs->log)
+		traps_add(rs->traps, &r);
+	return 0;
+}
+
+static int handle_system_event(struct run_state *rs)
+{
+	struct kvm_run *run = rs->vm->run;
+	uint32_t type = run->system_event.type;
+	struct trap_record r = {
+		.hsr = (uint32_t)HSR_EC_HVC << HSR_EC_SHIFT, .outcome = TRAP_OUT_PSCI,
+		.flags = TR_HSR | TR_STOP, .by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff,
+	};
+
+	rs->done = true;
+	if (type == KVM_SYSTEM_EVENT_SHUTDOWN) {
+		rs->status = (int)rs->vm->board.status;
+		r.v0 = PSCI_SYSTEM_OFF_FN;
+	} else if (type == KVM_SYSTEM_EVENT_RESET) {
+		rs->status = BOARD_STATUS_RESET;
+		r.v0 = PSCI_SYSTEM_RESET_FN;
+	} else {
+		return fail(EXIT_KVMFAIL, "system event %u (flags 0x%llx) from the guest", type,
+			    (unsigned long long)run->system_event.flags);
+	}
+	r.v1 = (uint32_t)rs->status;
+	if (rs->log) {
+		r.pc = run_pc(rs) - 4;	/* the HVC's return address is the next insn */
+		traps_add(rs->traps, &r);
+	}
+	return 0;
+}
+
+/*
+ * EINTR: our tick, or KVM telling us the timer's output level changed
+ * (KVM_EXIT_INTR with no in-kernel irqchip). Forward the virtual timer's
+ * level to the vCPU's IRQ line, so a WFI waiting for it completes; the
+ * guest keeps CPSR.I set, so the interrupt is never taken.
+ */
+static int handle_intr(struct run_state *rs)
+{
+	uint64_t level = rs->vm->run->s.regs.device_irq_level & KVM_ARM_DEV_EL1_VTIMER;
+	struct kvm_irq_level irq = {
+		.irq = KVM_ARM_IRQ_TYPE_CPU << KVM_ARM_IRQ_TYPE_SHIFT | KVM_ARM_IRQ_CPU_IRQ,
+	};
+
+	if (!rs->vm->user_irq || level == rs->irq_level)
+		return 0;
+	irq.level = level ? 1 : 0;
+	if (kvm_ioctl(rs->vm->vm_fd, KVM_IRQ_LINE, &irq) < 0)
+		return fail(EXIT_KVMFAIL, "KVM_IRQ_LINE: %s", strerror(errno));
+	rs->irq_level = level;
+	return 0;
+}
+
+static int handle_exit(struct run_state *rs)
+{
+	struct kvm_run *run = rs->vm->run;
+
+	switch (run->exit_reason) {
+	case KVM_EXIT_MMIO: return handle_mmio(rs);
+	case KVM_EXIT_SYSTEM_EVENT: return handle_system_event(rs);
+	case KVM_EXIT_INTR: return handle_intr(rs);
+	case KVM_EXIT_ARM_NISV: return run_nisv(rs);
+	case KVM_EXIT_FAIL_ENTRY:
+		return fail(EXIT_KVMFAIL, "KVM_EXIT_FAIL_ENTRY: hardware reason 0x%llx",
+			    (unsigned long long)run->fail_entry.hardware_entry_failure_reason);
+	case KVM_EXIT_INTERNAL_ERROR:
+		return fail(EXIT_KVMFAIL, "KVM_EXIT_INTERNAL_ERROR: suberror %u",
+			    run->internal.suberror);
+	}
+	return fail(EXIT_KVMFAIL, "unexpected KVM exit %u (%s)", run->exit_reason,
+		    kvm_exit_name(run->exit_reason) ?: "unknown");
+}
+
+static int run_once(struct run_state *rs)
+{
+	if (kvm_ioctl_val(rs->vm->vcpu_fd, KVM_RUN, 0) == 0) {
+		rs->exits[rs->vm->run->exit_reason & 31]++;
+		return handle_exit(rs);
+	}
+	if (errno == EINTR) {
+		rs->ticks++;
+		return handle_intr(rs);
+	}
+	if (errno == ENOSYS)	/* KVM could not handle a guest abort (ISV=0) */
+		return fail(EXIT_KVMFAIL, "KVM_RUN: %s (an access KVM cannot emulate and "
+			    "no KVM_CAP_ARM_NISV_TO_USER)", strerror(errno));
+	return fail(EXIT_KVMFAIL, "KVM_RUN: %s", strerror(errno));
+}
+
+int run_loop(struct run_state *rs)
+{
+	int rc = 0;
+
+	if (tick_start(RUN_TICK_MS) < 0)
+		return fail(EXIT_KVMFAIL, "cannot start the run tick: %s", strerror(errno));
+	while (!rs->done && rc == 0) {
+		rs->runs++;
+		rc = run_once(rs);
+		if (!rs->done && rc == 0 && rs->deadline_ns && mono_ns() > rs->deadline_ns) {
+			run_stop(rs, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT,
+				 rs->log ? run_pc(rs) : 0, 0);
+			note("the guest did not stop in time: stopped (status %d)",
+			     BOARD_STATUS_TIMEOUT);
+		}
+	}
+	tick_stop();
+	return rc ? rc : rs->status;
+}

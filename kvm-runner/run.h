@@ -1,0 +1,33 @@
+/* The KVM_RUN loop and what it does with each exit. */
+#ifndef KVM_RUNNER_RUN_H
+#define KVM_RUNNER_RUN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "traps.h"
+#include "vm.h"
+
+struct run_state {
+	struct vm *vm;
+	struct traps *traps;	/* the runner's own records (by=vmm) */
+	bool log;		/* record traps (costs a KVM_GET_ONE_REG of pc) */
+	uint64_t deadline_ns;	/* CLOCK_MONOTONIC; 0 = none */
+	uint64_t irq_level;	/* device_irq_level last forwarded */
+	unsigned runs, exits[32], ticks;
+	bool done;
+	int status;		/* the exit status once done */
+};
+
+#define RUN_TICK_MS 100
+
+/* Runs the vCPU until the guest stops, times out or KVM fails. */
+int run_loop(struct run_state *rs);
+
+/* Stops the guest: a stop record and status (helpers of the exit handlers). */
+void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc, uint32_t ipa);
+uint32_t run_pc(struct run_state *rs);
+
+/* KVM_EXIT_ARM_NISV (nisv.c). */
+int run_nisv(struct run_state *rs);
+
+#endif

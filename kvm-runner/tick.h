@@ -1,0 +1,18 @@
+/*
+ * The periodic tick that bounds every KVM_RUN: SIGALRM with an empty
+ * handler installed without SA_RESTART, so a vCPU sleeping in WFI (or a
+ * guest that never exits) returns to the runner with EINTR at least once
+ * per period; the run loop then checks the timeout.
+ */
+#ifndef KVM_RUNNER_TICK_H
+#define KVM_RUNNER_TICK_H
+
+#include <stdint.h>
+
+int tick_start(unsigned period_ms);
+void tick_stop(void);
+
+/* CLOCK_MONOTONIC in nanoseconds. */
+uint64_t mono_ns(void);
+
+#endif

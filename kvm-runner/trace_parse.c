@@ -1,0 +1,142 @@
+/* Reading kvm trace events of Linux 5.x (32-bit ARM) and 6.x (arm64). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include "trace_parse.h"
+
+static int parse_exit(const char *d, struct kvm_event *ev)
+{
+	char label[16];
+
+	/* "HVC: HSR_EC: 0x0024 (DABT), PC: 0x4000000c" */
+	if (sscanf(d, "%15[^:]: HSR_EC: %x (%*[^)]), PC: %" SCNx64, label, &ev->ec, &ev->pc) != 3)
+		return -1;
+	/* 5.x says HVC for every trap (the exception that entered Hyp), 6.x TRAP */
+	ev->trap = strcmp(label, "HVC") == 0 || strcmp(label, "TRAP") == 0;
+	return 1;
+}
+
+static int parse_mmio(const char *d, struct kvm_event *ev)
+{
+	char kind[24];
+
+	/* "mmio write len 1 gpa 0x9000000 val 0x48" */
+	if (sscanf(d, "mmio %23s len %u gpa %" SCNx64 " val %" SCNx64, kind, &ev->len, &ev->gpa,
+		   &ev->val) != 4)
+		return -1;
+	ev->write = strcmp(kind, "write") == 0;
+	ev->unsatisfied = strcmp(kind, "unsatisfied-read") == 0;
+	return 1;
+}
+
+static int parse_cp15_imp(const char *d, struct kvm_event *ev)
+{
+	char op[8];
+
+	/* "Implementation defined CP15: mrc\tp15, 0, r6, c1, c0, 1" */
+	if (sscanf(d, "Implementation defined CP15: %7s p15, %u, r%u, c%u, c%u, %u", op, &ev->opc1,
+		   &ev->rt, &ev->crn, &ev->crm, &ev->opc2) != 6)
+		return -1;
+	ev->write = strcmp(op, "mcr") == 0;
+	return 1;
+}
+
+static int parse_sys_access(const char *d, struct kvm_event *ev)
+{
+	unsigned op0;
+	char dir[8];
+
+	/* "PC: 40000030 SYS_ID_PFR0_EL1 (3,0,0,1,0) read" */
+	if (sscanf(d, "PC: %" SCNx64 " %*s (%u,%u,%u,%u,%u) %7s", &ev->pc, &op0, &ev->opc1,
+		   &ev->crn, &ev->crm, &ev->opc2, dir) != 7)
+		return -1;
+	ev->rt = 0xff;
+	ev->write = strcmp(dir, "write") == 0;
+	return 1;
+}
+
+static int parse_userspace_exit(const char *d, struct kvm_event *ev)
+{
+	char reason[32];
+
+	/* "reason KVM_EXIT_MMIO (6)"; "reason restart (4)" is an errno (EINTR) */
+	ev->type = KEV_USERSPACE_EXIT;
+	if (sscanf(d, "reason %31s (%u)", reason, &ev->reason) != 2)
+		return -1;
+	ev->restart = strncmp(reason, "KVM_EXIT_", 9) != 0;
+	return 1;
+}
+
+/* The pid in "  init-1   [000]": the digits after the last '-' before '['. */
+static int task_pid(const char *line, const char *bracket)
+{
+	const char *e = bracket;
+	int pid = 0, mul = 1;
+
+	while (e > line && e[-1] == ' ')
+		e--;
+	while (e > line && e[-1] >= '0' && e[-1] <= '9') {
+		pid += (e[-1] - '0') * mul;
+		mul *= 10;
+		e--;
+	}
+	return e > line && e[-1] == '-' && mul > 1 ? pid : -1;
+}
+
+static int parse_details(const char *d, struct kvm_event *ev)
+{
+	const char *n = ev->name;
+	char c;
+
+	if (!strcmp(n, "kvm_entry"))
+		return ev->type = KEV_ENTRY, sscanf(d, "PC: %" SCNx64, &ev->pc) == 1 ? 1 : -1;
+	if (!strcmp(n, "kvm_exit"))
+		return ev->type = KEV_EXIT, parse_exit(d, ev);
+	if (!strcmp(n, "kvm_guest_fault"))
+		return ev->type = KEV_GUEST_FAULT,
+		       sscanf(d, "ipa %" SCNx64 ", hsr %" SCNx32 ", hxfar %*x, pc %" SCNx64,
+			      &ev->ipa, &ev->hsr, &ev->pc) == 3 ? 1 : -1;
+	if (!strcmp(n, "kvm_mmio"))
+		return ev->type = KEV_MMIO, parse_mmio(d, ev);
+	if (!strcmp(n, "kvm_userspace_exit"))
+		return parse_userspace_exit(d, ev);
+	if (!strcmp(n, "kvm_hvc") || !strcmp(n, "kvm_hvc_arm64"))
+		return ev->type = KEV_HVC,
+		       sscanf(d, "HVC at %" SCNx64 " (r0: %" SCNx64 ", imm: %x", &ev->pc, &ev->r0,
+			      &ev->imm) == 3 ? 1 : -1;
+	if (!strcmp(n, "kvm_wfx") || !strcmp(n, "kvm_wfx_arm64")) {
+		ev->type = KEV_WFX;
+		if (sscanf(d, "guest executed wf%c at: %" SCNx64, &c, &ev->pc) != 2)
+			return -1;
+		ev->wfe = c == 'e';
+		return 1;
+	}
+	if (!strcmp(n, "kvm_emulate_cp15_imp"))
+		return ev->type = KEV_CP15, parse_cp15_imp(d, ev);
+	if (!strcmp(n, "kvm_sys_access"))
+		return ev->type = KEV_CP15, parse_sys_access(d, ev);
+	ev->type = KEV_OTHER;
+	return 1;
+}
+
+int trace_parse_line(const char *line, struct kvm_event *ev)
+{
+	const char *p = line[0] == '#' ? NULL : strchr(line, '[');
+	unsigned long sec, usec;
+	int off = 0;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->rt = 0xff;
+	if (!p)
+		return 0;
+	ev->pid = task_pid(line, p);
+	if (!(p = strchr(p, ']')))
+		return 0;
+	/* "] d... 0.355311: kvm_exit: " -> flags, timestamp, event name */
+	if (sscanf(p + 1, " %*s %lu.%lu: %31[^:]: %n", &sec, &usec, ev->name, &off) != 3 || !off)
+		return 0;
+	if (strncmp(ev->name, "kvm_", 4) != 0)
+		return 0;
+	ev->ts_us = (uint64_t)sec * 1000000u + usec;
+	return parse_details(p + 1 + off, ev);
+}

@@ -1,0 +1,49 @@
+/*
+ * One line of tracefs' trace file, as either kernel prints it:
+ *   init-1 [000] d... 0.355311: kvm_exit: HVC: HSR_EC: 0x0024 (DABT), PC: 0x4000000c
+ *   init-1 [000] ..... 1.350522: kvm_exit: TRAP: HSR_EC: 0x0024 (DABT_LOW), PC: 0x...
+ * Linux 5.x 32-bit: kvm_hvc, kvm_wfx, kvm_emulate_cp15_imp; 6.x arm64:
+ * kvm_hvc_arm64, kvm_wfx_arm64, kvm_sys_access. Pure C.
+ */
+#ifndef KVM_RUNNER_TRACE_PARSE_H
+#define KVM_RUNNER_TRACE_PARSE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum kev_type {
+	KEV_ENTRY,		/* kvm_entry: pc */
+	KEV_EXIT,		/* kvm_exit: trap, ec, pc */
+	KEV_GUEST_FAULT,	/* kvm_guest_fault: ipa, hsr, hxfar, pc */
+	KEV_MMIO,		/* kvm_mmio: write/read/unsatisfied, len, gpa, val */
+	KEV_USERSPACE_EXIT,	/* kvm_userspace_exit: reason */
+	KEV_HVC,		/* kvm_hvc, kvm_hvc_arm64: pc (next insn), r0, imm */
+	KEV_WFX,		/* kvm_wfx, kvm_wfx_arm64: pc, wfe */
+	KEV_CP15,		/* kvm_emulate_cp15_imp, kvm_sys_access */
+	KEV_OTHER,		/* another kvm event (timer, debug ...) */
+};
+
+struct kvm_event {
+	enum kev_type type;
+	uint64_t ts_us;		/* the trace's timestamp, in microseconds */
+	int pid;		/* the task's pid (TASK-PID), -1 if unreadable */
+	uint64_t pc;
+	bool trap;		/* kvm_exit: a guest trap, not a host interrupt */
+	unsigned ec;
+	uint32_t hsr;
+	uint64_t ipa, gpa, val, r0;
+	unsigned len, imm, reason;
+	bool restart;		/* kvm_userspace_exit of an interrupted KVM_RUN */
+	bool write, unsatisfied, wfe;
+	/* CP15: the MRC/MCR fields; rt = 0xff when the event does not say */
+	unsigned opc1, crn, crm, opc2, rt;
+	char name[32];		/* event name */
+};
+
+/*
+ * Parses one line. Returns 1 with ev filled, 0 for a line that is not a kvm
+ * event (comments, other systems), -1 for a kvm event it cannot read.
+ */
+int trace_parse_line(const char *line, struct kvm_event *ev);
+
+#endif

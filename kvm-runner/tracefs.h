@@ -1,0 +1,26 @@
+/*
+ * The kvm trace events of the run, from tracefs (root only): enabled just
+ * before the VM is created, for this process only, read back after the
+ * run and merged into the trap log (trap_merge.h).
+ */
+#ifndef KVM_RUNNER_TRACEFS_H
+#define KVM_RUNNER_TRACEFS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "traps.h"
+
+/* Returns true when the events are on (else the reason is noted once). */
+bool tracefs_start(void);
+
+/* Stops tracing without reading it (the run never started). */
+void tracefs_stop(void);
+
+/*
+ * Stops tracing, parses the trace of this process and merges it with the
+ * runner's records into out. raw, if not NULL, gets the trace's kvm lines.
+ * Returns the number of kvm events read, or -1.
+ */
+int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw);
+
+#endif

@@ -1,0 +1,149 @@
+/* Trace events + runner records -> one ordered trap list. */
+#include <string.h>
+#include "board.h"
+#include "hsr.h"
+#include "memmap.h"
+#include "trap_merge.h"
+
+#define SMC_RET_SKIPPED 0xffffffffu	/* KVM skips an SMC with r0 = -1 */
+
+void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm)
+{
+	memset(m, 0, sizeof(*m));
+	m->out = out;
+	m->vmm = vmm;
+}
+
+/* The runner's record for a trap that reached userspace, with KVM's HSR. */
+static void take_vmm(struct trap_merge *m)
+{
+	struct trap_record r = m->vmm->rec[m->next_vmm++];
+
+	if (!(r.flags & TR_HSR) && (m->cur.flags & TR_HSR) && hsr_ec(r.hsr) == hsr_ec(m->cur.hsr)) {
+		r.hsr = m->cur.hsr;
+		r.flags |= TR_HSR;
+	}
+	traps_add(m->out, &r);
+}
+
+/* The outcome of a trap KVM handled itself, from its class. */
+static bool kvm_outcome(struct trap_merge *m)
+{
+	struct trap_record *r = &m->cur;
+
+	switch (hsr_ec(r->hsr)) {
+	case HSR_EC_IABT:
+		r->outcome = TRAP_OUT_STAGE2;
+		return true;
+	case HSR_EC_DABT:	/* not MMIO: RAM mapped on first touch */
+		r->outcome = TRAP_OUT_STAGE2;
+		return !m->mmio;
+	case HSR_EC_SMC:
+		r->outcome = TRAP_OUT_SMC;
+		r->v1 = SMC_RET_SKIPPED;
+		return true;
+	case HSR_EC_WFX: case HSR_EC_HVC: case HSR_EC_CP15_32: case HSR_EC_CP15_64:
+	case HSR_EC_CP14_MR: case HSR_EC_CP14_64:
+		return true;	/* outcome set by the detail event */
+	}
+	return false;
+}
+
+static void flush(struct trap_merge *m)
+{
+	if (!m->active)
+		return;
+	m->active = false;
+	if (m->to_user && m->next_vmm < m->vmm->n)
+		take_vmm(m);
+	else if (!m->to_user && kvm_outcome(m))
+		traps_add(m->out, &m->cur);
+	else
+		m->skipped++;
+}
+
+static void start(struct trap_merge *m, const struct kvm_event *ev)
+{
+	struct trap_record *r = &m->cur;
+
+	flush(m);
+	if (!ev->trap)
+		return;		/* a host interrupt, not the guest's doing */
+	memset(r, 0, sizeof(*r));
+	r->hsr = (uint32_t)(ev->ec & 0x3f) << HSR_EC_SHIFT;
+	/* An HVC's exception returns past it: the trap log wants the HVC itself. */
+	r->pc = (uint32_t)ev->pc - (ev->ec == HSR_EC_HVC ? 4 : 0);
+	r->by = TRAP_BY_KVM;
+	r->srt = r->srt2 = 0xff;
+	r->flags = TR_VAL_UNKNOWN;
+	m->active = true;
+	m->to_user = m->mmio = false;
+}
+
+static void on_hvc(struct trap_record *r, const struct kvm_event *ev)
+{
+	uint32_t fn = (uint32_t)ev->r0;
+
+	r->hsr |= ev->imm & 0xffff;
+	r->v0 = fn;
+	r->outcome = psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
+}
+
+static void on_cp15(struct trap_record *r, const struct kvm_event *ev)
+{
+	unsigned ec = hsr_ec(r->hsr);
+
+	r->outcome = TRAP_OUT_CP15;
+	r->flags |= ev->write ? TR_WRITE : 0;
+	r->srt = (uint8_t)ev->rt;
+	if (ec == HSR_EC_CP15_64)	/* ISS: Opc1 16-19, CRm 1-4, direction 0 */
+		r->hsr |= ev->opc1 << 16 | ev->crm << 1 | !ev->write;
+	else			/* ISS: Opc2 17-19, Opc1 14-16, CRn 10-13, CRm 1-4 */
+		r->hsr |= ev->opc2 << 17 | ev->opc1 << 14 | ev->crn << 10 | ev->crm << 1 |
+			  !ev->write;
+}
+
+static void detail(struct trap_merge *m, const struct kvm_event *ev)
+{
+	struct trap_record *r = &m->cur;
+
+	switch (ev->type) {
+	case KEV_GUEST_FAULT:
+		r->hsr = ev->hsr;
+		r->flags |= TR_HSR;
+		r->ipa = (uint32_t)ev->ipa;
+		break;
+	case KEV_MMIO:
+		if (!ev->unsatisfied && !m->to_user)
+			m->mmio = true;
+		break;
+	case KEV_USERSPACE_EXIT:
+		m->to_user = !ev->restart;
+		break;
+	case KEV_HVC: on_hvc(r, ev); break;
+	case KEV_WFX:
+		r->hsr |= ev->wfe;
+		r->outcome = TRAP_OUT_WFX;
+		r->flags |= ev->wfe ? 0 : TR_SLEPT;	/* WFI blocks, WFE yields */
+		break;
+	case KEV_CP15: on_cp15(r, ev); break;
+	default: break;
+	}
+}
+
+void merge_event(struct trap_merge *m, const struct kvm_event *ev)
+{
+	if (ev->type == KEV_EXIT)
+		start(m, ev);
+	else if (ev->type == KEV_ENTRY)
+		flush(m);
+	else if (m->active)
+		detail(m, ev);
+}
+
+void merge_end(struct trap_merge *m)
+{
+	flush(m);
+	while (m->next_vmm < m->vmm->n)
+		traps_add(m->out, &m->vmm->rec[m->next_vmm++]);
+}

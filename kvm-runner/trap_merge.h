@@ -1,0 +1,34 @@
+/*
+ * Turns the kvm trace events of a run into trap records (by=kvm) and
+ * merges the runner's own records (by=vmm) in at the traps that went to
+ * userspace, in order. Pure C: fed one event at a time.
+ *
+ * A trap is a kvm_exit that is a guest trap (not a host IRQ) plus the
+ * detail events up to the next kvm_entry or kvm_exit. One that ended in
+ * kvm_userspace_exit (MMIO, SYSTEM_EVENT, ARM_NISV) is the next runner
+ * record, which takes the trace's full HSR; the others are KVM's own.
+ */
+#ifndef KVM_RUNNER_TRAP_MERGE_H
+#define KVM_RUNNER_TRAP_MERGE_H
+
+#include <stdbool.h>
+#include "trace_parse.h"
+#include "traps.h"
+
+struct trap_merge {
+	struct traps *out;
+	const struct traps *vmm;
+	unsigned next_vmm;
+	struct trap_record cur;
+	bool active;		/* cur holds a trap being assembled */
+	bool to_user;		/* it ended in a userspace exit */
+	bool mmio;		/* KVM saw it as an MMIO access */
+	unsigned skipped;	/* guest traps of a class the log has no outcome for */
+};
+
+void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm);
+void merge_event(struct trap_merge *m, const struct kvm_event *ev);
+/* Flushes the last trap and appends runner records the trace did not cover. */
+void merge_end(struct trap_merge *m);
+
+#endif

@@ -1,0 +1,188 @@
+/*
+ * The steps that build the VM, in order. Each is a few ioctls through the
+ * recording wrapper; what KVM does inside is in docs/kvm-runner.md.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+#include "arch.h"
+#include "err.h"
+#include "ioctl_trace.h"
+#include "loader.h"
+#include "memmap.h"
+#include "vm.h"
+
+/* Capabilities the runner cannot do without. */
+static const unsigned needed_caps[] = {
+	KVM_CAP_USER_MEMORY, KVM_CAP_ONE_REG, KVM_CAP_ARM_PSCI_0_2,
+};
+
+static int check_host(void)
+{
+	struct utsname u;
+	char err[200];
+
+	if (uname(&u) == 0 && arch_check_host(u.machine, err, sizeof(err)) < 0)
+		return fail(EXIT_NOKVM, "%s", err);
+	return 0;
+}
+
+int vm_open_kvm(struct vm *vm)
+{
+	int api, rc = check_host();
+
+	if (rc)
+		return rc;
+	vm->sys_fd = open(vm->dev, O_RDWR | O_CLOEXEC);
+	if (vm->sys_fd < 0)
+		return fail(EXIT_NOKVM, "%s: %s%s", vm->dev, strerror(errno),
+			    errno == ENOENT ? " (no KVM in this kernel, or the CPU was not "
+			    "started in HYP mode / EL2)" : "");
+	ioctl_trace_fd(vm->sys_fd, FD_SYS);
+	api = kvm_ioctl_val(vm->sys_fd, KVM_GET_API_VERSION, 0);
+	if (api != KVM_API_VERSION)
+		return fail(EXIT_NOKVM, "%s: KVM API version %d, want %d%s", vm->dev, api,
+			    KVM_API_VERSION, api < 0 ? " (not a KVM device?)" : "");
+	for (size_t i = 0; i < sizeof(needed_caps) / sizeof(needed_caps[0]); i++)
+		if (kvm_ioctl_val(vm->sys_fd, KVM_CHECK_EXTENSION, needed_caps[i]) <= 0)
+			return fail(EXIT_NOKVM, "KVM lacks %s (is this ARM KVM?)",
+				    kvm_cap_name(needed_caps[i]));
+	return arch_check_caps(vm);
+}
+
+int vm_create(struct vm *vm)
+{
+	vm->vm_fd = kvm_ioctl_val(vm->sys_fd, KVM_CREATE_VM, 0);	/* type 0: 40-bit IPA */
+	if (vm->vm_fd < 0)
+		return fail(EXIT_KVMFAIL, "KVM_CREATE_VM: %s", strerror(errno));
+	ioctl_trace_fd(vm->vm_fd, FD_VM);
+	/* Aborts without a syndrome (ISV=0) come to us instead of failing the run. */
+	if (kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_NISV_TO_USER) > 0) {
+		struct kvm_enable_cap cap = { .cap = KVM_CAP_ARM_NISV_TO_USER };
+
+		vm->nisv = kvm_ioctl(vm->vm_fd, KVM_ENABLE_CAP, &cap) == 0;
+	}
+	/* With no in-kernel irqchip the timer's level is reported in kvm_run. */
+	vm->user_irq = kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_USER_IRQ) > 0;
+	return 0;
+}
+
+int vm_add_ram(struct vm *vm, size_t size)
+{
+	struct kvm_userspace_memory_region region = {
+		.slot = 0,
+		.guest_phys_addr = BOARD_RAM_BASE,
+		.memory_size = size,
+	};
+
+	vm->ram = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS |
+		       MAP_NORESERVE, -1, 0);
+	if (vm->ram == MAP_FAILED) {
+		vm->ram = NULL;
+		return fail(EXIT_KVMFAIL, "cannot map %zu bytes of guest RAM: %s", size,
+			    strerror(errno));
+	}
+	vm->ram_size = size;
+	region.userspace_addr = (uintptr_t)vm->ram;
+	if (kvm_ioctl(vm->vm_fd, KVM_SET_USER_MEMORY_REGION, &region) < 0)
+		return fail(EXIT_KVMFAIL, "KVM_SET_USER_MEMORY_REGION: %s", strerror(errno));
+	return 0;
+}
+
+int vm_load_image(struct vm *vm, const struct image *img)
+{
+	char err[256];
+
+	if (image_load(img, vm->ram, BOARD_RAM_BASE, vm->ram_size, &vm->entry, err,
+		       sizeof(err)) < 0)
+		return fail(EXIT_BADINPUT, "%s", err);
+	return 0;
+}
+
+int vm_create_vcpu(struct vm *vm)
+{
+	vm->vcpu_fd = kvm_ioctl_val(vm->vm_fd, KVM_CREATE_VCPU, 0);
+	if (vm->vcpu_fd < 0)
+		return fail(EXIT_KVMFAIL, "KVM_CREATE_VCPU: %s", strerror(errno));
+	ioctl_trace_fd(vm->vcpu_fd, FD_VCPU);
+	return 0;
+}
+
+int vm_init_vcpu(struct vm *vm)
+{
+	const char *name;
+
+	/* The target must be the host CPU's: ask KVM rather than guess. */
+	if (kvm_ioctl(vm->vm_fd, KVM_ARM_PREFERRED_TARGET, &vm->init) < 0)
+		return fail(EXIT_NOKVM, "KVM_ARM_PREFERRED_TARGET: %s (no target for this CPU)",
+			    strerror(errno));
+	memset(vm->init.features, 0, sizeof(vm->init.features));
+	arch_vcpu_features(&vm->init);
+	if (kvm_ioctl(vm->vcpu_fd, KVM_ARM_VCPU_INIT, &vm->init) < 0) {
+		name = arch_target_name(vm->init.target);
+		return fail(EXIT_NOKVM, "KVM_ARM_VCPU_INIT target %u (%s) features 0x%x: %s",
+			    vm->init.target, name ? name : "unknown", vm->init.features[0],
+			    strerror(errno));
+	}
+	return 0;
+}
+
+int vm_set_entry_regs(struct vm *vm)
+{
+	/* docs/guest-abi.md: PC = the image's entry, CPSR = SVC with A, I, F masked. */
+	if (vcpu_set_reg(vm, arch_reg_pc(), vm->entry) < 0 ||
+	    vcpu_set_reg(vm, arch_reg_cpsr(), BOARD_ENTRY_CPSR) < 0)
+		return fail(EXIT_KVMFAIL, "KVM_SET_ONE_REG: %s", strerror(errno));
+	return 0;
+}
+
+int vm_map_run(struct vm *vm)
+{
+	int size = kvm_ioctl_val(vm->sys_fd, KVM_GET_VCPU_MMAP_SIZE, 0);
+
+	if (size < (int)sizeof(struct kvm_run))
+		return fail(EXIT_KVMFAIL, "KVM_GET_VCPU_MMAP_SIZE: %d", size);
+	vm->run = kvm_mmap_run(vm->vcpu_fd, (size_t)size);
+	if (vm->run == MAP_FAILED) {
+		vm->run = NULL;
+		return fail(EXIT_KVMFAIL, "mmap of the vCPU's kvm_run: %s", strerror(errno));
+	}
+	vm->run_size = (size_t)size;
+	ioctl_trace_run(vm->run);
+	return 0;
+}
+
+void vm_close(struct vm *vm)
+{
+	if (vm->run)
+		munmap(vm->run, vm->run_size);
+	if (vm->ram)
+		munmap(vm->ram, vm->ram_size);
+	if (vm->vcpu_fd >= 0)
+		close(vm->vcpu_fd);
+	if (vm->vm_fd >= 0)
+		close(vm->vm_fd);
+	if (vm->sys_fd >= 0)
+		close(vm->sys_fd);
+}
+
+int vcpu_get_reg(struct vm *vm, uint64_t id, uint64_t *value)
+{
+	uint64_t v = 0;
+	struct kvm_one_reg r = { .id = id, .addr = (uintptr_t)&v };
+	int rc = kvm_ioctl(vm->vcpu_fd, KVM_GET_ONE_REG, &r);
+
+	/* A 32-bit register fills the low half on this little-endian host. */
+	*value = kvm_reg_size(id) == 4 ? (uint32_t)v : v;
+	return rc;
+}
+
+int vcpu_set_reg(struct vm *vm, uint64_t id, uint64_t value)
+{
+	struct kvm_one_reg r = { .id = id, .addr = (uintptr_t)&value };
+
+	return kvm_ioctl(vm->vcpu_fd, KVM_SET_ONE_REG, &r);
+}

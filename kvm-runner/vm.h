@@ -1,0 +1,48 @@
+/*
+ * One VM with one vCPU and the board, and the steps that build it, in the
+ * order a VMM takes them (vm.c). The three file descriptors:
+ *
+ *   /dev/kvm ── sys_fd ──KVM_CREATE_VM──> vm_fd ──KVM_CREATE_VCPU──> vcpu_fd
+ *                                           │                          │
+ *                           KVM_SET_USER_MEMORY_REGION        mmap: struct kvm_run
+ */
+#ifndef KVM_RUNNER_VM_H
+#define KVM_RUNNER_VM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "board.h"
+#include "kvm_abi.h"
+#include "loader.h"
+
+struct vm {
+	const char *dev;		/* the KVM device, normally /dev/kvm */
+	int sys_fd, vm_fd, vcpu_fd;
+	uint8_t *ram;			/* guest RAM at BOARD_RAM_BASE */
+	size_t ram_size;
+	struct kvm_run *run;		/* the vCPU's shared page */
+	size_t run_size;
+	struct kvm_vcpu_init init;	/* what KVM_ARM_VCPU_INIT was given */
+	uint32_t entry;			/* the image's entry point */
+	bool nisv;			/* KVM_CAP_ARM_NISV_TO_USER enabled */
+	bool user_irq;			/* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
+	struct board board;
+};
+
+/* The steps; each returns 0 or an exit status (err.h) after one line. */
+int vm_open_kvm(struct vm *vm);
+int vm_create(struct vm *vm);
+int vm_add_ram(struct vm *vm, size_t size);
+int vm_load_image(struct vm *vm, const struct image *img);
+int vm_create_vcpu(struct vm *vm);
+int vm_init_vcpu(struct vm *vm);
+int vm_set_entry_regs(struct vm *vm);
+int vm_map_run(struct vm *vm);
+void vm_close(struct vm *vm);
+
+/* KVM_GET_ONE_REG / KVM_SET_ONE_REG of a register of at most 64 bits. */
+int vcpu_get_reg(struct vm *vm, uint64_t id, uint64_t *value);
+int vcpu_set_reg(struct vm *vm, uint64_t id, uint64_t value);
+
+#endif
