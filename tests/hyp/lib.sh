@@ -1,0 +1,24 @@
+# Shared by tests/hyp/*.test (sourced): run a guest under the bare hypervisor.
+# hyp_run NAME [run.sh options...]: results in $HYP_OUT/NAME.*, status in $rc,
+# wall-clock seconds in $secs.
+HYP_OUT=${HYP_OUT:-build/tests/hyp/out}
+mkdir -p "$HYP_OUT"
+fail=0
+ok() { echo "PASS: $*"; }
+bad() { echo "FAIL: $*"; fail=1; }
+expect() { if eval "$1"; then ok "$2"; else bad "$2"; fi; }
+need() { [ -f "$1" ] || { echo "missing $1: run make test (or make $1)"; exit 1; }; }
+hyp_run() {
+	local name=$1 start=$SECONDS
+	shift
+	need "build/guests/$name.bin"
+	baremetal-hyp/run.sh -q --timeout 30 --out "$HYP_OUT" "$@" "build/guests/$name.bin"
+	rc=$?
+	secs=$((SECONDS - start))
+}
+# The address of a symbol in a guest's listing (objdump -d), as 0x%08x.
+lst_addr() {
+	local a
+	a=$(sed -n "s/^\([0-9a-f]\{8\}\) <$2>:.*/\1/p" "build/guests/$1.lst")
+	[ -n "$a" ] && echo "0x$a"
+}
