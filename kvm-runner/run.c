@@ -111,12 +111,13 @@ static int handle_system_event(struct run_state *rs)
 }
 
 /*
- * EINTR: our tick, or KVM telling us the timer's output level changed
- * (KVM_EXIT_INTR with no in-kernel irqchip). Forward the virtual timer's
- * level to the vCPU's IRQ line, so a WFI waiting for it completes; the
- * guest keeps CPSR.I set, so the interrupt is never taken.
+ * With no in-kernel irqchip KVM reports the virtual timer's output level in
+ * kvm_run after every KVM_RUN (and returns EINTR / KVM_EXIT_INTR when it
+ * changes). Forward it to the vCPU's IRQ line, so a WFI waiting for the
+ * timer completes; the guest keeps CPSR.I set, so it is never taken. A
+ * level that drops (the guest disabled its timer) is forwarded too.
  */
-static int handle_intr(struct run_state *rs)
+static int sync_timer_irq(struct run_state *rs)
 {
 	uint64_t level = rs->vm->run->s.regs.device_irq_level & KVM_ARM_DEV_EL1_VTIMER;
 	struct kvm_irq_level irq = {
@@ -139,7 +140,7 @@ static int handle_exit(struct run_state *rs)
 	switch (run->exit_reason) {
 	case KVM_EXIT_MMIO: return handle_mmio(rs);
 	case KVM_EXIT_SYSTEM_EVENT: return handle_system_event(rs);
-	case KVM_EXIT_INTR: return handle_intr(rs);
+	case KVM_EXIT_INTR: return 0;	/* the level was forwarded already */
 	case KVM_EXIT_ARM_NISV: return run_nisv(rs);
 	case KVM_EXIT_FAIL_ENTRY:
 		return fail(EXIT_KVMFAIL, "KVM_EXIT_FAIL_ENTRY: hardware reason 0x%llx",
@@ -154,13 +155,18 @@ static int handle_exit(struct run_state *rs)
 
 static int run_once(struct run_state *rs)
 {
-	if (kvm_ioctl_val(rs->vm->vcpu_fd, KVM_RUN, 0) == 0) {
+	int ret = kvm_ioctl_val(rs->vm->vcpu_fd, KVM_RUN, 0), err = errno;
+
+	if ((ret == 0 || err == EINTR) && sync_timer_irq(rs))
+		return EXIT_KVMFAIL;
+	if (ret == 0) {
 		rs->exits[rs->vm->run->exit_reason & 31]++;
 		return handle_exit(rs);
 	}
+	errno = err;
 	if (errno == EINTR) {
 		rs->ticks++;
-		return handle_intr(rs);
+		return 0;
 	}
 	if (errno == ENOSYS)	/* KVM could not handle a guest abort (ISV=0) */
 		return fail(EXIT_KVMFAIL, "KVM_RUN: %s (an access KVM cannot emulate and "
