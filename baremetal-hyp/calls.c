@@ -12,7 +12,7 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	(void)hsr;
 	r->pc = f->elr - (f->spsr & PSR_T ? 2 : 4);
 	board_psci(&hyp_vcpu.board, fn, f->r[1], &res);
-	r->outcome = res.known ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
+	r->outcome = psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
 	r->v0 = fn;
 	if (res.stop) {
 		r->flags |= TR_STOP;
