@@ -8,4 +8,4 @@ $(BUILD)/tests/board/unit-%: tests/board/%_test.c $(BOARD_SRCS) $(BOARD_HDRS) te
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -o $@ $< $(BOARD_SRCS)
 
-TEST_DEPS += $(BOARD_UNITS) $(BUILD)/guests/test.elf
+TEST_DEPS += $(BOARD_UNITS) $(BUILD)/guests/test.elf $(BUILD)/guests/bad-loop.elf
