@@ -42,7 +42,9 @@ void board_init(struct board *b, void (*console)(void *, char), void *ctx);
 
 /*
  * Performs one access. Returns the register it hit (BREG_NONE: no device
- * there, nothing was done; the caller stops the guest).
+ * there, nothing was done; the caller stops the guest). A size other than
+ * 1, 2 or 4, a misaligned address and a STATUS access narrower than 32 bits
+ * are BREG_NONE too. Reads: a->value is zero-extended to the access size.
  */
 enum board_reg board_mmio(struct board *b, struct board_access *a);
 
