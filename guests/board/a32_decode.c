@@ -102,10 +102,12 @@ static enum a32_error extra(uint32_t insn, const uint32_t regs[16], struct a32_i
 
 	if (op2 == 1)
 		out->name = load ? "LDRH" : "STRH";
-	else if (!load)
-		return out->name = op2 == 2 ? "LDRD" : "STRD", A32_ERR_DOUBLE;
-	else
+	else if (load)
 		out->name = op2 == 2 ? "LDRSB" : "LDRSH";
+	else
+		out->name = op2 == 2 ? "LDRD" : "STRD";
+	if (op2 != 1 && !load)
+		return A32_ERR_DOUBLE;
 	if (!(insn & INSN_P) && (insn & INSN_W))
 		return A32_ERR_UNPRIVILEGED;
 	if (insn & INSN_I_EXTRA) {
