@@ -1,6 +1,6 @@
 # Shared by tests/hyp/*.test (sourced): run a guest under the bare hypervisor.
-# hyp_run NAME [run.sh options...]: results in $HYP_OUT/NAME.*, status in $rc,
-# wall-clock seconds in $secs.
+# hyp_run NAME [run.sh options...] [-- QEMU args]: results in $HYP_OUT/NAME.*,
+# status in $rc, wall-clock seconds in $secs.
 HYP_OUT=${HYP_OUT:-build/tests/hyp/out}
 mkdir -p "$HYP_OUT"
 fail=0
@@ -9,10 +9,11 @@ bad() { echo "FAIL: $*"; fail=1; }
 expect() { if eval "$1"; then ok "$2"; else bad "$2"; fi; }
 need() { [ -f "$1" ] || { echo "missing $1: run make test (or make $1)"; exit 1; }; }
 hyp_run() {
-	local name=$1 start=$SECONDS
+	local name=$1 start=$SECONDS opts=()
 	shift
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
 	need "build/guests/$name.bin"
-	baremetal-hyp/run.sh -q --timeout 30 --out "$HYP_OUT" "$@" "build/guests/$name.bin"
+	baremetal-hyp/run.sh -q --timeout 30 --out "$HYP_OUT" "${opts[@]}" "build/guests/$name.bin" "$@"
 	rc=$?
 	secs=$((SECONDS - start))
 }
