@@ -45,7 +45,7 @@ if [ -n "$debug" ]; then
 	qemu+=(-gdb "tcp:127.0.0.1:$port" -S)
 	limit=${DEBUG_TIMEOUT:-1800}
 	echo "run.sh: QEMU waits for gdb on 127.0.0.1:$port; in another terminal:" >&2
-	echo "  gdb-multiarch -q -x baremetal-hyp/hyp.gdb   (or: target remote :$port)" >&2
+	echo "  gdb-multiarch -q -ex 'set \$port=$port' -x baremetal-hyp/hyp.gdb" >&2
 fi
 qemu+=("$@")
 
