@@ -272,8 +272,12 @@ int main(int argc, char **argv)
 		image_free(&o.img);
 		return rc;
 	}
-	if ((o.regs && !(regs = open_out(o.regs))) || (o.ioctls && !(ioctls = open_out(o.ioctls))))
+	if ((o.regs && !(regs = open_out(o.regs))) || (o.ioctls && !(ioctls = open_out(o.ioctls)))) {
+		if (regs)
+			fclose(regs);
+		image_free(&o.img);
 		return EXIT_BADINPUT;
+	}
 	vm.dev = o.dev;
 	board_init(&vm.board, console_out, NULL);
 	rc = run(&vm, &o, regs);

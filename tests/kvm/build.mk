@@ -1,0 +1,36 @@
+# kvm-runner's host unit tests (tests/kvm/*_test.c, sanitizers on) and the
+# host build of the runner for the bad-input tests (tests/kvm/cli.test).
+
+KT_BUILD	:= $(BUILD)/tests/kvm
+KT_CFLAGS	:= $(HOST_CFLAGS) -Itests -Ikvm-runner
+KT_BOARD	:= $(BOARD_SRCS)
+KT_DEPS		:= $(KR_HDRS) $(BOARD_HDRS) tests/unit.h tests/kvm/build.mk
+
+$(KT_BUILD)/unit-trace: tests/kvm/trace_test.c $(KT_DEPS) $(addprefix kvm-runner/, \
+		trace_parse.c trap_merge.c traps.c)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< $(addprefix kvm-runner/,trace_parse.c trap_merge.c \
+		traps.c) $(KT_BOARD)
+
+KT_IOCTL_SRCS	:= $(addprefix kvm-runner/,ioctl_trace.c ioctl_names.c regdump.c err.c)
+
+$(KT_BUILD)/unit-ioctl: tests/kvm/ioctl_test.c $(KT_DEPS) $(KT_IOCTL_SRCS) kvm-runner/arm64/arch.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< $(KT_IOCTL_SRCS) kvm-runner/arm64/arch.c $(KT_BOARD)
+
+$(KT_BUILD)/unit-regid-arm: tests/kvm/regid_arm_test.c $(KT_DEPS) $(KT_IOCTL_SRCS) kvm-runner/arm/arch.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< $(KT_IOCTL_SRCS) kvm-runner/arm/arch.c $(KT_BOARD)
+
+$(KT_BUILD)/unit-regid-arm64: tests/kvm/regid_arm64_test.c $(KT_DEPS) $(KT_IOCTL_SRCS) \
+		kvm-runner/arm64/arch.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< $(KT_IOCTL_SRCS) kvm-runner/arm64/arch.c $(KT_BOARD)
+
+$(KT_BUILD)/unit-loader: tests/kvm/loader_test.c $(KT_DEPS) kvm-runner/loader.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/loader.c
+
+KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace ioctl regid-arm regid-arm64 loader)
+
+TEST_DEPS += $(KT_UNITS) $(KR_BUILD)/kvm-runner-host $(KVM_RUNNERS)

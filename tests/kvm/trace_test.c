@@ -1,0 +1,163 @@
+/*
+ * kvm trace events of both kernels (real lines from fixtures/, excerpts of
+ * runs of one guest on Linux 5.4 armv7 and 6.1 arm64): the line parser and
+ * the merge into the trap log.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "board.h"
+#include "hsr.h"
+#include "trace_parse.h"
+#include "trap_merge.h"
+#include "unit.h"
+
+static void parse_lines(void)
+{
+	struct kvm_event ev;
+
+	check(trace_parse_line("# tracer: nop\n", &ev) == 0, "comment line ignored");
+	check(trace_parse_line("            init-1       [000] d...     0.348062: "
+			       "kvm_timer_update_irq: VCPU: 0, IRQ 27, level 0\n", &ev) == 1 &&
+	      ev.type == KEV_OTHER, "timer event: other");
+	check(trace_parse_line("            init-1       [000] ....     0.355311: kvm_exit: HVC: "
+			       "HSR_EC: 0x0024 (DABT), PC: 0x4000000c\n", &ev) == 1, "5.4 kvm_exit");
+	check(ev.type == KEV_EXIT && ev.trap && ev.ec == 0x24 && ev.pc == 0x4000000c &&
+	      ev.pid == 1 && ev.ts_us == 355311, "5.4 kvm_exit fields");
+	trace_parse_line("            init-1       [000] .n..     0.350826: kvm_exit: IRQ: HSR_EC: "
+			 "0x0000 (UNKNOWN), PC: 0x40000000\n", &ev);
+	check(ev.type == KEV_EXIT && !ev.trap, "5.4 IRQ exit is no trap");
+	trace_parse_line("            init-1       [000] .....     1.357049: kvm_exit: TRAP: HSR_EC: "
+			 "0x0013 (0x13), PC: 0x0000000040000044\n", &ev);
+	check(ev.trap && ev.ec == 0x13 && ev.pc == 0x40000044, "6.1 kvm_exit, EC without name");
+	trace_parse_line("            init-1       [000] ....     0.358876: kvm_guest_fault: ipa "
+			 "0x9000000, hsr 0x93840005, hxfar 0x9000018, pc 0x4000002c\n", &ev);
+	check(ev.type == KEV_GUEST_FAULT && ev.hsr == 0x93840005 && ev.ipa == 0x9000000 &&
+	      ev.pc == 0x4000002c, "kvm_guest_fault");
+	trace_parse_line("            init-1       [000] ....     0.358924: kvm_mmio: mmio "
+			 "unsatisfied-read len 4 gpa 0x9000018 val 0x0\n", &ev);
+	check(ev.type == KEV_MMIO && ev.unsatisfied && !ev.write && ev.len == 4 &&
+	      ev.gpa == 0x9000018, "kvm_mmio unsatisfied-read");
+	trace_parse_line("            init-1       [000] ....     0.360064: kvm_emulate_cp15_imp: "
+			 "Implementation defined CP15: mrc\tp15, 0, r6, c1, c0, 1\n", &ev);
+	check(ev.type == KEV_CP15 && !ev.write && ev.opc1 == 0 && ev.rt == 6 && ev.crn == 1 &&
+	      ev.crm == 0 && ev.opc2 == 1, "5.4 kvm_emulate_cp15_imp");
+	trace_parse_line("            init-1       [000] .....     1.356439: kvm_sys_access: PC: "
+			 "40000040 UNKN (0,0,2,0,0) write\n", &ev);
+	check(ev.type == KEV_CP15 && ev.write && ev.crn == 2 && ev.rt == 0xff && ev.pc == 0x40000040,
+	      "6.1 kvm_sys_access");
+	trace_parse_line("            init-1       [000] ....     0.360867: kvm_hvc: HVC at "
+			 "0x40000058 (r0: 0x84000000, imm: 0x0\n", &ev);
+	check(ev.type == KEV_HVC && ev.pc == 0x40000058 && ev.r0 == 0x84000000, "5.4 kvm_hvc");
+	trace_parse_line("            init-1       [000] .....     1.358642: kvm_hvc_arm64: HVC at "
+			 "0x0000000040000078 (r0: 0x0000000084000008, imm: 0x0)\n", &ev);
+	check(ev.type == KEV_HVC && ev.pc == 0x40000078 && ev.r0 == 0x84000008, "6.1 kvm_hvc_arm64");
+	trace_parse_line("            init-1       [000] d....     1.3: kvm_wfx_arm64: guest executed "
+			 "wfi at: 0x0000000040000034\n", &ev);
+	check(ev.type == KEV_WFX && !ev.wfe && ev.pc == 0x40000034, "6.1 kvm_wfx_arm64");
+	trace_parse_line("            init-1       [000] ....     0.3: kvm_wfx: guest executed wfe at: "
+			 "0x40000034\n", &ev);
+	check(ev.type == KEV_WFX && ev.wfe, "5.x kvm_wfx (wfe)");
+	trace_parse_line("            init-1       [000] .....     1.3: kvm_userspace_exit: reason "
+			 "restart (4)\n", &ev);
+	check(ev.type == KEV_USERSPACE_EXIT && ev.restart, "userspace exit after EINTR");
+	check(trace_parse_line("            init-1       [000] ....     0.3: kvm_exit: garbage\n",
+			       &ev) == -1, "malformed kvm_exit refused");
+}
+
+/* The runner's own records for the sample guest, as run.c makes them. */
+static void vmm_records(struct traps *t)
+{
+	static const struct { uint32_t pc, ipa, val; uint8_t size; bool write; uint16_t reg; } m[] = {
+		{ 0x4000000c, 0x09000000, 0x48, 1, true, BREG_UART_DR },
+		{ 0x40000014, 0x09000000, 0x69, 1, true, BREG_UART_DR },
+		{ 0x4000001c, 0x09000000, 0x0a, 1, true, BREG_UART_DR },
+		{ 0x40000028, 0x09000000, 0x12345678, 4, true, BREG_UART_DR },
+		{ 0x4000002c, 0x09000018, 0x90, 4, false, BREG_UART_FR },
+	};
+	struct trap_record r;
+
+	for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++) {
+		memset(&r, 0, sizeof(r));
+		r.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT;
+		r.pc = m[i].pc, r.ipa = m[i].ipa, r.v0 = m[i].val, r.size = m[i].size;
+		r.flags = m[i].write ? TR_WRITE : 0;
+		r.reg = m[i].reg, r.outcome = TRAP_OUT_MMIO, r.by = TRAP_BY_VMM;
+		r.srt = r.srt2 = 0xff;
+		traps_add(t, &r);
+	}
+	memset(&r, 0, sizeof(r));
+	r.hsr = (uint32_t)HSR_EC_HVC << HSR_EC_SHIFT, r.pc = 0x40000074, r.v0 = 0x84000008;
+	r.flags = TR_HSR | TR_STOP, r.outcome = TRAP_OUT_PSCI, r.by = TRAP_BY_VMM;
+	r.srt = r.srt2 = 0xff;
+	traps_add(t, &r);
+}
+
+static void merge_file(const char *path, const char *const *want, unsigned nwant)
+{
+	struct traps vmm = { 0 }, out = { 0 };
+	struct trap_merge m;
+	struct kvm_event ev;
+	char line[512];
+	FILE *f = fopen(path, "r");
+
+	check(f != NULL, "open %s", path);
+	if (!f)
+		return;
+	vmm_records(&vmm);
+	merge_begin(&m, &out, &vmm);
+	while (fgets(line, sizeof(line), f))
+		if (trace_parse_line(line, &ev) == 1)
+			merge_event(&m, &ev);
+	fclose(f);
+	merge_end(&m);
+	check_eq(out.n, nwant, "merged trap count");
+	for (unsigned i = 0; i < out.n && i < nwant; i++) {
+		traplog_format(line, sizeof(line), i + 1, &out.rec[i]);
+		check_str(line, want[i], path);
+	}
+	traps_free(&vmm);
+	traps_free(&out);
+}
+
+static const char *const want_61[] = {
+	"0001 0x20 IABT     pc=0x40000000 ipa=0x40000000 : stage2 mapped by=kvm",
+	"0002 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=vmm",
+	"0003 0x24 DABT     pc=0x40000014 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000069 by=vmm",
+	"0004 0x24 DABT     pc=0x4000001c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x0000000a by=vmm",
+	"0005 0x24 DABT     pc=0x40000028 isv=1 sas=w sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=4 val=0x12345678 by=vmm",
+	"0006 0x24 DABT     pc=0x4000002c isv=1 sas=w sse=0 srt=r4 wnr=0 ipa=0x09000018 : mmio read uart.FR size=4 val=0x00000090 by=vmm",
+	"0007 0x03 CP15     pc=0x40000030 dir=read opc1=0 crn=0 crm=1 opc2=0 rt=? reg=ID_PFR0 : cp15 read val=? by=kvm",
+	"0008 0x03 CP15     pc=0x40000034 dir=read opc1=0 crn=1 crm=0 opc2=1 rt=? reg=ACTLR : cp15 read val=? by=kvm",
+	"0009 0x03 CP15     pc=0x40000040 dir=write opc1=0 crn=2 crm=0 opc2=0 rt=? reg=TTBR0 : cp15 write val=? by=kvm",
+	"0010 0x13 SMC      pc=0x40000044 imm=0x0000 : smc skipped ret=0xffffffff by=kvm",
+	"0011 0x12 HVC      pc=0x40000054 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=? by=kvm",
+	"0012 0x12 HVC      pc=0x40000064 imm=0x0000 : hvc fn=0x8400ffff ret=? by=kvm",
+	"0013 0x12 HVC      pc=0x40000074 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 by=vmm",
+};
+
+/* 5.4 does not trap ID_PFR0 and names Rt in its cp15 event. */
+static const char *const want_54[] = {
+	"0001 0x20 IABT     pc=0x40000000 ipa=0x40000000 : stage2 mapped by=kvm",
+	"0002 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=vmm",
+	"0003 0x24 DABT     pc=0x40000014 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000069 by=vmm",
+	"0004 0x24 DABT     pc=0x4000001c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x0000000a by=vmm",
+	"0005 0x24 DABT     pc=0x40000028 isv=1 sas=w sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=4 val=0x12345678 by=vmm",
+	"0006 0x24 DABT     pc=0x4000002c isv=1 sas=w sse=0 srt=r4 wnr=0 ipa=0x09000018 : mmio read uart.FR size=4 val=0x00000090 by=vmm",
+	"0007 0x03 CP15     pc=0x40000034 dir=read opc1=0 crn=1 crm=0 opc2=1 rt=r6 reg=ACTLR : cp15 read val=? by=kvm",
+	"0008 0x03 CP15     pc=0x40000040 dir=write opc1=0 crn=2 crm=0 opc2=0 rt=r0 reg=TTBR0 : cp15 write val=? by=kvm",
+	"0009 0x13 SMC      pc=0x40000044 imm=0x0000 : smc skipped ret=0xffffffff by=kvm",
+	"0010 0x12 HVC      pc=0x40000054 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=? by=kvm",
+	"0011 0x12 HVC      pc=0x40000064 imm=0x0000 : hvc fn=0x8400ffff ret=? by=kvm",
+	"0012 0x12 HVC      pc=0x40000074 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 by=vmm",
+};
+
+int main(void)
+{
+	parse_lines();
+	merge_file("tests/kvm/fixtures/linux-6.1-arm64-trace.txt", want_61,
+		   sizeof(want_61) / sizeof(want_61[0]));
+	merge_file("tests/kvm/fixtures/linux-5.4-armv7-trace.txt", want_54,
+		   sizeof(want_54) / sizeof(want_54[0]));
+	return unit_summary();
+}
