@@ -23,7 +23,42 @@ native() {
 		-kernel "$BUILD/guests/bench.elf" </dev/null >"$console"
 }
 
+# hyp ELF: the bare hypervisor; its run script keeps the guest's lines apart.
+hyp() {
+	local dir
+	dir=$(mktemp -d) || die "mktemp failed"
+	baremetal-hyp/run.sh -q --hyp "$1" --out "$dir" --timeout 60 \
+		"$BUILD/guests/bench.bin" -- "${ICOUNT[@]}"
+	local rc=$?
+	cp "$dir/bench.console" "$console" 2>/dev/null
+	# The trap log's end line says whether records were dropped.
+	grep -h '^# end' "$dir/bench.traplog" 2>/dev/null >"${console%.console}.traplog-end"
+	rm -rf "$dir"
+	return $rc
+}
+
+# kvm ARCH KERNEL INITRD: kvm-runner in the test bed, without syscall
+# counting (ptrace would stop every KVM_RUN) and without kvm trace events.
+kvm() {
+	[ -s "$2" ] || { echo "no host kernel $2"; exit 77; }
+	local dir
+	dir=$(dirname "$console")/kvm-$1
+	kvm-runner/testbed/run-testbed.sh --arch "$1" --kernel "$2" --initrd "$3" \
+		--guest bench --out "$dir" --timeout 300 --init-opts "--no-count" \
+		--runner-opts "--timeout 120 --no-kvm-events" -- "${ICOUNT[@]}" \
+		>/dev/null 2>"$dir.log"
+	local rc=$?
+	cp "$dir/bench.console" "$console" 2>/dev/null
+	return $rc
+}
+
 case $vmm in
 native) native ;;
+hyp-nolog) hyp "$BUILD/baremetal-hyp/hyp-nolog.elf" ;;
+hyp) hyp "$BUILD/baremetal-hyp/hyp.elf" ;;
+kvm-arm64) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/testbed/initramfs-arm64.cpio" ;;
+kvm-armv7)
+	[ -n "${KVM_ARMV7_KERNEL:-}" ] || { echo "KVM_ARMV7_KERNEL not set"; exit 77; }
+	kvm armv7 "$KVM_ARMV7_KERNEL" "$BUILD/testbed/initramfs-armhf.cpio" ;;
 *) die "unknown VMM (native, hyp-nolog, hyp, kvm-arm64, kvm-armv7)" ;;
 esac

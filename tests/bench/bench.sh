@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# make bench (issue 5): the bench guest natively, under the bare hypervisor
+# (log off, log on), under KVM in the arm64 test bed and, with
+# KVM_ARMV7_KERNEL, under 32-bit KVM; all with -icount shift=0. Then one
+# table (build/bench/bench.{md,csv}) and kvm-runner's footprint on test.S.
+# Exit 0 when every available run gave a complete, calibrated result.
+set -u
+BUILD=${BUILD:-build}
+MAKE=${MAKE:-make}
+out=$BUILD/bench
+mkdir -p "$out"
+fail=0
+
+# The test bed needs Debian's arm64 kernel (fetched once); without it the
+# KVM column is empty, not fatal.
+have_testbed=1
+$MAKE -s testbed >"$out/testbed.log" 2>&1 ||
+	{ have_testbed=0; echo "bench: no KVM test bed (see $out/testbed.log): KVM column empty"; }
+vmms=(native hyp-nolog hyp kvm-arm64)
+if [ -n "${KVM_ARMV7_KERNEL:-}" ]; then
+	$MAKE -s testbed-armv7 >>"$out/testbed.log" 2>&1 || echo "bench: the armv7 initramfs failed to build"
+	vmms+=(kvm-armv7)
+fi
+
+args=()
+for vmm in "${vmms[@]}"; do
+	console=$out/$vmm.console
+	if [ "${vmm#kvm}" != "$vmm" ] && [ $have_testbed -eq 0 ]; then
+		rm -f "$console"
+	else
+		echo "bench: $vmm ..."
+		tests/bench/run-vmm.sh "$vmm" "$console"
+		rc=$?
+		[ $rc -eq 0 ] || [ $rc -eq 77 ] || { echo "bench: $vmm: run failed (status $rc)"; fail=1; }
+	fi
+	args+=("$vmm=$console")
+done
+
+echo
+"$out/benchtab" --md "$out/bench.md" --csv "$out/bench.csv" "${args[@]}" || fail=1
+for f in "$out"/*.traplog-end; do
+	[ -f "$f" ] && echo "run: $(basename "$f" .traplog-end): trap log $(cut -c3- "$f")"
+done
+echo
+if [ $have_testbed -eq 1 ]; then
+	tests/bench/footprint.sh "$out/footprint" "$out/bench.md"
+	rc=$?
+	[ $rc -eq 0 ] || [ $rc -eq 77 ] || fail=1
+fi
+echo
+echo "bench: table in $out/bench.md and $out/bench.csv"
+exit $fail
