@@ -12,8 +12,8 @@ HYP_LDS		:= linker/hyp.ld
 HYP_BOARD_SRCS	:= $(addprefix guests/board/,board.c uart.c psci.c hsr.c traplog.c a32_decode.c)
 HYP_SRCS	:= $(wildcard baremetal-hyp/*.c baremetal-hyp/*.S) $(HYP_BOARD_SRCS)
 HYP_HDRS	:= $(wildcard baremetal-hyp/*.h guests/board/*.h)
-# The hypervisor's MMU is off: all its memory is Strongly-ordered, where an
-# unaligned access faults, so the compiler must not make any.
+# The first C code runs before the Hyp MMU is on, when all memory is
+# Strongly-ordered and an unaligned access faults: the compiler makes none.
 HYP_CFLAGS	:= $(BM_CFLAGS) -mno-unaligned-access -fno-common -Ibaremetal-hyp
 HYP_LDFLAGS	:= -nostartfiles -static -Wl,--build-id=none -Wl,--no-warn-rwx-segments \
 		   -T $(HYP_LDS)

@@ -1,5 +1,5 @@
 /*
- * Console: bytes to the real PL011 (the hypervisor runs with its MMU off,
+ * Console: bytes to the real PL011 (identity-mapped as Device by hyp_s1.c,
  * so the UART is at its physical address). Hypervisor lines always begin
  * on a fresh line, so they never glue onto a guest's unfinished line.
  */

@@ -14,7 +14,7 @@ void *guest_ram_ptr(uint32_t ipa, uint32_t size)
 	if (stage2_translate(hyp_stage2(), ipa, &first) ||
 	    stage2_translate(hyp_stage2(), ipa + size - 1, &last) || last - first != size - 1)
 		return NULL;
-	return (void *)(uint32_t)first;	/* the hypervisor's MMU is off: PA = VA */
+	return (void *)(uint32_t)first;	/* the Hyp map is an identity map: VA = PA */
 }
 
 /* Machine RAM (the hypervisor's, and guest RAM by its physical address). */

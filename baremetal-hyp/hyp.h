@@ -88,6 +88,7 @@ void banked_lr_write(unsigned mode, uint32_t v);
 
 /* main.c, setup.c, regdump.c, watchdog.c */
 void hyp_finish(int status) __attribute__((noreturn));
+void hyp_mmu_on(void);
 void hyp_setup_stage2(void);
 void hyp_activate_traps(void);
 void hyp_activate_vm(void);

@@ -57,15 +57,25 @@
 #define HYP_HDCR_SET (HDCR_TPM | HDCR_TPMCR | HDCR_TDA | HDCR_TDOSA | HDCR_TDRA)
 
 /*
- * HSCTLR, the bits we set (the MMU stays off: the hypervisor runs on
- * physical addresses, so HMAIR/HTCR/HTTBR are not used):
- *   I     instruction cache on: the trap path is code-bound
+ * HSCTLR, the bits we set:
+ *   M     the Hyp MMU: our own identity map (hyp_s1.c), so memory types are
+ *         right (RAM cacheable, devices Device) and a stray access faults
+ *   C, I  data and instruction caches: the trap path is short, keep it fast
  *   A     alignment checks: a misaligned hypervisor access is a bug to see
  *   RES1  the architecture's should-be-one bits
  * Cleared on purpose: TE (its reset value is IMPLEMENTATION DEFINED; our
- * vectors are ARM code), EE (little-endian), M, C, WXN.
+ * vectors are ARM code), EE (little-endian), WXN.
+ * Until the MMU is on (the first lines of hyp_main) only I and A are set.
  */
-#define HYP_HSCTLR (HSCTLR_RES1 | HSCTLR_I | HSCTLR_A)
+#define HYP_HSCTLR_BOOT (HSCTLR_RES1 | HSCTLR_I | HSCTLR_A)
+#define HYP_HSCTLR (HYP_HSCTLR_BOOT | HSCTLR_M | HSCTLR_C)
+
+/*
+ * HMAIR0/1: the two memory types our map uses (hyp_s1.h):
+ *   Attr0  0x04  Device, for the UART and the GIC
+ *   Attr1  0xff  Normal write-back, for RAM
+ * HMAIR1 (Attr4-7) is unused: 0.
+ */
 
 /* CNTHCTL: PL1 may read the physical counter (as KVM lets it), not its timer. */
 #define HYP_CNTHCTL CNTHCTL_PL1PCTEN

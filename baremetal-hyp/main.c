@@ -45,8 +45,9 @@ void hyp_main(void)
 {
 	struct vcpu *v = &hyp_vcpu;
 
-	write_HSCTLR(HYP_HSCTLR);
+	write_HSCTLR(HYP_HSCTLR_BOOT);
 	isb();
+	hyp_mmu_on();
 	board_init(&v->board, console_guest_byte, NULL);
 	parse_cmdline(v);
 	hyp_printf("hyp: baremetal-hyp, trap log %s, guest %s at PA 0x%08x (IPA 0x%08x), "

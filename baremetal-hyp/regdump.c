@@ -41,6 +41,10 @@ void hyp_regdump(uint32_t entry_pc, uint32_t entry_cpsr)
 	dump("HCPTR", read_HCPTR());
 	dump("HDCR", read_HDCR());
 	dump("HSCTLR", read_HSCTLR());
+	dump("HMAIR0", read_HMAIR0());
+	dump("HMAIR1", read_HMAIR1());
+	dump("HTCR", read_HTCR());
+	dump("HTTBR", read_HTTBR());
 	dump("VTCR", read_VTCR());
 	dump("VTTBR", read_VTTBR());
 	dump("HVBAR", read_HVBAR());

@@ -7,8 +7,10 @@
 #include "hyp_regs.h"
 #include "semihost.h"
 #include "stage2.h"
+#include "hyp_s1.h"
 
 static struct stage2 s2;
+static struct hyp_s1 s1;
 
 _Static_assert(GUEST_PA >= HYP_PHYS_BASE + HYP_SIZE, "guest RAM overlaps the hypervisor");
 _Static_assert(GUEST_PA + BOARD_RAM_SIZE <= MACHINE_RAM_BASE + MACHINE_RAM_SIZE,
@@ -29,6 +31,38 @@ void hyp_setup_stage2(void)
 		hyp_printf("hyp: stage 2: level-1 table misaligned for VTTBR\n");
 		semihost_exit(BOARD_STATUS_FAULT);
 	}
+}
+
+static void s1_map(uint32_t va, uint32_t size, enum hyp_mem type)
+{
+	const char *why;
+
+	if (hyp_s1_map(&s1, va, size, type, &why)) {
+		hyp_printf("hyp: Hyp stage 1: %s\n", why);
+		semihost_exit(BOARD_STATUS_FAULT);
+	}
+}
+
+/*
+ * The Hyp MMU on, with an identity map: code and data stay where they are.
+ * The order: attributes, control, base, stale TLB out, then HSCTLR.M.
+ */
+void hyp_mmu_on(void)
+{
+	hyp_s1_init(&s1, (uint32_t)s1.l2[0], (uint32_t)s1.l2[1]);
+	s1_map(HOST_GICD_BASE, S2_BLOCK_SIZE, HYP_MEM_DEVICE);	/* GICD and GICC */
+	s1_map(HOST_UART_BASE, S2_BLOCK_SIZE, HYP_MEM_DEVICE);
+	s1_map(MACHINE_RAM_BASE, MACHINE_RAM_SIZE, HYP_MEM_NORMAL);
+	write_HMAIR0(HYP_HMAIR0);
+	write_HMAIR1(0);
+	write_HTCR(htcr_value());
+	write_HTTBR((uint32_t)s1.l1);
+	isb();
+	tlbi_allh();
+	dsb();
+	isb();
+	write_HSCTLR(HYP_HSCTLR);
+	isb();
 }
 
 /* Traps first, so the guest never runs a single instruction without them. */
