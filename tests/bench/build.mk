@@ -20,9 +20,11 @@ $(BENCH_DIR)/unit-benchtab: tests/bench/unit_benchtab.c $(BENCH_SRCS) $(BENCH_HD
 	$(Q)$(HOSTCC) $(BENCH_CFLAGS) -o $@ $(filter %.c,$^)
 
 all: $(BENCH_DIR)/benchtab
-TEST_DEPS += $(BENCH_DIR)/benchtab $(BENCH_DIR)/unit-benchtab \
-	     $(BUILD)/guests/bench.elf $(BUILD)/guests/bench.bin
+BENCH_RUN_DEPS	:= $(BENCH_DIR)/benchtab $(BUILD)/guests/bench.elf $(BUILD)/guests/bench.bin \
+		   $(HYP_ELF) $(HYP_NOLOG_ELF)
+# quick-kvm.test also needs the test bed, which tests/testbed adds.
+TEST_DEPS += $(BENCH_RUN_DEPS) $(BENCH_DIR)/unit-benchtab
 
 .PHONY: bench
-bench: $(BENCH_DIR)/benchtab $(BUILD)/guests/bench.elf $(BUILD)/guests/bench.bin
+bench: $(BENCH_RUN_DEPS)
 	$(Q)BUILD=$(BUILD) MAKE="$(MAKE)" QEMU_ARM=$(QEMU_ARM) tests/bench/bench.sh
