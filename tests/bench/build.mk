@@ -27,4 +27,4 @@ TEST_DEPS += $(BENCH_RUN_DEPS) $(BENCH_DIR)/unit-benchtab
 
 .PHONY: bench
 bench: $(BENCH_RUN_DEPS)
-	$(Q)BUILD=$(BUILD) MAKE="$(MAKE)" QEMU_ARM=$(QEMU_ARM) tests/bench/bench.sh
+	$(Q)BUILD=$(BUILD) QEMU_ARM=$(QEMU_ARM) tests/bench/bench.sh
