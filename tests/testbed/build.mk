@@ -9,11 +9,8 @@ $(TB_UNIT): tests/testbed/unit_testbed.c $(TB_UNIT_SRCS) $(wildcard $(TB_DIR)/*.
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -I$(TB_DIR) -o $@ $< $(TB_UNIT_SRCS)
 
-TEST_DEPS += $(TB_UNIT) $(TB_BUILD)/init-arm64 $(TB_BUILD)/init-armhf
-# The e2e run needs the runner and test.S (the e2e tests skip while they are absent).
-ifeq ($(words $(wildcard kvm-runner/main.c guests/test.S)),2)
-TEST_DEPS += $(TB_KERNEL) $(TB_BUILD)/initramfs-arm64.cpio $(BUILD)/guests/test.elf
-endif
+TEST_DEPS += $(TB_UNIT) $(TB_BUILD)/init-armhf $(TB_KERNEL) $(TB_BUILD)/initramfs-arm64.cpio \
+	     $(BUILD)/guests/test.elf $(BUILD)/guests/test.lst
 ifneq ($(KVM_ARMV7_KERNEL),)
 TEST_DEPS += $(TB_BUILD)/initramfs-armhf.cpio
 endif
