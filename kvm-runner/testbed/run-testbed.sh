@@ -70,7 +70,7 @@ secs=$(echo "$start $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
 
 status=$("$(dirname "$0")/unpack-results.sh" "$serial" "$out" "$guest") || exit 3
 [ -f "$out/$guest.runinfo" ] && echo "host_seconds: $secs" >>"$out/$guest.runinfo"
-[ -s "$out/$guest.stderr" ] && sed 's/^/kvm-runner: /' "$out/$guest.stderr" >&2
+[ -s "$out/$guest.stderr" ] && cat "$out/$guest.stderr" >&2
 [ -f "$out/$guest.console" ] && cat "$out/$guest.console"
 echo "run-testbed: $guest: status $status, ${secs}s (boot + run, $arch); results in $out/$guest.*" >&2
 exit "$status"
