@@ -41,6 +41,8 @@ echo
 for f in "$out"/*.traplog-end; do
 	[ -f "$f" ] && echo "run: $(basename "$f" .traplog-end): trap log $(cut -c3- "$f")"
 done
+tests/bench/profile-hyp.sh >"$out/profile-hyp.txt" 2>&1 &&
+	echo "run: where the bare hypervisor's instructions go, per function: $out/profile-hyp.txt"
 echo
 if [ $have_testbed -eq 1 ]; then
 	tests/bench/footprint.sh "$out/footprint" "$out/bench.md"

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Where the bare hypervisor's instructions go, per bench row: runs the bench
+# guest under a hypervisor build with QEMU's translation and execution log
+# (-d in_asm,exec,nochain: every translation block with its instructions,
+# every block executed) and charges each executed Hyp-mode block to the
+# hypervisor function holding it, and to the row the guest was timing.
+#
+#   tests/bench/profile-hyp.sh [HYP.elf]   (default build/baremetal-hyp/hyp-nolog.elf)
+#
+# Prints, per row, the instructions per trap of each function. A block that
+# an exception cuts short is counted whole: a profile, not the measurement.
+set -u
+BUILD=${BUILD:-build}
+hyp=${1:-$BUILD/baremetal-hyp/hyp-nolog.elf}
+guest=$BUILD/guests/bench.elf
+for f in "$hyp" "$guest" "$BUILD/guests/bench.bin"; do
+	[ -s "$f" ] || { echo "profile-hyp: no $f (make bench builds it)" >&2; exit 2; }
+done
+tmp=$(mktemp -d) || exit 2
+trap "rm -rf $tmp" EXIT
+guest_pa=0x48000000	# where baremetal-hyp/run.sh loads the guest
+
+timeout -k 2 120 "${QEMU_ARM:-qemu-system-arm}" -M virt,virtualization=on -cpu cortex-a15 \
+	-m 256M -nographic -nic none -semihosting -kernel "$hyp" -append "guest=bench" \
+	-device "loader,file=$BUILD/guests/bench.bin,addr=$guest_pa,force-raw=on" \
+	-d in_asm,exec,nochain -D "$tmp/log" </dev/null >"$tmp/console" 2>&1 ||
+	{ echo "profile-hyp: the run failed: $(tail -n 2 "$tmp/console")" >&2; exit 1; }
+
+syms() { ${CROSS_COMPILE:-arm-none-eabi-}nm -n "$1" | awk '$2 ~ /^[tTwW]$/ && $3 !~ /^\$/ { print $1, $3 }'; }
+syms "$hyp" >"$tmp/hyp.syms"
+syms "$guest" >"$tmp/guest.syms"
+
+awk -v hypsyms="$tmp/hyp.syms" -v guestsyms="$tmp/guest.syms" '
+function hex(s,   i, v) {	# mawk has no strtonum
+	v = 0; s = tolower(s); sub(/^0x/, "", s)
+	for (i = 1; i <= length(s); i++) v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+	return v
+}
+function load(file, arr,   n, line, f) {
+	n = 0
+	while ((getline line <file) > 0) { split(line, f, " "); n++; arr[n, "a"] = hex(f[1]); arr[n, "s"] = f[2] }
+	return n
+}
+function lookup(arr, n, pc,   lo, hi, mid) {	# the last symbol at or below pc
+	lo = 1; hi = n
+	if (n == 0 || pc < arr[1, "a"]) return "?"
+	while (lo < hi) { mid = int((lo + hi + 1) / 2); if (arr[mid, "a"] <= pc) lo = mid; else hi = mid - 1 }
+	return arr[lo, "s"]
+}
+BEGIN {
+	nh = load(hypsyms, H); ng = load(guestsyms, G); row = "boot"
+	for (i = 1; i <= nh; i++) if (H[i, "s"] == "guest_trap") entry = H[i, "a"]
+}
+/^IN:/ { inblock = 1; count = 0; next }
+inblock && /^0x[0-9a-f]+:/ { count++; next }
+inblock && /^$/ { inblock = 0; pending = count; next }
+/^Trace / {
+	split($4, k, "/"); pc = hex(k[2]); key = k[2] "/" k[3]
+	if (pending) { size[key] = pending; pending = 0 }
+	if (pc == 1073741824 && !(k[3] in seenflags)) { entries++; if (entries == 2) gflags = k[3] }
+	seenflags[k[3]] = 1
+	if (k[3] == gflags) {	# the guest: which row is it timing?
+		fn = lookup(G, ng, pc)
+		if (fn ~ /^measure_/) row = substr(fn, 9); else if (fn != "undef_handler") row = "other"
+		next
+	}
+	fn = lookup(H, nh, pc)
+	if (pc == entry) traps[row]++	# a block starting at the vector entry
+	insns[row, fn] += size[key]; total[row] += size[key]; fns[fn] = 1
+}
+END {
+	for (r in traps) {
+		if (r == "other" || r == "boot") continue
+		printf "row %s: %d traps, %.1f hypervisor instructions per trap\n", r, traps[r], total[r] / traps[r]
+		for (f in fns) if ((r, f) in insns) printf "  %-24s %7.1f\n", f, insns[r, f] / traps[r] | "sort -k2 -n -r"
+		close("sort -k2 -n -r")
+	}
+}' "$tmp/log"
