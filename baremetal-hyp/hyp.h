@@ -96,6 +96,7 @@ void hyp_regdump(uint32_t entry_pc, uint32_t entry_cpsr);
 void watchdog_start(unsigned ms);
 void watchdog_stop(void);
 unsigned watchdog_irq(void);	/* acknowledges; returns the interrupt id */
+#define GIC_SPURIOUS_ID	1023u
 
 /* Called from boot.S and vectors.S */
 void hyp_main(void) __attribute__((noreturn));

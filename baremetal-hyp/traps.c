@@ -61,6 +61,8 @@ void hyp_irq(struct hyp_frame *f)
 	struct trap_record r = { .pc = f->elr, .by = TRAP_BY_HYP };
 	unsigned id = watchdog_irq();
 
+	if (id == GIC_SPURIOUS_ID)
+		return;		/* nothing pending after all: resume */
 	hyp_printf("hyp: watchdog: the guest ran out of time (irq %u) at pc=0x%08lx\n", id,
 		   (unsigned long)f->elr);
 	trap_stop(&r, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT);

@@ -59,6 +59,8 @@ unsigned watchdog_irq(void)
 {
 	uint32_t iar = *gicc(GICC_IAR);
 
+	if ((iar & GIC_IRQ_ID_MASK) == GIC_SPURIOUS_ID)
+		return GIC_SPURIOUS_ID;	/* no EOI for a spurious read */
 	watchdog_stop();
 	*gicc(GICC_EOIR) = iar;
 	return iar & GIC_IRQ_ID_MASK;
