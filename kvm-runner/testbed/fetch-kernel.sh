@@ -43,8 +43,12 @@ release=${signed#linux-image-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 echo "fetch-kernel: downloading $pkg:arm64" >&2
-(cd "$tmp" && apt-get download -qq -o APT::Sandbox::User=root "$pkg:arm64") ||
-	die "apt-get download $pkg:arm64 failed"
+download() { (cd "$tmp" && apt-get download -qq -o APT::Sandbox::User=root "$pkg:arm64"); }
+# Stale package lists name a version the archive no longer has: update once.
+if ! download; then
+	[ "$(id -u)" = 0 ] || die "apt-get download $pkg:arm64 failed"
+	apt-get update -qq && download || die "apt-get download $pkg:arm64 failed"
+fi
 deb=$(ls "$tmp"/*.deb 2>/dev/null | head -n 1)
 [ -n "$deb" ] || die "apt-get download left no .deb"
 
