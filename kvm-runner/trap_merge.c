@@ -14,13 +14,32 @@ void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vm
 	m->vmm = vmm;
 }
 
-/* The runner's record for a trap that reached userspace, with KVM's HSR. */
+#define RESYNC_WINDOW 8	/* runner records looked at for a trace trap's pc */
+
+/*
+ * The runner's record for a trap that reached userspace, with KVM's HSR.
+ * Both lists are in exit order; should the trace have lost a trap, the
+ * records before the one with this trap's pc (and class) go out as they
+ * are, so one lost event never shifts the HSRs of the rest.
+ */
 static void take_vmm(struct trap_merge *m)
 {
-	struct trap_record r = m->vmm->rec[m->next_vmm++];
+	const struct trap_record *c = &m->cur;
+	unsigned i, n = m->vmm->n;
+	struct trap_record r;
 
-	if (!(r.flags & TR_HSR) && (m->cur.flags & TR_HSR) && hsr_ec(r.hsr) == hsr_ec(m->cur.hsr)) {
-		r.hsr = m->cur.hsr;
+	for (i = m->next_vmm; i < n && i < m->next_vmm + RESYNC_WINDOW; i++)
+		if (m->vmm->rec[i].pc == c->pc && hsr_ec(m->vmm->rec[i].hsr) == hsr_ec(c->hsr))
+			break;
+	if (i == n || i == m->next_vmm + RESYNC_WINDOW) {
+		m->skipped++;	/* no runner record for it near here */
+		return;
+	}
+	while (m->next_vmm < i)
+		traps_add(m->out, &m->vmm->rec[m->next_vmm++]);
+	r = m->vmm->rec[m->next_vmm++];
+	if (!(r.flags & TR_HSR) && (c->flags & TR_HSR)) {
+		r.hsr = c->hsr;
 		r.flags |= TR_HSR;
 	}
 	traps_add(m->out, &r);
