@@ -73,6 +73,7 @@ int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 
 /* logbuf.c: the trap-log ring */
+void logbuf_set_capacity(unsigned n);
 void logbuf_add(const struct trap_record *r);
 void logbuf_print(const char *guest, int status);
 

@@ -17,11 +17,22 @@
 static struct trap_record ring[LOGBUF_RECORDS];
 #endif
 static unsigned total;
+static unsigned mask = LOGBUF_RECORDS - 1;
+
+/* A smaller ring (a power of two, rounded down), to test the overflow. */
+void logbuf_set_capacity(unsigned n)
+{
+	unsigned cap = LOGBUF_RECORDS;
+
+	while (cap > 1 && cap > n)
+		cap >>= 1;
+	mask = cap - 1;
+}
 
 void logbuf_add(const struct trap_record *r)
 {
 #if HYP_TRAPLOG
-	ring[total & (LOGBUF_RECORDS - 1)] = *r;
+	ring[total & mask] = *r;
 #else
 	(void)r;
 #endif
@@ -30,7 +41,7 @@ void logbuf_add(const struct trap_record *r)
 
 void logbuf_print(const char *guest, int status)
 {
-	unsigned first = total > LOGBUF_RECORDS ? total - LOGBUF_RECORDS : 0;
+	unsigned first = total > mask + 1 ? total - (mask + 1) : 0;
 	char line[320];
 
 	if (!HYP_TRAPLOG)
@@ -39,7 +50,7 @@ void logbuf_print(const char *guest, int status)
 	console_line(TRAPLOG_CONSOLE_PREFIX, line);
 #if HYP_TRAPLOG
 	for (unsigned i = first; i < total; i++) {
-		traplog_format(line, sizeof(line), i + 1, &ring[i & (LOGBUF_RECORDS - 1)]);
+		traplog_format(line, sizeof(line), i + 1, &ring[i & mask]);
 		console_line(TRAPLOG_CONSOLE_PREFIX, line);
 	}
 #endif

@@ -18,7 +18,10 @@
 struct vcpu hyp_vcpu;
 static char cmdline[128];
 
-/* "guest=NAME watchdog=MS" from the semihosting command line (-append). */
+/*
+ * "guest=NAME watchdog=MS traplog-ring=N" from the semihosting command line
+ * (-append); the last one shrinks the trap-log ring, for its overflow test.
+ */
 static void parse_cmdline(struct vcpu *v)
 {
 	v->guest = "?";
@@ -30,6 +33,8 @@ static void parse_cmdline(struct vcpu *v)
 			v->guest = tok + 6;
 		else if (strncmp(tok, "watchdog=", 9) == 0 && atoi(tok + 9) > 0)
 			v->watchdog_ms = (unsigned)atoi(tok + 9);
+		else if (strncmp(tok, "traplog-ring=", 13) == 0 && atoi(tok + 13) > 0)
+			logbuf_set_capacity((unsigned)atoi(tok + 13));
 	}
 }
 

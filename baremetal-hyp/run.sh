@@ -7,11 +7,12 @@
 #     --name NAME      the guest's name (default: GUEST.bin's base name)
 #     --timeout S      wall-clock limit for QEMU (default 60)
 #     --watchdog MS    the hypervisor's watchdog, in guest time (default 3000)
+#     --ring N         trap-log ring of N records (default 4096), to test overflow
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
 #     -q               do not copy the output to the terminal
 # Exit status: the guest's (QEMU's), 124 when the wall-clock limit hit.
 set -u
-hyp=build/baremetal-hyp/hyp.elf out=build/hyp name= limit=60 watchdog= debug= quiet=
+hyp=build/baremetal-hyp/hyp.elf out=build/hyp name= limit=60 watchdog= ring= debug= quiet=
 die() { echo "run.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -20,6 +21,7 @@ while [ $# -gt 0 ]; do
 	--name) name=${2:?}; shift 2 ;;
 	--timeout) limit=${2:?}; shift 2 ;;
 	--watchdog) watchdog=${2:?}; shift 2 ;;
+	--ring) ring=${2:?}; shift 2 ;;
 	--debug) debug=1; shift ;;
 	-q) quiet=1; shift ;;
 	--) die "no guest image before --" ;;
@@ -38,7 +40,7 @@ mkdir -p "$out" || exit 2
 
 qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -m 256M
 	-nographic -nic none -semihosting -kernel "$hyp"
-	-append "guest=$name${watchdog:+ watchdog=$watchdog}"
+	-append "guest=$name${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}"
 	-device "loader,file=$bin,addr=$guest_pa,force-raw=on")
 if [ -n "$debug" ]; then
 	port=${GDB_PORT:-1234}
