@@ -115,6 +115,27 @@ static void target_line(FILE *out, enum bench_fmt fmt, const char *what, const c
 		fprintf(out, "%s%s: %s: %s\n", fmt == BENCH_MD ? "- " : "target: ", what, got, verdict);
 }
 
+/* kvm-runner's MMIO round trip against the bare KVM_RUN loop's: within 5 %. */
+static void loop_targets(FILE *out, enum bench_fmt fmt, const struct bench_run *runs, int nruns)
+{
+	static const enum bench_row mmio[] = { BENCH_MMIO_ST, BENCH_MMIO_LD };
+	int runner = bench_find(runs, nruns, "kvm-arm64");
+	int loop = bench_find(runs, nruns, "kvm-loop");
+	char what[96], got[64];
+	long x, y;
+
+	for (size_t i = 0; i < sizeof(mmio) / sizeof(mmio[0]); i++) {
+		snprintf(what, sizeof(what), "kvm-arm64 %s within 5 %% of kvm-loop", bench_row_label(mmio[i]));
+		if (runner < 0 || loop < 0 || !cell_value(&runs[runner], mmio[i], &x) ||
+		    !cell_value(&runs[loop], mmio[i], &y) || y <= 0) {
+			target_line(out, fmt, what, "no figure", "not measured");
+			continue;
+		}
+		snprintf(got, sizeof(got), "%ld vs %ld (%+.1f %%)", x, y, 100.0 * (x - y) / y);
+		target_line(out, fmt, what, got, 20 * x <= 21 * y ? "met" : "missed");
+	}
+}
+
 void bench_targets(FILE *out, enum bench_fmt fmt, const struct bench_run *runs, int nruns)
 {
 	int nolog = bench_find(runs, nruns, "hyp-nolog");
@@ -144,4 +165,5 @@ void bench_targets(FILE *out, enum bench_fmt fmt, const struct bench_run *runs, 
 		snprintf(got, sizeof(got), "%ld vs %ld", x, y);
 		target_line(out, fmt, what, got, x <= 2 * y ? "met" : "missed");
 	}
+	loop_targets(out, fmt, runs, nruns);
 }

@@ -21,6 +21,7 @@ $(BENCH_DIR)/unit-benchtab: tests/bench/unit_benchtab.c $(BENCH_SRCS) $(BENCH_HD
 
 all: $(BENCH_DIR)/benchtab
 BENCH_RUN_DEPS	:= $(BENCH_DIR)/benchtab $(BUILD)/guests/bench.elf $(BUILD)/guests/bench.bin \
+		   $(BENCH_DIR)/initramfs-kvmloop.cpio \
 		   $(HYP_ELF) $(HYP_NOLOG_ELF)
 # quick-kvm.test also needs the test bed, which tests/testbed adds.
 TEST_DEPS += $(BENCH_RUN_DEPS) $(BENCH_DIR)/unit-benchtab
@@ -28,3 +29,16 @@ TEST_DEPS += $(BENCH_RUN_DEPS) $(BENCH_DIR)/unit-benchtab
 .PHONY: bench
 bench: $(BENCH_RUN_DEPS)
 	$(Q)BUILD=$(BUILD) QEMU_ARM=$(QEMU_ARM) tests/bench/bench.sh
+
+# The bare KVM_RUN loop kvm-runner's MMIO round trip is held against, in an
+# initramfs of its own where it stands in for kvm-runner.
+$(BENCH_DIR)/kvmloop-arm64: tests/bench/kvmloop.c guests/board/memmap.h
+	@mkdir -p $(@D)
+	$(Q)$(ARM64_CC) -static -O2 -Wall -Wextra -Werror -Iguests/board -o $@ $<
+
+$(BENCH_DIR)/initramfs-kvmloop.cpio: $(TB_BUILD)/init-arm64 $(BENCH_DIR)/kvmloop-arm64 \
+		$(BUILD)/guests/bench.elf $(TB_DIR)/mkinitramfs.sh
+	$(Q)$(TB_DIR)/mkinitramfs.sh $@ $(TB_BUILD)/init-arm64 $(BENCH_DIR)/kvmloop-arm64 \
+		$(BUILD)/guests/bench.elf
+
+all: $(BENCH_DIR)/kvmloop-arm64

@@ -108,9 +108,30 @@ static void test_table(void)
 	      "log target missed");
 	check(strstr(t, "SMC <= 2 x hyp-nolog: no figure: not measured") != NULL,
 	      "skipped row not measured");
+	check(strstr(t, "kvm-arm64 MMIO store (UART ILPR) within 5 % of kvm-loop: no figure: not measured") != NULL,
+	      "loop target not measured without the runs");
 	runs[0].cell[BENCH_CP15].insns = 46;
 	t = render(runs, 3, BENCH_TEXT, true);
 	check(strstr(t, "CP15 read (ACTLR) <= 45: 46: missed") != NULL, "cp15 target missed");
+}
+
+/* kvm-runner against the bare loop: 5 % is met, 6 % is not. */
+static void test_loop_target(void)
+{
+	struct bench_run runs[2] = { { .name = "kvm-arm64" }, { .name = "kvm-loop" } };
+	char err[200];
+
+	read_str(&runs[0], good_console, err, sizeof(err));
+	read_str(&runs[1], good_console, err, sizeof(err));
+	runs[0].cell[BENCH_MMIO_ST].insns = 1050;
+	runs[1].cell[BENCH_MMIO_ST].insns = 1000;
+	runs[0].cell[BENCH_MMIO_LD].insns = 1060;
+	runs[1].cell[BENCH_MMIO_LD].insns = 1000;
+	char *t = render(runs, 2, BENCH_TEXT, true);
+	check(strstr(t, "MMIO store (UART ILPR) within 5 % of kvm-loop: 1050 vs 1000 (+5.0 %): met") != NULL,
+	      "5 %% over the loop is met");
+	check(strstr(t, "MMIO load (UART FR) within 5 % of kvm-loop: 1060 vs 1000 (+6.0 %): missed") != NULL,
+	      "6 %% over the loop is missed");
 }
 
 int main(void)
@@ -118,5 +139,6 @@ int main(void)
 	test_parse_good();
 	test_parse_bad();
 	test_table();
+	test_loop_target();
 	return unit_summary();
 }
