@@ -7,12 +7,13 @@
 #   make pl2regs-kvm [GUEST=test]   also build/kvm/GUEST.pl2regs, read live with gdb
 #
 # KVM_QEMU_ARGS adds QEMU arguments (e.g. -icount shift=0); KVM_INIT_OPTS
-# init's (--no-count, --limit S); KVM_RUNNER_OPTS kvm-runner's.
+# init's (--no-count, --limit S, --kallsyms); KVM_RUNNER_OPTS kvm-runner's.
 
 TB_DIR		:= kvm-runner/testbed
 TB_BUILD	:= $(BUILD)/testbed
 TB_KERNEL	:= $(TB_BUILD)/kernel/vmlinuz
-TB_INIT_SRCS	:= $(addprefix $(TB_DIR)/,init.c initargs.c report.c b64.c sctrace.c sysnames.c)
+TB_INIT_SRCS	:= $(addprefix $(TB_DIR)/,init.c initargs.c report.c b64.c sctrace.c sysnames.c \
+		   ksyms.c)
 TB_INIT_DEPS	:= $(TB_INIT_SRCS) $(wildcard $(TB_DIR)/*.h) $(TB_DIR)/build.mk
 TB_CFLAGS	:= -static -Os -s -Wall -Wextra -Werror
 KVM_RUNNER_ARM64 ?= $(BUILD)/kvm-runner/kvm-runner-arm64

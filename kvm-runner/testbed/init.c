@@ -5,6 +5,7 @@
  * powers the machine off, so that QEMU exits.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/klog.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "initargs.h"
+#include "ksyms.h"
 #include "report.h"
 #include "sctrace.h"
 
@@ -78,6 +80,26 @@ static void write_syscalls(const struct sctrace *st)
 	fclose(f);
 }
 
+/* The KVM lines of /proc/kallsyms, readable once kptr_restrict is 0. */
+static void write_kallsyms(void)
+{
+	FILE *k = fopen("/proc/sys/kernel/kptr_restrict", "w");
+	FILE *in, *out;
+
+	if (k) {
+		fputs("0\n", k);
+		fclose(k);
+	}
+	in = fopen("/proc/kallsyms", "r");
+	out = fopen(OUT("kallsyms"), "w");
+	if (in && out)
+		ksyms_filter(in, out);
+	if (in)
+		fclose(in);
+	if (out)
+		fclose(out);
+}
+
 static void report_dmesg(void)
 {
 	static char buf[1 << 18];
@@ -87,7 +109,7 @@ static void report_dmesg(void)
 		report_buf(stdout, "dmesg", (unsigned char *)buf, (size_t)n);
 }
 
-static void report_all(void)
+static void report_all(bool kallsyms)
 {
 	static const char *const names[] = {
 		"console", "stderr", "traplog", "ioctls", "regs", "runinfo", "syscalls",
@@ -99,6 +121,8 @@ static void report_all(void)
 		snprintf(path, sizeof(path), "%s/%s", TESTBED_OUT_DIR, names[i]);
 		report_file(stdout, names[i], path);
 	}
+	if (kallsyms)
+		report_file(stdout, "kallsyms", OUT("kallsyms"));
 	report_dmesg();
 }
 
@@ -116,7 +140,7 @@ static int read_cmdline(char *buf, size_t n, char **argv, int max)
 	return cmdline_split(buf, argv, max);
 }
 
-static int run(void)
+static int run(bool *kallsyms)
 {
 	static char cmdline[4096];
 	char *argv[TESTBED_MAX_ARGS + 1];
@@ -146,17 +170,21 @@ static int run(void)
 	write_runinfo(&a, &st);
 	if (a.count_syscalls)
 		write_syscalls(&st);
+	if (a.kallsyms)
+		write_kallsyms();
+	*kallsyms = a.kallsyms;
 	return sctrace_exit_code(st.status);
 }
 
 int main(void)
 {
+	bool kallsyms = false;
 	int status;
 
 	mount_all();
-	status = run();
+	status = run(&kallsyms);
 	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1);	/* keep printk out of the data */
-	report_all();
+	report_all(kallsyms);
 	report_status(stdout, status);
 	sync();
 	reboot(RB_POWER_OFF);

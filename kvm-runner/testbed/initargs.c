@@ -51,6 +51,8 @@ int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
 		if (strcmp(argv[i], "--no-count") == 0) {
 			a->count_syscalls = false;
+		} else if (strcmp(argv[i], "--kallsyms") == 0) {
+			a->kallsyms = true;
 		} else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
 			if (parse_seconds(argv[++i], &a->limit_s) < 0) {
 				snprintf(err, errlen, "bad --limit '%s' (1..3600 seconds)", argv[i]);
@@ -62,7 +64,7 @@ int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_
 		}
 	}
 	if (i >= argc) {
-		snprintf(err, errlen, "no guest given (kernel command line: -- [--no-count] [--limit S] GUEST [OPTION...])");
+		snprintf(err, errlen, "no guest given (kernel command line: -- [--no-count] [--limit S] [--kallsyms] GUEST [OPTION...])");
 		return -1;
 	}
 	if (!valid_name(argv[i])) {

@@ -3,10 +3,11 @@
  * command line (read from /proc/cmdline: the kernel would also hand init
  * the words it does not know before "--", e.g. nokaslr):
  *
- *   [--no-count] [--limit SECONDS] GUEST [RUNNER_OPTION...]
+ *   [--no-count] [--limit SECONDS] [--kallsyms] GUEST [RUNNER_OPTION...]
  *
  * --no-count runs the runner without ptrace (no syscall count, no tracing
- * overhead in the wall time); --limit kills it after SECONDS (default 60).
+ * overhead in the wall time); --limit kills it after SECONDS (default 60);
+ * --kallsyms also sends the kernel's KVM symbols back (ksyms.h).
  * GUEST names /guests/GUEST.elf in the initramfs; the runner options (e.g.
  * --timeout 10) go to kvm-runner before the result-file options init adds.
  * Pure C: the host unit tests cover it.
@@ -28,6 +29,7 @@
 struct init_args {
 	bool count_syscalls;		/* ptrace the runner and count its syscalls */
 	unsigned limit_s;		/* the runner is killed after this */
+	bool kallsyms;			/* send the KVM symbols back */
 	char guest[TESTBED_NAME_MAX];	/* a name, never a path */
 	char guest_path[TESTBED_NAME_MAX + sizeof(TESTBED_GUEST_DIR) + 8];
 	const char *argv[TESTBED_MAX_ARGS + 1];	/* the runner's, NULL-ended */

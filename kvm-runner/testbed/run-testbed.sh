@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Boots the KVM test bed in QEMU, runs kvm-runner on one guest there and
 # brings the results back into OUTDIR/GUEST.{console,traplog,ioctls,regs,
-# runinfo,syscalls,stderr,dmesg,serial}. Exits with the guest's status.
+# runinfo,syscalls,stderr,dmesg,serial} (and kallsyms with --init-opts
+# --kallsyms). Exits with the guest's status.
 #
 #   run-testbed.sh [options] [-- QEMU_ARG...]
 #     --arch arm64|armv7   arm64: qemu-system-aarch64 -cpu cortex-a57 (default);
@@ -11,7 +12,7 @@
 #     --guest NAME         the guest in the initramfs' /guests (default test)
 #     --out DIR            where results go (default build/kvm)
 #     --timeout S          QEMU is stopped after S seconds (default 120)
-#     --init-opts "..."    init's options (--no-count, --limit S)
+#     --init-opts "..."    init's options (--no-count, --limit S, --kallsyms)
 #     --runner-opts "..."  kvm-runner's options (default: --timeout 20)
 #   QEMU_ARG: extra QEMU arguments, e.g. -icount shift=0, or -S -gdb ...
 #
@@ -50,7 +51,7 @@ esac
 command -v "$qemu" >/dev/null || die "$qemu not found (make setup)"
 
 mkdir -p "$out"
-for f in console stderr traplog ioctls regs runinfo syscalls dmesg serial; do
+for f in console stderr traplog ioctls regs runinfo syscalls dmesg kallsyms serial; do
 	rm -f "$out/$guest.$f"
 done
 serial=$out/$guest.serial

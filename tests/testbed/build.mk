@@ -3,7 +3,7 @@
 # KVM in the arm64 test bed. The e2e tests share one boot (tests/testbed/lib.sh).
 
 TB_UNIT		:= $(BUILD)/tests/testbed/unit-testbed
-TB_UNIT_SRCS	:= $(addprefix $(TB_DIR)/,b64.c initargs.c report.c sctrace.c sysnames.c)
+TB_UNIT_SRCS	:= $(addprefix $(TB_DIR)/,b64.c initargs.c report.c sctrace.c sysnames.c ksyms.c)
 
 $(TB_UNIT): tests/testbed/unit_testbed.c $(TB_UNIT_SRCS) $(wildcard $(TB_DIR)/*.h) tests/unit.h
 	@mkdir -p $(@D)

@@ -15,6 +15,7 @@
 
 #include "b64.h"
 #include "initargs.h"
+#include "ksyms.h"
 #include "report.h"
 #include "sctrace.h"
 #include "unit.h"
@@ -87,8 +88,10 @@ static void test_init_args(void)
 		check_str(a.argv[i], want[i], "args: runner argv word");
 	check(a.argv[a.argc] == NULL, "args: argv ends with NULL");
 	check_eq(parse(&a, err, "--no-count --limit 7 bench"), 0, "args: init options");
-	check(!a.count_syscalls && a.limit_s == 7, "args: --no-count --limit 7");
+	check(!a.count_syscalls && a.limit_s == 7 && !a.kallsyms, "args: --no-count --limit 7");
 	check_str(a.guest_path, "/guests/bench.elf", "args: guest path");
+	check_eq(parse(&a, err, "--kallsyms test"), 0, "args: --kallsyms");
+	check(a.kallsyms && a.count_syscalls, "args: --kallsyms set, counting kept");
 	check((parse(&a, err, "")) == -1, "args: no guest");
 	check(strstr(err, "no guest") != NULL, "args: no guest says so (%s)", err);
 	check((parse(&a, err, "../etc/x")) == -1, "args: a path is not a guest name");
@@ -122,6 +125,28 @@ static void test_report(void)
 	report_buf(f, "big", big, sizeof(big));
 	fclose(f);
 	check(strstr(text, "\nYWFh") && strchr(text, '\n')[77] == '\n', "report: 76-character lines");
+	free(text);
+}
+
+static void test_ksyms(void)
+{
+	static char lines[] = "1 T kvm_a\n2 T foo\n3 t io_mem_abort\n";
+	char *text = NULL;
+	size_t len = 0;
+	FILE *in, *out;
+
+	check(ksyms_wanted("ffff800008a1b2c0 T kvm_arch_vcpu_ioctl_run\n"), "ksyms: kvm_ entry point");
+	check(ksyms_wanted("ffff800009000800 t __kvm_nvhe___kvm_hyp_host_vector\n"), "ksyms: nVHE EL2 symbol");
+	check(ksyms_wanted("ffff8000080a0000 t handle_exit\n"), "ksyms: handle_exit");
+	check(!ksyms_wanted("ffff800008010000 T do_sys_open\n"), "ksyms: unrelated symbol");
+	check(!ksyms_wanted("kvm\n"), "ksyms: not a kallsyms line");
+	check(!ksyms_wanted("ffff800008010000 T\n"), "ksyms: no name");
+	in = fmemopen(lines, strlen(lines), "r");
+	out = open_memstream(&text, &len);
+	check_eq(ksyms_filter(in, out), 2, "ksyms: two of three lines kept");
+	fclose(in);
+	fclose(out);
+	check_str(text, "1 T kvm_a\n3 t io_mem_abort\n", "ksyms: the kept lines, unchanged");
 	free(text);
 }
 
@@ -178,6 +203,7 @@ int main(int argc, char **argv)
 	test_cmdline();
 	test_init_args();
 	test_report();
+	test_ksyms();
 	/* LeakSanitizer cannot run under ptrace: the traced copy of this binary. */
 	setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
 	test_sctrace();
