@@ -69,8 +69,10 @@ inblock && /^$/ { inblock = 0; pending = count; next }
 	insns[row, fn] += size[key]; total[row] += size[key]; fns[fn] = 1
 }
 END {
-	for (r in traps) {
-		if (r == "other" || r == "boot") continue
+	n = split("hvc hvcwa1 mmiost mmiold cp15 smc", order, " ")	# the guest's order
+	for (j = 1; j <= n; j++) {
+		r = order[j]
+		if (!(r in traps)) continue
 		printf "row %s: %d traps, %.1f hypervisor instructions per trap\n", r, traps[r], total[r] / traps[r]
 		for (f in fns) if ((r, f) in insns) printf "  %-24s %7.1f\n", f, insns[r, f] / traps[r] | "sort -k2 -n -r"
 		close("sort -k2 -n -r")
