@@ -69,7 +69,7 @@ inblock && /^$/ { inblock = 0; pending = count; next }
 	insns[row, fn] += size[key]; total[row] += size[key]; fns[fn] = 1
 }
 END {
-	n = split("hvc hvcwa1 mmiost mmiold cp15 smc", order, " ")	# the guest's order
+	n = split("hvc hvcwa1 mmiost mmiold cp15 smc", order, " ")	# in the guest order
 	for (j = 1; j <= n; j++) {
 		r = order[j]
 		if (!(r in traps)) continue
