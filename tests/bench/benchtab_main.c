@@ -3,8 +3,8 @@
  *
  *   benchtab [--md FILE] [--csv FILE] [--base NAME] NAME=CONSOLE ...
  *
- * Prints the text table, the notes and the targets; --md and --csv write the
- * same as Markdown and CSV. A console that is missing or incomplete becomes
+ * Prints the text table, the notes and the targets; --md writes the same as
+ * Markdown, --csv the table alone (one shape of row). A console that is missing or incomplete becomes
  * an empty column and a note. Exit: 0 when every run is complete with its
  * calibration exact, 1 otherwise, 2 on bad usage.
  */
@@ -69,8 +69,8 @@ static void write_file(const char *path, enum bench_fmt fmt, const struct bench_
 		for (int i = 0; i < nruns; i++)
 			fprintf(f, "- %s\n", notes[i]);
 		fputs("\nTargets (reported, not asserted):\n", f);
+		bench_targets(f, fmt, runs, nruns);
 	}
-	bench_targets(f, fmt, runs, nruns);
 	fclose(f);
 }
 
