@@ -6,6 +6,7 @@
 #include "console.h"
 #include "hsr.h"
 #include "hyp.h"
+#include "psr.h"
 #include "sysregs.h"
 
 _Static_assert(sizeof(struct hyp_frame) == HYP_FRAME_SIZE, "vectors.S pushes 16 words");
@@ -83,6 +84,7 @@ int trap_stop(struct trap_record *r, enum trap_stop why, int status)
 void frame_skip(struct hyp_frame *f, uint32_t hsr)
 {
 	f->elr += hsr & HSR_IL ? 4 : 2;
+	f->spsr = psr_it_advance(f->spsr);	/* as if it ran, inside an IT block */
 }
 
 /* r0-r15 as the guest's current mode sees them (r15: the trapped PC + 8). */

@@ -1,7 +1,7 @@
 # tests/hyp: the bare hypervisor's host unit tests and what its e2e tests run.
 HYP_TEST_DIR	:= $(BUILD)/tests/hyp
 HYP_UNITS	:= $(HYP_TEST_DIR)/unit_stage2 $(HYP_TEST_DIR)/unit_regdecode \
-		   $(HYP_TEST_DIR)/unit_hyp_s1
+		   $(HYP_TEST_DIR)/unit_hyp_s1 $(HYP_TEST_DIR)/unit_psr
 
 $(HYP_TEST_DIR)/unit_stage2: tests/hyp/unit_stage2.c baremetal-hyp/stage2.c baremetal-hyp/stage2.h
 	@mkdir -p $(@D)
@@ -14,6 +14,10 @@ $(HYP_TEST_DIR)/unit_regdecode: tests/hyp/unit_regdecode.c baremetal-hyp/regdeco
 $(HYP_TEST_DIR)/unit_hyp_s1: tests/hyp/unit_hyp_s1.c baremetal-hyp/hyp_s1.c baremetal-hyp/stage2.c baremetal-hyp/hyp_s1.h
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_hyp_s1.c baremetal-hyp/hyp_s1.c baremetal-hyp/stage2.c
+
+$(HYP_TEST_DIR)/unit_psr: tests/hyp/unit_psr.c baremetal-hyp/psr.c baremetal-hyp/psr.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_psr.c baremetal-hyp/psr.c
 
 TEST_DEPS += $(HYP_UNITS) $(HYP_ELF) $(HYP_NOLOG_ELF) \
 	$(filter $(BUILD)/guests/test.bin $(BUILD)/guests/bad-%.bin,$(GUEST_BINS)) \
