@@ -4,8 +4,8 @@
  *   benchtab [--md FILE] [--csv FILE] [--base NAME] NAME=CONSOLE ...
  *
  * Prints the text table, the notes and the targets; --md writes the same as
- * Markdown, --csv the table alone (one shape of row). A console that is missing or incomplete becomes
- * an empty column and a note. Exit: 0 when every run is complete with its
+ * Markdown, --csv the table alone (one shape of row). A console that is
+ * missing or incomplete becomes an empty column and a note. Exit: 0 when every run is complete with its
  * calibration exact, 1 otherwise, 2 on bad usage.
  */
 #include "benchtab.h"
