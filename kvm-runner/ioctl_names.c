@@ -15,6 +15,7 @@ static const struct { unsigned long req; const char *name; } requests[] = {
 	NAME(KVM_SET_USER_MEMORY_REGION), NAME(KVM_IRQ_LINE), NAME(KVM_ENABLE_CAP),
 	NAME(KVM_ARM_PREFERRED_TARGET), NAME(KVM_RUN), NAME(KVM_GET_ONE_REG),
 	NAME(KVM_SET_ONE_REG), NAME(KVM_ARM_VCPU_INIT), NAME(KVM_GET_REG_LIST),
+	NAME(KVM_GET_MP_STATE),
 };
 
 static const struct { unsigned cap; const char *name; } caps[] = {

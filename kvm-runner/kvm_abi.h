@@ -63,8 +63,14 @@ struct kvm_vcpu_init {
 #define KVM_ENABLE_CAP		_IOW(KVMIO, 0xa3, struct kvm_enable_cap)
 #define KVM_ARM_PREFERRED_TARGET _IOR(KVMIO, 0xaf, struct kvm_vcpu_init)
 
+struct kvm_mp_state {
+	uint32_t mp_state;
+};
+#define KVM_MP_STATE_STOPPED	5	/* powered off (PSCI CPU_OFF) */
+
 /* On the vCPU fd */
 #define KVM_RUN			_IO(KVMIO, 0x80)
+#define KVM_GET_MP_STATE	_IOR(KVMIO, 0x98, struct kvm_mp_state)
 #define KVM_GET_ONE_REG		_IOW(KVMIO, 0xab, struct kvm_one_reg)
 #define KVM_SET_ONE_REG		_IOW(KVMIO, 0xac, struct kvm_one_reg)
 #define KVM_ARM_VCPU_INIT	_IOW(KVMIO, 0xae, struct kvm_vcpu_init)

@@ -153,6 +153,33 @@ static int handle_exit(struct run_state *rs)
 		    kvm_exit_name(run->exit_reason) ?: "unknown");
 }
 
+/*
+ * PSCI CPU_OFF is handled in the kernel: the only vCPU powers off and
+ * KVM_RUN just sleeps until a signal. At each tick, ask whether it is
+ * stopped; if so the run ends with the current status (docs/guest-abi.md).
+ */
+static int check_cpu_off(struct run_state *rs)
+{
+	struct kvm_mp_state mp = { 0 };
+	struct trap_record r = {
+		.hsr = (uint32_t)HSR_EC_HVC << HSR_EC_SHIFT, .outcome = TRAP_OUT_PSCI,
+		.flags = TR_STOP, .by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff,
+		.v0 = PSCI_CPU_OFF_FN,
+	};
+
+	if (kvm_ioctl(rs->vm->vcpu_fd, KVM_GET_MP_STATE, &mp) < 0 ||
+	    mp.mp_state != KVM_MP_STATE_STOPPED)
+		return 0;
+	rs->done = true;
+	rs->status = (int)rs->vm->board.status;
+	r.v1 = (uint32_t)rs->status;
+	if (rs->log) {
+		r.pc = run_pc(rs) - 4;	/* KVM left the pc after the HVC */
+		traps_add(rs->traps, &r);
+	}
+	return 0;
+}
+
 static int run_once(struct run_state *rs)
 {
 	int ret = kvm_ioctl_val(rs->vm->vcpu_fd, KVM_RUN, 0), err = errno;
@@ -166,7 +193,7 @@ static int run_once(struct run_state *rs)
 	errno = err;
 	if (errno == EINTR) {
 		rs->ticks++;
-		return 0;
+		return check_cpu_off(rs);
 	}
 	if (errno == ENOSYS)	/* KVM could not handle a guest abort (ISV=0) */
 		return fail(EXIT_KVMFAIL, "KVM_RUN: %s (an access KVM cannot emulate and "

@@ -163,6 +163,16 @@ void merge_event(struct trap_merge *m, const struct kvm_event *ev)
 void merge_end(struct trap_merge *m)
 {
 	flush(m);
-	while (m->next_vmm < m->vmm->n)
-		traps_add(m->out, &m->vmm->rec[m->next_vmm++]);
+	while (m->next_vmm < m->vmm->n) {
+		const struct trap_record *r = &m->vmm->rec[m->next_vmm++];
+		struct trap_record *last = m->out->n ? &m->out->rec[m->out->n - 1] : NULL;
+
+		/* CPU_OFF: KVM's HVC, whose end the runner saw later; one line */
+		if (last && last->by == TRAP_BY_KVM && last->pc == r->pc &&
+		    hsr_ec(last->hsr) == hsr_ec(r->hsr)) {
+			*last = *r;
+			continue;
+		}
+		traps_add(m->out, r);
+	}
 }

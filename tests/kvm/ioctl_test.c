@@ -24,6 +24,7 @@ static void numbers(void)
 	check_eq(KVM_GET_REG_LIST, 0xc008aeb0, "KVM_GET_REG_LIST");
 	check_eq(KVM_IRQ_LINE, 0x4008ae61, "KVM_IRQ_LINE");
 	check_eq(KVM_ENABLE_CAP, 0x4068aea3, "KVM_ENABLE_CAP");
+	check_eq(KVM_GET_MP_STATE, 0x8004ae98, "KVM_GET_MP_STATE");
 	check_str(ioctl_name(KVM_RUN), "KVM_RUN", "name of KVM_RUN");
 	check(ioctl_name(0x1234) == NULL, "unknown request has no name");
 	check_str(kvm_exit_name(KVM_EXIT_SYSTEM_EVENT), "SYSTEM_EVENT", "exit name");

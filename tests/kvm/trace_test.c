@@ -163,8 +163,38 @@ static const char *const want_54[] = {
 	"0012 0x12 HVC      pc=0x40000074 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 by=vmm",
 };
 
+/* CPU_OFF: KVM handles the HVC; the runner sees the vCPU stopped later. */
+static void cpu_off(void)
+{
+	static const char *const lines[] = {
+		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0012 (0x12), PC: 0x0000000040000018\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_hvc_arm64: HVC at 0x0000000040000018 (r0: 0x0000000084000002, imm: 0x0)\n",
+	};
+	struct traps vmm = { 0 }, out = { 0 };
+	struct trap_record r = { .hsr = (uint32_t)HSR_EC_HVC << HSR_EC_SHIFT, .pc = 0x40000014,
+				 .v0 = 0x84000002, .v1 = 7, .flags = TR_STOP,
+				 .outcome = TRAP_OUT_PSCI, .by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff };
+	struct trap_merge m;
+	struct kvm_event ev;
+	char line[256];
+
+	traps_add(&vmm, &r);
+	merge_begin(&m, &out, &vmm);
+	for (size_t i = 0; i < 2; i++)
+		if (trace_parse_line(lines[i], &ev) == 1)
+			merge_event(&m, &ev);
+	merge_end(&m);
+	check_eq(out.n, 1, "CPU_OFF: one line for KVM's HVC and the runner's stop");
+	traplog_format(line, sizeof(line), 1, &out.rec[0]);
+	check_str(line, "0001 0x12 HVC      pc=0x40000014 imm=0x0000 : psci CPU_OFF fn=0x84000002 "
+		  "status=7 by=vmm", "CPU_OFF line");
+	traps_free(&vmm);
+	traps_free(&out);
+}
+
 int main(void)
 {
+	cpu_off();
 	parse_lines();
 	merge_file("tests/kvm/fixtures/linux-6.1-arm64-trace.txt", NULL, want_61,
 		   sizeof(want_61) / sizeof(want_61[0]));
