@@ -3,14 +3,13 @@
 #include "hyp.h"
 #include "sysregs.h"
 
-/* HVC: ELR_hyp already points past the instruction (B1.8.4). */
+/* HVC: ELR_hyp already points past the instruction (B1.8.4); HSR.IL says by how much. */
 int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	struct psci_result res;
 	uint32_t fn = f->r[0];
 
-	(void)hsr;
-	r->pc = f->elr - (f->spsr & PSR_T ? 2 : 4);
+	r->pc = f->elr - (hsr & HSR_IL ? 4 : 2);	/* HVC is 32-bit in ARM and Thumb */
 	board_psci(&hyp_vcpu.board, fn, f->r[1], &res);
 	r->outcome = psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
 	r->v0 = fn;

@@ -17,9 +17,11 @@ hyp_run() {
 	rc=$?
 	secs=$((SECONDS - start))
 }
-# The address of a symbol in a guest's listing (objdump -d), as 0x%08x.
+# The address of a symbol in a guest's listing (objdump -d), as 0x%08x;
+# GUEST is a name in build/guests/ or a path to a .lst.
 lst_addr() {
-	local a
-	a=$(sed -n "s/^\([0-9a-f]\{8\}\) <$2>:.*/\1/p" "build/guests/$1.lst")
+	local a lst=$1
+	case $lst in *.lst) ;; *) lst=build/guests/$1.lst ;; esac
+	a=$(sed -n "s/^\([0-9a-f]\{8\}\) <$2>:.*/\1/p" "$lst")
 	[ -n "$a" ] && echo "0x$a"
 }
