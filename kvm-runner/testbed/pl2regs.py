@@ -7,14 +7,26 @@
 # is read from "monitor info registers"; stops that are not in AArch32 (QEMU's
 # boot code also runs at RAM's start) are passed over.
 #
-# Environment: PL2_SOCKET (QEMU's gdb socket), PL2_OUT, PL2_GUEST, PL2_BREAK.
+# On a 32-bit ARM KVM host (PL2_ARCH=armv7) the same registers are written
+# under their ARMv7 names; there the host's own code may run at the same
+# virtual address, so a stop also needs HCR.VM set (the guest's context).
+#
+# Environment: PL2_SOCKET (QEMU's gdb socket), PL2_OUT, PL2_GUEST, PL2_BREAK,
+# PL2_ARCH (arm64, default, or armv7).
 import os
 import re
 
 import gdb
 
-REGS = ["HCR_EL2", "HSTR_EL2", "CPTR_EL2", "MDCR_EL2",
-        "VTCR_EL2", "VTTBR_EL2", "SCTLR_EL2", "VBAR_EL2"]
+# (name written, name gdb reads it by) per host architecture.
+REGS = {
+    "arm64": [(n, n) for n in ("HCR_EL2", "HSTR_EL2", "CPTR_EL2", "MDCR_EL2",
+                               "VTCR_EL2", "VTTBR_EL2", "SCTLR_EL2", "VBAR_EL2")],
+    "armv7": [("HCR", "HCR"), ("HSTR", "HSTR_EL2"), ("HCPTR", "CPTR_EL2"),
+              ("HDCR", "MDCR_EL2"), ("VTCR", "VTCR"), ("VTTBR", "VTTBR"),
+              ("HSCTLR", "SCTLR_EL2"), ("HVBAR", "VBAR_EL2")],
+}
+GDB_ARCH = {"arm64": "aarch64", "armv7": "arm"}
 MAX_STOPS = 8
 # "PSR=000001d3 ---- A svc32": a 32-bit mode name ends in 32.
 AARCH32_PSR = re.compile(r"PSR=([0-9a-f]{8}) \S+ \S* ?(usr|fiq|irq|svc|mon|abt|hyp|und|sys)32")
@@ -30,41 +42,44 @@ def aarch32_state():
     return "R15=%s PSR=%s %s32" % (pc.group(1) if pc else "?", m.group(1), m.group(2))
 
 
-def stop_in_guest(addr):
+def reg(name):
+    return int(gdb.parse_and_eval("$" + name)) & (2**64 - 1)
+
+
+def stop_in_guest(addr, arch):
     gdb.execute("hbreak *%s" % addr, to_string=True)
     for _ in range(MAX_STOPS):
         gdb.execute("continue", to_string=True)
         state = aarch32_state()
-        if state:
+        if state and (arch == "arm64" or reg("HCR") & 1):
             return state
     raise gdb.GdbError("pl2regs: no stop in an AArch32 guest at %s after %d stops"
                        % (addr, MAX_STOPS))
 
 
-def read_regs():
-    out = []
-    for name in REGS:
-        val = int(gdb.parse_and_eval("$" + name)) & (2**64 - 1)
-        out.append("reg: %s = 0x%016x" % (name, val))
-    return out
+def read_regs(arch):
+    return ["reg: %s = 0x%016x" % (name, reg(gdbname)) for name, gdbname in REGS[arch]]
 
 
 def main():
     sock, path = os.environ["PL2_SOCKET"], os.environ["PL2_OUT"]
     guest, addr = os.environ.get("PL2_GUEST", "?"), os.environ.get("PL2_BREAK", "0x40000000")
+    arch = os.environ.get("PL2_ARCH", "arm64")
+    if arch not in REGS:
+        raise gdb.GdbError("pl2regs: unknown PL2_ARCH %s" % arch)
     gdb.execute("set pagination off")
     gdb.execute("set confirm off")
-    gdb.execute("set architecture aarch64", to_string=True)
+    gdb.execute("set architecture %s" % GDB_ARCH[arch], to_string=True)
     gdb.execute("target remote %s" % sock, to_string=True)
     try:
-        state = stop_in_guest(addr)
-        lines = read_regs()
+        state = stop_in_guest(addr, arch)
+        lines = read_regs(arch)
     finally:
         # Let the test bed finish its run whatever happened here.
         gdb.execute("delete", to_string=True)
         gdb.execute("detach", to_string=True)
     with open(path, "w") as f:
-        f.write("# pl2regs 1 side=kvm guest=%s host=arm64 stop=%s\n" % (guest, addr))
+        f.write("# pl2regs 1 side=kvm guest=%s host=%s stop=%s\n" % (guest, arch, addr))
         f.write("# guest: %s\n" % state)
         f.write("\n".join(lines) + "\n")
 

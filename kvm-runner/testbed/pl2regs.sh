@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs a guest in the arm64 test bed with QEMU's gdb stub on (a socket in a
+# Runs a guest in the test bed with QEMU's gdb stub on (a socket in a
 # private temporary directory, no TCP port), stops it with gdb-multiarch
 # while the guest's vCPU context is loaded, and writes KVM's EL2 registers to
-# OUTDIR/GUEST.pl2regs. The run itself goes on and leaves the usual results
-# (run-testbed.sh) beside it.
+# OUTDIR/GUEST.pl2regs (ARMv7 names with --arch armv7). The run itself goes
+# on and leaves the usual results (run-testbed.sh) beside it.
 #
-#   pl2regs.sh --kernel FILE --initrd FILE [--guest NAME] [--out DIR]
-#              [--break ADDR] [--timeout S] [-- QEMU_ARG...]
+#   pl2regs.sh --kernel FILE --initrd FILE [--arch arm64|armv7] [--guest NAME]
+#              [--out DIR] [--break ADDR] [--timeout S] [-- QEMU_ARG...]
 #
 # --break: the guest address to stop at (default 0x40000000, its entry).
 # Exit status: the guest's; 3 with a line on stderr if the capture failed.
@@ -14,9 +14,10 @@ set -euo pipefail
 
 die() { echo "pl2regs: $*" >&2; exit 3; }
 here=$(dirname "$0")
-guest=test out=build/kvm brk=0x40000000 limit=90 kernel= initrd=
+guest=test out=build/kvm brk=0x40000000 limit=90 kernel= initrd= arch=arm64
 while [ $# -gt 0 ]; do
 	case $1 in
+	--arch) arch=$2; shift 2 ;;
 	--kernel) kernel=$2; shift 2 ;;
 	--initrd) initrd=$2; shift 2 ;;
 	--guest) guest=$2; shift 2 ;;
@@ -28,6 +29,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [[ $brk =~ ^0x[0-9a-fA-F]{1,8}$ ]] || die "bad --break '$brk' (a 32-bit guest address, 0x...)"
+[[ $arch =~ ^(arm64|armv7)$ ]] || die "unknown --arch '$arch' (arm64 or armv7)"
 command -v gdb-multiarch >/dev/null || die "gdb-multiarch not found (make setup)"
 
 tmp=$(mktemp -d)
@@ -42,7 +44,7 @@ mkdir -p "$out"
 rm -f "$out/$guest.pl2regs"
 
 # Its own process group, so that a failed capture can stop QEMU at once.
-setsid "$here/run-testbed.sh" --guest "$guest" --out "$out" --timeout "$limit" \
+setsid "$here/run-testbed.sh" --arch "$arch" --guest "$guest" --out "$out" --timeout "$limit" \
 	--kernel "$kernel" --initrd "$initrd" -- -S -gdb "unix:$sock,server=on,wait=off" "$@" &
 run_pid=$!
 for _ in $(seq 100); do
@@ -52,7 +54,7 @@ for _ in $(seq 100); do
 done
 [ -S "$sock" ] || die "QEMU's gdb socket did not appear (see $out/$guest.serial)"
 
-if ! PL2_SOCKET=$sock PL2_OUT=$tmp/pl2regs PL2_GUEST=$guest PL2_BREAK=$brk \
+if ! PL2_SOCKET=$sock PL2_OUT=$tmp/pl2regs PL2_GUEST=$guest PL2_BREAK=$brk PL2_ARCH=$arch \
 	timeout -k 5 60 gdb-multiarch -batch -nx -x "$here/pl2regs.py" >"$tmp/gdb.log" 2>&1; then
 	sed 's/^/    gdb: /' "$tmp/gdb.log" >&2
 	die "the register capture failed"
