@@ -61,6 +61,7 @@ kvm-arm64) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/testbed/initramfs-a
 kvm-loop) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/bench/initramfs-kvmloop.cpio" loop ;;
 kvm-armv7)
 	[ -n "${KVM_ARMV7_KERNEL:-}" ] || { echo "KVM_ARMV7_KERNEL not set"; exit 77; }
+	[ -s "$KVM_ARMV7_KERNEL" ] || die "KVM_ARMV7_KERNEL=$KVM_ARMV7_KERNEL: missing or empty"
 	kvm armv7 "$KVM_ARMV7_KERNEL" "$BUILD/testbed/initramfs-armhf.cpio" ;;
 *) die "unknown VMM (native, hyp-nolog, hyp, kvm-arm64, kvm-loop, kvm-armv7)" ;;
 esac
