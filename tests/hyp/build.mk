@@ -19,16 +19,18 @@ $(HYP_TEST_DIR)/unit_psr: tests/hyp/unit_psr.c baremetal-hyp/psr.c baremetal-hyp
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_psr.c baremetal-hyp/psr.c
 
-# A Thumb-2 guest of the tests' own, linked like every guest.
-$(HYP_TEST_DIR)/thumb-guest.elf: tests/hyp/thumb-guest.S $(GUEST_LDS) guests/board/memmap.h
+# The tests' own guests (tests/hyp/*-guest.S), linked like every guest.
+HYP_TEST_GUESTS	:= $(patsubst tests/hyp/%.S,$(HYP_TEST_DIR)/%,$(wildcard tests/hyp/*-guest.S))
+
+$(HYP_TEST_DIR)/%-guest.elf: tests/hyp/%-guest.S $(GUEST_LDS) guests/board/memmap.h
 	@mkdir -p $(@D)
 	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -T $(GUEST_LDS) -o $@ $<
-$(HYP_TEST_DIR)/thumb-guest.bin: $(HYP_TEST_DIR)/thumb-guest.elf
+$(HYP_TEST_DIR)/%-guest.bin: $(HYP_TEST_DIR)/%-guest.elf
 	$(Q)$(BM_OBJCOPY) -O binary $< $@
-$(HYP_TEST_DIR)/thumb-guest.lst: $(HYP_TEST_DIR)/thumb-guest.elf
+$(HYP_TEST_DIR)/%-guest.lst: $(HYP_TEST_DIR)/%-guest.elf
 	$(Q)$(BM_OBJDUMP) -d $< > $@
 
-TEST_DEPS += $(HYP_TEST_DIR)/thumb-guest.bin $(HYP_TEST_DIR)/thumb-guest.lst
+TEST_DEPS += $(HYP_TEST_GUESTS:%=%.bin) $(HYP_TEST_GUESTS:%=%.lst)
 TEST_DEPS += $(HYP_UNITS) $(HYP_ELF) $(HYP_NOLOG_ELF) \
 	$(filter $(BUILD)/guests/test.bin $(BUILD)/guests/bad-%.bin,$(GUEST_BINS)) \
 	$(filter $(BUILD)/guests/test.lst $(BUILD)/guests/bad-%.lst,$(GUEST_LSTS))
