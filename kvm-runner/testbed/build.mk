@@ -5,6 +5,7 @@
 #   make run-kvm [GUEST=test]       results in build/kvm/GUEST.*
 #   make run-kvm-armv7 KVM_ARMV7_KERNEL=/path/zImage   the same on 32-bit ARM KVM
 #   make pl2regs-kvm [GUEST=test]   also build/kvm/GUEST.pl2regs, read live with gdb
+#   make pl2regs-kvm-armv7 KVM_ARMV7_KERNEL=...  the same on 32-bit ARM KVM
 #
 # KVM_QEMU_ARGS adds QEMU arguments (e.g. -icount shift=0); KVM_INIT_OPTS
 # init's (--no-count, --limit S, --kallsyms); KVM_RUNNER_OPTS kvm-runner's.
@@ -47,7 +48,7 @@ $(TB_BUILD)/initramfs-armhf.cpio: $(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(G
 		$(TB_DIR)/mkinitramfs.sh
 	$(Q)$(TB_DIR)/mkinitramfs.sh $@ $(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(GUEST_ELFS)
 
-.PHONY: testbed testbed-armv7 run-kvm run-kvm-armv7 pl2regs-kvm
+.PHONY: testbed testbed-armv7 run-kvm run-kvm-armv7 pl2regs-kvm pl2regs-kvm-armv7
 testbed: $(TB_KERNEL) $(TB_BUILD)/initramfs-arm64.cpio
 testbed-armv7: $(TB_BUILD)/initramfs-armhf.cpio
 
@@ -57,13 +58,17 @@ run-kvm: testbed
 		--initrd $(TB_BUILD)/initramfs-arm64.cpio --out $(BUILD)/kvm -- $(KVM_QEMU_ARGS)
 
 ifeq ($(KVM_ARMV7_KERNEL),)
-run-kvm-armv7:
-	@echo "run-kvm-armv7: skipped: no 32-bit kernel given; set KVM_ARMV7_KERNEL=/path/zImage" \
+run-kvm-armv7 pl2regs-kvm-armv7:
+	@echo "$@: skipped: no 32-bit kernel given; set KVM_ARMV7_KERNEL=/path/zImage" \
 		"(Linux <= 5.6 with KVM: docs/testbed.md lists the options)"
 else
 run-kvm-armv7: testbed-armv7
 	$(Q)$(TB_RUN) --arch armv7 --kernel $(KVM_ARMV7_KERNEL) \
 		--initrd $(TB_BUILD)/initramfs-armhf.cpio --out $(BUILD)/kvm-armv7 -- $(KVM_QEMU_ARGS)
+
+pl2regs-kvm-armv7: testbed-armv7
+	$(Q)$(TB_DIR)/pl2regs.sh --arch armv7 --guest $(GUEST) --kernel $(KVM_ARMV7_KERNEL) \
+		--initrd $(TB_BUILD)/initramfs-armhf.cpio --out $(BUILD)/kvm-armv7
 endif
 
 pl2regs-kvm: testbed
