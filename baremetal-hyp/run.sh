@@ -46,7 +46,7 @@ if [ -n "$debug" ]; then
 	port=${GDB_PORT:-1234}
 	qemu+=(-gdb "tcp:127.0.0.1:$port" -S)
 	limit=${DEBUG_TIMEOUT:-1800}
-	echo "run.sh: QEMU waits for gdb on 127.0.0.1:$port; in another terminal:" >&2
+	echo "run.sh: QEMU waits for gdb on 127.0.0.1:$port; in another terminal, from the repository root:" >&2
 	echo "  gdb-multiarch -q -ex 'set \$port=$port' -x baremetal-hyp/hyp.gdb" >&2
 fi
 qemu+=("$@")
