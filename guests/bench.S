@@ -9,7 +9,8 @@
  *
  * Every row runs the same loop body, `mov r0, r8; OP; subs; bne`; the empty
  * row has OP = nop. A row's figure is its loop minus the empty loop, plus
- * one for the trapping instruction itself (natively an MRC costs 1).
+ * one, so that an untrapped instruction costs 1 (natively an MRC). A
+ * trapped HVC or SMC retires and counts; an aborted load does not.
  * Each row: one warm-up window (first-touch Stage-2 faults, cold paths),
  * then WINDOWS windows; the median of those is reported, so a host timer
  * tick in one window does not move the figure.
@@ -22,8 +23,8 @@
  *   BENCH: cal insns=I ticks=T expect=E ok|off
  *   BENCH: row=NAME n=N windows=W ticks=T insns=I     (or skipped=undef)
  *   SPREAD: row=NAME min=T max=T                       (varies under KVM)
- * Rows a CPU cannot run (natively: SMC and the SMCCC HVC are UNDEFINED)
- * are found by a probe with an UNDEF handler and reported skipped.
+ * Rows a CPU cannot run (natively SMC is UNDEFINED) are found by a probe
+ * with an UNDEF handler and reported skipped.
  */
 #include "board/memmap.h"
 
@@ -119,9 +120,9 @@ check_cntfrq:
 	pop	{r4, pc}
 
 /*
- * Calibration: CAL_LOOPS iterations of `subs; bne`, plus the three
- * instructions between the two counter reads (isb, mov, and the first
- * read's own mrrc is before t0). Median of CAL_WINDOWS into cal_ticks.
+ * Calibration: CAL_LOOPS iterations of `subs; bne`, plus the two
+ * instructions between the counter reads (mov, isb). Exact when 16 ticks
+ * match it to within one tick. Median of CAL_WINDOWS into cal_ticks.
  */
 #define CAL_INSNS	(2 * CAL_LOOPS + 2)
 calibrate:
