@@ -34,10 +34,10 @@ static const struct reg_field hstr_el2[] = {
 	F("T11", 11, 1), F("T12", 12, 1), F("T13", 13, 1), F("T15", 15, 1),
 };
 
-/* TFP (bit 10) traps what HCPTR.TCP10/TCP11 trap on ARMv7. */
+/* TFP (bit 10) traps what HCPTR.TCP10/TCP11 trap on ARMv7; 12 is TSM with SME. */
 static const struct reg_field cptr_el2[] = {
-	F("RES1", 0, 8), F("TZ", 8, 1), F("RES1", 9, 1), F("TFP", 10, 1), F("TSM", 12, 1),
-	F("RES1", 13, 1), F("TTA", 20, 1), F("TAM", 30, 1), F("TCPAC", 31, 1),
+	F("RES1", 0, 8), F("TZ", 8, 1), F("RES1", 9, 1), F("TFP", 10, 1), F("RES1", 12, 2),
+	F("TTA", 20, 1), F("TAM", 30, 1), F("TCPAC", 31, 1),
 };
 
 static const struct reg_field mdcr_el2[] = {

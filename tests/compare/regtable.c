@@ -78,9 +78,21 @@ static bool row_differs(const struct regrow *r)
 	return r->va != r->vb || r->has_a != r->has_b;
 }
 
-static bool is_res1(const char *x, const char *y)
+/* The row's bits are RES1 on a side: fixed by the architecture, not news. */
+static bool res1(const struct reg_desc *d, unsigned lo)
 {
-	return (!x || !strcmp(x, "RES1")) && (!y || !strcmp(y, "RES1"));
+	const struct reg_field *f = regbits_field_at(d, lo);
+
+	return f && !strcmp(f->name, "RES1");
+}
+
+/* Rows shown: not zero on both sides, not RES1 on either (unless --all). */
+static bool shown(const struct regrow *r, const struct reg_desc *da,
+		  const struct reg_desc *db, const struct regtable_opts *o)
+{
+	if (o->all)
+		return true;
+	return (r->va || r->vb) && !res1(da, r->lo) && !res1(db, r->lo);
 }
 
 static void field_name(char *buf, size_t n, const struct regrow *r)
@@ -136,15 +148,21 @@ static void print_head(FILE *out, const char *na, const struct regval *a, const 
 		snprintf(va, sizeof(va), "0x%llx", (unsigned long long)a->v);
 	if (b)
 		snprintf(vb, sizeof(vb), "0x%llx", (unsigned long long)b->v);
-	if (o->md) {
-		fprintf(out, "\n**%s** (%s) `%s` vs **%s** (%s) `%s`\n\n", na, o->name_a, va, nb,
+	if (o->md)
+		fprintf(out, "\n**%s** (%s) `%s` vs **%s** (%s) `%s`\n", na, o->name_a, va, nb,
 			o->name_b, vb);
-		fprintf(out, "| | bits | field | %s | %s |\n|---|---|---|---|---|\n", o->name_a,
-			o->name_b);
-	} else {
+	else
 		fprintf(out, "\n%s = %s (%s)  vs  %s = %s (%s)\n", na, va, o->name_a, nb, vb,
 			o->name_b);
-	}
+}
+
+static void print_columns(FILE *out, const struct regtable_opts *o)
+{
+	if (o->md)
+		fprintf(out, "\n| | bits | field | %s | %s |\n|---|---|---|---|---|\n",
+			o->name_a, o->name_b);
+	else
+		fprintf(out, "    %-6s %-16s %18s %18s\n", "bits", "field", o->name_a, o->name_b);
 }
 
 /* One register: a's value by the ARMv7 name, b's by either name. */
@@ -161,17 +179,18 @@ static unsigned pl2_one(FILE *out, const char *v7, const struct regfile *a,
 		rb = regfile_get(b, v7);
 		nb = v7;
 	}
+	const struct reg_desc *da = regbits_find(v7), *db = regbits_find(nb);
+
 	print_head(out, v7, ra, nb, rb, o);
 	if (!ra || !rb)
 		return 1;
-	n = regtable_rows(regbits_find(v7), ra->v, regbits_find(nb), rb->v, rows, MAX_ROWS);
-	for (size_t i = 0; i < n; i++) {
-		bool zero = !rows[i].va && !rows[i].vb;
-
-		if ((zero && !o->all) || (is_res1(rows[i].fa, rows[i].fb) && !row_differs(&rows[i])))
-			continue;
-		print_row(out, &rows[i], o);
-	}
+	if (da && da->nfields <= 1)
+		return 0;	/* an address (HVBAR): its value says it all */
+	n = regtable_rows(da, ra->v, db, rb->v, rows, MAX_ROWS);
+	print_columns(out, o);
+	for (size_t i = 0; i < n; i++)
+		if (shown(&rows[i], da, db, o))
+			print_row(out, &rows[i], o);
 	return 0;
 }
 

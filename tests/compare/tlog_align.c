@@ -1,7 +1,8 @@
 /*
  * Lining two logs up: a longest common subsequence on the key (EC, PC,
- * outcome kind), after stripping the common head and tail, so that one
- * extra or missing trap shows as one row and not as a shifted tail.
+ * outcome kind), weighted so that exact pairs win, after stripping the
+ * common head and tail, so that one extra or missing trap shows as one row
+ * and not as a shifted tail.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -114,7 +115,21 @@ static int push(struct tlog_diff *d, size_t *cap, enum tlog_mark m,
 	return 0;
 }
 
-/* L[i][j] = LCS length of a[i..n) and b[j..m), for the middle part. */
+/*
+ * How well two traps pair up: 0 not the same trap, 1 the same trap with
+ * other details, 2 the same in every detail. Weighting exact pairs higher
+ * keeps a run of same-key traps (UART bytes) paired byte by byte.
+ */
+static unsigned weight(const struct tlog_event *x, const struct tlog_event *y)
+{
+	if (!tlog_same_key(x, y))
+		return 0;
+	if (!strcmp(x->l.syndrome, y->l.syndrome) && !strcmp(x->l.outcome, y->l.outcome))
+		return 2;
+	return tlog_same_details(x, y, NULL, 0) ? 2 : 1;
+}
+
+/* L[i][j] = best total weight of pairing a[i..n) with b[j..m). */
 static uint32_t *lcs_table(const struct tlog_event *a, size_t n,
 			   const struct tlog_event *b, size_t m)
 {
@@ -126,16 +141,17 @@ static uint32_t *lcs_table(const struct tlog_event *a, size_t n,
 	for (size_t i = n; i-- > 0;)
 		for (size_t j = m; j-- > 0;) {
 			uint32_t down = L[(i + 1) * w + j], right = L[i * w + j + 1];
+			uint32_t best = down > right ? down : right;
+			unsigned k = weight(&a[i], &b[j]);
 
-			if (tlog_same_key(&a[i], &b[j]))
-				L[i * w + j] = L[(i + 1) * w + j + 1] + 1;
-			else
-				L[i * w + j] = down > right ? down : right;
+			if (k && L[(i + 1) * w + j + 1] + k > best)
+				best = L[(i + 1) * w + j + 1] + k;
+			L[i * w + j] = best;
 		}
 	return L;
 }
 
-/* Walks the table from the front: matches, then A's extras before B's. */
+/* Walks the table from the front: pairs, then A's extras before B's. */
 static int walk(struct tlog_diff *d, size_t *cap, const struct tlog_event *a, size_t n,
 		const struct tlog_event *b, size_t m, const uint32_t *L)
 {
@@ -143,8 +159,9 @@ static int walk(struct tlog_diff *d, size_t *cap, const struct tlog_event *a, si
 	int r = 0;
 
 	while (r == 0 && (i < n || j < m)) {
-		if (i < n && j < m && tlog_same_key(&a[i], &b[j]) &&
-		    L[i * w + j] == L[(i + 1) * w + j + 1] + 1) {
+		unsigned k = i < n && j < m ? weight(&a[i], &b[j]) : 0;
+
+		if (k && L[i * w + j] == L[(i + 1) * w + j + 1] + k) {
 			r = push(d, cap, TLOG_SAME, &a[i++], &b[j++]);
 		} else if (j == m || (i < n && L[(i + 1) * w + j] >= L[i * w + j + 1])) {
 			r = push(d, cap, TLOG_ONLY_A, &a[i++], NULL);
@@ -166,8 +183,7 @@ static void note_moves(struct tlog_diff *d)
 		for (size_t j = 0; j < d->n; j++) {
 			struct tlog_row *y = &d->rows[j];
 
-			if (y->mark != TLOG_ONLY_B || y->differs[0] || !tlog_same_key(x->a, y->b) ||
-			    !tlog_same_details(x->a, y->b, NULL, 0))
+			if (y->mark != TLOG_ONLY_B || y->differs[0] || weight(x->a, y->b) != 2)
 				continue;
 			snprintf(x->differs, sizeof(x->differs), "moved: row %zu", j + 1);
 			snprintf(y->differs, sizeof(y->differs), "moved: row %zu", i + 1);
@@ -184,10 +200,10 @@ int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d,
 	int r = 0;
 
 	memset(d, 0, sizeof(*d));
-	while (head < a->n && head < b->n && tlog_same_key(&a->ev[head], &b->ev[head]))
+	while (head < a->n && head < b->n && weight(&a->ev[head], &b->ev[head]) == 2)
 		head++;
 	while (tail < a->n - head && tail < b->n - head &&
-	       tlog_same_key(&a->ev[a->n - 1 - tail], &b->ev[b->n - 1 - tail]))
+	       weight(&a->ev[a->n - 1 - tail], &b->ev[b->n - 1 - tail]) == 2)
 		tail++;
 	n = a->n - head - tail;
 	m = b->n - head - tail;
