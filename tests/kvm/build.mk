@@ -34,3 +34,5 @@ $(KT_BUILD)/unit-loader: tests/kvm/loader_test.c $(KT_DEPS) kvm-runner/loader.c
 KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace ioctl regid-arm regid-arm64 loader)
 
 TEST_DEPS += $(KT_UNITS) $(KR_BUILD)/kvm-runner-host $(KVM_RUNNERS)
+# e2e-refusals.test boots the test bed (its kernel and init: make testbed).
+TEST_DEPS += $(filter %/bad-loop.elf,$(GUEST_ELFS))
