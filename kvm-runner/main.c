@@ -253,6 +253,8 @@ static int run(struct vm *vm, struct options *o, FILE *regs)
 	}
 	if (o->traplog && rs.runs)
 		write_traplog(o, &vmm, rs.done ? rs.status : rc);
+	else
+		tracefs_stop();		/* never ran: nothing to log */
 	traps_free(&vmm);
 	return rc;
 }
