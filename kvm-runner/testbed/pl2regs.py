@@ -76,8 +76,11 @@ def main():
         lines = read_regs(arch)
     finally:
         # Let the test bed finish its run whatever happened here.
-        gdb.execute("delete", to_string=True)
-        gdb.execute("detach", to_string=True)
+        try:
+            gdb.execute("delete", to_string=True)
+            gdb.execute("detach", to_string=True)
+        except gdb.error:
+            pass        # QEMU already gone: the first error is the one to see
     with open(path, "w") as f:
         f.write("# pl2regs 1 side=kvm guest=%s host=%s stop=%s\n" % (guest, arch, addr))
         f.write("# guest: %s\n" % state)

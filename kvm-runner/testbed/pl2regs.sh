@@ -64,7 +64,10 @@ wait "$run_pid"
 status=$?
 set -e
 run_pid=
-[ -s "$tmp/pl2regs" ] || die "gdb wrote no registers"
+if [ ! -s "$tmp/pl2regs" ]; then
+	grep -v '^$' "$tmp/gdb.log" | tail -n 3 | sed 's/^/    gdb: /' >&2
+	die "gdb wrote no registers (did the guest reach $brk?)"
+fi
 mv "$tmp/pl2regs" "$out/$guest.pl2regs"
 cat "$out/$guest.pl2regs"
 exit "$status"
