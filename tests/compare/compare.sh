@@ -116,11 +116,12 @@ traplog_diff() {
 		md "Missing trap log." ""
 		return
 	fi
-	"$T" diff -e "$table" "$a" "$b"
+	"$T" diff --context 2 -e "$table" "$a" "$b"
 	rc=$?
 	[ $rc -eq 0 ] || problem "trap logs hyp/$other: unexplained differences or bad logs (exit $rc)"
-	md "The cause column names the entry of the expected-differences table." ""
-	"$T" diff --md -e "$table" "$a" "$b" >>"$report" 2>&1
+	md "The cause column names the entry of the expected-differences table; runs of" \
+	   "identical rows are folded (\`traplog diff\` without \`--context\` shows them all)." ""
+	"$T" diff --md --context 2 -e "$table" "$a" "$b" >>"$report" 2>&1
 }
 
 # ---- 3. PL2 registers, 4. guest reset state ----

@@ -133,10 +133,14 @@ enum tlog_format { TLOG_FMT_TEXT, TLOG_FMT_MD };
 /*
  * The side-by-side table, then the causes and the unexplained rows.
  * Also reports log-level differences (exit status, dropped records).
- * Returns the number of unexplained differences.
+ * context >= 0: runs of '=' rows further than that from a difference are
+ * folded into one line. Returns the number of unexplained differences.
  */
-size_t tlog_report(FILE *out, enum tlog_format fmt, const struct tlog *a,
+size_t tlog_report(FILE *out, enum tlog_format fmt, int context, const struct tlog *a,
 		   const struct tlog *b, const struct tlog_diff *d,
 		   const struct tlog_table *t);
+
+/* Row i is folded: '=' and more than context rows from any difference. */
+bool tlog_folded(const struct tlog_diff *d, size_t i, int context);
 
 #endif

@@ -18,6 +18,32 @@ static void detail(const struct tlog_event *e, char *buf, size_t n)
 	snprintf(buf, n, "%s%s: %s", e->l.syndrome, e->l.syndrome[0] ? " " : "", e->l.outcome);
 }
 
+bool tlog_folded(const struct tlog_diff *d, size_t i, int context)
+{
+	size_t lo, hi;
+
+	if (context < 0 || d->rows[i].mark != TLOG_SAME)
+		return false;
+	lo = i > (size_t)context ? i - context : 0;
+	hi = i + context < d->n ? i + context : d->n - 1;
+	for (size_t k = lo; k <= hi; k++)
+		if (d->rows[k].mark != TLOG_SAME)
+			return false;
+	return true;
+}
+
+/* At the first row of a folded run: how many rows it holds; else 0. */
+static size_t fold_start(const struct tlog_diff *d, size_t i, int context)
+{
+	size_t n = 0;
+
+	if (!tlog_folded(d, i, context) || (i > 0 && tlog_folded(d, i - 1, context)))
+		return 0;
+	while (i + n < d->n && tlog_folded(d, i + n, context))
+		n++;
+	return n;
+}
+
 static const struct tlog_event *any_side(const struct tlog_row *r)
 {
 	return r->a ? r->a : r->b;
@@ -42,7 +68,7 @@ static void md_cell(FILE *out, const char *s)
 	fputs(" |", out);
 }
 
-static void text_rows(FILE *out, const struct tlog *a, const struct tlog *b,
+static void text_rows(FILE *out, int ctx, const struct tlog *a, const struct tlog *b,
 		      const struct tlog_diff *d, const struct tlog_table *t)
 {
 	char da[TLOG_TEXT], db[TLOG_TEXT];
@@ -57,6 +83,12 @@ static void text_rows(FILE *out, const struct tlog *a, const struct tlog *b,
 	for (size_t i = 0; i < d->n; i++) {
 		const struct tlog_row *r = &d->rows[i];
 		const struct tlog_event *e = any_side(r);
+		size_t fold = fold_start(d, i, ctx);
+
+		if (fold)
+			fprintf(out, "  ... %zu same row%s ...\n", fold, fold == 1 ? "" : "s");
+		if (tlog_folded(d, i, ctx))
+			continue;
 
 		detail(r->a, da, sizeof(da));
 		detail(r->b, db, sizeof(db));
@@ -72,7 +104,7 @@ static void text_rows(FILE *out, const struct tlog *a, const struct tlog *b,
 	}
 }
 
-static void md_rows(FILE *out, const struct tlog *a, const struct tlog *b,
+static void md_rows(FILE *out, int ctx, const struct tlog *a, const struct tlog *b,
 		    const struct tlog_diff *d, const struct tlog_table *t)
 {
 	char buf[TLOG_TEXT];
@@ -82,7 +114,12 @@ static void md_rows(FILE *out, const struct tlog *a, const struct tlog *b,
 	for (size_t i = 0; i < d->n; i++) {
 		const struct tlog_row *r = &d->rows[i];
 		const struct tlog_event *e = any_side(r);
+		size_t fold = fold_start(d, i, ctx);
 
+		if (fold)
+			fprintf(out, "| | | | | *%zu same row%s* | | |\n", fold, fold == 1 ? "" : "s");
+		if (tlog_folded(d, i, ctx))
+			continue;
 		fprintf(out, "| `%c` | 0x%02x | %s | 0x%08x |", r->mark, e->l.ec, e->l.name, (unsigned)e->l.pc);
 		detail(r->a, buf, sizeof(buf));
 		md_cell(out, buf);
@@ -171,7 +208,7 @@ static size_t log_checks(FILE *out, const struct tlog *a, const struct tlog *b)
 	return bad;
 }
 
-size_t tlog_report(FILE *out, enum tlog_format fmt, const struct tlog *a,
+size_t tlog_report(FILE *out, enum tlog_format fmt, int ctx, const struct tlog *a,
 		   const struct tlog *b, const struct tlog_diff *d, const struct tlog_table *t)
 {
 	size_t same = 0, rows_bad, log_bad;
@@ -184,9 +221,9 @@ size_t tlog_report(FILE *out, enum tlog_format fmt, const struct tlog *a,
 	fprintf(out, "%s= the same, < only in %s, > only in %s, ~ the same trap with other "
 		"details\n\n", fmt == TLOG_FMT_MD ? "Marks: " : "", a->side, b->side);
 	if (fmt == TLOG_FMT_MD)
-		md_rows(out, a, b, d, t);
+		md_rows(out, ctx, a, b, d, t);
 	else
-		text_rows(out, a, b, d, t);
+		text_rows(out, ctx, a, b, d, t);
 	causes(out, fmt, t);
 	if (fmt == TLOG_FMT_MD)
 		fputs("\n```\n", out);

@@ -2,7 +2,7 @@
  * traplog: check and compare trap logs (docs/trap-log.md, docs/comparison.md).
  *
  *   traplog check [--console] FILE...
- *   traplog diff [-e TABLE] [--md] [--console] A B
+ *   traplog diff [-e TABLE] [--md] [--context N] [--console] A B
  *
  * Exit: 0 valid / no unexplained difference, 1 invalid log / unexplained
  * differences, 2 usage or unreadable input.
@@ -14,18 +14,20 @@
 
 static const char usage[] =
 	"usage: traplog check [--console] FILE...\n"
-	"       traplog diff [-e TABLE] [--md] [--console] A B\n"
+	"       traplog diff [-e TABLE] [--md] [--context N] [--console] A B\n"
 	"  check      validate logs (header, every trap line, end line)\n"
 	"  diff       line A and B up trap by trap; every difference must be\n"
 	"             explained by an entry of TABLE (expected differences)\n"
 	"  --console  read only the \"trap: \" lines of a console capture\n"
 	"  --md       print the diff as Markdown\n"
+	"  --context N  fold the same rows more than N rows from a difference\n"
 	"exit: 0 ok, 1 invalid log or unexplained differences, 2 usage/input error\n";
 
 struct args {
 	const char *table;
 	enum tlog_format fmt;
 	struct tlog_opts o;
+	int context;		/* -1: every row */
 	int first;		/* optind of the first file */
 };
 
@@ -35,18 +37,27 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{ "expected", required_argument, NULL, 'e' },
 		{ "md", no_argument, NULL, 'm' },
 		{ "console", no_argument, NULL, 'c' },
+		{ "context", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
+	char *end;
+
 	memset(a, 0, sizeof(*a));
+	a->context = -1;
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "e:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'e': a->table = optarg; break;
 		case 'm': a->fmt = TLOG_FMT_MD; break;
 		case 'c': a->o.console = true; break;
+		case 'C':
+			a->context = (int)strtol(optarg, &end, 10);
+			if (*end || end == optarg || a->context < 0 || a->context > 100000)
+				return -1;
+			break;
 		case 'h': fputs(usage, stdout); exit(0);
 		default: return -1;
 		}
@@ -102,7 +113,7 @@ static int cmd_diff(int argc, char **argv, const struct args *a)
 		goto out;
 	}
 	tlog_explain(&t, &d, &la, &lb);
-	rc = tlog_report(stdout, a->fmt, &la, &lb, &d, &t) ? 1 : 0;
+	rc = tlog_report(stdout, a->fmt, a->context, &la, &lb, &d, &t) ? 1 : 0;
 out:
 	tlog_diff_free(&d);
 	tlog_table_free(&t);

@@ -133,6 +133,38 @@ static void test_moved(void)
 	tlog_free(&lb);
 }
 
+/* A run of same-key traps (UART bytes) with one moved: paired by value. */
+static void test_weighted(void)
+{
+#define U(seq, v) seq " 0x24 DABT     pc=0x40000278 isv=1 sas=b sse=0 srt=r2 wnr=1 " \
+	"ipa=0x09000000 : mmio write uart.DR size=1 val=" v " by=hyp\n"
+#define C(seq) seq " 0x03 CP15     pc=0x400000cc dir=write opc1=0 crn=2 crm=0 opc2=0 rt=r5 " \
+	"reg=TTBR0 : cp15 write val=0x40004000 by=hyp\n"
+	check_str(marks(HDR("a") U("0001", "0x61") U("0002", "0x0a") C("0003") U("0004", "0x62")
+			U("0005", "0x63") END(5),
+			HDR("b") U("0001", "0x61") C("0002") U("0003", "0x0a") U("0004", "0x62")
+			U("0005", "0x63") END(5)),
+		  "=<=>==", "moved byte: one < and one >, no ~ pairs of other bytes");
+#undef U
+#undef C
+}
+
+static void test_fold(void)
+{
+	struct tlog_diff d = { 0 };
+	struct tlog_row rows[9];
+
+	for (int i = 0; i < 9; i++)
+		rows[i].mark = i == 4 ? TLOG_ONLY_A : TLOG_SAME;
+	d.rows = rows;
+	d.n = 9;
+	check(tlog_folded(&d, 0, 2) && tlog_folded(&d, 1, 2) && !tlog_folded(&d, 2, 2),
+	      "rows beyond the context fold");
+	check(!tlog_folded(&d, 4, 2) && !tlog_folded(&d, 6, 2) && tlog_folded(&d, 7, 2),
+	      "the difference and its context stay");
+	check(!tlog_folded(&d, 0, -1), "no context: nothing folds");
+}
+
 static void test_differs_text(void)
 {
 	struct tlog la, lb;
@@ -259,6 +291,8 @@ int main(void)
 	test_align();
 	test_differs_text();
 	test_moved();
+	test_weighted();
+	test_fold();
 	test_long();
 	test_table();
 	test_bad_table();
