@@ -93,7 +93,7 @@ bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y,
 
 /* ---- expected differences ---- */
 
-#define TLOG_MAX_PATS 8
+#define TLOG_MAX_PATS 12
 
 struct tlog_expect {
 	char name[48];
