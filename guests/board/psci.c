@@ -5,44 +5,53 @@
 #include <stddef.h>
 #include "board.h"
 
-struct fn_name {
-	uint32_t fn;
-	const char *name;
+/*
+ * Names by id, looked up by index (never a walk: the trap log formats them,
+ * and the SMCCC ids sit far apart). PSCI 0.2+ SMC32 ids are 0x84000000 + n,
+ * their SMC64 twins 0xC4000000 + n (only some n have one).
+ */
+#define PSCI_FN64_BASE	0xC4000000u
+
+static const char *const psci32_names[] = {
+	"PSCI_VERSION", "CPU_SUSPEND", "CPU_OFF", "CPU_ON", "AFFINITY_INFO",
+	"MIGRATE", "MIGRATE_INFO_TYPE", "MIGRATE_INFO_UP_CPU", "SYSTEM_OFF",
+	"SYSTEM_RESET", "PSCI_FEATURES", "CPU_FREEZE", "CPU_DEFAULT_SUSPEND",
+	"NODE_HW_STATE", "SYSTEM_SUSPEND", "PSCI_SET_SUSPEND_MODE",
+	"PSCI_STAT_RESIDENCY", "PSCI_STAT_COUNT", "SYSTEM_RESET2", "MEM_PROTECT",
+	"MEM_PROTECT_CHECK_RANGE",
 };
 
-/* Every PSCI 0.2+ id (SMC32, then the SMC64 twins) and the SMCCC calls. */
-static const struct fn_name fn_names[] = {
-	{ 0x84000000, "PSCI_VERSION" }, { 0x84000001, "CPU_SUSPEND" },
-	{ 0x84000002, "CPU_OFF" }, { 0x84000003, "CPU_ON" },
-	{ 0x84000004, "AFFINITY_INFO" }, { 0x84000005, "MIGRATE" },
-	{ 0x84000006, "MIGRATE_INFO_TYPE" }, { 0x84000007, "MIGRATE_INFO_UP_CPU" },
-	{ 0x84000008, "SYSTEM_OFF" }, { 0x84000009, "SYSTEM_RESET" },
-	{ 0x8400000A, "PSCI_FEATURES" }, { 0x8400000B, "CPU_FREEZE" },
-	{ 0x8400000C, "CPU_DEFAULT_SUSPEND" }, { 0x8400000D, "NODE_HW_STATE" },
-	{ 0x8400000E, "SYSTEM_SUSPEND" }, { 0x8400000F, "PSCI_SET_SUSPEND_MODE" },
-	{ 0x84000010, "PSCI_STAT_RESIDENCY" }, { 0x84000011, "PSCI_STAT_COUNT" },
-	{ 0x84000012, "SYSTEM_RESET2" }, { 0x84000013, "MEM_PROTECT" },
-	{ 0x84000014, "MEM_PROTECT_CHECK_RANGE" },
-	{ 0xC4000001, "CPU_SUSPEND_64" }, { 0xC4000003, "CPU_ON_64" },
-	{ 0xC4000004, "AFFINITY_INFO_64" }, { 0xC4000005, "MIGRATE_64" },
-	{ 0xC4000007, "MIGRATE_INFO_UP_CPU_64" }, { 0xC400000C, "CPU_DEFAULT_SUSPEND_64" },
-	{ 0xC400000D, "NODE_HW_STATE_64" }, { 0xC400000E, "SYSTEM_SUSPEND_64" },
-	{ 0xC4000010, "PSCI_STAT_RESIDENCY_64" }, { 0xC4000011, "PSCI_STAT_COUNT_64" },
-	{ 0xC4000012, "SYSTEM_RESET2_64" }, { 0xC4000014, "MEM_PROTECT_CHECK_RANGE_64" },
-	{ SMCCC_VERSION_FN, "SMCCC_VERSION" },
-	{ SMCCC_ARCH_FEATURES_FN, "SMCCC_ARCH_FEATURES" },
-	{ 0x80000002, "SMCCC_ARCH_SOC_ID" },
-	{ SMCCC_ARCH_WORKAROUND_1_FN, "SMCCC_ARCH_WORKAROUND_1" },
-	{ 0x80007FFF, "SMCCC_ARCH_WORKAROUND_2" },
-	{ 0x80003FFF, "SMCCC_ARCH_WORKAROUND_3" },
+static const char *const psci64_names[] = {
+	[0x01] = "CPU_SUSPEND_64", [0x03] = "CPU_ON_64", [0x04] = "AFFINITY_INFO_64",
+	[0x05] = "MIGRATE_64", [0x07] = "MIGRATE_INFO_UP_CPU_64",
+	[0x0C] = "CPU_DEFAULT_SUSPEND_64", [0x0D] = "NODE_HW_STATE_64",
+	[0x0E] = "SYSTEM_SUSPEND_64", [0x10] = "PSCI_STAT_RESIDENCY_64",
+	[0x11] = "PSCI_STAT_COUNT_64", [0x12] = "SYSTEM_RESET2_64",
+	[0x14] = "MEM_PROTECT_CHECK_RANGE_64",
 };
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *smccc_fn_name(uint32_t fn)
+{
+	switch (fn) {
+	case SMCCC_VERSION_FN: return "SMCCC_VERSION";
+	case SMCCC_ARCH_FEATURES_FN: return "SMCCC_ARCH_FEATURES";
+	case 0x80000002: return "SMCCC_ARCH_SOC_ID";
+	case SMCCC_ARCH_WORKAROUND_1_FN: return "SMCCC_ARCH_WORKAROUND_1";
+	case 0x80007FFF: return "SMCCC_ARCH_WORKAROUND_2";
+	case 0x80003FFF: return "SMCCC_ARCH_WORKAROUND_3";
+	}
+	return NULL;
+}
 
 const char *psci_fn_name(uint32_t fn)
 {
-	for (size_t i = 0; i < sizeof(fn_names) / sizeof(fn_names[0]); i++)
-		if (fn_names[i].fn == fn)
-			return fn_names[i].name;
-	return NULL;
+	if (fn - PSCI_0_2_FN_BASE < COUNT(psci32_names))
+		return psci32_names[fn - PSCI_0_2_FN_BASE];
+	if (fn - PSCI_FN64_BASE < COUNT(psci64_names))
+		return psci64_names[fn - PSCI_FN64_BASE];	/* NULL in the gaps */
+	return smccc_fn_name(fn);
 }
 
 /* The functions the board implements: PSCI_FEATURES answers 0 for these. */

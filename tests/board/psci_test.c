@@ -75,6 +75,13 @@ static void test_names(void)
 	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		check_str(psci_fn_name(names[i].fn), names[i].name, "function name");
 	check(psci_fn_name(0x8400ffff) == NULL, "unknown id: NULL");
+	check_str(psci_fn_name(0x84000014), "MEM_PROTECT_CHECK_RANGE", "last SMC32 id");
+	check_str(psci_fn_name(0xc4000014), "MEM_PROTECT_CHECK_RANGE_64", "last SMC64 id");
+	check_str(psci_fn_name(0x80003fff), "SMCCC_ARCH_WORKAROUND_3", "WORKAROUND_3");
+	check(psci_fn_name(0x84000015) == NULL && psci_fn_name(0xc4000015) == NULL &&
+	      psci_fn_name(0xc4000000) == NULL && psci_fn_name(0xc4000002) == NULL &&
+	      psci_fn_name(0x83ffffff) == NULL && psci_fn_name(0x80008001) == NULL,
+	      "ids past the tables and SMC64 gaps: NULL");
 	check(psci_fn_is_psci(0x84000008) && psci_fn_is_psci(0xc4000003) &&
 	      !psci_fn_is_psci(0x80000000) && !psci_fn_is_psci(0x84000020), "psci_fn_is_psci");
 }
