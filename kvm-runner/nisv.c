@@ -3,7 +3,8 @@
  * syndrome for (ISV=0, e.g. an STM to the UART). KVM hands us the ISS and
  * the IPA; we read the instruction from guest RAM, decode it with the
  * board's a32_decode, make the accesses through the board, write the
- * loaded and written-back registers and step the pc past it.
+ * loaded and written-back registers and step the pc past it. The trap
+ * log gets one line per access.
  */
 #include <errno.h>
 #include <string.h>
@@ -29,29 +30,36 @@ static int read_gprs(struct vm *vm, uint32_t cpsr, uint32_t pc, uint32_t regs[16
 	return 0;
 }
 
-/* The accesses; 0, or the board register that was missing (BREG_NONE). */
-static int do_accesses(struct vm *vm, const struct a32_insn *in, uint32_t regs[16],
-		       struct trap_record *r, uint32_t *bad_ipa)
+/*
+ * The accesses, each one trap-log line as docs/trap-log.md says for an
+ * LDM/STM (one line per word, srt the register of that word). Returns 0,
+ * or -1 with the address no device answered.
+ */
+static int do_accesses(struct run_state *rs, const struct a32_insn *in, uint32_t regs[16],
+		       const struct trap_record *proto, uint32_t *bad_ipa)
 {
 	for (unsigned i = 0; i < in->count; i++) {
 		const struct a32_access *ac = &in->access[i];
 		struct board_access a = { .ipa = ac->addr, .size = ac->size, .write = !ac->load };
-		enum board_reg reg;
+		struct trap_record r = *proto;
 
 		if (a.write)
 			a.value = ac->size == 4 ? regs[ac->reg] :
 				  regs[ac->reg] & ((1u << (8 * ac->size)) - 1);
-		reg = board_mmio(&vm->board, &a);
-		if (reg == BREG_NONE) {
+		r.reg = (uint16_t)board_mmio(&rs->vm->board, &a);
+		if (r.reg == BREG_NONE) {
 			*bad_ipa = ac->addr;
 			return -1;
 		}
 		if (ac->load)
 			regs[ac->reg] = a32_extend(ac, a.value);
-		if (i == 0) {
-			r->reg = reg;
-			r->v0 = ac->load ? regs[ac->reg] : a.value;
-		}
+		r.ipa = ac->addr;
+		r.size = ac->size;
+		r.srt = ac->reg;
+		r.v0 = ac->load ? regs[ac->reg] : a.value;
+		r.flags |= (ac->load ? 0 : TR_WRITE) | (ac->sign_extend ? TR_SIGNED : 0);
+		if (rs->log)
+			traps_add(rs->traps, &r);
 	}
 	return 0;
 }
@@ -67,16 +75,6 @@ static int write_back(struct vm *vm, const struct a32_insn *in, const uint32_t r
 	if (in->writeback && vcpu_set_reg(vm, arch_reg_gpr(in->rn, cpsr), in->rn_value) < 0)
 		return -1;
 	return vcpu_set_reg(vm, arch_reg_pc(), pc + 4);
-}
-
-static void fill_record(struct trap_record *r, const struct a32_insn *in, uint32_t insn)
-{
-	const struct a32_access *first = &in->access[0];
-
-	r->insn = insn;
-	r->flags |= TR_INSN | (first->load ? 0 : TR_WRITE) | (first->sign_extend ? TR_SIGNED : 0);
-	r->size = first->size;
-	r->srt = first->reg;
 }
 
 int run_nisv(struct run_state *rs)
@@ -112,14 +110,13 @@ int run_nisv(struct run_state *rs)
 		run_stop(rs, TRAP_STOP_DECODE, BOARD_STATUS_FAULT, r.pc, ipa);
 		return 0;
 	}
-	fill_record(&r, &in, insn);
-	if (do_accesses(vm, &in, regs, &r, &bad) < 0) {
+	r.insn = insn;
+	r.flags |= TR_INSN;
+	if (do_accesses(rs, &in, regs, &r, &bad) < 0) {
 		run_stop(rs, TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT, r.pc, bad);
 		return 0;
 	}
 	if (write_back(vm, &in, regs, (uint32_t)cpsr, r.pc) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_SET_ONE_REG: %s", strerror(errno));
-	if (rs->log)
-		traps_add(rs->traps, &r);
 	return 0;
 }

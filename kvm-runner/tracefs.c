@@ -60,10 +60,10 @@ bool tracefs_start(void)
 		     "exits only (by=vmm)");
 		return false;
 	}
-	snprintf(pid, sizeof(pid), "%d", (int)getpid());
 	put("tracing_on", "0", false);
 	put("buffer_size_kb", "4096", false);
 	put("trace", "", true);			/* clears the buffer */
+	snprintf(pid, sizeof(pid), "%d", (int)getpid());
 	put("set_event_pid", pid, true);	/* this process only */
 	set_events("1");
 	return put("tracing_on", "1", false) == 0;
@@ -84,6 +84,7 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw)
 	struct kvm_event ev;
 	char path[128], line[512];
 	int n = 0, me = (int)getpid();
+	unsigned lost = 0;
 	FILE *f;
 
 	if (!root)
@@ -96,7 +97,10 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw)
 	merge_begin(&m, out, vmm);
 	while (fgets(line, sizeof(line), f)) {
 		int rc = trace_parse_line(line, &ev);
+		unsigned k;
 
+		if (sscanf(line, "CPU:%*u [LOST %u EVENTS]", &k) == 1)
+			lost += k;	/* the ring buffer overflowed */
 		if (rc == 0 || (ev.pid >= 0 && ev.pid != me))
 			continue;
 		if (raw)
@@ -110,5 +114,10 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw)
 	}
 	fclose(f);
 	merge_end(&m);
+	if (lost)
+		note("the kvm trace lost %u events: some traps are missing from the log", lost);
+	if (m.unmatched || m.untraced)
+		note("kvm trace and runner exits disagree: %u traced exits without a runner "
+		     "record, %u runner records without trace events", m.unmatched, m.untraced);
 	return n;
 }

@@ -32,11 +32,18 @@ static void take_vmm(struct trap_merge *m)
 		if (m->vmm->rec[i].pc == c->pc && hsr_ec(m->vmm->rec[i].hsr) == hsr_ec(c->hsr))
 			break;
 	if (i == n || i == m->next_vmm + RESYNC_WINDOW) {
-		m->skipped++;	/* no runner record for it near here */
+		m->unmatched++;	/* no runner record for it near here */
 		return;
 	}
-	while (m->next_vmm < i)
-		traps_add(m->out, &m->vmm->rec[m->next_vmm++]);
+	while (m->next_vmm < i) {
+		const struct trap_record *r = &m->vmm->rec[m->next_vmm++];
+
+		/* the further words of an LDM/STM share the first one's trap */
+		if (!(r->flags & TR_INSN) || m->out->n == 0 ||
+		    m->out->rec[m->out->n - 1].pc != r->pc)
+			m->untraced++;
+		traps_add(m->out, r);
+	}
 	r = m->vmm->rec[m->next_vmm++];
 	if (!(r.flags & TR_HSR) && (c->flags & TR_HSR)) {
 		r.hsr = c->hsr;
@@ -137,7 +144,8 @@ static void detail(struct trap_merge *m, const struct kvm_event *ev)
 			m->mmio = true;
 		break;
 	case KEV_USERSPACE_EXIT:
-		m->to_user = !ev->restart;
+		/* a KVM_RUN interrupted before re-entry adds a "restart" one */
+		m->to_user |= !ev->restart;
 		break;
 	case KEV_HVC: on_hvc(r, ev); break;
 	case KEV_WFX:

@@ -24,6 +24,8 @@ struct trap_merge {
 	bool to_user;		/* it ended in a userspace exit */
 	bool mmio;		/* KVM saw it as an MMIO access */
 	unsigned skipped;	/* guest traps of a class the log has no outcome for */
+	unsigned unmatched;	/* trace traps to userspace with no runner record */
+	unsigned untraced;	/* runner records with no trace trap (lost events) */
 };
 
 void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm);

@@ -100,6 +100,8 @@ static void vmm_records(struct traps *t)
 static void merge_file(const char *path, const char *lose_pc, const char *const *want,
 		       unsigned nwant)
 {
+	static const char restart[] = "            init-1       [000] .....     1.3: "
+				      "kvm_userspace_exit: reason restart (4)\n";
 	bool losing = false;
 	struct traps vmm = { 0 }, out = { 0 };
 	struct trap_merge m;
@@ -118,6 +120,9 @@ static void merge_file(const char *path, const char *lose_pc, const char *const 
 		else if (strstr(line, "kvm_entry"))
 			losing = false;
 		if (!losing && trace_parse_line(line, &ev) == 1)
+			merge_event(&m, &ev);
+		/* as when the tick interrupts the next KVM_RUN before it enters */
+		if (!losing && strstr(line, "kvm_userspace_exit") && trace_parse_line(restart, &ev) == 1)
 			merge_event(&m, &ev);
 	}
 	fclose(f);
