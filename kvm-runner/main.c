@@ -25,6 +25,7 @@ struct options {
 	const char *image, *traplog, *ioctls, *regs, *kvm_trace, *dev;
 	size_t mem;
 	unsigned timeout_s;
+	int target;		/* --target, -1: KVM's preferred one */
 	bool kvm_events;
 	struct image img;	/* read and checked before KVM is touched */
 };
@@ -43,6 +44,8 @@ static void usage(FILE *f)
 		"      --timeout SECS    stop a guest still running after SECS (default 10):\n"
 		"                        status %d\n"
 		"      --device PATH     the KVM device (default /dev/kvm)\n"
+		"      --target N        KVM_ARM_VCPU_INIT target instead of the preferred one\n"
+		"                        (to see a mismatch refused)\n"
 		"  -q, --quiet           no notes on stderr\n"
 		"      --help, --version\n"
 		"Exit status: the guest's (0..126); 1 bad input, 2 no usable KVM, 3 KVM failed.\n",
@@ -82,8 +85,21 @@ static int parse_timeout(const char *s, unsigned *out)
 	return 0;
 }
 
+static int parse_target(const char *s, int *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || end == s || *end || v > 255)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
 enum { OPT_TRAPLOG = 256, OPT_IOCTLS, OPT_REGS, OPT_KVMTRACE, OPT_NOEVENTS, OPT_TIMEOUT,
-       OPT_DEVICE, OPT_HELP, OPT_VERSION };
+       OPT_DEVICE, OPT_TARGET, OPT_HELP, OPT_VERSION };
 
 static const struct option long_opts[] = {
 	{ "mem", required_argument, NULL, 'm' },
@@ -94,6 +110,7 @@ static const struct option long_opts[] = {
 	{ "no-kvm-events", no_argument, NULL, OPT_NOEVENTS },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "device", required_argument, NULL, OPT_DEVICE },
+	{ "target", required_argument, NULL, OPT_TARGET },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -124,6 +141,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 					    optarg);
 			break;
 		case OPT_DEVICE: o->dev = optarg; break;
+		case OPT_TARGET:
+			if (parse_target(optarg, &o->target) < 0)
+				return fail(EXIT_BADINPUT, "bad target '%s' (0..255)", optarg);
+			break;
 		case 'q': quiet = 1; break;
 		case OPT_HELP: usage(stdout); return 0;
 		case OPT_VERSION:
@@ -262,7 +283,7 @@ static int run(struct vm *vm, struct options *o, FILE *regs)
 int main(int argc, char **argv)
 {
 	struct options o = { .mem = BOARD_RAM_SIZE, .timeout_s = 10, .kvm_events = true,
-			     .dev = "/dev/kvm" };
+			     .dev = "/dev/kvm", .target = -1 };
 	struct vm vm = { .sys_fd = -1, .vm_fd = -1, .vcpu_fd = -1 };
 	FILE *regs = NULL, *ioctls = NULL;
 	int rc = parse_options(argc, argv, &o);
@@ -281,6 +302,7 @@ int main(int argc, char **argv)
 		return EXIT_BADINPUT;
 	}
 	vm.dev = o.dev;
+	vm.force_target = o.target;
 	board_init(&vm.board, console_out, NULL);
 	rc = run(&vm, &o, regs);
 	if (ioctls) {

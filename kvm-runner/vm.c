@@ -113,21 +113,29 @@ int vm_create_vcpu(struct vm *vm)
 
 int vm_init_vcpu(struct vm *vm)
 {
+	uint32_t preferred;
 	const char *name;
 
 	/* The target must be the host CPU's: ask KVM rather than guess. */
 	if (kvm_ioctl(vm->vm_fd, KVM_ARM_PREFERRED_TARGET, &vm->init) < 0)
 		return fail(EXIT_NOKVM, "KVM_ARM_PREFERRED_TARGET: %s (no target for this CPU)",
 			    strerror(errno));
+	preferred = vm->init.target;
+	if (vm->force_target >= 0)
+		vm->init.target = (uint32_t)vm->force_target;
 	memset(vm->init.features, 0, sizeof(vm->init.features));
 	arch_vcpu_features(&vm->init);
-	if (kvm_ioctl(vm->vcpu_fd, KVM_ARM_VCPU_INIT, &vm->init) < 0) {
-		name = arch_target_name(vm->init.target);
-		return fail(EXIT_NOKVM, "KVM_ARM_VCPU_INIT target %u (%s) features 0x%x: %s",
-			    vm->init.target, name ? name : "unknown", vm->init.features[0],
+	if (kvm_ioctl(vm->vcpu_fd, KVM_ARM_VCPU_INIT, &vm->init) == 0)
+		return 0;
+	name = arch_target_name(vm->init.target);
+	if (vm->init.target != preferred)
+		return fail(EXIT_NOKVM, "KVM_ARM_VCPU_INIT: target %u (%s) does not match this "
+			    "CPU, whose target is %u (%s): %s", vm->init.target,
+			    name ? name : "unknown", preferred, arch_target_name(preferred) ?: "unknown",
 			    strerror(errno));
-	}
-	return 0;
+	return fail(EXIT_NOKVM, "KVM_ARM_VCPU_INIT target %u (%s) features 0x%x: %s",
+		    vm->init.target, name ? name : "unknown", vm->init.features[0],
+		    strerror(errno));
 }
 
 int vm_set_entry_regs(struct vm *vm)

@@ -24,6 +24,7 @@ struct vm {
 	struct kvm_run *run;		/* the vCPU's shared page */
 	size_t run_size;
 	struct kvm_vcpu_init init;	/* what KVM_ARM_VCPU_INIT was given */
+	int force_target;		/* --target: instead of the preferred one; -1 */
 	uint32_t entry;			/* the image's entry point */
 	bool nisv;			/* KVM_CAP_ARM_NISV_TO_USER enabled */
 	bool user_irq;			/* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
