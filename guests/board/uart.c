@@ -11,17 +11,15 @@
 #define UART_FR_VALUE	(UART_FR_TXFE | UART_FR_RXFE)
 #define UART_ID_BASE	0xfe0		/* PeriphID0-3, PCellID0-3 */
 
-struct uart_reg {
-	uint16_t offset;
-	uint8_t reg;	/* enum board_reg */
-};
-
-static const struct uart_reg uart_regs[] = {
-	{ 0x000, BREG_UART_DR }, { 0x004, BREG_UART_RSR }, { 0x018, BREG_UART_FR },
-	{ 0x020, BREG_UART_ILPR }, { 0x024, BREG_UART_IBRD }, { 0x028, BREG_UART_FBRD },
-	{ 0x02c, BREG_UART_LCR_H }, { 0x030, BREG_UART_CR }, { 0x034, BREG_UART_IFLS },
-	{ 0x038, BREG_UART_IMSC }, { 0x03c, BREG_UART_RIS }, { 0x040, BREG_UART_MIS },
-	{ 0x044, BREG_UART_ICR }, { 0x048, BREG_UART_DMACR },
+/* The named registers, by word index (offset / 4); 0 (BREG_NONE) in the gaps. */
+static const uint8_t uart_regs[] = {
+	[0x000 / 4] = BREG_UART_DR, [0x004 / 4] = BREG_UART_RSR, [0x018 / 4] = BREG_UART_FR,
+	[0x020 / 4] = BREG_UART_ILPR, [0x024 / 4] = BREG_UART_IBRD,
+	[0x028 / 4] = BREG_UART_FBRD, [0x02c / 4] = BREG_UART_LCR_H,
+	[0x030 / 4] = BREG_UART_CR, [0x034 / 4] = BREG_UART_IFLS,
+	[0x038 / 4] = BREG_UART_IMSC, [0x03c / 4] = BREG_UART_RIS,
+	[0x040 / 4] = BREG_UART_MIS, [0x044 / 4] = BREG_UART_ICR,
+	[0x048 / 4] = BREG_UART_DMACR,
 };
 
 /* The PL011's identification bytes, PeriphID0 first (TRM 3.3.14-3.3.15). */
@@ -31,11 +29,10 @@ enum board_reg uart_reg_at(uint32_t offset)
 {
 	uint32_t word = offset & ~3u;
 
+	if (word / 4 < sizeof(uart_regs) && uart_regs[word / 4] != BREG_NONE)
+		return uart_regs[word / 4];
 	if (word >= UART_ID_BASE && word < UART_ID_BASE + 4 * sizeof(uart_id))
 		return BREG_UART_ID;
-	for (size_t i = 0; i < sizeof(uart_regs) / sizeof(uart_regs[0]); i++)
-		if (uart_regs[i].offset == word)
-			return uart_regs[i].reg;
 	return BREG_UART_RESERVED;
 }
 

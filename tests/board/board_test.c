@@ -54,6 +54,30 @@ static void test_uart_registers(void)
 	check_eq(console_len, 1, "only the DR write printed");
 }
 
+/* The whole UART page: 14 named words, 8 ID words, STATUS, the rest reserved. */
+static void test_uart_page_scan(void)
+{
+	unsigned named = 0, id = 0, status = 0, reserved = 0;
+	uint32_t v;
+
+	for (uint32_t off = 0; off < BOARD_UART_SIZE; off += 4) {
+		enum board_reg r = rd(BOARD_UART_BASE + off, 4, &v);
+
+		if (r == BREG_UART_RESERVED)
+			reserved++;
+		else if (r == BREG_UART_ID)
+			id += off >= 0xfe0;
+		else if (r == BREG_STATUS)
+			status += off == BOARD_STATUS_OFFSET;
+		else if (r > BREG_NONE && r < BREG_UART_ID)
+			named += off <= 0x048;
+		check(r == rd(BOARD_UART_BASE + off + 3, 1, &v) || r == BREG_STATUS,
+		      "offset 0x%03x: its last byte is the same register", (unsigned)off);
+	}
+	check(named == 14 && id == 8 && status == 1 && reserved == 1024 - 23,
+	      "page scan: %u named, %u ID, %u STATUS, %u reserved", named, id, status, reserved);
+}
+
 static void test_uart_values(void)
 {
 	static const uint8_t id[8] = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
@@ -142,6 +166,7 @@ int main(void)
 {
 	board_init(&b, to_console, NULL);
 	test_uart_registers();
+	test_uart_page_scan();
 	test_uart_values();
 	test_status();
 	test_gic();
