@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "board.h"
+#include "sysregs.h"
 #include "traplog.h"
 
 /*
@@ -59,9 +60,35 @@ extern struct vcpu hyp_vcpu;
 void hyp_trap(struct hyp_frame *f);
 void hyp_irq(struct hyp_frame *f);
 int trap_stop(struct trap_record *r, enum trap_stop why, int status);
-void frame_skip(struct hyp_frame *f, uint32_t hsr);
-uint32_t guest_reg(const struct hyp_frame *f, unsigned n);
-void set_guest_reg(struct hyp_frame *f, unsigned n, uint32_t v);
+void frame_skip_thumb(struct hyp_frame *f, uint32_t hsr);
+uint32_t guest_reg_banked(const struct hyp_frame *f, unsigned n);
+void set_guest_reg_banked(struct hyp_frame *f, unsigned n, uint32_t v);
+
+/*
+ * Past the trapped instruction. In ARM state it is 4 bytes and there is no
+ * IT block to advance: the common case, inline; Thumb goes the long way.
+ */
+static inline void frame_skip(struct hyp_frame *f, uint32_t hsr)
+{
+	if (f->spsr & PSR_T)
+		frame_skip_thumb(f, hsr);
+	else
+		f->elr += 4;
+}
+
+/* r0-r15 as the guest's current mode sees them: r0-r12 are in the frame. */
+static inline uint32_t guest_reg(const struct hyp_frame *f, unsigned n)
+{
+	return n < 13 ? f->r[n] : guest_reg_banked(f, n);
+}
+
+static inline void set_guest_reg(struct hyp_frame *f, unsigned n, uint32_t v)
+{
+	if (n < 13)
+		f->r[n] = v;
+	else
+		set_guest_reg_banked(f, n, v);
+}
 
 /* Handlers by class (dabt.c, cp15.c, calls.c). */
 int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);

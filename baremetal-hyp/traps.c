@@ -80,21 +80,19 @@ int trap_stop(struct trap_record *r, enum trap_stop why, int status)
 	return TRAP_STOPPED;
 }
 
-/* Past the trapped instruction: HSR.IL gives its size (B3.13.6). */
-void frame_skip(struct hyp_frame *f, uint32_t hsr)
+/* Thumb: HSR.IL gives the size (B3.13.6); inside an IT block ITSTATE advances. */
+void frame_skip_thumb(struct hyp_frame *f, uint32_t hsr)
 {
 	f->elr += hsr & HSR_IL ? 4 : 2;
-	f->spsr = psr_it_advance(f->spsr);	/* as if it ran, inside an IT block */
+	f->spsr = psr_it_advance(f->spsr);	/* as if it ran */
 }
 
-/* r0-r15 as the guest's current mode sees them (r15: the trapped PC + 8). */
-uint32_t guest_reg(const struct hyp_frame *f, unsigned n)
+/* r13-r15 (r0-r12 inline in hyp.h); r15: the trapped PC + 8. */
+uint32_t guest_reg_banked(const struct hyp_frame *f, unsigned n)
 {
 	unsigned mode = f->spsr & PSR_MODE_MASK;
 	bool user = mode == PSR_MODE_USR || mode == PSR_MODE_SYS;
 
-	if (n < 13)
-		return f->r[n];
 	if (n == 13)
 		return banked_sp_read(user ? PSR_MODE_USR : mode);
 	if (n == 14)
@@ -102,14 +100,12 @@ uint32_t guest_reg(const struct hyp_frame *f, unsigned n)
 	return f->elr + 8;
 }
 
-void set_guest_reg(struct hyp_frame *f, unsigned n, uint32_t v)
+void set_guest_reg_banked(struct hyp_frame *f, unsigned n, uint32_t v)
 {
 	unsigned mode = f->spsr & PSR_MODE_MASK;
 	bool user = mode == PSR_MODE_USR || mode == PSR_MODE_SYS;
 
-	if (n < 13)
-		f->r[n] = v;
-	else if (n == 13)
+	if (n == 13)
 		banked_sp_write(user ? PSR_MODE_USR : mode, v);
 	else if (n == 14 && user)
 		f->lr = v;
