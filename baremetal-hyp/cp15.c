@@ -10,20 +10,42 @@
 #include "hyp.h"
 #include "sysregs.h"
 
-struct cp15_pass32 {
-	uint8_t opc1, crn, crm, opc2;
-	uint32_t (*read)(void);
-	void (*write)(uint32_t);	/* NULL: writes ignored */
-};
+/*
+ * A 32-bit register is named by the ISS bits Opc2 [19:17], Opc1 [16:14],
+ * CRn [13:10] and CRm [4:1] (B3.13.6, table B3-18): one switch on those
+ * bits, as HSR holds them, finds it with no decoding.
+ */
+#define CP32_KEY(opc1, crn, crm, opc2) \
+	((uint32_t)(opc2) << 17 | (uint32_t)(opc1) << 14 | (uint32_t)(crn) << 10 | (uint32_t)(crm) << 1)
+#define CP32_KEY_MASK	CP32_KEY(7, 15, 15, 7)
+#define CP32_RT(hsr)	(((hsr) >> 5) & 0xf)
+#define CP32_READ	1u	/* ISS bit 0: MRC */
 
-static const struct cp15_pass32 pass32[] = {
-	{ 0, 1, 0, 0, read_SCTLR, write_SCTLR },
-	{ 0, 1, 0, 1, read_ACTLR, NULL },
-	{ 0, 1, 0, 2, read_CPACR, write_CPACR },
-	{ 0, 2, 0, 0, read_TTBR0, write_TTBR0 },
-	{ 0, 2, 0, 1, read_TTBR1, write_TTBR1 },
-	{ 0, 2, 0, 2, read_TTBCR, write_TTBCR },
-};
+static bool pass_read32(uint32_t key, uint32_t *v)
+{
+	switch (key) {
+	case CP32_KEY(0, 1, 0, 0): *v = read_SCTLR(); return true;
+	case CP32_KEY(0, 1, 0, 1): *v = read_ACTLR(); return true;
+	case CP32_KEY(0, 1, 0, 2): *v = read_CPACR(); return true;
+	case CP32_KEY(0, 2, 0, 0): *v = read_TTBR0(); return true;
+	case CP32_KEY(0, 2, 0, 1): *v = read_TTBR1(); return true;
+	case CP32_KEY(0, 2, 0, 2): *v = read_TTBCR(); return true;
+	}
+	return false;
+}
+
+static bool pass_write32(uint32_t key, uint32_t v)
+{
+	switch (key) {
+	case CP32_KEY(0, 1, 0, 0): write_SCTLR(v); return true;
+	case CP32_KEY(0, 1, 0, 1): return true;	/* ACTLR: the machine's bits (HCR.TAC) */
+	case CP32_KEY(0, 1, 0, 2): write_CPACR(v); return true;
+	case CP32_KEY(0, 2, 0, 0): write_TTBR0(v); return true;
+	case CP32_KEY(0, 2, 0, 1): write_TTBR1(v); return true;
+	case CP32_KEY(0, 2, 0, 2): write_TTBCR(v); return true;
+	}
+	return false;
+}
 
 struct cp15_pass64 {
 	uint8_t opc1, crm;
@@ -43,34 +65,24 @@ static int stop_unknown(struct trap_record *r)
 	return trap_stop(r, TRAP_STOP_UNDEF, BOARD_STATUS_FAULT);
 }
 
-static const struct cp15_pass32 *find32(const struct cp_access32 *a)
-{
-	for (size_t i = 0; i < sizeof(pass32) / sizeof(pass32[0]); i++)
-		if (pass32[i].opc1 == a->opc1 && pass32[i].crn == a->crn &&
-		    pass32[i].crm == a->crm && pass32[i].opc2 == a->opc2)
-			return &pass32[i];
-	return NULL;
-}
-
 int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
-	struct cp_access32 a;
-	const struct cp15_pass32 *p;
+	uint32_t key = hsr & CP32_KEY_MASK;
+	unsigned rt = CP32_RT(hsr);
 
-	hsr_decode_cp32(hsr, &a);
-	p = find32(&a);
-	if (!p || a.rt == 15)
-		return stop_unknown(r);
-	r->outcome = TRAP_OUT_CP15;
-	if (a.read) {
-		r->v0 = p->read();
-		set_guest_reg(f, a.rt, r->v0);
+	if (rt == 15)
+		return stop_unknown(r);	/* APSR_nzcv as Rt: none of ours takes it */
+	if (hsr & CP32_READ) {
+		if (!pass_read32(key, &r->v0))
+			return stop_unknown(r);
+		set_guest_reg(f, rt, r->v0);
 	} else {
 		r->flags |= TR_WRITE;
-		r->v0 = guest_reg(f, a.rt);
-		if (p->write)
-			p->write(r->v0);
+		r->v0 = guest_reg(f, rt);
+		if (!pass_write32(key, r->v0))
+			return stop_unknown(r);
 	}
+	r->outcome = TRAP_OUT_CP15;
 	frame_skip(f, hsr);
 	return TRAP_RESUME;
 }
