@@ -236,7 +236,7 @@ static void write_traplog(const struct options *o, struct traps *vmm, int status
 	FILE *raw = o->kvm_trace ? open_out(o->kvm_trace) : NULL;
 	FILE *f = open_out(o->traplog);
 	char name[64];
-	int events = o->kvm_events ? tracefs_finish(vmm, &merged, raw) : -1;
+	int events = o->kvm_events ? tracefs_finish(vmm, &merged, raw, o->mem) : -1;
 
 	guest_name(o->image, name, sizeof(name));
 	if (f)

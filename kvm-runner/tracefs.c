@@ -78,13 +78,13 @@ void tracefs_stop(void)
 	put("set_event_pid", "", true);
 }
 
-int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw)
+int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64_t ram_size)
 {
 	struct trap_merge m;
 	struct kvm_event ev;
 	char path[128], line[512];
 	int n = 0, me = (int)getpid();
-	unsigned lost = 0;
+	unsigned lost = 0, in_buf, written;
 	FILE *f;
 
 	if (!root)
@@ -94,13 +94,15 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw)
 	f = fopen(path, "re");
 	if (!f)
 		return fail(-1, "%s: %s", path, strerror(errno));
-	merge_begin(&m, out, vmm);
+	merge_begin(&m, out, vmm, ram_size);
 	while (fgets(line, sizeof(line), f)) {
 		int rc = trace_parse_line(line, &ev);
 		unsigned k;
 
 		if (sscanf(line, "CPU:%*u [LOST %u EVENTS]", &k) == 1)
 			lost += k;	/* the ring buffer overflowed */
+		if (sscanf(line, "# entries-in-buffer/entries-written: %u/%u", &in_buf, &written) == 2)
+			lost += written - in_buf;	/* overwritten, oldest first */
 		if (rc == 0 || (ev.pid >= 0 && ev.pid != me))
 			continue;
 		if (raw)
@@ -116,6 +118,9 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw)
 	merge_end(&m);
 	if (lost)
 		note("the kvm trace lost %u events: some traps are missing from the log", lost);
+	if (m.injected)
+		note("%u aborts outside RAM that KVM reflected into the guest are not in the "
+		     "trap log", m.injected);
 	if (m.unmatched || m.untraced)
 		note("kvm trace and runner exits disagree: %u traced exits without a runner "
 		     "record, %u runner records without trace events", m.unmatched, m.untraced);

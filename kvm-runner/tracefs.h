@@ -7,6 +7,7 @@
 #define KVM_RUNNER_TRACEFS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "traps.h"
 
@@ -21,6 +22,6 @@ void tracefs_stop(void);
  * runner's records into out. raw, if not NULL, gets the trace's kvm lines.
  * Returns the number of kvm events read, or -1.
  */
-int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw);
+int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64_t ram_size);
 
 #endif

@@ -7,11 +7,18 @@
 
 #define SMC_RET_SKIPPED 0xffffffffu	/* KVM skips an SMC with r0 = -1 */
 
-void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm)
+void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm,
+		 uint64_t ram_size)
 {
 	memset(m, 0, sizeof(*m));
 	m->out = out;
 	m->vmm = vmm;
+	m->ram_size = ram_size;
+}
+
+static bool in_ram(const struct trap_merge *m, uint32_t ipa)
+{
+	return ipa >= BOARD_RAM_BASE && ipa - BOARD_RAM_BASE < m->ram_size;
 }
 
 #define RESYNC_WINDOW 8	/* runner records looked at for a trace trap's pc */
@@ -59,11 +66,15 @@ static bool kvm_outcome(struct trap_merge *m)
 
 	switch (hsr_ec(r->hsr)) {
 	case HSR_EC_IABT:
-		r->outcome = TRAP_OUT_STAGE2;
-		return true;
 	case HSR_EC_DABT:	/* not MMIO: RAM mapped on first touch */
 		r->outcome = TRAP_OUT_STAGE2;
-		return !m->mmio;
+		if (m->mmio)
+			return false;
+		if (!in_ram(m, r->ipa)) {	/* KVM injects an abort: no outcome kind */
+			m->injected++;
+			return false;
+		}
+		return true;
 	case HSR_EC_SMC:
 		r->outcome = TRAP_OUT_SMC;
 		r->v1 = SMC_RET_SKIPPED;

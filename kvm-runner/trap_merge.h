@@ -12,6 +12,7 @@
 #define KVM_RUNNER_TRAP_MERGE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include "trace_parse.h"
 #include "traps.h"
 
@@ -26,9 +27,12 @@ struct trap_merge {
 	unsigned skipped;	/* guest traps of a class the log has no outcome for */
 	unsigned unmatched;	/* trace traps to userspace with no runner record */
 	unsigned untraced;	/* runner records with no trace trap (lost events) */
+	unsigned injected;	/* aborts outside RAM KVM reflected into the guest */
+	uint64_t ram_size;	/* guest RAM from BOARD_RAM_BASE: where faults map */
 };
 
-void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm);
+void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm,
+		 uint64_t ram_size);
 void merge_event(struct trap_merge *m, const struct kvm_event *ev);
 /* Flushes the last trap and appends runner records the trace did not cover. */
 void merge_end(struct trap_merge *m);

@@ -113,7 +113,7 @@ static void merge_file(const char *path, const char *lose_pc, const char *const 
 	if (!f)
 		return;
 	vmm_records(&vmm);
-	merge_begin(&m, &out, &vmm);
+	merge_begin(&m, &out, &vmm, 0x1000000);
 	while (fgets(line, sizeof(line), f)) {
 		if (lose_pc && strstr(line, "kvm_exit") && strstr(line, lose_pc))
 			losing = true;
@@ -184,7 +184,7 @@ static void cpu_off(void)
 	char line[256];
 
 	traps_add(&vmm, &r);
-	merge_begin(&m, &out, &vmm);
+	merge_begin(&m, &out, &vmm, 0x1000000);
 	for (size_t i = 0; i < 2; i++)
 		if (trace_parse_line(lines[i], &ev) == 1)
 			merge_event(&m, &ev);
@@ -197,8 +197,30 @@ static void cpu_off(void)
 	traps_free(&out);
 }
 
+/* An instruction fetch outside RAM: KVM reflects an abort, maps nothing. */
+static void injected_abort(void)
+{
+	static const char *const lines[] = {
+		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0020 (IABT_LOW), PC: 0x000000000000000c\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_guest_fault: ipa 0x0, hsr 0x82000006, hxfar 0xc, pc 0x0000000000000c\n",
+		"  kvm-runner-77 [000] d.... 0.1: kvm_entry: PC: 0x000000000000000c\n",
+	};
+	struct traps vmm = { 0 }, out = { 0 };
+	struct trap_merge m;
+	struct kvm_event ev;
+
+	merge_begin(&m, &out, &vmm, 0x1000000);
+	for (size_t i = 0; i < 3; i++)
+		if (trace_parse_line(lines[i], &ev) == 1)
+			merge_event(&m, &ev);
+	merge_end(&m);
+	check(out.n == 0 && m.injected == 1, "IABT outside RAM: not \"stage2 mapped\", counted");
+	traps_free(&out);
+}
+
 int main(void)
 {
+	injected_abort();
 	cpu_off();
 	parse_lines();
 	merge_file("tests/kvm/fixtures/linux-6.1-arm64-trace.txt", NULL, want_61,
