@@ -3,14 +3,18 @@
 #include "hyp.h"
 #include "sysregs.h"
 
-/* HVC: ELR_hyp already points past the instruction (B1.8.4); HSR.IL says by how much. */
+/*
+ * HVC: ELR_hyp already points past the instruction (B1.8.4); HVC is a
+ * 32-bit instruction in ARM and Thumb state alike.
+ */
 int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	struct psci_result res;
 	uint32_t fn = f->r[0];
 
-	r->pc = f->elr - (hsr & HSR_IL ? 4 : 2);	/* HVC is 32-bit in ARM and Thumb */
-	board_psci(&hyp_vcpu.board, fn, f->r[1], &res);
+	(void)hsr;
+	r->pc -= 4;
+	board_psci_answer(&hyp_vcpu.board, fn, f->r[1], &res);
 	r->outcome = psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
 	r->v0 = fn;
 	if (res.stop) {

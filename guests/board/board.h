@@ -85,6 +85,9 @@ struct psci_result {
 /* Handles HVC with r0 = fn and r1 = arg (PSCI_FEATURES' function id). */
 void board_psci(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *out);
 
+/* The same answer with out->name left NULL: a trap path names nothing. */
+void board_psci_answer(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *out);
+
 /* The name of a PSCI function id as KVM and the board know it, or NULL. */
 const char *psci_fn_name(uint32_t fn);
 

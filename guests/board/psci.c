@@ -72,12 +72,12 @@ static void stop(struct board *b, struct psci_result *out, int status)
 	out->status = status;
 }
 
-void board_psci(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *out)
+void board_psci_answer(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *out)
 {
 	*out = (struct psci_result){ .ret = PSCI_RET_SUCCESS, .known = true };
-	out->name = psci_fn_name(fn);
 	switch (fn) {
 	case PSCI_VERSION_FN: out->ret = PSCI_BOARD_VERSION; break;
+	case SMCCC_ARCH_WORKAROUND_1_FN: break;	/* nothing to flush: returns 0 */
 	case PSCI_FEATURES_FN:
 		out->ret = board_implements(arg) ? PSCI_RET_SUCCESS : PSCI_RET_NOT_SUPPORTED;
 		break;
@@ -90,11 +90,16 @@ void board_psci(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *
 		out->ret = arg == SMCCC_ARCH_WORKAROUND_1_FN ? PSCI_RET_SUCCESS
 							     : PSCI_RET_NOT_SUPPORTED;
 		break;
-	case SMCCC_ARCH_WORKAROUND_1_FN: break;	/* nothing to flush: returns 0 */
 	default:
 		out->ret = PSCI_RET_NOT_SUPPORTED;
 		out->known = false;
 	}
+}
+
+void board_psci(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *out)
+{
+	board_psci_answer(b, fn, arg, out);
+	out->name = psci_fn_name(fn);
 	if (!out->name)
 		out->name = "UNKNOWN";	/* a name only for ids no spec defines */
 }

@@ -59,6 +59,27 @@ static void test_unsupported(void)
 	check_str(call(0x84000003, 0).name, "CPU_ON", "unsupported but named");
 }
 
+/* board_psci_answer: board_psci's answer for every id around the known ones, no name. */
+static void test_answer_matches(void)
+{
+	static const uint32_t bases[] = { 0x80000000, 0x80003ff0, 0x80007ff0, 0x80008000,
+					  0x84000000, 0xc4000000 };
+	struct board b2;
+
+	for (unsigned i = 0; i < sizeof(bases) / sizeof(bases[0]); i++)
+		for (uint32_t fn = bases[i]; fn < bases[i] + 0x20; fn++) {
+			struct psci_result full = call(fn, SMCCC_ARCH_WORKAROUND_1_FN), lean;
+
+			board_init(&b2, NULL, NULL);
+			b2.status = 5;
+			board_psci_answer(&b2, fn, SMCCC_ARCH_WORKAROUND_1_FN, &lean);
+			check(lean.ret == full.ret && lean.stop == full.stop &&
+			      lean.status == full.status && lean.known == full.known &&
+			      b2.stopped == b.stopped && lean.name == NULL,
+			      "0x%08x: the same answer, no name", (unsigned)fn);
+		}
+}
+
 static void test_names(void)
 {
 	static const struct { uint32_t fn; const char *name; } names[] = {
@@ -90,6 +111,7 @@ int main(void)
 {
 	test_answers();
 	test_unsupported();
+	test_answer_matches();
 	test_names();
 	return unit_summary();
 }
