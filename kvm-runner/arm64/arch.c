@@ -124,9 +124,13 @@ static bool sys_name(uint64_t id, char *buf, size_t n)
 	unsigned crn = (id >> ARM64_SYS_CRN_SHIFT) & 0xf, crm = (id >> ARM64_SYS_CRM_SHIFT) & 0xf;
 	unsigned op2 = id & 7;
 	struct cp_access32 a = { .opc1 = op1, .crn = crn, .crm = crm, .opc2 = op2, .read = true };
-	const char *cp15 = op0 == 3 && op1 == 0 ? cp15_reg_name32(&a) : NULL;
+	/* op1 0..2 keep the AArch32 encoding (SCTLR, CLIDR, CSSELR); EL0's op1 3 does not */
+	const char *cp15 = op0 == 3 && op1 <= 2 ? cp15_reg_name32(&a) : NULL;
+	static const char *const dbg[] = { "DBGBVR", "DBGBCR", "DBGWVR", "DBGWCR" };
 
-	if (id == ARM64_KVM_TIMER_CTL)
+	if (op0 == 2 && op1 == 0 && crn == 0 && op2 >= 4)	/* breakpoint/watchpoint n */
+		snprintf(buf, n, "%s%u", dbg[op2 - 4], crm);
+	else if (id == ARM64_KVM_TIMER_CTL)
 		snprintf(buf, n, "CNTV_CTL");
 	else if (id == ARM64_KVM_TIMER_CVAL)
 		snprintf(buf, n, "CNTV_CVAL");
