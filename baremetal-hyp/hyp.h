@@ -12,6 +12,11 @@
 #include "sysregs.h"
 #include "traplog.h"
 
+/* Built with HYP_TRAPLOG=0 (hyp-nolog.elf) the trap log keeps only a count. */
+#ifndef HYP_TRAPLOG
+#define HYP_TRAPLOG 1
+#endif
+
 /*
  * Physical layout (QEMU virt, 256 MiB of RAM at 0x40000000):
  *   0x40000000  the hypervisor (linker/hyp.ld), at most HYP_SIZE

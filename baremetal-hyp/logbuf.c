@@ -8,9 +8,6 @@
 #include "console.h"
 #include "hyp.h"
 
-#ifndef HYP_TRAPLOG
-#define HYP_TRAPLOG 1
-#endif
 #define LOGBUF_RECORDS 4096u	/* a power of two: the index is a mask */
 
 #if HYP_TRAPLOG

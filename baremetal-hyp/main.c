@@ -10,9 +10,6 @@
 #include "semihost.h"
 #include "hyp_regs.h"
 
-#ifndef HYP_TRAPLOG
-#define HYP_TRAPLOG 1
-#endif
 #define WATCHDOG_MS_DEFAULT 3000u
 
 struct vcpu hyp_vcpu;

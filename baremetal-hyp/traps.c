@@ -45,12 +45,29 @@ static const trap_fn trap_handlers[HSR_EC_MAX + 1] = {
 };
 #pragma GCC diagnostic pop
 
+/*
+ * The record a handler fills. With the log off (hyp-nolog) no record is
+ * kept, so only the fields the handlers themselves read are set.
+ */
+static inline void record_start(struct trap_record *r, uint32_t hsr, uint32_t pc)
+{
+#if HYP_TRAPLOG
+	*r = (struct trap_record){ .hsr = hsr, .pc = pc, .flags = TR_HSR, .by = TRAP_BY_HYP };
+#else
+	r->hsr = hsr;
+	r->pc = pc;
+	r->flags = TR_HSR;
+#endif
+}
+
 void hyp_trap(struct hyp_frame *f)
 {
 	uint32_t hsr = read_HSR();
-	struct trap_record r = { .hsr = hsr, .pc = f->elr, .flags = TR_HSR, .by = TRAP_BY_HYP };
-	int resume = trap_handlers[hsr_ec(hsr)](f, hsr, &r);
+	struct trap_record r;
+	int resume;
 
+	record_start(&r, hsr, f->elr);
+	resume = trap_handlers[hsr_ec(hsr)](f, hsr, &r);
 	logbuf_add(&r);
 	if (resume != TRAP_RESUME)
 		hyp_finish(hyp_vcpu.status);

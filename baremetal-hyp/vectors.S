@@ -48,15 +48,15 @@ vec_\name:
 	mov	r0, sp
 	.endm
 
-guest_trap:
-	save_guest
-	bl	hyp_trap
-	b	guest_resume
-
 guest_irq:
 	save_guest
 	bl	hyp_irq
-	/* fall through */
+	b	guest_resume
+
+guest_trap:
+	save_guest
+	bl	hyp_trap
+	/* falls through: the trap path saves a branch */
 
 	.global	guest_resume
 guest_resume:
