@@ -144,8 +144,9 @@ void ioctl_describe(char *buf, size_t n, unsigned long req, uintptr_t arg, int r
 	case KVM_GET_REG_LIST:
 		snprintf(buf, n, "n=%" PRIu64, rl->n);
 		break;
-	case KVM_RUN:
-		describe_run(buf, n, run);
+	case KVM_RUN:	/* after a failure only EINTR's exit reason means anything */
+		if (ret == 0 || (run && run->exit_reason == KVM_EXIT_INTR))
+			describe_run(buf, n, run);
 		break;
 	}
 }

@@ -26,7 +26,7 @@ struct options {
 	size_t mem;
 	unsigned timeout_s;
 	int target;		/* --target, -1: KVM's preferred one */
-	bool kvm_events;
+	bool kvm_events, no_nisv;
 	struct image img;	/* read and checked before KVM is touched */
 };
 
@@ -44,6 +44,7 @@ static void usage(FILE *f)
 		"      --timeout SECS    stop a guest still running after SECS (default 10):\n"
 		"                        status %d\n"
 		"      --device PATH     the KVM device (default /dev/kvm)\n"
+		"      --no-nisv         leave KVM_CAP_ARM_NISV_TO_USER off (as Linux 5.4)\n"
 		"      --target N        KVM_ARM_VCPU_INIT target instead of the preferred one\n"
 		"                        (to see a mismatch refused)\n"
 		"  -q, --quiet           no notes on stderr\n"
@@ -99,7 +100,7 @@ static int parse_target(const char *s, int *out)
 }
 
 enum { OPT_TRAPLOG = 256, OPT_IOCTLS, OPT_REGS, OPT_KVMTRACE, OPT_NOEVENTS, OPT_TIMEOUT,
-       OPT_DEVICE, OPT_TARGET, OPT_HELP, OPT_VERSION };
+       OPT_DEVICE, OPT_TARGET, OPT_NONISV, OPT_HELP, OPT_VERSION };
 
 static const struct option long_opts[] = {
 	{ "mem", required_argument, NULL, 'm' },
@@ -111,6 +112,7 @@ static const struct option long_opts[] = {
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "device", required_argument, NULL, OPT_DEVICE },
 	{ "target", required_argument, NULL, OPT_TARGET },
+	{ "no-nisv", no_argument, NULL, OPT_NONISV },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -141,6 +143,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 					    optarg);
 			break;
 		case OPT_DEVICE: o->dev = optarg; break;
+		case OPT_NONISV: o->no_nisv = true; break;
 		case OPT_TARGET:
 			if (parse_target(optarg, &o->target) < 0)
 				return fail(EXIT_BADINPUT, "bad target '%s' (0..255)", optarg);
@@ -303,6 +306,7 @@ int main(int argc, char **argv)
 	}
 	vm.dev = o.dev;
 	vm.force_target = o.target;
+	vm.no_nisv = o.no_nisv;
 	board_init(&vm.board, console_out, NULL);
 	rc = run(&vm, &o, regs);
 	if (ioctls) {

@@ -4,9 +4,12 @@
  * the IPA; we read the instruction from guest RAM, decode it with the
  * board's a32_decode, make the accesses through the board, write the
  * loaded and written-back registers and step the pc past it. The trap
- * log gets one line per access.
+ * log gets one line per access. A kernel without KVM_CAP_ARM_NISV_TO_USER
+ * (Linux 5.4 and older) fails KVM_RUN with ENOSYS instead: the same
+ * emulation, with the address taken from the decoded instruction.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include "a32_decode.h"
 #include "arch.h"
@@ -77,46 +80,81 @@ static int write_back(struct vm *vm, const struct a32_insn *in, const uint32_t r
 	return vcpu_set_reg(vm, arch_reg_pc(), pc + 4);
 }
 
-int run_nisv(struct run_state *rs)
+/* True when every access of the instruction is outside guest RAM. */
+static bool all_outside_ram(const struct vm *vm, const struct a32_insn *in)
+{
+	for (unsigned i = 0; i < in->count; i++)
+		if (in->access[i].addr >= BOARD_RAM_BASE &&
+		    in->access[i].addr - BOARD_RAM_BASE < vm->ram_size)
+			return false;
+	return true;
+}
+
+/*
+ * Emulates the load/store at the vCPU's pc through the board. r holds what
+ * KVM said about the abort. Without KVM's word (guessed: the ENOSYS of a
+ * kernel with no NISV_TO_USER), only an instruction whose every access is
+ * a device access is emulated; else that error stands.
+ */
+static int emulate_isv0(struct run_state *rs, struct trap_record *r, bool guessed)
 {
 	struct vm *vm = rs->vm;
-	uint32_t ipa = (uint32_t)vm->run->arm_nisv.fault_ipa, regs[16], insn, bad = 0;
-	struct trap_record r = {
-		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT |
-		       ((uint32_t)vm->run->arm_nisv.esr_iss & HSR_ISS_MASK),
-		.ipa = ipa, .outcome = TRAP_OUT_MMIO, .flags = TR_HSR, .by = TRAP_BY_VMM,
-		.srt2 = 0xff,
-	};
+	uint32_t regs[16], insn, bad = 0;
 	struct a32_insn in;
 	uint64_t cpsr, pc;
 	enum a32_error e;
 
 	if (vcpu_get_reg(vm, arch_reg_cpsr(), &cpsr) < 0 || vcpu_get_reg(vm, arch_reg_pc(), &pc) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG: %s", strerror(errno));
-	r.pc = (uint32_t)pc;
+	r->pc = (uint32_t)pc;
 	if ((cpsr & CPSR_T) || pc < BOARD_RAM_BASE || pc - BOARD_RAM_BASE > vm->ram_size - 4 ||
 	    pc % 4) {
 		note("ISV=0 abort at pc 0x%08x (IPA 0x%08x): not an ARM instruction in RAM",
-		     r.pc, ipa);
-		run_stop(rs, TRAP_STOP_DECODE, BOARD_STATUS_FAULT, r.pc, ipa);
+		     r->pc, r->ipa);
+		run_stop(rs, TRAP_STOP_DECODE, BOARD_STATUS_FAULT, r->pc, r->ipa);
 		return 0;
 	}
 	memcpy(&insn, vm->ram + (pc - BOARD_RAM_BASE), 4);
-	if (read_gprs(vm, (uint32_t)cpsr, r.pc, regs) < 0)
+	if (read_gprs(vm, (uint32_t)cpsr, r->pc, regs) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG: %s", strerror(errno));
 	e = a32_decode(insn, regs, &in);
+	if (guessed && (e != A32_OK || in.count == 0 || !all_outside_ram(vm, &in)))
+		return -1;
 	if (e != A32_OK || in.count == 0) {
-		note("cannot emulate 0x%08x at pc 0x%08x: %s", insn, r.pc, a32_error_text(e));
-		run_stop(rs, TRAP_STOP_DECODE, BOARD_STATUS_FAULT, r.pc, ipa);
+		note("cannot emulate 0x%08x at pc 0x%08x: %s", insn, r->pc, a32_error_text(e));
+		run_stop(rs, TRAP_STOP_DECODE, BOARD_STATUS_FAULT, r->pc, r->ipa);
 		return 0;
 	}
-	r.insn = insn;
-	r.flags |= TR_INSN;
-	if (do_accesses(rs, &in, regs, &r, &bad) < 0) {
-		run_stop(rs, TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT, r.pc, bad);
+	r->insn = insn;
+	r->flags |= TR_INSN;
+	if (do_accesses(rs, &in, regs, r, &bad) < 0) {
+		run_stop(rs, TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT, r->pc, bad);
 		return 0;
 	}
-	if (write_back(vm, &in, regs, (uint32_t)cpsr, r.pc) < 0)
+	if (write_back(vm, &in, regs, (uint32_t)cpsr, r->pc) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_SET_ONE_REG: %s", strerror(errno));
 	return 0;
+}
+
+int run_nisv(struct run_state *rs)
+{
+	struct kvm_run *run = rs->vm->run;
+	struct trap_record r = {
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT |
+		       ((uint32_t)run->arm_nisv.esr_iss & HSR_ISS_MASK),
+		.ipa = (uint32_t)run->arm_nisv.fault_ipa, .outcome = TRAP_OUT_MMIO,
+		.flags = TR_HSR, .by = TRAP_BY_VMM, .srt2 = 0xff,
+	};
+
+	return emulate_isv0(rs, &r, false);
+}
+
+int run_isv0_fallback(struct run_state *rs)
+{
+	struct trap_record r = {
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .outcome = TRAP_OUT_MMIO,
+		.by = TRAP_BY_VMM, .srt2 = 0xff,
+	};
+
+	return emulate_isv0(rs, &r, true);
 }

@@ -182,7 +182,7 @@ static int check_cpu_off(struct run_state *rs)
 
 static int run_once(struct run_state *rs)
 {
-	int ret = kvm_ioctl_val(rs->vm->vcpu_fd, KVM_RUN, 0), err = errno;
+	int ret = kvm_ioctl_val(rs->vm->vcpu_fd, KVM_RUN, 0), err = errno, rc;
 
 	if ((ret == 0 || err == EINTR) && sync_timer_irq(rs))
 		return EXIT_KVMFAIL;
@@ -195,9 +195,13 @@ static int run_once(struct run_state *rs)
 		rs->ticks++;
 		return check_cpu_off(rs);
 	}
-	if (errno == ENOSYS)	/* KVM could not handle a guest abort (ISV=0) */
+	if (errno == ENOSYS) {	/* a guest abort KVM could not decode (ISV=0) */
+		rc = rs->vm->nisv ? -1 : run_isv0_fallback(rs);
+		if (rc >= 0)
+			return rc;
 		return fail(EXIT_KVMFAIL, "KVM_RUN: %s (an access KVM cannot emulate and "
-			    "no KVM_CAP_ARM_NISV_TO_USER)", strerror(errno));
+			    "no KVM_CAP_ARM_NISV_TO_USER)", strerror(ENOSYS));
+	}
 	return fail(EXIT_KVMFAIL, "KVM_RUN: %s", strerror(errno));
 }
 

@@ -29,5 +29,10 @@ uint32_t run_pc(struct run_state *rs);
 
 /* KVM_EXIT_ARM_NISV (nisv.c). */
 int run_nisv(struct run_state *rs);
+/*
+ * KVM_RUN failed with ENOSYS (no NISV_TO_USER): emulates the instruction
+ * at pc if it is a load/store to devices only. 0 when done, -1 when not.
+ */
+int run_isv0_fallback(struct run_state *rs);
 
 #endif

@@ -63,7 +63,7 @@ static int parse_userspace_exit(const char *d, struct kvm_event *ev)
 	ev->type = KEV_USERSPACE_EXIT;
 	if (sscanf(d, "reason %31s (%u)", reason, &ev->reason) != 2)
 		return -1;
-	ev->restart = strncmp(reason, "KVM_EXIT_", 9) != 0;
+	ev->restart = strcmp(reason, "restart") == 0;	/* "error": the runner sees it */
 	return 1;
 }
 

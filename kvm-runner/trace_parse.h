@@ -33,7 +33,7 @@ struct kvm_event {
 	uint32_t hsr;
 	uint64_t ipa, gpa, val, r0;
 	unsigned len, imm, reason;
-	bool restart;		/* kvm_userspace_exit of an interrupted KVM_RUN */
+	bool restart;		/* kvm_userspace_exit of an interrupted KVM_RUN (EINTR) */
 	bool write, unsatisfied, wfe;
 	/* CP15: the MRC/MCR fields; rt = 0xff when the event does not say */
 	unsigned opc1, crn, crm, opc2, rt;

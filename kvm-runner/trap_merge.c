@@ -29,6 +29,29 @@ static bool in_ram(const struct trap_merge *m, uint32_t ipa)
  * records before the one with this trap's pc (and class) go out as they
  * are, so one lost event never shifts the HSRs of the rest.
  */
+/*
+ * Runner records up to (not including) index end that no trace trap
+ * matched: the further words of an LDM/STM (same pc as the line before,
+ * whose HSR they share), or exits whose trace events were lost.
+ */
+static void emit_untraced(struct trap_merge *m, unsigned end)
+{
+	while (m->next_vmm < end) {
+		struct trap_record w = m->vmm->rec[m->next_vmm++];
+		const struct trap_record *prev = m->out->n ? &m->out->rec[m->out->n - 1] : NULL;
+
+		if ((w.flags & TR_INSN) && prev && prev->pc == w.pc) {
+			if (!(w.flags & TR_HSR) && (prev->flags & TR_HSR)) {
+				w.hsr = prev->hsr;
+				w.flags |= TR_HSR;
+			}
+		} else {
+			m->untraced++;
+		}
+		traps_add(m->out, &w);
+	}
+}
+
 static void take_vmm(struct trap_merge *m)
 {
 	const struct trap_record *c = &m->cur;
@@ -42,15 +65,7 @@ static void take_vmm(struct trap_merge *m)
 		m->unmatched++;	/* no runner record for it near here */
 		return;
 	}
-	while (m->next_vmm < i) {
-		const struct trap_record *r = &m->vmm->rec[m->next_vmm++];
-
-		/* the further words of an LDM/STM share the first one's trap */
-		if (!(r->flags & TR_INSN) || m->out->n == 0 ||
-		    m->out->rec[m->out->n - 1].pc != r->pc)
-			m->untraced++;
-		traps_add(m->out, r);
-	}
+	emit_untraced(m, i);
 	r = m->vmm->rec[m->next_vmm++];
 	if (!(r.flags & TR_HSR) && (c->flags & TR_HSR)) {
 		r.hsr = c->hsr;

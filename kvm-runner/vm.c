@@ -60,7 +60,8 @@ int vm_create(struct vm *vm)
 		return fail(EXIT_KVMFAIL, "KVM_CREATE_VM: %s", strerror(errno));
 	ioctl_trace_fd(vm->vm_fd, FD_VM);
 	/* Aborts without a syndrome (ISV=0) come to us instead of failing the run. */
-	if (kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_NISV_TO_USER) > 0) {
+	if (!vm->no_nisv &&
+	    kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_NISV_TO_USER) > 0) {
 		struct kvm_enable_cap cap = { .cap = KVM_CAP_ARM_NISV_TO_USER };
 
 		vm->nisv = kvm_ioctl(vm->vm_fd, KVM_ENABLE_CAP, &cap) == 0;

@@ -27,6 +27,7 @@ struct vm {
 	int force_target;		/* --target: instead of the preferred one; -1 */
 	uint32_t entry;			/* the image's entry point */
 	bool nisv;			/* KVM_CAP_ARM_NISV_TO_USER enabled */
+	bool no_nisv;			/* --no-nisv: leave it off, as on Linux 5.4 */
 	bool user_irq;			/* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
 	struct board board;
 };

@@ -67,14 +67,12 @@ static enum board_reg uart_page(struct board *b, struct board_access *a)
 {
 	uint32_t offset = a->ipa & (BOARD_UART_SIZE - 1);
 	enum board_reg reg;
-	uint32_t loaded;
 
 	if (offset == BOARD_STATUS_OFFSET)
 		return status_access(b, a);
-	reg = uart_reg_at(offset);
-	loaded = uart_access(b, reg, offset, a);
+	reg = uart_mmio(b, offset, a);
 	if (!a->write)
-		a->value = loaded & size_mask(a->size);
+		a->value &= size_mask(a->size);
 	return reg;
 }
 

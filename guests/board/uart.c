@@ -46,15 +46,14 @@ static uint32_t uart_read_word(enum board_reg reg, uint32_t word)
 	return 0;
 }
 
-uint32_t uart_access(struct board *b, enum board_reg reg, uint32_t offset,
-		     const struct board_access *a)
+enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *a)
 {
+	enum board_reg reg = uart_reg_at(offset);
 	unsigned shift = (offset & 3) * 8;
 
 	if (!a->write)
-		return uart_read_word(reg, offset & ~3u) >> shift;
-	/* DR's data bits are its low byte: a store there is one console byte. */
-	if (reg == BREG_UART_DR && shift == 0 && b->console)
-		b->console(b->ctx, (char)(a->value & 0xff));
-	return 0;
+		a->value = uart_read_word(reg, offset & ~3u) >> shift;
+	else if (reg == BREG_UART_DR && shift == 0 && b->console)
+		b->console(b->ctx, (char)(a->value & 0xff));	/* DR's data: its low byte */
+	return reg;
 }

@@ -8,8 +8,10 @@
 /* The register at an offset in the UART page (BREG_UART_RESERVED if none). */
 enum board_reg uart_reg_at(uint32_t offset);
 
-/* One access inside the UART page; returns what a read loads (unmasked). */
-uint32_t uart_access(struct board *b, enum board_reg reg, uint32_t offset,
-		     const struct board_access *a);
+/*
+ * One access inside the UART page: returns the register; a read leaves in
+ * a->value the word's bytes from the accessed one up (the caller masks).
+ */
+enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *a);
 
 #endif
