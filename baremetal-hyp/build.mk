@@ -14,7 +14,9 @@ HYP_SRCS	:= $(wildcard baremetal-hyp/*.c baremetal-hyp/*.S) $(HYP_BOARD_SRCS)
 HYP_HDRS	:= $(wildcard baremetal-hyp/*.h guests/board/*.h)
 # The first C code runs before the Hyp MMU is on, when all memory is
 # Strongly-ordered and an unaligned access faults: the compiler makes none.
-HYP_CFLAGS	:= $(BM_CFLAGS) -mno-unaligned-access -fno-common -Ibaremetal-hyp
+# -flto: the trap path crosses files (traps.c, dabt.c, the board's devices);
+# link-time inlining takes the calls and argument structs out of it.
+HYP_CFLAGS	:= $(BM_CFLAGS) -mno-unaligned-access -fno-common -Ibaremetal-hyp -flto
 HYP_LDFLAGS	:= -nostartfiles -static -Wl,--build-id=none -Wl,--no-warn-rwx-segments \
 		   -T $(HYP_LDS)
 HYP_OBJS_LOG	:= $(patsubst %,$(HYP_DIR)/log/%.o,$(HYP_SRCS))
