@@ -157,6 +157,7 @@ static int handle_exit(struct run_state *rs)
  * PSCI CPU_OFF is handled in the kernel: the only vCPU powers off and
  * KVM_RUN just sleeps until a signal. At each tick, ask whether it is
  * stopped; if so the run ends with the current status (docs/guest-abi.md).
+ * A vCPU that is off only ever returns through the tick.
  */
 static int check_cpu_off(struct run_state *rs)
 {
@@ -191,7 +192,9 @@ static int run_once(struct run_state *rs)
 		return handle_exit(rs);
 	}
 	errno = err;
-	if (errno == EINTR) {
+	if (errno == EINTR) {	/* our tick, or the timer level changed */
+		if (!tick_fired())
+			return 0;
 		rs->ticks++;
 		return check_cpu_off(rs);
 	}

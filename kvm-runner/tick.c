@@ -1,13 +1,25 @@
 /* SIGALRM tick for the KVM_RUN loop. */
 #include <signal.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
 #include "tick.h"
 
+static volatile sig_atomic_t fired;
+
 static void on_tick(int sig)
 {
-	(void)sig;	/* only there to interrupt KVM_RUN */
+	(void)sig;	/* there to interrupt KVM_RUN, and to say it did */
+	fired = 1;
+}
+
+bool tick_fired(void)
+{
+	bool was = fired;
+
+	fired = 0;
+	return was;
 }
 
 int tick_start(unsigned period_ms)

@@ -7,10 +7,14 @@
 #ifndef KVM_RUNNER_TICK_H
 #define KVM_RUNNER_TICK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 int tick_start(unsigned period_ms);
 void tick_stop(void);
+
+/* Whether a tick fired since the last call (an EINTR of ours, not KVM's). */
+bool tick_fired(void);
 
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t mono_ns(void);
