@@ -1,6 +1,6 @@
 /*
- * The C side of a guest trap: dispatch on HSR.EC through a table whose
- * default stops the guest, log the trap, resume or finish.
+ * The C side of a guest trap: dispatch on HSR.EC (a class with no case
+ * stops the guest), log the trap, resume or finish.
  */
 #include <stddef.h>
 #include "console.h"
@@ -12,38 +12,30 @@
 _Static_assert(sizeof(struct hyp_frame) == HYP_FRAME_SIZE, "vectors.S pushes 16 words");
 _Static_assert(offsetof(struct hyp_frame, r) == 8, "r0 right after ELR_hyp, SPSR");
 
-typedef int (*trap_fn)(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
-
-static int trap_unknown(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
-{
-	(void)f;
-	(void)hsr;
-	return trap_stop(r, TRAP_STOP_UNKNOWN_EC, BOARD_STATUS_FAULT);
-}
-
 /* EC 0x00: an instruction the guest may not run (B3.13.6). */
-static int trap_undef(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+static int trap_undef(struct trap_record *r)
 {
-	(void)f;
-	(void)hsr;
 	return trap_stop(r, TRAP_STOP_UNDEF, BOARD_STATUS_FAULT);
 }
 
-/* The range default, then the known classes over it (as Linux does). */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Woverride-init"
-static const trap_fn trap_handlers[HSR_EC_MAX + 1] = {
-	[0 ... HSR_EC_MAX] = trap_unknown,
-	[HSR_EC_UNKNOWN] = trap_undef,
-	[HSR_EC_WFX] = trap_wfx,
-	[HSR_EC_CP15_32] = trap_cp15_32,
-	[HSR_EC_CP15_64] = trap_cp15_64,
-	[HSR_EC_HVC] = trap_hvc,
-	[HSR_EC_SMC] = trap_smc,
-	[HSR_EC_IABT] = trap_iabt,
-	[HSR_EC_DABT] = trap_dabt,
-};
-#pragma GCC diagnostic pop
+/*
+ * One case per class the hypervisor traps; the compiler makes the switch a
+ * jump table indexed by EC, and (-flto) inlines the handlers into it.
+ */
+static int dispatch(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	switch (hsr_ec(hsr)) {
+	case HSR_EC_UNKNOWN: return trap_undef(r);
+	case HSR_EC_WFX: return trap_wfx(f, hsr, r);
+	case HSR_EC_CP15_32: return trap_cp15_32(f, hsr, r);
+	case HSR_EC_CP15_64: return trap_cp15_64(f, hsr, r);
+	case HSR_EC_HVC: return trap_hvc(f, hsr, r);
+	case HSR_EC_SMC: return trap_smc(f, hsr, r);
+	case HSR_EC_IABT: return trap_iabt(f, hsr, r);
+	case HSR_EC_DABT: return trap_dabt(f, hsr, r);
+	}
+	return trap_stop(r, TRAP_STOP_UNKNOWN_EC, BOARD_STATUS_FAULT);
+}
 
 /*
  * The record a handler fills. With the log off (hyp-nolog) no record is
@@ -67,7 +59,7 @@ void hyp_trap(struct hyp_frame *f)
 	int resume;
 
 	record_start(&r, hsr, f->elr);
-	resume = trap_handlers[hsr_ec(hsr)](f, hsr, &r);
+	resume = dispatch(f, hsr, &r);
 	logbuf_add(&r);
 	if (resume != TRAP_RESUME)
 		hyp_finish(hyp_vcpu.status);
