@@ -100,7 +100,7 @@ static void raw_cases(void)
 
 static void file_cases(void)
 {
-	char path[] = "/tmp/kvm-loader-XXXXXX";
+	char path[] = "build/tests/kvm/loader-XXXXXX";	/* tests run from the top */
 	int fd = mkstemp(path);
 	struct image img;
 	uint8_t buf[64] = { 0 };
@@ -114,7 +114,7 @@ static void file_cases(void)
 	      "file larger than RAM: \"%s\"", err);
 	check(image_read(path, RAM, &img, err, sizeof(err)) == 0 && img.size == 64, "file read");
 	image_free(&img);
-	check(image_read("/tmp", RAM, &img, err, sizeof(err)) < 0 && strstr(err, "regular"),
+	check(image_read("build", RAM, &img, err, sizeof(err)) < 0 && strstr(err, "regular"),
 	      "directory refused: \"%s\"", err);
 	close(fd);
 	unlink(path);
