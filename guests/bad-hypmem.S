@@ -7,6 +7,7 @@
  * the board, which the VMM must refuse and stop (BOARD_STATUS_FAULT).
  */
 #include "memmap.h"
+#include "puts.inc"
 #define SCRIBBLE_START	(BOARD_RAM_BASE + 0x8000)
 #define SCRIBBLE_END	(BOARD_RAM_BASE + 0x100000)
 #define HYP_PHYS_GUESS	0x48000000
@@ -16,12 +17,7 @@
 	.section .text.entry, "ax"
 	.global _start
 _start:
-	ldr	r0, =BOARD_UART_BASE
-	adr	r1, msg
-1:	ldrb	r2, [r1], #1
-	cmp	r2, #0
-	strbne	r2, [r0]
-	bne	1b
+	PUTS	msg
 	ldr	r1, =SCRIBBLE_START
 	ldr	r2, =SCRIBBLE_END
 	ldr	r3, =0xdeadbeef

@@ -6,18 +6,14 @@
  * the guest (BOARD_STATUS_FAULT).
  */
 #include "memmap.h"
+#include "puts.inc"
 
 	.syntax unified
 	.arm
 	.section .text.entry, "ax"
 	.global _start
 _start:
-	ldr	r0, =BOARD_UART_BASE
-	adr	r1, msg
-1:	ldrb	r2, [r1], #1
-	cmp	r2, #0
-	strbne	r2, [r0]
-	bne	1b
+	PUTS	msg
 	.global	bad_insn
 bad_insn:
 	udf	#0			@ UNDEFINED in every state and mode

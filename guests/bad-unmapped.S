@@ -3,6 +3,7 @@
  * A VMM must report it and stop the guest (status BOARD_STATUS_FAULT).
  */
 #include "memmap.h"
+#include "puts.inc"
 #define NOWHERE 0x20000000	/* no RAM, no device (docs/guest-abi.md) */
 
 	.syntax unified
@@ -10,12 +11,7 @@
 	.section .text.entry, "ax"
 	.global _start
 _start:
-	ldr	r0, =BOARD_UART_BASE
-	adr	r1, msg
-1:	ldrb	r2, [r1], #1
-	cmp	r2, #0
-	strbne	r2, [r0]
-	bne	1b
+	PUTS	msg
 	ldr	r0, =NOWHERE
 	ldr	r1, [r0]		@ stage-2 fault, no device: stopped here
 	b	.			@ never reached under a VMM
