@@ -2,8 +2,9 @@
 # Where the bare hypervisor's instructions go, per bench row: runs the bench
 # guest under a hypervisor build with QEMU's translation and execution log
 # (-d in_asm,exec,nochain: every translation block with its instructions,
-# every block executed) and charges each executed Hyp-mode block to the
-# hypervisor function holding it, and to the row the guest was timing.
+# every block executed) and charges each instruction of an executed Hyp-mode
+# block to the hypervisor function holding it (the innermost one where code
+# was inlined), and to the row the guest was timing.
 #
 #   tests/bench/profile-hyp.sh [HYP.elf]   (default build/baremetal-hyp/hyp-nolog.elf)
 #
@@ -29,8 +30,13 @@ timeout -k 2 120 "${QEMU_ARM:-qemu-system-arm}" -M virt,virtualization=on -cpu c
 syms() { ${CROSS_COMPILE:-arm-none-eabi-}nm -n "$1" | awk '$2 ~ /^[tTwW]$/ && $3 !~ /^\$/ { print $1, $3 }'; }
 syms "$hyp" >"$tmp/hyp.syms"
 syms "$guest" >"$tmp/guest.syms"
+# Each hypervisor instruction's function, the innermost one where the
+# compiler inlined code (the hypervisor is built with -flto).
+${CROSS_COMPILE:-arm-none-eabi-}objdump -d "$hyp" | awk '/^ *[0-9a-f]+:\t/ { sub(":", "", $1); print "0x" $1 }' |
+	${CROSS_COMPILE:-arm-none-eabi-}addr2line -a -f -i -e "$hyp" |
+	awk '/^0x/ { a = $1; next } a != "" { if ($1 != "??") print a, $1; a = "" }' >"$tmp/hyp.inline"
 
-awk -v hypsyms="$tmp/hyp.syms" -v guestsyms="$tmp/guest.syms" '
+awk -v hypsyms="$tmp/hyp.syms" -v guestsyms="$tmp/guest.syms" -v inline="$tmp/hyp.inline" '
 function hex(s,   i, v) {	# mawk has no strtonum
 	v = 0; s = tolower(s); sub(/^0x/, "", s)
 	for (i = 1; i <= length(s); i++) v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
@@ -49,6 +55,7 @@ function lookup(arr, n, pc,   lo, hi, mid) {	# the last symbol at or below pc
 }
 BEGIN {
 	nh = load(hypsyms, H); ng = load(guestsyms, G); row = "boot"
+	while ((getline line <inline) > 0) { split(line, w, " "); INL[hex(w[1])] = w[2] }
 	for (i = 1; i <= nh; i++) if (H[i, "s"] == "guest_trap") entry = H[i, "a"]
 }
 /^IN:/ { inblock = 1; count = 0; next }
@@ -64,9 +71,12 @@ inblock && /^$/ { inblock = 0; pending = count; next }
 		if (fn ~ /^measure_/) row = substr(fn, 9); else if (fn != "undef_handler") row = "other"
 		next
 	}
-	fn = lookup(H, nh, pc)
 	if (pc == entry) traps[row]++	# a block starting at the vector entry
-	insns[row, fn] += size[key]; total[row] += size[key]; fns[fn] = 1
+	for (q = 0; q < size[key]; q++) {	# ARM code: 4 bytes an instruction
+		fn = (pc + 4 * q) in INL ? INL[pc + 4 * q] : lookup(H, nh, pc)
+		insns[row, fn]++; fns[fn] = 1
+	}
+	total[row] += size[key]
 }
 END {
 	n = split("hvc hvcwa1 mmiost mmiold cp15 smc", order, " ")	# in the guest order
