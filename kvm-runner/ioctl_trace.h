@@ -7,12 +7,19 @@
 #ifndef KVM_RUNNER_IOCTL_TRACE_H
 #define KVM_RUNNER_IOCTL_TRACE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 #include "kvm_abi.h"
 
 enum fd_role { FD_SYS, FD_VM, FD_VCPU, FD_ROLES };
+
+/*
+ * Keep whole records (times, argument text) for the trace file: the
+ * default. Off, every call is only counted: no clock reads, no text.
+ */
+void ioctl_trace_keep(bool on);
 
 /* What the runner is doing: building the VM, running it, dumping registers. */
 enum ioctl_phase { PH_SETUP, PH_RUN, PH_REGS, PH_COUNT };

@@ -304,6 +304,7 @@ int main(int argc, char **argv)
 		image_free(&o.img);
 		return EXIT_BADINPUT;
 	}
+	ioctl_trace_keep(ioctls != NULL);	/* else counts only: the lean path */
 	vm.dev = o.dev;
 	vm.force_target = o.target;
 	vm.no_nisv = o.no_nisv;

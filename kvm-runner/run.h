@@ -19,6 +19,7 @@ struct run_state {
 };
 
 #define RUN_TICK_MS 100
+#define RUN_CLOCK_EVERY 1024	/* exits between deadline checks without a tick */
 
 /* Runs the vCPU until the guest stops, times out or KVM fails. */
 int run_loop(struct run_state *rs);

@@ -38,6 +38,18 @@ static int parse_seconds(const char *s, unsigned *out)
 	return 0;
 }
 
+/* --no-NAME leaves out the result NAME (the option after TESTBED_OUT_DIR/). */
+static bool drop_result(struct init_args *a, const char *arg)
+{
+	for (size_t k = 0; k < NRESULT_OPTS; k++)
+		if (strncmp(arg, "--no-", 5) == 0 &&
+		    strcmp(arg + 5, result_opts[k][1] + sizeof(TESTBED_OUT_DIR)) == 0) {
+			a->no_result |= 1u << k;
+			return true;
+		}
+	return false;
+}
+
 static void push(struct init_args *a, const char *s) { a->argv[a->argc++] = s; }
 
 int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_t errlen)
@@ -51,6 +63,8 @@ int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
 		if (strcmp(argv[i], "--no-count") == 0) {
 			a->count_syscalls = false;
+		} else if (drop_result(a, argv[i])) {
+			/* --no-traplog, --no-ioctls, --no-regs: noted in a */
 		} else if (strcmp(argv[i], "--kallsyms") == 0) {
 			a->kallsyms = true;
 		} else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
@@ -83,6 +97,8 @@ int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_
 	for (; i < argc; i++)
 		push(a, argv[i]);
 	for (k = 0; k < NRESULT_OPTS; k++) {
+		if (a->no_result & 1u << k)
+			continue;
 		push(a, result_opts[k][0]);
 		push(a, result_opts[k][1]);
 	}

@@ -3,11 +3,14 @@
  * command line (read from /proc/cmdline: the kernel would also hand init
  * the words it does not know before "--", e.g. nokaslr):
  *
- *   [--no-count] [--limit SECONDS] [--kallsyms] GUEST [RUNNER_OPTION...]
+ *   [--no-count] [--limit SECONDS] [--kallsyms] [--no-traplog] [--no-ioctls]
+ *   [--no-regs] GUEST [RUNNER_OPTION...]
  *
  * --no-count runs the runner without ptrace (no syscall count, no tracing
  * overhead in the wall time); --limit kills it after SECONDS (default 60);
- * --kallsyms also sends the kernel's KVM symbols back (ksyms.h).
+ * --kallsyms also sends the kernel's KVM symbols back (ksyms.h);
+ * --no-traplog/--no-ioctls/--no-regs leave that result option out (the
+ * runner's lean path, for footprint and benchmark runs).
  * GUEST names /guests/GUEST.elf in the initramfs; the runner options (e.g.
  * --timeout 10) go to kvm-runner before the result-file options init adds.
  * Pure C: the host unit tests cover it.
@@ -30,6 +33,7 @@ struct init_args {
 	bool count_syscalls;		/* ptrace the runner and count its syscalls */
 	unsigned limit_s;		/* the runner is killed after this */
 	bool kallsyms;			/* send the KVM symbols back */
+	unsigned no_result;		/* result options left out, bit k = k-th */
 	char guest[TESTBED_NAME_MAX];	/* a name, never a path */
 	char guest_path[TESTBED_NAME_MAX + sizeof(TESTBED_GUEST_DIR) + 8];
 	const char *argv[TESTBED_MAX_ARGS + 1];	/* the runner's, NULL-ended */

@@ -3,8 +3,10 @@
 # its console in CONSOLE (the guest's lines only, as the VMM saw them).
 #
 #   tests/bench/run-vmm.sh VMM CONSOLE
-#     VMM: native | hyp-nolog | hyp | kvm-arm64 | kvm-loop | kvm-armv7
-#     (kvm-loop: the bare KVM_RUN loop, tests/bench/kvmloop.c, in kvm-runner's place)
+#     VMM: native | hyp-nolog | hyp | kvm-arm64 | kvm-nolog | kvm-loop | kvm-armv7
+#     (kvm-nolog: "kvm-runner (no trap log)", its lean path: no --traplog,
+#      --ioctl-trace or --regs; kvm-loop: the bare KVM_RUN loop,
+#      tests/bench/kvmloop.c, in kvm-runner's place)
 #
 # Expects the binaries built (make bench builds them). Exit: the run's status
 # (0 = the guest passed), 77 when the VMM is not available here (no kernel).
@@ -38,14 +40,14 @@ hyp() {
 	return $rc
 }
 
-# kvm ARCH KERNEL INITRD [TAG]: kvm-runner in the test bed, without syscall
-# counting (ptrace would stop every KVM_RUN) and without kvm trace events.
+# kvm ARCH KERNEL INITRD [TAG [INIT_OPTS]]: kvm-runner in the test bed, without
+# syscall counting (ptrace would stop every KVM_RUN) and without kvm trace events.
 kvm() {
 	[ -s "$2" ] || { echo "no host kernel $2"; exit 77; }
 	local dir
 	dir=$(dirname "$console")/kvm-$1${4:+-$4}
 	kvm-runner/testbed/run-testbed.sh --arch "$1" --kernel "$2" --initrd "$3" \
-		--guest bench --out "$dir" --timeout 300 --init-opts "--no-count" \
+		--guest bench --out "$dir" --timeout 300 --init-opts "--no-count${5:+ $5}" \
 		--runner-opts "--timeout 120 --no-kvm-events" -- "${ICOUNT[@]}" \
 		>/dev/null 2>"$dir.log"
 	local rc=$?
@@ -58,10 +60,12 @@ native) native ;;
 hyp-nolog) hyp "$BUILD/baremetal-hyp/hyp-nolog.elf" ;;
 hyp) hyp "$BUILD/baremetal-hyp/hyp.elf" ;;
 kvm-arm64) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/testbed/initramfs-arm64.cpio" ;;
+kvm-nolog) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/testbed/initramfs-arm64.cpio" nolog \
+	"--no-traplog --no-ioctls --no-regs" ;;
 kvm-loop) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/bench/initramfs-kvmloop.cpio" loop ;;
 kvm-armv7)
 	[ -n "${KVM_ARMV7_KERNEL:-}" ] || { echo "KVM_ARMV7_KERNEL not set"; exit 77; }
 	[ -s "$KVM_ARMV7_KERNEL" ] || die "KVM_ARMV7_KERNEL=$KVM_ARMV7_KERNEL: missing or empty"
 	kvm armv7 "$KVM_ARMV7_KERNEL" "$BUILD/testbed/initramfs-armhf.cpio" ;;
-*) die "unknown VMM (native, hyp-nolog, hyp, kvm-arm64, kvm-loop, kvm-armv7)" ;;
+*) die "unknown VMM (native, hyp-nolog, hyp, kvm-arm64, kvm-nolog, kvm-loop, kvm-armv7)" ;;
 esac

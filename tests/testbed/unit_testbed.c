@@ -92,6 +92,10 @@ static void test_init_args(void)
 	check_str(a.guest_path, "/guests/bench.elf", "args: guest path");
 	check_eq(parse(&a, err, "--kallsyms test"), 0, "args: --kallsyms");
 	check(a.kallsyms && a.count_syscalls, "args: --kallsyms set, counting kept");
+	check_eq(parse(&a, err, "--no-traplog --no-regs test"), 0, "args: --no-traplog --no-regs");
+	check(a.argc == 4 && strcmp(a.argv[1], "--ioctl-trace") == 0 &&
+	      strcmp(a.argv[3], "/guests/test.elf") == 0, "args: only --ioctl-trace left");
+	check((parse(&a, err, "--no-stdout test")) == -1, "args: --no-NAME of no result");
 	check((parse(&a, err, "")) == -1, "args: no guest");
 	check(strstr(err, "no guest") != NULL, "args: no guest says so (%s)", err);
 	check((parse(&a, err, "../etc/x")) == -1, "args: a path is not a guest name");
