@@ -48,6 +48,10 @@ int tlog_load_stream(FILE *f, const char *path, const struct tlog_opts *o,
 		     struct tlog *log, char *err, size_t errlen);
 void tlog_free(struct tlog *log);
 
+/* Writes "path:line: message" into err and returns -1 (every loader's error form). */
+int tlog_fail(char *err, size_t n, const char *path, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
 /* Completeness: end line present and consistent. 0, or -1 with err. */
 int tlog_validate(const struct tlog *log, char *err, size_t errlen);
 

@@ -20,17 +20,6 @@
 #include <string.h>
 #include "tlog.h"
 
-static int fail(char *err, size_t n, const char *path, unsigned line, const char *fmt, ...)
-{
-	va_list ap;
-	int k = snprintf(err, n, "%s:%u: ", path, line);
-
-	va_start(ap, fmt);
-	if (k >= 0 && (size_t)k < n)
-		vsnprintf(err + k, n - k, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static char *trim(char *s)
 {
@@ -55,7 +44,7 @@ static int finish(struct tlog_table *t, char *err, size_t n)
 	for (unsigned k = 0; k < e->npats; k++)
 		pats += !e->absent[k];
 	if (!e->cause[0] || !pats)
-		return fail(err, n, t->path, e->lineno, "entry [%s] needs a cause: and at "
+		return tlog_fail(err, n, t->path, e->lineno, "entry [%s] needs a cause: and at "
 			    "least one SIDE: pattern", e->name);
 	return 0;
 }
@@ -65,7 +54,7 @@ static int start(struct tlog_table *t, char *s, unsigned ln, char *err, size_t n
 	char *end = strchr(s, ']');
 
 	if (!end || end[1] || end == s + 1 || (size_t)(end - s - 1) >= sizeof(t->e->name))
-		return fail(err, n, t->path, ln, "bad entry name (want \"[name]\")");
+		return tlog_fail(err, n, t->path, ln, "bad entry name (want \"[name]\")");
 	if (finish(t, err, n) < 0)
 		return -1;
 	if (t->n == t->cap) {
@@ -73,7 +62,7 @@ static int start(struct tlog_table *t, char *s, unsigned ln, char *err, size_t n
 		void *p = realloc(t->e, c * sizeof(*t->e));
 
 		if (!p)
-			return fail(err, n, t->path, ln, "out of memory");
+			return tlog_fail(err, n, t->path, ln, "out of memory");
 		t->e = p;
 		t->cap = c;
 	}
@@ -90,20 +79,20 @@ static int field(struct tlog_table *t, char *key, char *val, unsigned ln, char *
 
 	if (strcmp(key, "when") == 0) {
 		if (strcmp(val, "only") && strcmp(val, "differs"))
-			return fail(err, n, t->path, ln, "when: must be \"only\" or \"differs\"");
+			return tlog_fail(err, n, t->path, ln, "when: must be \"only\" or \"differs\"");
 		e->differs = strcmp(val, "differs") == 0;
 	} else if (strcmp(key, "cause") == 0) {
 		if (snprintf(e->cause, sizeof(e->cause), "%s", val) >= (int)sizeof(e->cause))
-			return fail(err, n, t->path, ln, "cause too long");
+			return tlog_fail(err, n, t->path, ln, "cause too long");
 	} else {
 		bool absent = strncmp(key, "absent ", 7) == 0;
 
 		if (absent)
 			key = trim(key + 7);
 		if (e->npats == TLOG_MAX_PATS)
-			return fail(err, n, t->path, ln, "more than %d patterns", TLOG_MAX_PATS);
+			return tlog_fail(err, n, t->path, ln, "more than %d patterns", TLOG_MAX_PATS);
 		if (!key[0] || strlen(key) >= sizeof(e->side[0]) || strlen(val) >= sizeof(e->pat[0]))
-			return fail(err, n, t->path, ln, "bad side or pattern too long");
+			return tlog_fail(err, n, t->path, ln, "bad side or pattern too long");
 		strcpy(e->side[e->npats], key);
 		e->absent[e->npats] = absent;
 		strcpy(e->pat[e->npats++], val);
@@ -121,10 +110,10 @@ static int table_line(struct tlog_table *t, char *s, unsigned ln, char *err, siz
 	if (s[0] == '[')
 		return start(t, s, ln, err, n);
 	if (!t->n)
-		return fail(err, n, t->path, ln, "a field before the first [name]");
+		return tlog_fail(err, n, t->path, ln, "a field before the first [name]");
 	colon = strchr(s, ':');
 	if (!colon || colon == s)
-		return fail(err, n, t->path, ln, "want \"key: value\"");
+		return tlog_fail(err, n, t->path, ln, "want \"key: value\"");
 	*colon = 0;
 	return field(t, trim(s), trim(colon + 1), ln, err, n);
 }

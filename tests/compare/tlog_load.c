@@ -8,7 +8,8 @@
 #include <string.h>
 #include "tlog.h"
 
-static int fail(char *err, size_t n, const char *path, unsigned line, const char *fmt, ...)
+/* Formats "path:line: message" into err; returns -1 for the caller to pass on. */
+int tlog_fail(char *err, size_t n, const char *path, unsigned line, const char *fmt, ...)
 {
 	va_list ap;
 	int k = snprintf(err, n, "%s:%u: ", path, line);
@@ -41,7 +42,7 @@ static int parse_header(const char *s, struct tlog *log, char *err, size_t n, un
 
 	if (traplog_parse_header(s, log->side, sizeof(log->side), log->guest,
 				 sizeof(log->guest), why, sizeof(why)) < 0)
-		return fail(err, n, log->path, ln, "%s", why);
+		return tlog_fail(err, n, log->path, ln, "%s", why);
 	return 0;
 }
 
@@ -50,10 +51,10 @@ static int parse_end(const char *s, struct tlog *log, char *err, size_t n, unsig
 	char why[200];
 
 	if (log->has_end)
-		return fail(err, n, log->path, ln, "a second end line");
+		return tlog_fail(err, n, log->path, ln, "a second end line");
 	if (traplog_parse_footer(s, &log->end_traps, &log->end_dropped, &log->end_status,
 				 why, sizeof(why)) < 0)
-		return fail(err, n, log->path, ln, "%s", why);
+		return tlog_fail(err, n, log->path, ln, "%s", why);
 	log->has_end = true;
 	return 0;
 }
@@ -64,19 +65,19 @@ static int parse_trap(const char *s, struct tlog *log, char *err, size_t n, unsi
 	char why[200];
 
 	if (log->has_end)
-		return fail(err, n, log->path, ln, "trap line after the end line");
+		return tlog_fail(err, n, log->path, ln, "trap line after the end line");
 	if (traplog_parse(s, &e.l, why, sizeof(why)) < 0)
-		return fail(err, n, log->path, ln, "%s", why);
+		return tlog_fail(err, n, log->path, ln, "%s", why);
 	if (log->n && e.l.seq <= log->ev[log->n - 1].l.seq)
-		return fail(err, n, log->path, ln, "sequence number %u after %u", e.l.seq,
+		return tlog_fail(err, n, log->path, ln, "sequence number %u after %u", e.l.seq,
 			    log->ev[log->n - 1].l.seq);
 	size_t k = strcspn(e.l.outcome, " ");
 	if (k == 0 || k >= sizeof(e.kind))
-		return fail(err, n, log->path, ln, "no outcome kind after \" : \"");
+		return tlog_fail(err, n, log->path, ln, "no outcome kind after \" : \"");
 	memcpy(e.kind, e.l.outcome, k);
 	e.kind[k] = 0;
 	if (add_event(log, &e) < 0)
-		return fail(err, n, log->path, ln, "out of memory");
+		return tlog_fail(err, n, log->path, ln, "out of memory");
 	return 0;
 }
 
@@ -89,7 +90,7 @@ static int parse_line(char *s, struct tlog *log, bool *seen_header, char *err, s
 		return parse_header(s, log, err, n, ln);
 	}
 	if (strncmp(s, "# traplog ", 10) == 0)
-		return fail(err, n, log->path, ln, "a second header: two logs in one file?");
+		return tlog_fail(err, n, log->path, ln, "a second header: two logs in one file?");
 	if (strncmp(s, "# end", 5) == 0)
 		return parse_end(s, log, err, n, ln);
 	if (s[0] == '#' || s[0] == 0)
@@ -113,7 +114,7 @@ int tlog_load_stream(FILE *f, const char *path, const struct tlog_opts *o,
 
 		ln++;
 		if (l == sizeof(buf) - 1 && s[l - 1] != '\n')
-			return fail(err, errlen, path, ln, "line longer than %zu characters",
+			return tlog_fail(err, errlen, path, ln, "line longer than %zu characters",
 				    sizeof(buf) - 2);
 		s[strcspn(s, "\r\n")] = 0;
 		if (o && o->console) {
@@ -125,9 +126,9 @@ int tlog_load_stream(FILE *f, const char *path, const struct tlog_opts *o,
 			return -1;
 	}
 	if (ferror(f))
-		return fail(err, errlen, path, ln, "read error");
+		return tlog_fail(err, errlen, path, ln, "read error");
 	if (!header)
-		return fail(err, errlen, path, ln, "empty: no \"# traplog\" header");
+		return tlog_fail(err, errlen, path, ln, "empty: no \"# traplog\" header");
 	return 0;
 }
 
