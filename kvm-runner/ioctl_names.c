@@ -15,11 +15,12 @@ static const struct { unsigned long req; const char *name; } requests[] = {
 	NAME(KVM_SET_USER_MEMORY_REGION), NAME(KVM_IRQ_LINE), NAME(KVM_ENABLE_CAP),
 	NAME(KVM_ARM_PREFERRED_TARGET), NAME(KVM_RUN), NAME(KVM_GET_ONE_REG),
 	NAME(KVM_SET_ONE_REG), NAME(KVM_ARM_VCPU_INIT), NAME(KVM_GET_REG_LIST),
-	NAME(KVM_GET_MP_STATE),
+	NAME(KVM_GET_MP_STATE), NAME(KVM_REGISTER_COALESCED_MMIO),
 };
 
 static const struct { unsigned cap; const char *name; } caps[] = {
-	NAME(KVM_CAP_IRQCHIP), NAME(KVM_CAP_USER_MEMORY), NAME(KVM_CAP_SYNC_MMU),
+	NAME(KVM_CAP_IRQCHIP), NAME(KVM_CAP_USER_MEMORY), NAME(KVM_CAP_COALESCED_MMIO),
+	NAME(KVM_CAP_SYNC_MMU),
 	NAME(KVM_CAP_ONE_REG), NAME(KVM_CAP_ARM_PSCI), NAME(KVM_CAP_ARM_EL1_32BIT),
 	NAME(KVM_CAP_ARM_PSCI_0_2), NAME(KVM_CAP_IMMEDIATE_EXIT),
 	NAME(KVM_CAP_ARM_USER_IRQ), NAME(KVM_CAP_ARM_NISV_TO_USER),
@@ -136,6 +137,11 @@ void ioctl_describe(char *buf, size_t n, unsigned long req, uintptr_t arg, int r
 		break;
 	case KVM_IRQ_LINE:
 		snprintf(buf, n, "irq=0x%08x level=%u", irq->irq, irq->level);
+		break;
+	case KVM_REGISTER_COALESCED_MMIO:
+		snprintf(buf, n, "addr=0x%08" PRIx64 " size=%u",
+			 ((const struct kvm_coalesced_mmio_zone *)arg)->addr,
+			 ((const struct kvm_coalesced_mmio_zone *)arg)->size);
 		break;
 	case KVM_GET_ONE_REG:
 	case KVM_SET_ONE_REG:

@@ -56,10 +56,39 @@ struct kvm_vcpu_init {
 	uint32_t features[7];
 };
 
+/*
+ * Coalesced MMIO: writes into a registered zone are completed by KVM and
+ * queued in a ring (no exit) until userspace drains it. The ring is the page
+ * KVM_CHECK_EXTENSION(KVM_CAP_COALESCED_MMIO) pages into the vCPU's mmap;
+ * KVM advances last, userspace first; one slot always stays free.
+ */
+struct kvm_coalesced_mmio_zone {
+	uint64_t addr;
+	uint32_t size;
+	uint32_t pad;		/* pio: 0 for MMIO */
+};
+
+struct kvm_coalesced_mmio {
+	uint64_t phys_addr;
+	uint32_t len;
+	uint32_t pad;		/* pio */
+	uint8_t data[8];
+};
+
+struct kvm_coalesced_mmio_ring {
+	uint32_t first, last;
+	struct kvm_coalesced_mmio coalesced_mmio[];
+};
+
+/* Entries of a ring of one page of page_size bytes. */
+#define KVM_COALESCED_MMIO_MAX(page_size) \
+	(((page_size) - sizeof(struct kvm_coalesced_mmio_ring)) / sizeof(struct kvm_coalesced_mmio))
+
 /* On the VM fd */
 #define KVM_CREATE_VCPU		_IO(KVMIO, 0x41)
 #define KVM_SET_USER_MEMORY_REGION _IOW(KVMIO, 0x46, struct kvm_userspace_memory_region)
 #define KVM_IRQ_LINE		_IOW(KVMIO, 0x61, struct kvm_irq_level)
+#define KVM_REGISTER_COALESCED_MMIO _IOW(KVMIO, 0x67, struct kvm_coalesced_mmio_zone)
 #define KVM_ENABLE_CAP		_IOW(KVMIO, 0xa3, struct kvm_enable_cap)
 #define KVM_ARM_PREFERRED_TARGET _IOR(KVMIO, 0xaf, struct kvm_vcpu_init)
 
@@ -79,6 +108,7 @@ struct kvm_mp_state {
 /* Capabilities (KVM_CHECK_EXTENSION) */
 #define KVM_CAP_IRQCHIP			0
 #define KVM_CAP_USER_MEMORY		3
+#define KVM_CAP_COALESCED_MMIO		15	/* answer: the ring's page offset */
 #define KVM_CAP_SYNC_MMU		16
 #define KVM_CAP_ONE_REG			70
 #define KVM_CAP_ARM_PSCI		87

@@ -26,7 +26,7 @@ struct options {
 	size_t mem;
 	unsigned timeout_s;
 	int target;		/* --target, -1: KVM's preferred one */
-	bool kvm_events, no_nisv;
+	bool kvm_events, no_nisv, coalesce;
 	struct image img;	/* read and checked before KVM is touched */
 };
 
@@ -45,6 +45,8 @@ static void usage(FILE *f)
 		"                        status %d\n"
 		"      --device PATH     the KVM device (default /dev/kvm)\n"
 		"      --no-nisv         leave KVM_CAP_ARM_NISV_TO_USER off (as Linux 5.4)\n"
+		"      --coalesce-console  console writes (UART DR) completed by KVM and\n"
+		"                        queued (coalesced MMIO): no exit per byte\n"
 		"      --target N        KVM_ARM_VCPU_INIT target instead of the preferred one\n"
 		"                        (to see a mismatch refused)\n"
 		"  -q, --quiet           no notes on stderr\n"
@@ -100,7 +102,7 @@ static int parse_target(const char *s, int *out)
 }
 
 enum { OPT_TRAPLOG = 256, OPT_IOCTLS, OPT_REGS, OPT_KVMTRACE, OPT_NOEVENTS, OPT_TIMEOUT,
-       OPT_DEVICE, OPT_TARGET, OPT_NONISV, OPT_HELP, OPT_VERSION };
+       OPT_DEVICE, OPT_TARGET, OPT_NONISV, OPT_COALESCE, OPT_HELP, OPT_VERSION };
 
 static const struct option long_opts[] = {
 	{ "mem", required_argument, NULL, 'm' },
@@ -113,6 +115,7 @@ static const struct option long_opts[] = {
 	{ "device", required_argument, NULL, OPT_DEVICE },
 	{ "target", required_argument, NULL, OPT_TARGET },
 	{ "no-nisv", no_argument, NULL, OPT_NONISV },
+	{ "coalesce-console", no_argument, NULL, OPT_COALESCE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -144,6 +147,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_DEVICE: o->dev = optarg; break;
 		case OPT_NONISV: o->no_nisv = true; break;
+		case OPT_COALESCE: o->coalesce = true; break;
 		case OPT_TARGET:
 			if (parse_target(optarg, &o->target) < 0)
 				return fail(EXIT_BADINPUT, "bad target '%s' (0..255)", optarg);
@@ -216,7 +220,8 @@ static int build_vm(struct vm *vm, const struct options *o)
 
 	if ((rc = vm_open_kvm(vm)) || (rc = vm_create(vm)) || (rc = vm_add_ram(vm, o->mem)) ||
 	    (rc = vm_load_image(vm, &o->img)) || (rc = vm_create_vcpu(vm)) ||
-	    (rc = vm_init_vcpu(vm)) || (rc = vm_set_entry_regs(vm)) || (rc = vm_map_run(vm)))
+	    (rc = vm_init_vcpu(vm)) || (rc = vm_set_entry_regs(vm)) || (rc = vm_map_run(vm)) ||
+	    (o->coalesce && (rc = vm_coalesce_console(vm))))
 		return rc;
 	return 0;
 }
@@ -272,6 +277,8 @@ static int run(struct vm *vm, struct options *o, FILE *regs)
 		ioctl_trace_phase(PH_RUN);
 		rc = run_loop(&rs);
 		fflush(stdout);
+		if (rs.coalesced)
+			note("%u console writes completed by KVM (coalesced MMIO)", rs.coalesced);
 		if (rs.done)	/* an error is reported; the guest's status stays */
 			dump_regs(regs, vm, "at exit");
 	}

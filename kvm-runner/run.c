@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 #include "arch.h"
+#include "coalesce.h"
 #include "err.h"
 #include "hsr.h"
 #include "ioctl_trace.h"
@@ -79,6 +80,35 @@ static int handle_mmio(struct run_state *rs)
 	r.v0 = a.value;
 	if (rs->log)
 		traps_add(rs->traps, &r);
+	return 0;
+}
+
+/* A UART write KVM completed from the coalesced zone: pc and syndrome unseen. */
+static void coalesced_write(void *ctx, uint32_t addr, uint32_t len, const uint8_t *data)
+{
+	struct run_state *rs = ctx;
+	struct board_access a = {
+		.ipa = addr, .size = (uint8_t)(len < 4 ? len : 4), .write = true,
+		.value = mmio_value(data, len < 4 ? len : 4),
+	};
+	struct trap_record r = {
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .ipa = addr, .size = a.size,
+		.outcome = TRAP_OUT_MMIO, .by = TRAP_BY_KVM, .srt = 0xff, .srt2 = 0xff,
+		.flags = TR_WRITE | TR_PC_UNKNOWN, .v0 = a.value,
+	};
+
+	r.reg = board_mmio(&rs->vm->board, &a);
+	rs->coalesced++;
+	if (rs->log)
+		traps_add(rs->traps, &r);
+}
+
+/* Hands the queued console writes to the board: before any exit is handled. */
+static int drain_ring(struct run_state *rs)
+{
+	if (rs->vm->ring &&
+	    coalesce_drain(rs->vm->ring, rs->vm->ring_max, coalesced_write, rs) < 0)
+		return fail(EXIT_KVMFAIL, "coalesced MMIO ring: an index out of range");
 	return 0;
 }
 
@@ -185,6 +215,8 @@ static int run_once(struct run_state *rs)
 {
 	int ret = kvm_ioctl_val(rs->vm->vcpu_fd, KVM_RUN, 0), err = errno, rc;
 
+	if (drain_ring(rs))
+		return EXIT_KVMFAIL;
 	if ((ret == 0 || err == EINTR) && sync_timer_irq(rs))
 		return EXIT_KVMFAIL;
 	if (ret == 0) {
@@ -239,5 +271,7 @@ int run_loop(struct run_state *rs)
 		}
 	}
 	tick_stop();
+	if (rc == 0 && drain_ring(rs))	/* nothing stays queued after the run */
+		rc = EXIT_KVMFAIL;
 	return rc ? rc : rs->status;
 }

@@ -14,6 +14,7 @@ struct run_state {
 	uint64_t deadline_ns;	/* CLOCK_MONOTONIC; 0 = none */
 	uint64_t irq_level;	/* device_irq_level last forwarded */
 	unsigned runs, exits[32], ticks;
+	unsigned coalesced;	/* writes drained from the coalesced MMIO ring */
 	bool done;
 	int status;		/* the exit status once done */
 };

@@ -55,13 +55,15 @@ static void emit_untraced(struct trap_merge *m, unsigned end)
 static void take_vmm(struct trap_merge *m)
 {
 	const struct trap_record *c = &m->cur;
-	unsigned i, n = m->vmm->n;
+	unsigned i, n = m->vmm->n, from = m->next_vmm;
 	struct trap_record r;
 
-	for (i = m->next_vmm; i < n && i < m->next_vmm + RESYNC_WINDOW; i++)
+	while (from < n && (m->vmm->rec[from].flags & TR_PC_UNKNOWN))
+		from++;		/* coalesced writes whose trace traps were lost */
+	for (i = from; i < n && i < from + RESYNC_WINDOW; i++)
 		if (m->vmm->rec[i].pc == c->pc && hsr_ec(m->vmm->rec[i].hsr) == hsr_ec(c->hsr))
 			break;
-	if (i == n || i == m->next_vmm + RESYNC_WINDOW) {
+	if (i == n || i == from + RESYNC_WINDOW) {
 		m->unmatched++;	/* no runner record for it near here */
 		return;
 	}
@@ -101,11 +103,41 @@ static bool kvm_outcome(struct trap_merge *m)
 	return false;
 }
 
+/*
+ * A write KVM completed into a coalesced zone (--coalesce-console): the
+ * runner drained the ring in KVM's order, so it is the runner's next
+ * record; the trace gives its pc and HSR.
+ */
+static bool take_coalesced(struct trap_merge *m)
+{
+	const struct trap_record *c = &m->cur;
+	struct trap_record r;
+
+	if (m->to_user || !m->mmio || hsr_ec(c->hsr) != HSR_EC_DABT)
+		return false;
+	while (m->next_vmm < m->vmm->n && (m->vmm->rec[m->next_vmm].flags & TR_INSN) &&
+	       m->out->n && m->out->rec[m->out->n - 1].pc == m->vmm->rec[m->next_vmm].pc)
+		emit_untraced(m, m->next_vmm + 1);	/* an LDM/STM's further words first */
+	if (m->next_vmm >= m->vmm->n || !(m->vmm->rec[m->next_vmm].flags & TR_PC_UNKNOWN))
+		return false;
+	r = m->vmm->rec[m->next_vmm++];
+	r.pc = c->pc;
+	r.flags &= (uint8_t)~TR_PC_UNKNOWN;
+	if (c->flags & TR_HSR) {
+		r.hsr = c->hsr;
+		r.flags |= TR_HSR;
+	}
+	traps_add(m->out, &r);
+	return true;
+}
+
 static void flush(struct trap_merge *m)
 {
 	if (!m->active)
 		return;
 	m->active = false;
+	if (take_coalesced(m))
+		return;
 	if (m->to_user && m->next_vmm < m->vmm->n)
 		take_vmm(m);
 	else if (!m->to_user && kvm_outcome(m))

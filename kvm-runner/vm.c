@@ -164,6 +164,25 @@ int vm_map_run(struct vm *vm)
 	return 0;
 }
 
+int vm_coalesce_console(struct vm *vm)
+{
+	struct kvm_coalesced_mmio_zone zone = { .addr = BOARD_UART_BASE, .size = 4 };
+	long page = sysconf(_SC_PAGESIZE);
+	int off = kvm_ioctl_val(vm->sys_fd, KVM_CHECK_EXTENSION, KVM_CAP_COALESCED_MMIO);
+
+	if (off <= 0)
+		return fail(EXIT_NOKVM, "--coalesce-console: KVM lacks KVM_CAP_COALESCED_MMIO");
+	if (page <= 0 || (size_t)(off + 1) * (size_t)page > vm->run_size)
+		return fail(EXIT_KVMFAIL, "--coalesce-console: the ring (page %d) is not in the "
+			    "vCPU's %zu-byte mmap", off, vm->run_size);
+	/* Only DR: a write there has no effect the guest could read back. */
+	if (kvm_ioctl(vm->vm_fd, KVM_REGISTER_COALESCED_MMIO, &zone) < 0)
+		return fail(EXIT_KVMFAIL, "KVM_REGISTER_COALESCED_MMIO: %s", strerror(errno));
+	vm->ring = (struct kvm_coalesced_mmio_ring *)((uint8_t *)vm->run + (size_t)off * page);
+	vm->ring_max = (uint32_t)KVM_COALESCED_MMIO_MAX((size_t)page);
+	return 0;
+}
+
 void vm_close(struct vm *vm)
 {
 	if (vm->run)

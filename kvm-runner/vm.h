@@ -29,6 +29,8 @@ struct vm {
 	bool nisv;			/* KVM_CAP_ARM_NISV_TO_USER enabled */
 	bool no_nisv;			/* --no-nisv: leave it off, as on Linux 5.4 */
 	bool user_irq;			/* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
+	struct kvm_coalesced_mmio_ring *ring;	/* --coalesce-console, else NULL */
+	uint32_t ring_max;		/* its entries */
 	struct board board;
 };
 
@@ -41,6 +43,8 @@ int vm_create_vcpu(struct vm *vm);
 int vm_init_vcpu(struct vm *vm);
 int vm_set_entry_regs(struct vm *vm);
 int vm_map_run(struct vm *vm);
+/* --coalesce-console: the UART's DR word as a coalesced MMIO zone (after vm_map_run). */
+int vm_coalesce_console(struct vm *vm);
 void vm_close(struct vm *vm);
 
 /* KVM_GET_ONE_REG / KVM_SET_ONE_REG of a register of at most 64 bits. */

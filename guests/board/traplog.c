@@ -202,7 +202,11 @@ int traplog_format(char *buf, size_t n, unsigned seq, const struct trap_record *
 
 	if (n)
 		buf[0] = '\0';
-	put(&o, "%04u 0x%02x %-8s pc=0x%08x", seq, ec, hsr_ec_name(ec), (unsigned)r->pc);
+	put(&o, "%04u 0x%02x %-8s pc=", seq, ec, hsr_ec_name(ec));
+	if (r->flags & TR_PC_UNKNOWN)
+		put(&o, "?");
+	else
+		put(&o, "0x%08x", (unsigned)r->pc);
 	put_syndrome(&o, r, ec);
 	put(&o, " : ");
 	put_outcome(&o, r, ec);

@@ -38,6 +38,7 @@ enum trap_stop {
 #define TR_SLEPT	(1u << 4)	/* wfx: the vCPU slept */
 #define TR_INSN		(1u << 5)	/* insn holds a decoded ISV=0 instruction */
 #define TR_SIGNED	(1u << 6)	/* ISV=0 load decoded as sign-extending */
+#define TR_PC_UNKNOWN	(1u << 7)	/* pc not seen (a coalesced MMIO write): pc=? */
 
 /*
  * Without TR_HSR, hsr still carries what the writer knows in the ISS's

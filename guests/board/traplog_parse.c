@@ -122,8 +122,8 @@ static int parse_head(const char **p, struct traplog_line *out, char *err, size_
 			    hsr_ec_name(out->ec), out->name);
 	while (**p == ' ')
 		(*p)++;
-	if (!take(p, "pc=") || !take_hex(p, 8, &out->pc))
-		return fail(err, errlen, "bad pc (want pc=0x and 8 hex digits)");
+	if (!take(p, "pc=") || (!take(p, "?") && !take_hex(p, 8, &out->pc)))
+		return fail(err, errlen, "bad pc (want pc=0x and 8 hex digits, or pc=?)");
 	return 0;
 }
 

@@ -31,7 +31,11 @@ $(KT_BUILD)/unit-loader: tests/kvm/loader_test.c $(KT_DEPS) kvm-runner/loader.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/loader.c
 
-KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace ioctl regid-arm regid-arm64 loader)
+$(KT_BUILD)/unit-coalesce: tests/kvm/coalesce_test.c $(KT_DEPS) kvm-runner/coalesce.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/coalesce.c $(KT_BOARD)
+
+KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace ioctl regid-arm regid-arm64 loader coalesce)
 
 TEST_DEPS += $(KT_UNITS) $(KR_BUILD)/kvm-runner-host $(KVM_RUNNERS)
 # e2e-refusals.test boots the test bed (its kernel and init: make testbed).
