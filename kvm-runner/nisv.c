@@ -20,11 +20,34 @@
 
 #define CPSR_T (1u << 5)
 
-static int read_gprs(struct vm *vm, uint32_t cpsr, uint32_t pc, uint32_t regs[16])
+/*
+ * The registers (r0-r14) insn may read, from its encoding: Rn, Rt and Rm
+ * of a single load/store, Rn and the list of an LDM/STM; all of them for
+ * anything else (which the decoder refuses anyway). One ioctl each.
+ */
+static uint16_t regs_used(uint32_t insn)
 {
+	uint32_t rn = 1u << (insn >> 16 & 15), m;
+
+	if ((insn >> 25 & 7) == 4)		/* LDM/STM */
+		m = rn | (insn & 0xffff);
+	else if ((insn >> 26 & 3) == 1 || (insn >> 25 & 7) == 0)	/* LDR/STR, LDRH ... */
+		m = rn | 1u << (insn >> 12 & 15) | 1u << (insn & 15);
+	else
+		m = 0x7fff;
+	return (uint16_t)(m & 0x7fff);
+}
+
+static int read_gprs(struct vm *vm, uint32_t insn, uint32_t cpsr, uint32_t pc, uint32_t regs[16])
+{
+	uint16_t used = regs_used(insn);
+
+	memset(regs, 0, 16 * sizeof(regs[0]));
 	for (unsigned n = 0; n < 15; n++) {
 		uint64_t v;
 
+		if (!(used & 1u << n))
+			continue;
 		if (vcpu_get_reg(vm, arch_reg_gpr(n, cpsr), &v) < 0)
 			return -1;
 		regs[n] = (uint32_t)v;
@@ -115,7 +138,7 @@ static int emulate_isv0(struct run_state *rs, struct trap_record *r, bool guesse
 		return 0;
 	}
 	memcpy(&insn, vm->ram + (pc - BOARD_RAM_BASE), 4);
-	if (read_gprs(vm, (uint32_t)cpsr, r->pc, regs) < 0)
+	if (read_gprs(vm, insn, (uint32_t)cpsr, r->pc, regs) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG: %s", strerror(errno));
 	e = a32_decode(insn, regs, &in);
 	if (guessed && (e != A32_OK || in.count == 0 || !all_outside_ram(vm, &in)))
