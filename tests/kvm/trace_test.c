@@ -218,8 +218,61 @@ static void injected_abort(void)
 	traps_free(&out);
 }
 
+/*
+ * --coalesce-console: a store KVM completed into the ring (no userspace
+ * exit) takes the runner's next record, drained in the same order, and
+ * gives it its pc and HSR; a lost one stays pc=? without shifting the next.
+ */
+static void coalesced(bool lose_first)
+{
+	static const char *const lines[] = {
+		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0024 (DABT_LOW), PC: 0x0000000040000278\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_guest_fault: ipa 0x9000000, hsr 0x93020045, hxfar 0x9000000, pc 0x00000040000278\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_mmio: mmio write len 1 gpa 0x9000000 val 0x48\n",
+		"  kvm-runner-77 [000] d.... 0.1: kvm_entry: PC: 0x000000004000027c\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0024 (DABT_LOW), PC: 0x000000004000002c\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_guest_fault: ipa 0x9000018, hsr 0x93848006, hxfar 0x9000018, pc 0x0000004000002c\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_userspace_exit: reason KVM_EXIT_MMIO (6)\n",
+		"  kvm-runner-77 [000] d.... 0.1: kvm_entry: PC: 0x000000004000002c\n",
+	};
+	struct trap_record ring = {
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .ipa = 0x09000000, .size = 1,
+		.outcome = TRAP_OUT_MMIO, .reg = BREG_UART_DR, .v0 = 0x48, .by = TRAP_BY_KVM,
+		.srt = 0xff, .srt2 = 0xff, .flags = TR_WRITE | TR_PC_UNKNOWN,
+	}, fr = {
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .pc = 0x4000002c, .ipa = 0x09000018,
+		.size = 4, .outcome = TRAP_OUT_MMIO, .reg = BREG_UART_FR, .v0 = 0x90,
+		.by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff,
+	};
+	struct traps vmm = { 0 }, out = { 0 };
+	struct trap_merge m;
+	struct kvm_event ev;
+	char line[256];
+
+	traps_add(&vmm, &ring);
+	traps_add(&vmm, &fr);
+	merge_begin(&m, &out, &vmm, 0x1000000);
+	for (size_t i = lose_first ? 4 : 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		if (trace_parse_line(lines[i], &ev) == 1)
+			merge_event(&m, &ev);
+	merge_end(&m);
+	check_eq(out.n, 2, "coalesced: two lines");
+	traplog_format(line, sizeof(line), 1, &out.rec[0]);
+	check_str(line, lose_first ?
+		  "0001 0x24 DABT     pc=? isv=? sas=b sse=? srt=? wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=kvm" :
+		  "0001 0x24 DABT     pc=0x40000278 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=kvm",
+		  lose_first ? "coalesced, trace lost: pc=?" : "coalesced: the trace's pc and HSR");
+	traplog_format(line, sizeof(line), 2, &out.rec[1]);
+	check(strstr(line, "pc=0x4000002c isv=1 sas=w") && strstr(line, "uart.FR") &&
+	      strstr(line, "by=vmm"), "coalesced: the FR read after it keeps its HSR (%s)", line);
+	traps_free(&vmm);
+	traps_free(&out);
+}
+
 int main(void)
 {
+	coalesced(false);
+	coalesced(true);
 	injected_abort();
 	cpu_off();
 	parse_lines();
