@@ -3,7 +3,7 @@
 #   make setup        install the Debian packages the kit needs (as root)
 #   make compare      the demo: test.S natively, under the bare hypervisor and
 #                     under KVM, then the trap-log diff and the PL2 registers
-#   make test         every test; the last line is "N passed, N failed"
+#   make test         every test; the last line is "N passed, N failed, N skipped"
 #   make run-hyp      the bare hypervisor on GUEST (default: test)
 #   make debug-hyp    the same, stopped for gdb (-s -S)
 #   make run-kvm      kvm-runner on GUEST inside the arm64 KVM test bed
