@@ -5,16 +5,22 @@
 
 int quiet;
 
+/* stdout first, so the line lands after the console output it follows. */
+static void __attribute__((format(printf, 1, 0))) say(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fputs("kvm-runner: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 int fail(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("kvm-runner: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return code;
 }
 
@@ -24,10 +30,7 @@ void note(const char *fmt, ...)
 
 	if (quiet)
 		return;
-	fflush(stdout);
-	fputs("kvm-runner: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
