@@ -75,29 +75,17 @@ static int parse_size(const char *s, size_t *out)
 	return 0;
 }
 
-static int parse_timeout(const char *s, unsigned *out)
+/* A decimal number in lo..hi. */
+static int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long *out)
 {
 	char *end;
 	unsigned long v;
 
 	errno = 0;
 	v = strtoul(s, &end, 10);
-	if (errno || end == s || *end || v == 0 || v > 86400)
+	if (errno || end == s || *end || v < lo || v > hi)
 		return -1;
-	*out = (unsigned)v;
-	return 0;
-}
-
-static int parse_target(const char *s, int *out)
-{
-	char *end;
-	unsigned long v;
-
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno || end == s || *end || v > 255)
-		return -1;
-	*out = (int)v;
+	*out = v;
 	return 0;
 }
 
@@ -125,6 +113,7 @@ static const struct option long_opts[] = {
 /* Returns -1 to go on, else the exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
+	unsigned long n;
 	int c;
 
 	opterr = 0;
@@ -141,16 +130,18 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case OPT_KVMTRACE: o->kvm_trace = optarg; break;
 		case OPT_NOEVENTS: o->kvm_events = false; break;
 		case OPT_TIMEOUT:
-			if (parse_timeout(optarg, &o->timeout_s) < 0)
+			if (parse_uint(optarg, 1, 86400, &n) < 0)
 				return fail(EXIT_BADINPUT, "bad timeout '%s' (1..86400 seconds)",
 					    optarg);
+			o->timeout_s = (unsigned)n;
 			break;
 		case OPT_DEVICE: o->dev = optarg; break;
 		case OPT_NONISV: o->no_nisv = true; break;
 		case OPT_COALESCE: o->coalesce = true; break;
 		case OPT_TARGET:
-			if (parse_target(optarg, &o->target) < 0)
+			if (parse_uint(optarg, 0, 255, &n) < 0)
 				return fail(EXIT_BADINPUT, "bad target '%s' (0..255)", optarg);
+			o->target = (int)n;
 			break;
 		case 'q': quiet = 1; break;
 		case OPT_HELP: usage(stdout); return 0;
