@@ -219,25 +219,22 @@ static int run_once(struct run_state *rs)
 		return EXIT_KVMFAIL;
 	if ((ret == 0 || err == EINTR) && sync_timer_irq(rs))
 		return EXIT_KVMFAIL;
-	if (ret == 0) {
-		rs->exits[rs->vm->run->exit_reason & 31]++;
+	if (ret == 0)
 		return handle_exit(rs);
-	}
-	errno = err;
-	if (errno == EINTR) {	/* our tick, or the timer level changed */
+	if (err == EINTR) {	/* our tick, or the timer level changed */
 		if (!tick_fired())
 			return 0;
 		rs->ticks++;
 		return check_cpu_off(rs);
 	}
-	if (errno == ENOSYS) {	/* a guest abort KVM could not decode (ISV=0) */
+	if (err == ENOSYS) {	/* a guest abort KVM could not decode (ISV=0) */
 		rc = rs->vm->nisv ? -1 : run_isv0_fallback(rs);
 		if (rc >= 0)
 			return rc;
 		return fail(EXIT_KVMFAIL, "KVM_RUN: %s (an access KVM cannot emulate and "
 			    "no KVM_CAP_ARM_NISV_TO_USER)", strerror(ENOSYS));
 	}
-	return fail(EXIT_KVMFAIL, "KVM_RUN: %s", strerror(errno));
+	return fail(EXIT_KVMFAIL, "KVM_RUN: %s", strerror(err));
 }
 
 /*

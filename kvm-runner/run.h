@@ -13,7 +13,7 @@ struct run_state {
 	bool log;		/* record traps (costs a KVM_GET_ONE_REG of pc) */
 	uint64_t deadline_ns;	/* CLOCK_MONOTONIC; 0 = none */
 	uint64_t irq_level;	/* device_irq_level last forwarded */
-	unsigned runs, exits[32], ticks;
+	unsigned runs, ticks;
 	unsigned coalesced;	/* writes drained from the coalesced MMIO ring */
 	bool done;
 	int status;		/* the exit status once done */
