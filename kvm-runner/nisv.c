@@ -84,8 +84,7 @@ static int do_accesses(struct run_state *rs, const struct a32_insn *in, uint32_t
 		r.srt = ac->reg;
 		r.v0 = ac->load ? regs[ac->reg] : a.value;
 		r.flags |= (ac->load ? 0 : TR_WRITE) | (ac->sign_extend ? TR_SIGNED : 0);
-		if (rs->log)
-			traps_add(rs->traps, &r);
+		run_record(rs, &r);
 	}
 	return 0;
 }

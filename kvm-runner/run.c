@@ -22,6 +22,12 @@ uint32_t run_pc(struct run_state *rs)
 	return (uint32_t)pc;
 }
 
+void run_record(struct run_state *rs, const struct trap_record *r)
+{
+	if (rs->log)
+		traps_add(rs->traps, r);
+}
+
 void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc, uint32_t ipa)
 {
 	struct trap_record r = {
@@ -32,8 +38,7 @@ void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc,
 
 	if (why == TRAP_STOP_NODEVICE || why == TRAP_STOP_DECODE)
 		r.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT;
-	if (rs->log)
-		traps_add(rs->traps, &r);
+	run_record(rs, &r);
 	rs->done = true;
 	rs->status = status;
 }
@@ -78,8 +83,7 @@ static int handle_mmio(struct run_state *rs)
 			run->mmio.data[i] = (uint8_t)(a.value >> (8 * i));
 	r.reg = reg;
 	r.v0 = a.value;
-	if (rs->log)
-		traps_add(rs->traps, &r);
+	run_record(rs, &r);
 	return 0;
 }
 
@@ -99,8 +103,7 @@ static void coalesced_write(void *ctx, uint32_t addr, uint32_t len, const uint8_
 
 	r.reg = board_mmio(&rs->vm->board, &a);
 	rs->coalesced++;
-	if (rs->log)
-		traps_add(rs->traps, &r);
+	run_record(rs, &r);
 }
 
 /* Hands the queued console writes to the board: before any exit is handled. */
@@ -133,10 +136,9 @@ static int handle_system_event(struct run_state *rs)
 			    (unsigned long long)run->system_event.flags);
 	}
 	r.v1 = (uint32_t)rs->status;
-	if (rs->log) {
+	if (rs->log)
 		r.pc = run_pc(rs) - 4;	/* the HVC's return address is the next insn */
-		traps_add(rs->traps, &r);
-	}
+	run_record(rs, &r);
 	return 0;
 }
 
@@ -204,10 +206,9 @@ static int check_cpu_off(struct run_state *rs)
 	rs->done = true;
 	rs->status = (int)rs->vm->board.status;
 	r.v1 = (uint32_t)rs->status;
-	if (rs->log) {
+	if (rs->log)
 		r.pc = run_pc(rs) - 4;	/* KVM left the pc after the HVC */
-		traps_add(rs->traps, &r);
-	}
+	run_record(rs, &r);
 	return 0;
 }
 

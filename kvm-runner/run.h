@@ -25,7 +25,11 @@ struct run_state {
 /* Runs the vCPU until the guest stops, times out or KVM fails. */
 int run_loop(struct run_state *rs);
 
-/* Stops the guest: a stop record and status (helpers of the exit handlers). */
+/*
+ * Helpers of the exit handlers: a record for the trap log (kept only when
+ * one is written); the guest stopped, with a stop record and its status.
+ */
+void run_record(struct run_state *rs, const struct trap_record *r);
 void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc, uint32_t ipa);
 uint32_t run_pc(struct run_state *rs);
 
