@@ -79,6 +79,11 @@ static unsigned req_slot(unsigned long req)
 	return last = nreq++;
 }
 
+static void count(int fd, unsigned long req)
+{
+	counts[cur_phase][role_of(fd)][req_slot(req)]++;
+}
+
 static uint64_t now_ns(void)
 {
 	struct timespec ts;
@@ -89,10 +94,9 @@ static uint64_t now_ns(void)
 
 static void record(int fd, unsigned long req, uintptr_t arg, int ret, int err, uint64_t ns)
 {
-	enum fd_role role = role_of(fd);
 	struct ioctl_record *r;
 
-	counts[cur_phase][role][req_slot(req)]++;
+	count(fd, req);
 	if (!records)
 		records = calloc(IOCTL_RECORDS_MAX, sizeof(*records));
 	if (!records || nrecords == IOCTL_RECORDS_MAX) {
@@ -104,7 +108,7 @@ static void record(int fd, unsigned long req, uintptr_t arg, int ret, int err, u
 	r->req = req;
 	r->ret = ret;
 	r->err = err;
-	r->role = (uint8_t)role;
+	r->role = (uint8_t)role_of(fd);
 	r->phase = (uint8_t)cur_phase;
 	if (req == REQ_MMAP)
 		snprintf(r->arg, sizeof(r->arg), "kvm_run size=%lu", (unsigned long)arg);
@@ -120,7 +124,7 @@ static int traced(int fd, unsigned long req, uintptr_t arg)
 
 	if (!keep) {	/* the lean path: a count, no clock, no text */
 		ret = ioctl(fd, req, arg);
-		counts[cur_phase][role_of(fd)][req_slot(req)]++;
+		count(fd, req);
 		return ret;
 	}
 	t0 = now_ns();
@@ -206,7 +210,7 @@ static void summary_line(FILE *f, const char *role, const char *what, const unsi
 		n[PH_SETUP], n[PH_RUN], n[PH_REGS], n[PH_COUNT]);
 }
 
-void ioctl_trace_summary(FILE *f)
+static void summary(FILE *f)
 {
 	unsigned all[PH_COUNT + 1] = { 0 };
 
@@ -238,7 +242,7 @@ void ioctl_trace_write(FILE *f, const char *runner)
 	fprintf(f, "# seq phase fd   request                    argument : result time\n");
 	for (unsigned i = 0; i < nrecords; i++)
 		write_record(f, i + 1, &records[i]);
-	ioctl_trace_summary(f);
+	summary(f);
 }
 
 void ioctl_trace_reset(void)

@@ -57,7 +57,6 @@ unsigned ioctl_total(enum fd_role role, enum ioctl_phase phase);
 
 /* Writes the records (unless records == 0) and the summary table. */
 void ioctl_trace_write(FILE *f, const char *runner);
-void ioctl_trace_summary(FILE *f);
 
 /* Forgets everything (tests). */
 void ioctl_trace_reset(void);
