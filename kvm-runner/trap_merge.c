@@ -23,12 +23,15 @@ static bool in_ram(const struct trap_merge *m, uint32_t ipa)
 
 #define RESYNC_WINDOW 8	/* runner records looked at for a trace trap's pc */
 
-/*
- * The runner's record for a trap that reached userspace, with KVM's HSR.
- * Both lists are in exit order; should the trace have lost a trap, the
- * records before the one with this trap's pc (and class) go out as they
- * are, so one lost event never shifts the HSRs of the rest.
- */
+/* A record without a syndrome takes the one of the trap it belongs to. */
+static void share_hsr(struct trap_record *r, const struct trap_record *from)
+{
+	if (!(r->flags & TR_HSR) && (from->flags & TR_HSR)) {
+		r->hsr = from->hsr;
+		r->flags |= TR_HSR;
+	}
+}
+
 /*
  * Runner records up to (not including) index end that no trace trap
  * matched: the further words of an LDM/STM (same pc as the line before,
@@ -40,18 +43,20 @@ static void emit_untraced(struct trap_merge *m, unsigned end)
 		struct trap_record w = m->vmm->rec[m->next_vmm++];
 		const struct trap_record *prev = m->out->n ? &m->out->rec[m->out->n - 1] : NULL;
 
-		if ((w.flags & TR_INSN) && prev && prev->pc == w.pc) {
-			if (!(w.flags & TR_HSR) && (prev->flags & TR_HSR)) {
-				w.hsr = prev->hsr;
-				w.flags |= TR_HSR;
-			}
-		} else {
+		if ((w.flags & TR_INSN) && prev && prev->pc == w.pc)
+			share_hsr(&w, prev);
+		else
 			m->untraced++;
-		}
 		traps_add(m->out, &w);
 	}
 }
 
+/*
+ * The runner's record for a trap that reached userspace, with KVM's HSR.
+ * Both lists are in exit order; should the trace have lost a trap, the
+ * records before the one with this trap's pc (and class) go out as they
+ * are, so one lost event never shifts the HSRs of the rest.
+ */
 static void take_vmm(struct trap_merge *m)
 {
 	const struct trap_record *c = &m->cur;
@@ -69,10 +74,7 @@ static void take_vmm(struct trap_merge *m)
 	}
 	emit_untraced(m, i);
 	r = m->vmm->rec[m->next_vmm++];
-	if (!(r.flags & TR_HSR) && (c->flags & TR_HSR)) {
-		r.hsr = c->hsr;
-		r.flags |= TR_HSR;
-	}
+	share_hsr(&r, c);
 	traps_add(m->out, &r);
 }
 
@@ -123,10 +125,7 @@ static bool take_coalesced(struct trap_merge *m)
 	r = m->vmm->rec[m->next_vmm++];
 	r.pc = c->pc;
 	r.flags &= (uint8_t)~TR_PC_UNKNOWN;
-	if (c->flags & TR_HSR) {
-		r.hsr = c->hsr;
-		r.flags |= TR_HSR;
-	}
+	share_hsr(&r, c);	/* a coalesced write has none of its own */
 	traps_add(m->out, &r);
 	return true;
 }
