@@ -14,19 +14,22 @@ set -euo pipefail
 
 die() { echo "pl2regs: $*" >&2; exit 3; }
 here=$(dirname "$0")
-guest=test out=build/kvm brk=0x40000000 limit=90 kernel= initrd= arch=arm64
+# run-testbed.sh's options go on to it as given (a later --timeout wins);
+# those this script needs too are read on the way, with its defaults.
+guest=test out=build/kvm brk=0x40000000 arch=arm64
+pass=(--timeout 90)
 while [ $# -gt 0 ]; do
 	case $1 in
-	--arch) arch=$2; shift 2 ;;
-	--kernel) kernel=$2; shift 2 ;;
-	--initrd) initrd=$2; shift 2 ;;
-	--guest) guest=$2; shift 2 ;;
-	--out) out=$2; shift 2 ;;
-	--break) brk=$2; shift 2 ;;
-	--timeout) limit=$2; shift 2 ;;
+	--break) brk=$2; shift 2; continue ;;
+	--arch) arch=$2 ;;
+	--guest) guest=$2 ;;
+	--out) out=$2 ;;
+	--kernel | --initrd | --timeout) ;;
 	--) shift; break ;;
 	*) die "unknown option '$1' (see the head of $0)" ;;
 	esac
+	pass+=("$1" "$2")
+	shift 2
 done
 [[ $brk =~ ^0x[0-9a-fA-F]{1,8}$ ]] || die "bad --break '$brk' (a 32-bit guest address, 0x...)"
 [[ $arch =~ ^(arm64|armv7)$ ]] || die "unknown --arch '$arch' (arm64 or armv7)"
@@ -44,8 +47,7 @@ mkdir -p "$out"
 rm -f "$out/$guest.pl2regs"
 
 # Its own process group, so that a failed capture can stop QEMU at once.
-setsid "$here/run-testbed.sh" --arch "$arch" --guest "$guest" --out "$out" --timeout "$limit" \
-	--kernel "$kernel" --initrd "$initrd" -- -S -gdb "unix:$sock,server=on,wait=off" "$@" &
+setsid "$here/run-testbed.sh" "${pass[@]}" -- -S -gdb "unix:$sock,server=on,wait=off" "$@" &
 run_pid=$!
 for _ in $(seq 100); do
 	[ -S "$sock" ] && break
