@@ -238,10 +238,10 @@ static void write_traplog(const struct options *o, struct traps *vmm, int status
 	int events = o->kvm_events ? tracefs_finish(vmm, &merged, raw, o->mem) : -1;
 
 	guest_name(o->image, name, sizeof(name));
-	if (f)
+	if (f) {
 		traps_write(f, events >= 0 ? &merged : vmm, name, status);
-	if (f)
 		fclose(f);
+	}
 	if (raw)
 		fclose(raw);
 	traps_free(&merged);
