@@ -106,7 +106,7 @@ console_check() {
 
 # ---- 2. the trap-log diff ----
 traplog_diff() {
-	local other=$1 dir=$2 a=$hyp/$guest.traplog b=$2/$guest.traplog out rc
+	local other=$1 a=$hyp/$guest.traplog b=$2/$guest.traplog rc
 	echo
 	echo "2. Trap logs: hyp against $other"
 	md "" "## 2. Trap log: hyp against $other" ""
@@ -127,8 +127,7 @@ traplog_diff() {
 # ---- 3. PL2 registers, 4. guest reset state ----
 missing() { local f; for f; do [ -f "$f" ] || printf '%s ' "$f"; done; }
 registers() {
-	local a=$hyp/$guest.regs p=$kvm/$guest.pl2regs g=$kvm/$guest.regs tmp
-	tmp=$(mktemp)
+	local a=$hyp/$guest.regs p=$kvm/$guest.pl2regs g=$kvm/$guest.regs
 	echo
 	echo "3. PL2 registers: hyp (its register dump) against kvm (live, through the gdb stub)"
 	md "" "## 3. PL2 registers" "" \
@@ -137,7 +136,7 @@ registers() {
 	   "left out; ≠ marks a field that differs."
 	if [ -f "$a" ] && [ -f "$p" ]; then
 		"$R" pl2 --names hyp,kvm "$a" "$p" || problem "PL2 registers missing from a dump"
-		"$R" pl2 --md --names hyp,kvm "$a" "$p" >>"$report" 2>"$tmp"
+		"$R" pl2 --md --names hyp,kvm "$a" "$p" >>"$report" 2>/dev/null	# errors: printed above
 	else
 		echo "  missing: $(missing "$a" "$p")"
 		md "" "Missing: $(missing "$a" "$p")."
@@ -150,13 +149,12 @@ registers() {
 	   "before the first KVM_RUN, for every register both dumps name." ""
 	if [ -f "$a" ] && [ -f "$g" ]; then
 		"$R" guest --names hyp,kvm "$a" "$g"
-		"$R" guest --md --names hyp,kvm "$a" "$g" >>"$report" 2>"$tmp"
+		"$R" guest --md --names hyp,kvm "$a" "$g" >>"$report" 2>/dev/null
 	else
 		echo "  missing: $(missing "$a" "$g")"
 		md "Missing: $(missing "$a" "$g")."
 		problem "no guest register dump to compare ($a, $g)"
 	fi
-	rm -f "$tmp"
 }
 
 console_check
