@@ -41,9 +41,10 @@ static int parse_seconds(const char *s, unsigned *out)
 /* --no-NAME leaves out the result NAME (the option after TESTBED_OUT_DIR/). */
 static bool drop_result(struct init_args *a, const char *arg)
 {
+	if (strncmp(arg, "--no-", 5) != 0)
+		return false;
 	for (size_t k = 0; k < NRESULT_OPTS; k++)
-		if (strncmp(arg, "--no-", 5) == 0 &&
-		    strcmp(arg + 5, result_opts[k][1] + sizeof(TESTBED_OUT_DIR)) == 0) {
+		if (strcmp(arg + 5, result_opts[k][1] + sizeof(TESTBED_OUT_DIR)) == 0) {
 			a->no_result |= 1u << k;
 			return true;
 		}
@@ -78,7 +79,9 @@ int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_
 		}
 	}
 	if (i >= argc) {
-		snprintf(err, errlen, "no guest given (kernel command line: -- [--no-count] [--limit S] [--kallsyms] GUEST [OPTION...])");
+		snprintf(err, errlen, "no guest given (kernel command line: -- [--no-count] "
+			 "[--no-traplog] [--no-ioctls] [--no-regs] [--limit S] [--kallsyms] "
+			 "GUEST [OPTION...])");
 		return -1;
 	}
 	if (!valid_name(argv[i])) {
