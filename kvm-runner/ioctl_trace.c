@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <time.h>
 #include "ioctl_trace.h"
+#include "tick.h"
 
 #define IOCTL_RECORDS_MAX 100000
 #define MAX_FDS 64
@@ -84,14 +84,6 @@ static void count(int fd, unsigned long req)
 	counts[cur_phase][role_of(fd)][req_slot(req)]++;
 }
 
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 static void record(int fd, unsigned long req, uintptr_t arg, int ret, int err, uint64_t ns)
 {
 	struct ioctl_record *r;
@@ -127,10 +119,10 @@ static int traced(int fd, unsigned long req, uintptr_t arg)
 		count(fd, req);
 		return ret;
 	}
-	t0 = now_ns();
+	t0 = mono_ns();
 	ret = ioctl(fd, req, arg);
 	err = errno;
-	record(fd, req, arg, ret, ret < 0 ? err : 0, now_ns() - t0);
+	record(fd, req, arg, ret, ret < 0 ? err : 0, mono_ns() - t0);
 	errno = err;
 	return ret;
 }
@@ -147,12 +139,12 @@ int kvm_ioctl_val(int fd, unsigned long req, unsigned long val)
 
 void *kvm_mmap_run(int fd, size_t size)
 {
-	uint64_t t0 = now_ns();
+	uint64_t t0 = mono_ns();
 	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	int err = errno;
 
 	record(fd, REQ_MMAP, size, p == MAP_FAILED ? -1 : 0, p == MAP_FAILED ? err : 0,
-	       now_ns() - t0);
+	       mono_ns() - t0);
 	errno = err;
 	return p;
 }

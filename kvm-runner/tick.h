@@ -1,8 +1,9 @@
 /*
- * The periodic tick that bounds every KVM_RUN: SIGALRM with an empty
- * handler installed without SA_RESTART, so a vCPU sleeping in WFI (or a
- * guest that never exits) returns to the runner with EINTR at least once
- * per period; the run loop then checks the timeout.
+ * The periodic tick that bounds every KVM_RUN: SIGALRM with a handler
+ * that only notes it fired, installed without SA_RESTART, so a vCPU
+ * sleeping in WFI (or a guest that never exits) returns to the runner
+ * with EINTR at least once per period; the run loop then checks the
+ * timeout.
  */
 #ifndef KVM_RUNNER_TICK_H
 #define KVM_RUNNER_TICK_H
