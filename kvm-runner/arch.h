@@ -23,7 +23,7 @@ extern const char arch_binary[];
  */
 int arch_check_host(const char *machine, char *err, size_t n);
 
-/* Checks the capabilities this back end needs; 0 or -1 (error printed). */
+/* Checks the capabilities this back end needs; 0 or EXIT_NOKVM after one line. */
 int arch_check_caps(struct vm *vm);
 
 /* The vCPU features to ask for in KVM_ARM_VCPU_INIT. */
