@@ -1,5 +1,8 @@
 # Shared by the quick bench tests: checks on the bench guest's console.
-# The caller sets $fail to 0 and $out (where consoles go).
+# Consoles go to $out; $fail is 1 once a check failed.
+out=build/bench/quick
+mkdir -p "$out"
+fail=0
 
 bad() { echo "FAIL: $*"; fail=1; }
 
