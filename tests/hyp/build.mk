@@ -22,6 +22,9 @@ $(HYP_TEST_DIR)/unit_psr: tests/hyp/unit_psr.c baremetal-hyp/psr.c baremetal-hyp
 # The tests' own guests (tests/hyp/*-guest.S), linked like every guest.
 HYP_TEST_GUESTS	:= $(patsubst tests/hyp/%.S,$(HYP_TEST_DIR)/%,$(wildcard tests/hyp/*-guest.S))
 
+# Kept after the build (not make's intermediates, whose removal would print
+# after the test runner's closing line).
+.SECONDARY: $(HYP_TEST_GUESTS:%=%.elf)
 $(HYP_TEST_DIR)/%-guest.elf: tests/hyp/%-guest.S $(GUEST_LDS) guests/board/memmap.h
 	@mkdir -p $(@D)
 	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -T $(GUEST_LDS) -o $@ $<
