@@ -19,6 +19,9 @@ here=$(dirname "$0")
 guest=test out=build/kvm brk=0x40000000 arch=arm64
 pass=(--timeout 90)
 while [ $# -gt 0 ]; do
+	case $1 in --break | --arch | --guest | --out | --kernel | --initrd | --timeout)
+		[ $# -ge 2 ] || die "option '$1' needs a value" ;;
+	esac
 	case $1 in
 	--break) brk=$2; shift 2; continue ;;
 	--arch) arch=$2 ;;

@@ -25,6 +25,9 @@ die() { echo "run-testbed: $*" >&2; exit 3; }
 arch=arm64 kernel= initrd= guest=test out=build/kvm limit=120
 init_opts= runner_opts="--timeout 20"
 while [ $# -gt 0 ]; do
+	case $1 in --arch | --kernel | --initrd | --guest | --out | --timeout | --init-opts | --runner-opts)
+		[ $# -ge 2 ] || die "option '$1' needs a value" ;;
+	esac
 	case $1 in
 	--arch) arch=$2; shift 2 ;;
 	--kernel) kernel=$2; shift 2 ;;
