@@ -9,7 +9,7 @@
 CMP_DIR		:= $(BUILD)/compare
 # The board's pure C (traplog_parse and the names it uses): one parser only.
 CMP_BOARD_SRCS	:= $(wildcard guests/board/*.c)
-CMP_TLOG_SRCS	:= tests/compare/tlog_load.c tests/compare/tlog_align.c \
+CMP_TLOG_SRCS	:= tests/compare/tlog_load.c tests/compare/tlog_align.c tests/compare/tlog_class.c \
 		   tests/compare/tlog_expect.c tests/compare/tlog_report.c
 # The ARMv7 decode tables are the bare hypervisor's: one copy.
 CMP_REG_SRCS	:= tests/compare/regbits.c tests/compare/regfile.c \
