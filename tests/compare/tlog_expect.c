@@ -18,6 +18,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lineread.h"
 #include "tlog.h"
 
 
@@ -121,16 +122,17 @@ static int table_line(struct tlog_table *t, char *s, unsigned ln, char *err, siz
 int tlog_table_load_stream(FILE *f, const char *path, struct tlog_table *t, char *err,
 			   size_t errlen)
 {
-	char buf[1024];
-	unsigned ln = 0;
+	struct line_reader rd = { .f = f };
+	char buf[1024], why[100];
+	int got;
 
 	memset(t, 0, sizeof(*t));
 	t->path = path;
-	while (fgets(buf, sizeof(buf), f)) {
-		ln++;
-		if (table_line(t, buf, ln, err, errlen) < 0)
+	while ((got = line_next(&rd, buf, sizeof(buf), why, sizeof(why))) > 0)
+		if (table_line(t, buf, rd.lineno, err, errlen) < 0)
 			return -1;
-	}
+	if (got < 0)
+		return tlog_fail(err, errlen, path, rd.lineno + 1, "%s", why);
 	return finish(t, err, errlen);
 }
 
