@@ -1,0 +1,6 @@
+# The kit's guests that prove the real board (issue 8): fdt, vfp,
+# exceptions, ldst. Their consoles (tests/guests/NAME.console, from native
+# runs) are what every VMM must print, but for the differences that
+# tests/compare/console-differences.txt explains.
+BOARD_GUESTS	:= fdt vfp exceptions ldst
+TEST_DEPS += $(foreach g,$(BOARD_GUESTS),$(BUILD)/guests/$(g).elf $(BUILD)/guests/$(g).bin)
