@@ -25,8 +25,9 @@ guest_lds	= $(if $(filter $(1),$(LINUX_BOOT_GUESTS)),$(GUEST_LINUX_LDS),$(GUEST_
 
 # What each guest is told, the same natively and under every VMM: the RAM
 # size and kernel command line (-m, -p) that the fdt guest checks its DTB
-# against. GUEST_ARGS_x is passed to run-native.sh (and the VMMs' runs).
-GUEST_ARGS_fdt	:= -m 256 -p "kit.mem=256M kit.cpus=1 kit.psci=hvc"
+# against (no spaces: the KVM test bed's kernel command line cannot quote
+# them). GUEST_ARGS_x is passed to run-native.sh (and the VMMs' runs).
+GUEST_ARGS_fdt	:= -m 256 -p kit.mem=256M,kit.cpus=1,kit.psci=hvc
 
 all: $(GUEST_ELFS) $(GUEST_BINS) $(GUEST_LSTS)
 

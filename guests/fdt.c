@@ -4,8 +4,10 @@
  * every VMM enters it by the Linux protocol: r0 = 0, r1 = 0xffffffff,
  * r2 = the DTB. It walks the DTB (Devicetree Specification v0.4, ch. 5)
  * and checks /memory, the /cpus/cpu@ count and the /psci method against
- * what /chosen/bootargs says they must be:
- *   kit.mem=256M kit.cpus=1 kit.psci=hvc     (GUEST_ARGS_fdt, guests/build.mk)
+ * what /chosen/bootargs says they must be, separated by spaces or commas
+ * (the KVM test bed passes the runner's options through a kernel command
+ * line, which cannot quote a space):
+ *   kit.mem=256M,kit.cpus=1,kit.psci=hvc     (GUEST_ARGS_fdt, guests/build.mk)
  */
 #include "guest.h"
 
@@ -139,7 +141,12 @@ static bool walk(const uint8_t *dtb, struct dt_facts *f)
 	return false;
 }
 
-/* The value of "key=" in the command line, up to the next space; NULL if absent. */
+static bool separator(char c)
+{
+	return c == ' ' || c == ',';
+}
+
+/* The value of "key=" in the command line, up to the next separator; NULL if absent. */
 static const char *arg(const char *cmdline, const char *key, char *buf, size_t n)
 {
 	size_t k = strlen(key);
@@ -148,14 +155,14 @@ static const char *arg(const char *cmdline, const char *key, char *buf, size_t n
 		if (!strncmp(s, key, k) && s[k] == '=') {
 			size_t i = 0;
 
-			for (s += k + 1; *s && *s != ' ' && i + 1 < n; s++)
+			for (s += k + 1; *s && !separator(*s) && i + 1 < n; s++)
 				buf[i++] = *s;
 			buf[i] = '\0';
 			return buf;
 		}
-		while (*s && *s != ' ')
+		while (*s && !separator(*s))
 			s++;
-		while (*s == ' ')
+		while (separator(*s))
 			s++;
 	}
 	return NULL;
