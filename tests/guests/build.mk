@@ -4,3 +4,4 @@
 # tests/compare/console-differences.txt explains.
 BOARD_GUESTS	:= fdt vfp exceptions ldst
 TEST_DEPS += $(foreach g,$(BOARD_GUESTS),$(BUILD)/guests/$(g).elf $(BUILD)/guests/$(g).bin)
+TEST_DEPS += $(BUILD)/compare/traplog $(BUILD)/baremetal-hyp/hyp.elf
