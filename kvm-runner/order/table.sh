@@ -24,7 +24,7 @@ awk -F' [|] ' -v ka="$ka" -v kb="${kb:-}" -v b="$b" '
 		if (b != "")
 			while ((getline l < b) > 0)
 				if (l ~ /^[|] [0-9]+ [|]/ && row(l, g) >= 9) v7[g[2]] = g[5] (g[7] == "yes" ? "" : " (sources: " g[6] ")")
-		printf "| # | case | rule | step | arm64 KVM %s | 32-bit ARM KVM %s | the guest then (arm64) | kernel function |\n", ka, kb
+		printf "| # | case | rule | step | arm64 KVM %s | 32-bit ARM KVM%s | the guest then (arm64) | kernel function |\n", ka, (kb != "" ? " " kb : "")
 		print "|---|---|---|---|---|---|---|---|"
 	}
 	/^[|] [0-9]+ [|]/ && row($0, f) >= 9 {
