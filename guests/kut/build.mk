@@ -3,6 +3,7 @@
 #   make run-kut KUT=DIR [VMM=native|hyp|kvm|kvm-armv7] [TESTS="pattern..."]
 #                [GROUP=g] [MAX_SMP=n] [TIMEOUT=s]
 #
+# Without KUT it says it is skipped and make succeeds.
 # build/kut/kutplan is the pure part (cfg, plan, verdict, errata), host C
 # covered by tests/kut/; guests/kut/run-kut.sh runs the VMMs.
 
@@ -28,4 +29,4 @@ run-kut: $(KUTPLAN) $(if $(KUT),$(KUT_NEEDS_$(VMM)))
 	$(Q)QEMU_ARM=$(QEMU_ARM) QEMU_ARM64=$(QEMU_ARM64) guests/kut/run-kut.sh --vmm '$(VMM)' \
 		$(if $(TESTS),--only '$(TESTS)') $(if $(GROUP),--group '$(GROUP)') \
 		$(if $(MAX_SMP),--max-smp '$(MAX_SMP)') $(if $(TIMEOUT),--timeout '$(TIMEOUT)') \
-		$(if $(KUT),'$(KUT)')
+		$(if $(KUT),'$(KUT)'); rc=$$?; [ $$rc -eq 77 ] || exit $$rc

@@ -49,8 +49,10 @@ static char *slurp(const char *path)
 		die("out of memory reading %s", path);
 	n = fread(buf, 1, MAX_FILE + 1, f);
 	fclose(f);
-	if (n > MAX_FILE)
+	if (n > MAX_FILE) {
+		free(buf);
 		die("%s is larger than 1 MiB", path);
+	}
 	buf[n] = '\0';
 	return buf;
 }
@@ -107,7 +109,7 @@ static int cmd_plan(int argc, char **argv)
 	const char *only = NULL;
 	static struct kut_cfg cfg;
 	char err[256], *text;
-	int i;
+	int i, r;
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i += 2) {
 		const char *v = value(argc, argv, i);
@@ -132,11 +134,12 @@ static int cmd_plan(int argc, char **argv)
 	if (!vmm)
 		die("%s", "plan needs --vmm");
 	text = slurp(argv[i]);
-	if (kut_cfg_parse(text, &cfg, err, sizeof(err))) {
-		fprintf(stderr, "kutplan: %s: %s\n", argv[i], err);
-		exit(2);
-	}
+	r = kut_cfg_parse(text, &cfg, err, sizeof(err));
 	free(text);
+	if (r) {
+		fprintf(stderr, "kutplan: %s: %s\n", argv[i], err);
+		return 2;
+	}
 	for (int k = 0; k < cfg.n; k++) {
 		struct kut_run r;
 
@@ -190,12 +193,15 @@ static int cmd_errata(int argc, char **argv)
 
 	if (argc != 4 || strcmp(argv[1], "--kernel"))
 		die("%s", "usage: kutplan errata --kernel VERSION ERRATA.TXT");
+	int r;
+
 	text = slurp(argv[3]);
-	if (kut_errata(text, argv[2], out, sizeof(out), err, sizeof(err))) {
-		fprintf(stderr, "kutplan: %s: %s\n", argv[3], err);
-		exit(2);
-	}
+	r = kut_errata(text, argv[2], out, sizeof(out), err, sizeof(err));
 	free(text);
+	if (r) {
+		fprintf(stderr, "kutplan: %s: %s\n", argv[3], err);
+		return 2;
+	}
 	fputs(out, stdout);
 	return 0;
 }

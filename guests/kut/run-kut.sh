@@ -50,7 +50,9 @@ fi
 [ -x "$kutplan" ] || die "no $kutplan (make $kutplan)"
 out=${out:-build/kut/$vmm}
 max_smp=${max_smp:-$(getconf _NPROCESSORS_ONLN)}
-source guests/kut/vmm-$vmm.sh 2>/dev/null || die "unknown VMM '$vmm' (native, hyp, kvm, kvm-armv7)"
+case $vmm in native | hyp | kvm | kvm-armv7) source "guests/kut/vmm-$vmm.sh" || exit 2 ;;
+*) die "unknown VMM '$vmm' (native, hyp, kvm, kvm-armv7)" ;;
+esac
 
 plan=$("$kutplan" plan --vmm "$vmm" --max-smp "$max_smp" ${group:+--group "$group"} \
 	${all:+--all} ${limit:+--timeout "$limit"} ${only:+--only "$only"} "$cfg") || exit 2
