@@ -19,8 +19,9 @@ check_run() {
 	local vmm=$1 tmp got rc
 	tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 	fake_tree "$tmp/kut" || { echo "FAIL: cannot make the fake tree"; exit 1; }
-	got=$(guests/kut/run-kut.sh --vmm "$vmm" --max-smp 2 --out "build/tests/kut-fake/$vmm" "$tmp/kut" | sed "s|$tmp/kut|KUT|g")
-	rc=${PIPESTATUS[0]}
+	guests/kut/run-kut.sh --vmm "$vmm" --max-smp 2 --out "build/tests/kut-fake/$vmm" "$tmp/kut" >"$tmp/lines"
+	rc=$?
+	got=$(sed "s|$tmp/kut|KUT|g" "$tmp/lines")
 	if ! diff -u "tests/kut/fake/$vmm.expected" - <<<"$got"; then
 		echo "FAIL: run-kut --vmm $vmm: lines differ from tests/kut/fake/$vmm.expected"
 		exit 1
