@@ -59,7 +59,7 @@ void hyp_load_guest(const struct boot_args *a, struct boot_plan *plan)
 	if (image_parse(staged, a->image_size, d->ram_base, d->ram_size, &img, err, sizeof(err)))
 		hyp_fail(VMM_STATUS_BADINPUT, "guest image: %s", err);
 	if (boot_plan(&img, d->ram_base, d->ram_size, a->initrd_size, plan, err, sizeof(err)))
-		hyp_fail(VMM_STATUS_BADINPUT, "boot: %s", err);
+		hyp_fail(VMM_STATUS_BADINPUT, "%s", err);
 	image_copy(&img, staged, ram_at(d->ram_base), d->ram_base);
 	dcache_clean_range(ram_at(d->ram_base), img.end - d->ram_base);
 	load_initrd(a, plan);

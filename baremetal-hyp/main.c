@@ -12,6 +12,7 @@
 #include "hyp.h"
 #include "semihost.h"
 #include "hyp_regs.h"
+#include "stage2.h"
 
 #define WATCHDOG_MS_DEFAULT 3000u
 #define PARAMS_SEP	" -- "		/* the rest of the command line is bootargs */
@@ -55,7 +56,7 @@ static bool num_opt(const char *tok, const char *key, long *v)
  * strict dump-dtb=PATH -- BOOTARGS". traplog-ring shrinks the trap-log
  * ring, for its overflow test; strict stops the guest at a fault instead of
  * injecting it. Without a command line (QEMU started by hand) the defaults
- * hold, and no image is known.
+ * hold, and no image is known. QEMU puts -kernel's file name first.
  */
 static void parse_cmdline(struct vcpu *v, struct boot_args *a, unsigned *ram, unsigned *cpus)
 {
@@ -71,7 +72,8 @@ static void parse_cmdline(struct vcpu *v, struct boot_args *a, unsigned *ram, un
 		*params = '\0';
 		a->bootargs = params + strlen(PARAMS_SEP);
 	}
-	for (char *tok = strtok(cmdline, " "); tok; tok = strtok(NULL, " ")) {
+	strtok(cmdline, " ");	/* QEMU's first word is the program: -kernel's file */
+	for (char *tok = strtok(NULL, " "); tok; tok = strtok(NULL, " ")) {
 		if (strncmp(tok, "guest=", 6) == 0)
 			v->guest = tok + 6;
 		else if (strncmp(tok, "dump-dtb=", 9) == 0)
