@@ -109,7 +109,22 @@ static void report_dmesg(void)
 		report_buf(stdout, "dmesg", (unsigned char *)buf, (size_t)n);
 }
 
-static void report_all(bool kallsyms)
+/* --order: kvm-order's table, after the guest's run and apart from its counts. */
+static void run_order(unsigned limit_s)
+{
+	char *const argv[] = { TESTBED_ORDER, NULL };
+	/* its stderr (a fatal line only) goes to the serial log */
+	struct sctrace_opts o = { .limit_s = limit_s, .stdout_path = OUT("order") };
+	struct sctrace st;
+
+	if (sctrace_run(argv, &o, &st) < 0)
+		fprintf(stderr, "init: running %s: %s\n", TESTBED_ORDER, strerror(errno));
+	else if (sctrace_exit_code(st.status) != 0)
+		fprintf(stderr, "init: %s exited with %d\n", TESTBED_ORDER,
+			sctrace_exit_code(st.status));
+}
+
+static void report_all(bool kallsyms, bool order)
 {
 	static const char *const names[] = {
 		"console", "stderr", "traplog", "ioctls", "regs", "runinfo", "syscalls",
@@ -123,6 +138,8 @@ static void report_all(bool kallsyms)
 	}
 	if (kallsyms)
 		report_file(stdout, "kallsyms", OUT("kallsyms"));
+	if (order)
+		report_file(stdout, "order", OUT("order"));
 	report_dmesg();
 }
 
@@ -140,7 +157,7 @@ static int read_cmdline(char *buf, size_t n, char **argv, int max)
 	return cmdline_split(buf, argv, max);
 }
 
-static int run(bool *kallsyms)
+static int run(bool *kallsyms, bool *order)
 {
 	static char cmdline[4096];
 	char *argv[TESTBED_MAX_ARGS + 1];
@@ -173,18 +190,21 @@ static int run(bool *kallsyms)
 	if (a.kallsyms)
 		write_kallsyms();
 	*kallsyms = a.kallsyms;
+	*order = a.order;
+	if (a.order)
+		run_order(a.limit_s);
 	return sctrace_exit_code(st.status);
 }
 
 int main(void)
 {
-	bool kallsyms = false;
+	bool kallsyms = false, order = false;
 	int status;
 
 	mount_all();
-	status = run(&kallsyms);
+	status = run(&kallsyms, &order);
 	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1);	/* keep printk out of the data */
-	report_all(kallsyms);
+	report_all(kallsyms, order);
 	report_status(stdout, status);
 	sync();
 	reboot(RB_POWER_OFF);

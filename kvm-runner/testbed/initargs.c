@@ -68,6 +68,8 @@ int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_
 			/* --no-traplog, --no-ioctls, --no-regs: noted in a */
 		} else if (strcmp(argv[i], "--kallsyms") == 0) {
 			a->kallsyms = true;
+		} else if (strcmp(argv[i], "--order") == 0) {
+			a->order = true;
 		} else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
 			if (parse_seconds(argv[++i], &a->limit_s) < 0) {
 				snprintf(err, errlen, "bad --limit '%s' (1..3600 seconds)", argv[i]);
@@ -80,7 +82,7 @@ int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_
 	}
 	if (i >= argc) {
 		snprintf(err, errlen, "no guest given (kernel command line: -- [--no-count] "
-			 "[--no-traplog] [--no-ioctls] [--no-regs] [--limit S] [--kallsyms] "
+			 "[--no-traplog] [--no-ioctls] [--no-regs] [--limit S] [--kallsyms] [--order] "
 			 "GUEST [OPTION...])");
 		return -1;
 	}

@@ -54,7 +54,7 @@ esac
 command -v "$qemu" >/dev/null || die "$qemu not found (make setup)"
 
 mkdir -p "$out"
-for f in console stderr traplog ioctls regs runinfo syscalls dmesg kallsyms serial; do
+for f in console stderr traplog ioctls regs runinfo syscalls dmesg kallsyms order serial; do
 	rm -f "$out/$guest.$f"
 done
 serial=$out/$guest.serial
