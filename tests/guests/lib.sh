@@ -6,10 +6,9 @@ guests="fdt vfp exceptions ldst"
 # boot protocol and DTB, lazy VFP, abort/UNDEF injection); the *-pending
 # tests check that they still fail, and fail once one passes, so that it
 # moves here.
-hyp_guests="ldst vfp exceptions"
+hyp_guests="ldst vfp exceptions fdt"
 kvm_guests="ldst vfp"
 declare -A pending_why=(
-	[hyp:fdt]="its pl011 check looks for a node named pl011@, the board's DTB (dtb.c) names it uart@9000000"
 	[kvm:fdt]="no DTB in r2 and no -m/-p in kvm-runner"
 	[kvm:exceptions]="no abort injection: kvm-runner stops the guest at the load outside the board"
 )
