@@ -53,7 +53,7 @@ vmm_batch() {
 	for r; do
 		IFS=$'\x1f' read -r name _ <<<"$r"
 		cp "$tb/$name.console" "$out/$name.log" 2>/dev/null || : >"$out/$name.log"
-		tr -d '\r' <"$tb/$name.stderr" 2>/dev/null | grep -v '^$' >>"$out/$name.why"
+		[ -f "$tb/$name.stderr" ] && tr -d '\r' <"$tb/$name.stderr" | grep -v '^$' >>"$out/$name.why"
 		st=$(sed -n 's/^exit_status: //p' "$tb/$name.runinfo" 2>/dev/null)
 		if [ -z "$st" ]; then	# the run never ended: the boot's own words
 			st=203
