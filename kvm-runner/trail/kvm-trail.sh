@@ -53,6 +53,9 @@ mkdir -p "$out"
 rm -f "$out/$guest.kvm-trail" "$out/$guest.trail.md" "$out/$guest.traplog-kvm" "$out/$guest.ioctls-kvm"
 
 # The runner's default 20 s, init's 60 s and QEMU's 120 s, each times slowdown.
+# -icount: the virtual clock follows the instructions run, not the host's
+# clock, so the time gdb's stops take does not pile up as timer interrupts
+# (without it nearly every guest entry found an IRQ pending and turned back).
 setsid "$testbed/run-testbed.sh" --arch "$arch" --kernel "$kernel" --initrd "$initrd" \
 	--guest "$guest" --out "$out" --timeout $((120 * slowdown)) \
 	--init-opts "--limit $((60 * slowdown))" --runner-opts "--timeout $((20 * slowdown))" \

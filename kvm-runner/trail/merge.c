@@ -55,15 +55,33 @@ int merge_trap_reason(const char *line)
 	return TR_OTHER;
 }
 
+/*
+ * One exit may give several rows: an ldm/stm with ISV=0 (KVM_EXIT_ARM_NISV)
+ * is emulated access by access, each row with the same pc and insn=.
+ * Returns true for the second and later rows of such an exit.
+ */
+static bool same_exit(const char *line, char *last, size_t n)
+{
+	const char *pc = strstr(line, " pc="), *insn = strstr(line, " insn=");
+	char key[64] = "";
+	bool same;
+
+	if (pc && insn && strstr(line, " isv=0 "))
+		snprintf(key, sizeof(key), "%.14s%.16s", pc, insn);
+	same = key[0] && !strcmp(key, last);
+	snprintf(last, n, "%s", key);
+	return same;
+}
+
 static void count_traps(FILE *traplog, struct trap_counts *c)
 {
-	char line[512];
+	char line[512], last[64] = "";
 	int r;
 
 	memset(c, 0, sizeof(*c));
 	rewind(traplog);
 	while (fgets(line, sizeof(line), traplog))
-		if ((r = merge_trap_reason(line)) >= 0) {
+		if ((r = merge_trap_reason(line)) >= 0 && !same_exit(line, last, sizeof(last))) {
 			c->n[r]++;
 			c->rows++;
 		}
@@ -133,13 +151,17 @@ static void chomp(char *s)
 void merge_traplog(FILE *traplog, const struct trail *t, FILE *out)
 {
 	size_t next[TR_COUNT] = { 0 };
-	char line[512], path[256];
+	char line[512], path[256], last[64] = "";
 	int r;
 
 	rewind(traplog);
 	while (fgets(line, sizeof(line), traplog)) {
 		chomp(line);
 		r = merge_trap_reason(line);
+		if (r >= 0 && same_exit(line, last, sizeof(last))) {
+			fprintf(out, "%s  # kvm: the exit of the row before (one ldm/stm, ISV=0)\n", line);
+			continue;
+		}
 		if (r < 0 || r == TR_OTHER || !traced(t, (enum trail_reason)r)) {
 			fprintf(out, "%s%s\n", line, r >= 0 ? "  # kvm: its handler is not traced" : "");
 			continue;

@@ -238,20 +238,43 @@ static const char *switch_name(const struct trail *t)
 	return !strcmp(t->arch, "arm64") ? "__kvm_vcpu_run" : "__kvm_vcpu_run_nvhe";
 }
 
+/* Appends " > what" (no " > " first) to buf. */
+static void hop(char *buf, size_t n, const char *what)
+{
+	size_t at = strlen(buf);
+
+	if (at < n)
+		snprintf(buf + at, n - at, "%s%s", at ? " > " : "", what);
+}
+
 void trail_path(char *buf, size_t n, const struct trail *t, size_t i)
 {
 	static const char *const handler[TR_COUNT] = {
-		" > kvm_handle_guest_abort > io_mem_abort", " > kvm_handle_guest_abort",
-		" > kvm_hvc_call_handler", " > kvm_handle_wfx", " > kvm_handle_cp15_32", "",
+		"kvm_handle_guest_abort > io_mem_abort", "kvm_handle_guest_abort",
+		"kvm_hvc_call_handler", "kvm_handle_wfx", "kvm_handle_cp15_32", NULL,
 	};
 	const struct trail_switch *s = &t->sw[i];
-	char idx[16] = "";
+	char he[24];
 
-	if (s->index >= 0)
-		snprintf(idx, sizeof(idx), "(%d)", s->index);
-	snprintf(buf, n, "%s%s%s%s%s%s > %s", switch_name(t), s->entered ? " > __guest_enter" : "",
-		 s->exited ? " > __guest_exit" : "", s->handled ? " > handle_exit" : "", idx,
-		 handler[s->reason], s->to_user ? "user" : "guest");
+	if (!n)
+		return;
+	buf[0] = 0;
+	if (t->fn[TF_SWITCH])
+		hop(buf, n, switch_name(t));
+	if (s->entered)
+		hop(buf, n, "__guest_enter");
+	if (s->exited)
+		hop(buf, n, "__guest_exit");
+	if (s->handled) {
+		if (s->index >= 0)
+			snprintf(he, sizeof(he), "handle_exit(%d)", s->index);
+		else
+			snprintf(he, sizeof(he), "handle_exit");
+		hop(buf, n, he);
+	}
+	if (handler[s->reason])
+		hop(buf, n, handler[s->reason]);
+	hop(buf, n, s->to_user ? "user" : "guest");
 }
 
 void trail_report(FILE *out, const struct trail *t)

@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include "unit.h"
+#include "merge.h"
 #include "trail.h"
 
 static char err[300];
@@ -95,9 +96,67 @@ static void test_crafted(void)
 	trail_free(&t);
 }
 
+/* The trap log's rows by reason; an ldm/stm's several rows are one exit. */
+static void test_merge(void)
+{
+	static const char trail[] = "# kvm-trail 1 arch=arm64 guest=g\n"
+		"kvm_arch_vcpu_ioctl_run\n__guest_exit\nhandle_exit 2\nkvm_handle_guest_abort\n"
+		"__guest_exit\nhandle_exit 2\nkvm_handle_guest_abort\nio_mem_abort\n"
+		"kvm_arch_vcpu_ioctl_run\n__guest_exit\nhandle_exit 2\nkvm_handle_guest_abort\n"
+		"io_mem_abort\nkvm_arch_vcpu_ioctl_run\n";
+	static const char log[] = "# traplog 1 side=kvm guest=g\n"
+		"0001 0x20 IABT     pc=0x40000000 ipa=0x40000000 : stage2 mapped by=kvm\n"
+		"0002 0x24 DABT     pc=0x40000010 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000041 by=vmm\n"
+		"0003 0x24 DABT     pc=0x4000005c isv=0 sas=w sse=0 srt=r5 wnr=1 ipa=0x09000000 insn=0xe8870060 : mmio write uart.DR size=4 val=0x0000000a by=vmm\n"
+		"0004 0x24 DABT     pc=0x4000005c isv=0 sas=w sse=0 srt=r6 wnr=1 ipa=0x09000004 insn=0xe8870060 : mmio write uart.RSR size=4 val=0x00000000 by=vmm\n"
+		"0005 0x03 CP15     pc=0x40000020 dir=read reg=ACTLR : cp15 read by=kvm\n"
+		"# end traps=5 dropped=0 status=0\n";
+	static const char ioctls[] = "0001 setup sys  KVM_GET_API_VERSION : ret=12\n"
+		"0002 run   vcpu KVM_RUN exit=MMIO : ret=0\n0003 run   vcpu KVM_RUN exit=ARM_NISV : ret=0\n";
+	struct trail t;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *l = fmemopen((void *)log, strlen(log), "r"), *io, *out;
+
+	check(load_text(trail, &t) == 0 && t.nruns == 3 && t.nsw == 3, "merge: the trail");
+	out = open_memstream(&text, &len);
+	check_eq(merge_check_traplog(l, &t, out), 0, "two MMIO exits (the stm's two rows one exit), one Stage-2");
+	fclose(out);
+	check(strstr(text, "| mmio | 2 | 2 | agree |") && strstr(text, "| stage2 | 1 | 1 | agree |"),
+	      "merge: counts table");
+	free(text);
+	io = fmemopen((void *)ioctls, strlen(ioctls), "r");
+	out = open_memstream(&text, &len);
+	check_eq(merge_check_ioctls(io, &t, out), 1, "2 KVM_RUN records against 3 stops: differ");
+	fclose(out);
+	free(text);
+	out = open_memstream(&text, &len);
+	merge_traplog(l, &t, out);
+	fclose(out);
+	check(strstr(text, "val=0x00000041 by=vmm  # kvm: run 1: __guest_exit > "
+			   "handle_exit(2) > kvm_handle_guest_abort > io_mem_abort > user") != NULL,
+	      "merged trap log: the MMIO row's path");
+	check(strstr(text, "RSR size=4 val=0x00000000 by=vmm  # kvm: the exit of the row before") != NULL,
+	      "merged trap log: the stm's second row");
+	check(strstr(text, "ACTLR : cp15 read by=kvm  # kvm: its handler is not traced") != NULL,
+	      "merged trap log: an untraced class says so");
+	free(text);
+	out = open_memstream(&text, &len);
+	merge_ioctls(io, &t, out);
+	fclose(out);
+	check(strstr(text, "KVM_GET_API_VERSION : ret=12  # kvm: kvm_dev_ioctl") &&
+	      strstr(text, "exit=ARM_NISV : ret=0  # kvm: kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl_run: "
+			   "run 2: 1 switch (mmio) > user"), "merged ioctl trace: handlers, KVM_RUN's switches");
+	free(text);
+	fclose(l);
+	fclose(io);
+	trail_free(&t);
+}
+
 int main(void)
 {
 	test_sample();
 	test_crafted();
+	test_merge();
 	return unit_summary();
 }
