@@ -36,6 +36,7 @@ void board_init(struct board *b, void (*console)(void *, char), void *ctx)
 	b->ctx = ctx;
 	b->status = BOARD_STATUS_PASS;
 	b->stopped = false;
+	uart_reset(b);
 }
 
 /* Naturally aligned 1-, 2- or 4-byte accesses only (docs/guest-abi.md). */

@@ -32,11 +32,14 @@ struct board_access {
 	uint32_t value;		/* in: the stored value; out: the loaded value */
 };
 
+#define BOARD_UART_KEPT	6	/* UART registers that keep their value */
+
 struct board {
 	const struct board_desc *desc;	/* the devices board_mmio dispatches to */
 	void (*console)(void *ctx, char c);	/* where UART DR bytes go */
 	void *ctx;
 	uint32_t status;	/* last STATUS write; 0 until then */
+	uint32_t uart_kept[BOARD_UART_KEPT];	/* IBRD FBRD LCR_H CR IFLS IMSC (uart.c) */
 	bool stopped;		/* SYSTEM_OFF/RESET or CPU_OFF happened */
 };
 
