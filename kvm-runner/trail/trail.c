@@ -170,10 +170,17 @@ static void finish(struct trail *t)
 		if (t->runs[r].n)
 			t->sw[t->runs[r].first + t->runs[r].n - 1].to_user = true;
 	/* a stop missing from a switch, of the functions the set has */
-	for (size_t i = 0; i < t->nsw; i++)
-		t->incomplete += (t->fn[TF_ENTER] && !t->sw[i].entered) ||
-				 (t->fn[TF_EXIT] && !t->sw[i].exited) ||
-				 (t->fn[TF_HANDLE_EXIT] && !t->sw[i].handled);
+	for (size_t i = 0; i < t->nsw; i++) {
+		struct trail_switch *s = &t->sw[i];
+
+		/* ARM_EXCEPTION_IRQ (0) from __guest_enter's ISR_EL1 check, arm64 */
+		s->turned_back = !strcmp(t->arch, "arm64") && t->fn[TF_EXIT] && !s->exited &&
+				 s->handled && s->index == 0 && s->reason == TR_OTHER;
+		t->turned_back += s->turned_back;
+		t->incomplete += !s->turned_back && ((t->fn[TF_ENTER] && !s->entered) ||
+						     (t->fn[TF_EXIT] && !s->exited) ||
+						     (t->fn[TF_HANDLE_EXIT] && !s->handled));
+	}
 }
 
 int trail_read(FILE *in, const char *path, struct trail *t, char *err, size_t n)
@@ -311,4 +318,6 @@ void trail_report(FILE *out, const struct trail *t)
 		t->nruns, t->nruns ? (double)t->nsw / (double)t->nruns : 0.0, most, empty);
 	fprintf(out, "Stops: %u switch stops seen twice, %u switches missing a stop, %u before any "
 		     "KVM_RUN.\n", t->repeats, t->incomplete, t->before_run);
+	fprintf(out, "Entries turned back (an IRQ pending at __guest_enter, counted as other): %u.\n",
+		t->turned_back);
 }

@@ -53,6 +53,8 @@ struct trail_switch {
 	int index;		/* handle_exit's exception index, -1 when not read */
 	bool entered, exited, handled;	/* __guest_enter, __guest_exit, handle_exit seen */
 	bool to_user;		/* the last of its KVM_RUN: the ioctl returned after it */
+	bool turned_back;	/* arm64: handle_exit(IRQ) with no __guest_exit: 6.1's
+				   __guest_enter found an IRQ pending and never entered */
 	unsigned run;		/* the KVM_RUN it belongs to, 0-based */
 };
 
@@ -70,6 +72,7 @@ struct trail {
 				   between, a handler or enter/exit stop again in one switch */
 	unsigned before_run;	/* switches before any kvm_arch_vcpu_ioctl_run stop */
 	unsigned incomplete;	/* switches missing enter, exit or handle_exit */
+	unsigned turned_back;	/* entries turned back (see trail_switch) */
 	char arch[16];		/* from the header, or "" */
 };
 

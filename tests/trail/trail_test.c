@@ -80,6 +80,16 @@ static void test_crafted(void)
 		  "kvm_handle_guest_abort > io_mem_abort > user", "path of switch 2");
 	trail_free(&t);
 
+	check(load_text("# kvm-trail 1 arch=arm64 guest=g\nkvm_arch_vcpu_ioctl_run\nhandle_exit 0\n"
+			"__guest_exit\nhandle_exit 2\nkvm_handle_guest_abort\nio_mem_abort\n", &t) == 0 &&
+	      t.nsw == 2 && t.turned_back == 1 && t.incomplete == 0 && t.sw[0].turned_back,
+	      "arm64: handle_exit 0 with no __guest_exit is an entry turned back, not a missed stop");
+	trail_free(&t);
+	check(load_text("# kvm-trail 1 arch=arm64 guest=g\nkvm_arch_vcpu_ioctl_run\nhandle_exit 2\n"
+			"kvm_handle_guest_abort\n__guest_exit\nhandle_exit 0\n", &t) == 0 &&
+	      t.turned_back == 0 && t.incomplete == 1, "  but a trap with no __guest_exit is a missed stop");
+	trail_free(&t);
+
 	check(load_text("__guest_enter\n__kvm_vcpu_run_nvhe\n__guest_exit\n", &t) == 0 &&
 	      t.before_run == 1 && t.nsw == 2 && t.incomplete == 2,
 	      "switches before any KVM_RUN, each missing a stop");
