@@ -6,11 +6,9 @@ guests="fdt vfp exceptions ldst"
 # boot protocol and DTB, lazy VFP, abort/UNDEF injection); the *-pending
 # tests check that they still fail, and fail once one passes, so that it
 # moves here.
-hyp_guests="ldst vfp"
+hyp_guests="ldst vfp exceptions fdt"
 kvm_guests="ldst vfp"
 declare -A pending_why=(
-	[hyp:fdt]="no Linux boot protocol: the image linked at 0x40010000 is loaded at the RAM base, no DTB"
-	[hyp:exceptions]="the injected aborts carry DFSR/IFSR 0x14, pre-5.6 KVM's IMPLEMENTATION DEFINED fault; KVM 5.6 and 6.1 inject_abt32 give 0x008, a synchronous external abort"
 	[kvm:fdt]="no DTB in r2 and no -m/-p in kvm-runner"
 	[kvm:exceptions]="no abort injection: kvm-runner stops the guest at the load outside the board"
 )
@@ -41,18 +39,22 @@ verdict() {
 		echo "identical")"
 }
 
-# hyp_run GUEST: under the bare hypervisor; results in $out/hyp, status in $rc.
+# hyp_run GUEST: the ELF under the bare hypervisor, with the guest's
+# arguments; results in $out/hyp, status in $rc.
 hyp_run() {
+	guest_args "$1"
 	baremetal-hyp/run.sh -q --hyp build/baremetal-hyp/hyp.elf --out "$out/hyp" \
-		--timeout 60 "build/guests/$1.bin" >"$out/$1.hyp.log" 2>&1
+		--timeout 60 "${args[@]}" "build/guests/$1.elf" >"$out/$1.hyp.log" 2>&1
 	rc=$?
 }
 
 # kvm_run GUEST: through kvm-runner in the arm64 test bed, one boot per
-# guest, the results kept in build/tests/guests/kvm while they are newer
-# than what they came from; status in $rc.
+# guest, with KVM's EL2 registers read live at the guest's entry
+# (pl2regs.sh, for compare.test); the results kept in build/tests/guests/kvm
+# while they are newer than what they came from; status in $rc.
 KVM_OUT=build/tests/guests/kvm
 TB_KERNEL=build/testbed/kernel/vmlinuz TB_INITRD=build/testbed/initramfs-arm64.cpio
+elf_entry() { printf '0x%08x' $((0x$(od -An -tx4 -j 24 -N 4 "$1" | tr -d ' '))); }
 kvm_fresh() {
 	local f
 	[ -f "$KVM_OUT/$1.exit" ] && [ "$(cat "$KVM_OUT/$1.exit")" != 3 ] || return 1
@@ -64,8 +66,9 @@ kvm_run() {
 	if ! kvm_fresh "$1"; then
 		mkdir -p "$KVM_OUT"
 		guest_args "$1"
-		kvm-runner/testbed/run-testbed.sh --guest "$1" --kernel "$TB_KERNEL" --initrd "$TB_INITRD" \
-			--out "$KVM_OUT" --timeout 300 --runner-opts "--timeout 120 ${args[*]}" >"$KVM_OUT/$1.log" 2>&1
+		kvm-runner/testbed/pl2regs.sh --guest "$1" --kernel "$TB_KERNEL" --initrd "$TB_INITRD" \
+			--break "$(elf_entry "build/guests/$1.elf")" --out "$KVM_OUT" --timeout 300 \
+			--runner-opts "--timeout 120 ${args[*]}" >"$KVM_OUT/$1.log" 2>&1
 		echo $? >"$KVM_OUT/$1.exit"
 	fi
 	rc=$(cat "$KVM_OUT/$1.exit")
