@@ -17,4 +17,4 @@ $(MKDTB): tests/board/mkdtb.c $(BOARD_SRCS) $(BOARD_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(BOARD_SRCS)
 
-TEST_DEPS += $(MKDTB) $(BOARD_UNITS) $(BUILD)/guests/test.elf $(BUILD)/guests/bad-loop.elf
+TEST_DEPS += $(MKDTB) $(BUILD)/guests/fdt.bin $(BOARD_UNITS) $(BUILD)/guests/test.elf $(BUILD)/guests/bad-loop.elf
