@@ -3,7 +3,8 @@
  * a Linux zImage, or else a raw image. Every check is made before a byte
  * is copied; nothing is ever cut to fit. ELF fields are read byte by byte
  * (ELF32 spec, "ELF Header" and "Program Header"), so the parser needs no
- * <elf.h> and no alignment of the caller's buffer.
+ * <elf.h> and no alignment of the caller's buffer. Sizes print as %lu:
+ * the bare hypervisor's newlib printf has no %z.
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,14 +51,14 @@ static int elf_header(const uint8_t *d, size_t size, char *err, size_t n)
 	uint32_t phoff, phnum;
 
 	if (size < 16)
-		return snprintf(err, n, "truncated ELF: %zu bytes", size), -1;
+		return snprintf(err, n, "truncated ELF: %lu bytes", (unsigned long)size), -1;
 	if (d[4] != ELF_CLASS32)
 		return snprintf(err, n, "not a 32-bit ELF (ELF class %u): the guest must be AArch32",
 				d[4]), -1;
 	if (d[5] != ELF_DATA2LSB)
 		return snprintf(err, n, "not a little-endian ELF"), -1;
 	if (size < ELF_EHDR_SIZE)
-		return snprintf(err, n, "truncated ELF: %zu bytes, header needs %u", size,
+		return snprintf(err, n, "truncated ELF: %lu bytes, header needs %u", (unsigned long)size,
 				ELF_EHDR_SIZE), -1;
 	if (le16(d + 18) != ELF_EM_ARM)
 		return snprintf(err, n, "ELF for machine %u, not ARM (%u)", (unsigned)le16(d + 18),
@@ -87,8 +88,8 @@ static int elf_segment(const uint8_t *ph, size_t size, uint32_t base, uint32_t r
 	end = (uint64_t)s->addr + s->memsz;
 	if ((uint64_t)s->offset + s->filesz > size)
 		return snprintf(err, n, "truncated ELF: segment at 0x%08x needs file bytes up to "
-				"%llu, file has %zu", (unsigned)s->addr,
-				(unsigned long long)s->offset + s->filesz, size), -1;
+				"%llu, file has %lu", (unsigned)s->addr,
+				(unsigned long long)s->offset + s->filesz, (unsigned long)size), -1;
 	if (s->filesz > s->memsz)
 		return snprintf(err, n, "bad ELF segment at 0x%08x: file size above memory size",
 				(unsigned)s->addr), -1;
@@ -169,11 +170,12 @@ static int one_segment(size_t size, size_t offset, uint32_t base, uint32_t ram,
 		       struct image_info *out, char *err, size_t n)
 {
 	if ((size > ram || offset > ram - size) && offset)
-		return snprintf(err, n, "zImage of %zu bytes does not fit in %u bytes of RAM from "
-				"RAM base + 0x%zx", size, (unsigned)ram, offset), -1;
+		return snprintf(err, n, "zImage of %lu bytes does not fit in %u bytes of RAM from "
+				"RAM base + 0x%lx", (unsigned long)size, (unsigned)ram,
+				(unsigned long)offset), -1;
 	if (size > ram)
-		return snprintf(err, n, "raw image of %zu bytes does not fit in %u bytes of RAM",
-				size, (unsigned)ram), -1;
+		return snprintf(err, n, "raw image of %lu bytes does not fit in %u bytes of RAM",
+				(unsigned long)size, (unsigned)ram), -1;
 	out->nsegs = 1;
 	out->seg[0].addr = base + (uint32_t)offset;
 	out->seg[0].filesz = out->seg[0].memsz = (uint32_t)size;
@@ -190,7 +192,7 @@ static int parse_zimage(const uint8_t *d, size_t size, uint32_t base, uint32_t r
 
 	if (end < start || end - start > size)
 		return snprintf(err, n, "truncated zImage: its header gives %u bytes, the file has "
-				"%zu", (unsigned)(end - start), size), -1;
+				"%lu", (unsigned)(end - start), (unsigned long)size), -1;
 	out->kind = IMAGE_ZIMAGE;
 	out->proto = BOOT_LINUX;
 	return one_segment(size, BOARD_ZIMAGE_OFFSET, base, ram, out, err, n);
