@@ -15,7 +15,7 @@ $(BENCH_DIR)/benchtab: tests/bench/benchtab_main.c $(BENCH_SRCS) $(BENCH_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(BENCH_CFLAGS) -o $@ $(filter %.c,$^)
 
-$(BENCH_DIR)/unit-benchtab: tests/bench/unit_benchtab.c $(BENCH_SRCS) $(BENCH_HDRS)
+$(BUILD)/tests/bench/unit-benchtab: tests/bench/benchtab_test.c $(BENCH_SRCS) $(BENCH_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(BENCH_CFLAGS) -o $@ $(filter %.c,$^)
 
@@ -24,7 +24,7 @@ BENCH_RUN_DEPS	:= $(BENCH_DIR)/benchtab $(BUILD)/guests/bench.elf $(BUILD)/guest
 		   $(BENCH_DIR)/initramfs-kvmloop.cpio \
 		   $(HYP_ELF) $(HYP_NOLOG_ELF)
 # quick-kvm.test also needs the test bed, which tests/testbed adds.
-TEST_DEPS += $(BENCH_RUN_DEPS) $(BENCH_DIR)/unit-benchtab
+TEST_DEPS += $(BENCH_RUN_DEPS) $(BUILD)/tests/bench/unit-benchtab
 
 .PHONY: bench
 bench: $(BENCH_RUN_DEPS)

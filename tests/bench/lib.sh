@@ -1,10 +1,8 @@
 # Shared by the quick bench tests: checks on the bench guest's console.
-# Consoles go to $out; $fail is 1 once a check failed.
+# Consoles go to $out; tests/lib.sh's $fails counts the failed checks.
+. tests/lib.sh
 out=build/bench/quick
 mkdir -p "$out"
-fail=0
-
-bad() { echo "FAIL: $*"; fail=1; }
 
 # check_run NAME CONSOLE: calibration exact, every row present, figures > 0.
 check_run() {
@@ -17,7 +15,7 @@ check_run() {
 		for (i = 1; i <= NF; i++) if ($i ~ /^insns=/) { v = substr($i, 7) + 0; seen = 1 }
 		if (!seen || v <= 0) { print "FAIL: " who ": figure not positive: " $0; bad = 1 }
 		seen = 0
-	} END { exit bad }' "$c" || fail=1
+	} END { exit bad }' "$c" || fails=$((fails + 1))
 }
 
 # run_checked VMM CONSOLE: one run, then check_run.

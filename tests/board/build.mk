@@ -1,13 +1,17 @@
-# Host unit tests of the board's pure C (guests/board/): one binary per
-# unit, each run by tests/board/NAME.test. Sanitizers on (HOST_CFLAGS).
+# Host unit tests of the board's pure C (guests/board/): NAME_test.c builds
+# build/tests/board/unit-NAME, run by tests/board/unit-NAME.test ('_' in
+# NAME as '-', the kit's one scheme). Sanitizers on (HOST_CFLAGS).
 
 BOARD_UNIT_NAMES := hsr board psci traplog a32_decode fdt dtb boot image size_arg
-BOARD_UNITS	:= $(BOARD_UNIT_NAMES:%=$(BUILD)/tests/board/unit-%)
+BOARD_UNITS	:= $(foreach n,$(BOARD_UNIT_NAMES),$(BUILD)/tests/board/unit-$(subst _,-,$(n)))
 
-$(BUILD)/tests/board/unit-%: tests/board/%_test.c $(BOARD_SRCS) $(BOARD_HDRS) tests/unit.h \
-			      tests/board/dts_read.h
-	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -o $@ $< $(BOARD_SRCS)
+define board_unit
+$(BUILD)/tests/board/unit-$(subst _,-,$(1)): tests/board/$(1)_test.c $(BOARD_SRCS) $(BOARD_HDRS) \
+		tests/unit.h tests/board/dts_read.h
+	@mkdir -p $$(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -o $$@ $$< $(BOARD_SRCS)
+endef
+$(foreach n,$(BOARD_UNIT_NAMES),$(eval $(call board_unit,$(n))))
 
 # mkdtb: the board's DTB for given -m/-c/-p/-i, for tests and docs (dtc reads it).
 MKDTB		:= $(BUILD)/board/mkdtb

@@ -20,14 +20,12 @@ CMP_HDRS	:= $(wildcard tests/compare/*.h guests/board/*.h) baremetal-hyp/regdeco
 CMP_CFLAGS	:= $(HOST_CFLAGS) -Itests -Itests/compare -Ibaremetal-hyp
 
 CMP_TOOLS	:= $(CMP_DIR)/traplog
-CMP_UNITS	:= $(patsubst tests/compare/unit_%.c,$(CMP_DIR)/unit-%,\
-		     $(wildcard tests/compare/unit_tlog.c tests/compare/unit_cdiff.c)) \
-		   $(CMP_DIR)/unit-lineread
+CMP_UNIT_DIR	:= $(BUILD)/tests/compare
+CMP_UNITS	:= $(addprefix $(CMP_UNIT_DIR)/unit-,tlog cdiff lineread)
 # regcmp needs the hypervisor's decode tables.
 ifneq ($(wildcard baremetal-hyp/regdecode.c),)
 CMP_TOOLS	+= $(CMP_DIR)/regcmp
-CMP_UNITS	+= $(patsubst tests/compare/unit_%.c,$(CMP_DIR)/unit-%,\
-		     $(wildcard tests/compare/unit_regs.c))
+CMP_UNITS	+= $(CMP_UNIT_DIR)/unit-regs
 endif
 
 $(CMP_DIR)/traplog: tests/compare/traplog_main.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)
@@ -38,20 +36,20 @@ $(CMP_DIR)/regcmp: tests/compare/regcmp_main.c $(CMP_REG_SRCS) $(CMP_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 
-$(CMP_DIR)/unit-tlog: tests/compare/unit_tlog.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)
+$(CMP_UNIT_DIR)/unit-tlog: tests/compare/tlog_test.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 
-$(CMP_DIR)/unit-lineread: tests/compare/unit_lineread.c tests/lineread.c tests/lineread.h tests/unit.h
+$(CMP_UNIT_DIR)/unit-lineread: tests/compare/lineread_test.c tests/lineread.c tests/lineread.h tests/unit.h
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 
-$(CMP_DIR)/unit-cdiff: tests/compare/unit_cdiff.c tests/compare/cdiff.c tests/compare/cdiff.h tests/unit.h \
+$(CMP_UNIT_DIR)/unit-cdiff: tests/compare/cdiff_test.c tests/compare/cdiff.c tests/compare/cdiff.h tests/unit.h \
 		tests/lineread.c tests/lineread.h
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 
-$(CMP_DIR)/unit-regs: tests/compare/unit_regs.c $(CMP_REG_SRCS) $(CMP_HDRS)
+$(CMP_UNIT_DIR)/unit-regs: tests/compare/regs_test.c $(CMP_REG_SRCS) $(CMP_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 

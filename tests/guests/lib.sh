@@ -1,6 +1,6 @@
 # Shared by tests/guests/*.test: the board guests, how each VMM runs them,
 # and the check of a run against the native console.
-set -u
+. tests/lib.sh
 guests="fdt vfp exceptions ldst"
 # What each VMM runs today. The rest waits for issue 8's VMM work (Linux
 # boot protocol and DTB, lazy VFP, abort/UNDEF injection); the *-pending
@@ -14,8 +14,6 @@ declare -A pending_why=(
 )
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
 # guest_args NAME: the arguments guests/build.mk gives it, into the array args.
 guest_args() { eval "args=($(make -s --no-print-directory guest-args GUEST="$1"))"; }
 
@@ -75,5 +73,5 @@ kvm_run() {
 }
 kvm_ready() {
 	[ -s "$TB_KERNEL" ] && [ -s "$TB_INITRD" ] ||
-		{ echo "the test bed is not built ($TB_KERNEL, $TB_INITRD: make testbed)"; exit 77; }
+		skip "the test bed is not built ($TB_KERNEL, $TB_INITRD: make testbed)"
 }

@@ -1,27 +1,27 @@
 # tests/hyp: the bare hypervisor's host unit tests and what its e2e tests run.
 HYP_TEST_DIR	:= $(BUILD)/tests/hyp
-HYP_UNITS	:= $(HYP_TEST_DIR)/unit_stage2 $(HYP_TEST_DIR)/unit_regdecode \
-		   $(HYP_TEST_DIR)/unit_hyp_s1 $(HYP_TEST_DIR)/unit_psr $(HYP_TEST_DIR)/unit_inject
+HYP_UNITS	:= $(HYP_TEST_DIR)/unit-stage2 $(HYP_TEST_DIR)/unit-regdecode \
+		   $(HYP_TEST_DIR)/unit-hyp-s1 $(HYP_TEST_DIR)/unit-psr $(HYP_TEST_DIR)/unit-inject
 
-$(HYP_TEST_DIR)/unit_stage2: tests/hyp/unit_stage2.c baremetal-hyp/stage2.c baremetal-hyp/stage2.h
+$(HYP_TEST_DIR)/unit-stage2: tests/hyp/stage2_test.c baremetal-hyp/stage2.c baremetal-hyp/stage2.h
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_stage2.c baremetal-hyp/stage2.c
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/stage2_test.c baremetal-hyp/stage2.c
 
-$(HYP_TEST_DIR)/unit_regdecode: tests/hyp/unit_regdecode.c baremetal-hyp/regdecode.c baremetal-hyp/regdecode.h
+$(HYP_TEST_DIR)/unit-regdecode: tests/hyp/regdecode_test.c baremetal-hyp/regdecode.c baremetal-hyp/regdecode.h
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_regdecode.c baremetal-hyp/regdecode.c
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/regdecode_test.c baremetal-hyp/regdecode.c
 
-$(HYP_TEST_DIR)/unit_hyp_s1: tests/hyp/unit_hyp_s1.c baremetal-hyp/hyp_s1.c baremetal-hyp/stage2.c baremetal-hyp/hyp_s1.h
+$(HYP_TEST_DIR)/unit-hyp-s1: tests/hyp/hyp_s1_test.c baremetal-hyp/hyp_s1.c baremetal-hyp/stage2.c baremetal-hyp/hyp_s1.h
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_hyp_s1.c baremetal-hyp/hyp_s1.c baremetal-hyp/stage2.c
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/hyp_s1_test.c baremetal-hyp/hyp_s1.c baremetal-hyp/stage2.c
 
-$(HYP_TEST_DIR)/unit_psr: tests/hyp/unit_psr.c baremetal-hyp/psr.c baremetal-hyp/psr.h
+$(HYP_TEST_DIR)/unit-psr: tests/hyp/psr_test.c baremetal-hyp/psr.c baremetal-hyp/psr.h
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_psr.c baremetal-hyp/psr.c
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/psr_test.c baremetal-hyp/psr.c
 
-$(HYP_TEST_DIR)/unit_inject: tests/hyp/unit_inject.c baremetal-hyp/inject.c baremetal-hyp/inject.h guests/board/traplog.h
+$(HYP_TEST_DIR)/unit-inject: tests/hyp/inject_test.c baremetal-hyp/inject.c baremetal-hyp/inject.h guests/board/traplog.h
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_inject.c baremetal-hyp/inject.c
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/inject_test.c baremetal-hyp/inject.c
 
 # The tests' own guests (tests/hyp/*-guest.S), linked like every guest.
 HYP_TEST_GUESTS	:= $(patsubst tests/hyp/%.S,$(HYP_TEST_DIR)/%,$(wildcard tests/hyp/*-guest.S))

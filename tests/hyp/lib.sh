@@ -1,13 +1,9 @@
 # Shared by tests/hyp/*.test (sourced): run a guest under the bare hypervisor.
 # hyp_run NAME [run.sh options...] [-- QEMU args]: results in $HYP_OUT/NAME.*,
 # status in $rc, wall-clock seconds in $secs.
+. tests/lib.sh
 HYP_OUT=${HYP_OUT:-build/tests/hyp/out}
 mkdir -p "$HYP_OUT"
-fail=0
-ok() { echo "PASS: $*"; }
-bad() { echo "FAIL: $*"; fail=1; }
-expect() { if eval "$1"; then ok "$2"; else bad "$2"; fi; }
-need() { [ -f "$1" ] || { echo "missing $1: run make test (or make $1)"; exit 1; }; }
 hyp_run() {
 	local name=$1 start=$SECONDS opts=()
 	shift

@@ -2,11 +2,11 @@
 
 KUT_UNITS	:= $(BUILD)/tests/kut/unit-cfg $(BUILD)/tests/kut/unit-verdict
 
-$(BUILD)/tests/kut/unit-cfg: tests/kut/kut_cfg_test.c $(KUT_SRCS) $(KUT_HDRS) tests/unit.h
+$(BUILD)/tests/kut/unit-cfg: tests/kut/cfg_test.c $(KUT_SRCS) $(KUT_HDRS) tests/unit.h
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -Iguests/kut -o $@ $< $(KUT_SRCS)
 
-$(BUILD)/tests/kut/unit-verdict: tests/kut/kut_verdict_test.c $(KUT_SRCS) $(KUT_HDRS) tests/unit.h
+$(BUILD)/tests/kut/unit-verdict: tests/kut/verdict_test.c $(KUT_SRCS) $(KUT_HDRS) tests/unit.h
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -Iguests/kut -o $@ $< $(KUT_SRCS)
 

@@ -5,7 +5,7 @@
 TB_UNIT		:= $(BUILD)/tests/testbed/unit-testbed
 TB_UNIT_SRCS	:= $(addprefix $(TB_DIR)/,b64.c initargs.c report.c sctrace.c sysnames.c ksyms.c)
 
-$(TB_UNIT): tests/testbed/unit_testbed.c $(TB_UNIT_SRCS) $(wildcard $(TB_DIR)/*.h) tests/unit.h
+$(TB_UNIT): tests/testbed/testbed_test.c $(TB_UNIT_SRCS) $(wildcard $(TB_DIR)/*.h) tests/unit.h
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -I$(TB_DIR) -o $@ $< $(TB_UNIT_SRCS)
 

@@ -3,14 +3,12 @@
 # dumps, run info and the live EL2 registers; init --order adds kvm-order's
 # table) and reuses the results while they are newer than everything they
 # came from.
+. tests/lib.sh
 TB_OUT=${TB_OUT:-build/tests/testbed/kvm}
 TB_KERNEL=build/testbed/kernel/vmlinuz
 TB_INITRD=${TB_INITRD:-build/testbed/initramfs-arm64.cpio}
 TB_GUEST=${TB_GUEST:-test}
 TB_ELF=${TB_ELF:-build/guests/$TB_GUEST.elf}
-
-fail() { echo "FAIL: $*"; exit 1; }
-skip() { echo "$*"; exit 77; }
 
 # Fresh: the exit file is newer than the initramfs, the kernel and the scripts,
 # and the test bed itself did not fail (status 3: boot again next time).
