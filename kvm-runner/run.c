@@ -115,6 +115,20 @@ static int drain_ring(struct run_state *rs)
 	return 0;
 }
 
+/* The board's rule (exitline.h): STATUS written, else the EXIT line, else 0. */
+static int powered_off_status(struct run_state *rs)
+{
+	enum exit_source src;
+	int status = (int)board_exit_status(&rs->vm->board, &src);
+
+	if (src == EXIT_FROM_LINE)
+		note("status %d from the guest's 'EXIT: STATUS=%d' line (no STATUS write)",
+		     status, status);
+	else if (src == EXIT_FROM_NONE)
+		note("the guest powered off without a status: 0");
+	return status;
+}
+
 static int handle_system_event(struct run_state *rs)
 {
 	struct kvm_run *run = rs->vm->run;
@@ -126,7 +140,7 @@ static int handle_system_event(struct run_state *rs)
 
 	rs->done = true;
 	if (type == KVM_SYSTEM_EVENT_SHUTDOWN) {
-		rs->status = (int)rs->vm->board.status;
+		rs->status = powered_off_status(rs);
 		r.v0 = PSCI_SYSTEM_OFF_FN;
 	} else if (type == KVM_SYSTEM_EVENT_RESET) {
 		rs->status = BOARD_STATUS_RESET;
@@ -204,7 +218,7 @@ static int check_cpu_off(struct run_state *rs)
 	    mp.mp_state != KVM_MP_STATE_STOPPED)
 		return 0;
 	rs->done = true;
-	rs->status = (int)rs->vm->board.status;
+	rs->status = powered_off_status(rs);
 	r.v1 = (uint32_t)rs->status;
 	if (rs->log)
 		r.pc = run_pc(rs) - 4;	/* KVM left the pc after the HVC */

@@ -11,6 +11,7 @@ struct run_state {
 	struct vm *vm;
 	struct traps *traps;	/* the runner's own records (by=vmm) */
 	bool log;		/* record traps (costs a KVM_GET_ONE_REG of pc) */
+	bool strict;		/* --strict: an access to no device stops the guest */
 	uint64_t deadline_ns;	/* CLOCK_MONOTONIC; 0 = none */
 	uint64_t irq_level;	/* device_irq_level last forwarded */
 	unsigned runs, ticks;

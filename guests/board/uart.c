@@ -53,7 +53,12 @@ enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *
 
 	if (!a->write)
 		a->value = uart_read_word(reg, offset & ~3u) >> shift;
-	else if (reg == BREG_UART_DR && shift == 0 && b->console)
-		b->console(b->ctx, (char)(a->value & 0xff));	/* DR's data: its low byte */
+	else if (reg == BREG_UART_DR && shift == 0) {
+		char c = (char)(a->value & 0xff);	/* DR's data: its low byte */
+
+		exit_line_feed(&b->exit_line, c);
+		if (b->console)
+			b->console(b->ctx, c);
+	}
 	return reg;
 }

@@ -21,7 +21,7 @@
 #include "sctrace.h"
 
 #define OUT(f) TESTBED_OUT_DIR "/" f
-#define STATUS_SETUP 3		/* the test bed itself failed, as the runner's setup errors */
+#define STATUS_SETUP 203	/* the test bed itself failed: VMM_STATUS_FAILED */
 
 static void mount_one(const char *src, const char *dir, const char *type)
 {

@@ -9,10 +9,10 @@
 #              [--out DIR] [--break ADDR] [--timeout S] [-- QEMU_ARG...]
 #
 # --break: the guest address to stop at (default 0x40000000, its entry).
-# Exit status: the guest's; 3 with a line on stderr if the capture failed.
+# Exit status: the guest's; 203 with a line on stderr if the capture failed.
 set -euo pipefail
 
-die() { echo "pl2regs: $*" >&2; exit 3; }
+die() { echo "pl2regs: $*" >&2; exit 203; }
 here=$(dirname "$0")
 # run-testbed.sh's options go on to it as given (a later --timeout wins);
 # those this script needs too are read on the way, with its defaults.

@@ -16,11 +16,12 @@
 #     --runner-opts "..."  kvm-runner's options (default: --timeout 20)
 #   QEMU_ARG: extra QEMU arguments, e.g. -icount shift=0, or -S -gdb ...
 #
-# Exit status: the guest's (0..126); 3 with a line on stderr when the test
-# bed itself failed (no kernel, QEMU timeout, no results).
+# Exit status: the guest's (0..126), or the runner's (200..203); 203 with a
+# line on stderr when the test bed itself failed (no kernel, QEMU timeout, no
+# results).
 set -euo pipefail
 
-die() { echo "run-testbed: $*" >&2; exit 3; }
+die() { echo "run-testbed: $*" >&2; exit 203; }
 
 arch=arm64 kernel= initrd= guest=test out=build/kvm limit=120
 init_opts= runner_opts="--timeout 20"
@@ -72,7 +73,7 @@ secs=$(echo "$start $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
 [ $qrc -eq 124 ] && die "QEMU stopped after ${limit}s (see $serial)"
 [ $qrc -eq 0 ] || die "QEMU failed with status $qrc (see $serial)"
 
-status=$("$(dirname "$0")/unpack-results.sh" "$serial" "$out" "$guest") || exit 3
+status=$("$(dirname "$0")/unpack-results.sh" "$serial" "$out" "$guest") || exit 203
 [ -f "$out/$guest.runinfo" ] && echo "host_seconds: $secs" >>"$out/$guest.runinfo"
 [ -s "$out/$guest.stderr" ] && cat "$out/$guest.stderr" >&2
 [ -f "$out/$guest.console" ] && cat "$out/$guest.console"

@@ -35,7 +35,14 @@ $(KT_BUILD)/unit-coalesce: tests/kvm/coalesce_test.c $(KT_DEPS) kvm-runner/coale
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/coalesce.c $(KT_BOARD)
 
-KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace ioctl regid-arm regid-arm64 loader coalesce)
+$(KT_BUILD)/unit-options: tests/kvm/options_test.c $(KT_DEPS) kvm-runner/options.c \
+		$(KT_IOCTL_SRCS) kvm-runner/arm64/arch.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/options.c $(KT_IOCTL_SRCS) \
+		kvm-runner/arm64/arch.c $(KT_BOARD)
+
+KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace ioctl regid-arm regid-arm64 loader coalesce \
+		   options)
 
 TEST_DEPS += $(KT_UNITS) $(KR_BUILD)/kvm-runner-host $(KVM_RUNNERS)
 # e2e-refusals.test boots the test bed (its kernel and init: make testbed).

@@ -1,0 +1,48 @@
+/*
+ * kvm-runner's command line (docs/kvm-runner.md, "Options"). The names are
+ * the same on both VMMs and follow kvmtool and QEMU: -m/--mem, -p/--params,
+ * -i/--initrd, -c/--cpus, --dump-dtb. Plain C: the host unit tests cover it.
+ */
+#ifndef KVM_RUNNER_OPTIONS_H
+#define KVM_RUNNER_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct options {
+	const char *image;
+	const char *traplog, *ioctls, *regs, *kvm_trace, *dump_dtb;	/* result files */
+	const char *params;		/* -p: /chosen/bootargs */
+	const char *initrd;		/* -i: a file loaded below the DTB */
+	const char *dev;		/* --device, normally /dev/kvm */
+	uint32_t mem;			/* -m, bytes */
+	unsigned cpus;			/* -c: 1 until SMP lands */
+	unsigned timeout_s;
+	int target;			/* --target, -1: KVM's preferred one */
+	bool kvm_events, no_nisv, coalesce, strict, quiet;
+};
+
+/* The defaults: 16 MiB, one vCPU, 10 s, /dev/kvm, kvm events on. */
+void options_default(struct options *o);
+
+/*
+ * Parses argv into o. Returns -1 to go on, else the exit status: 0 after
+ * --help or --version (printed on out), VMM_STATUS_BADINPUT after one line
+ * on stderr.
+ */
+int options_parse(int argc, char **argv, struct options *o, FILE *out);
+
+/*
+ * A memory size: decimal digits (a leading 0 is still decimal), then an
+ * optional K, M or G (either case; no suffix = M, as kvmtool and QEMU),
+ * whole MiB from BOARD_RAM_MIN to BOARD_RAM_MAX. Returns 0, or -1 with the
+ * reason in err (overflow included).
+ */
+int parse_mem_size(const char *s, uint32_t *bytes, char *err, size_t n);
+
+/* A decimal number in lo..hi (digits only: no sign, no space, no 0x). */
+int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long *out);
+
+#endif
