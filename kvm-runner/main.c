@@ -138,9 +138,9 @@ int main(int argc, char **argv)
 	if ((rc = options_parse(argc, argv, &o, stdout)) >= 0)
 		return rc;
 	quiet = o.quiet;
-	if (o.params || o.initrd || o.dump_dtb || o.strict)
-		return fail(EXIT_BADINPUT, "-p, -i, --dump-dtb and --strict need the board's "
-			    "device tree and exception injection, not in this build yet");
+	if (o.params || o.initrd || o.dump_dtb)
+		return fail(EXIT_BADINPUT, "-p, -i and --dump-dtb need the board's device "
+			    "tree, not in this build yet");
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if ((rc = check_image(&o, &img)) || (rc = results_open(&res, &o))) {
 		image_free(&img);
@@ -150,6 +150,7 @@ int main(int argc, char **argv)
 	vm.dev = o.dev;
 	vm.force_target = o.target;
 	vm.no_nisv = o.no_nisv;
+	vm.no_ext_dabt = o.no_ext_dabt;
 	board_init(&vm.board, console_out, NULL);
 	rc = run(&vm, &o, &img, &res);
 	if (res.ioctls)

@@ -39,6 +39,8 @@ static void usage(FILE *f)
 		"                        status %d\n"
 		"      --device PATH     the KVM device (default /dev/kvm)\n"
 		"      --no-nisv         leave KVM_CAP_ARM_NISV_TO_USER off (as Linux 5.4)\n"
+		"      --no-ext-dabt     inject data aborts by hand, without\n"
+		"                        KVM_CAP_ARM_INJECT_EXT_DABT (as on Linux 5.4)\n"
 		"      --coalesce-console  console writes (UART DR) completed by KVM and\n"
 		"                        queued (coalesced MMIO): no exit per byte\n"
 		"      --target N        KVM_ARM_VCPU_INIT target instead of the preferred one\n"
@@ -102,7 +104,7 @@ int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long 
 }
 
 enum { OPT_TRAPLOG = 256, OPT_IOCTLS, OPT_REGS, OPT_KVMTRACE, OPT_DUMPDTB, OPT_NOEVENTS,
-       OPT_TIMEOUT, OPT_DEVICE, OPT_TARGET, OPT_NONISV, OPT_COALESCE, OPT_STRICT,
+       OPT_TIMEOUT, OPT_DEVICE, OPT_TARGET, OPT_NONISV, OPT_NOEXTDABT, OPT_COALESCE, OPT_STRICT,
        OPT_HELP, OPT_VERSION };
 
 static const struct option long_opts[] = {
@@ -121,6 +123,7 @@ static const struct option long_opts[] = {
 	{ "device", required_argument, NULL, OPT_DEVICE },
 	{ "target", required_argument, NULL, OPT_TARGET },
 	{ "no-nisv", no_argument, NULL, OPT_NONISV },
+	{ "no-ext-dabt", no_argument, NULL, OPT_NOEXTDABT },
 	{ "coalesce-console", no_argument, NULL, OPT_COALESCE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -176,6 +179,7 @@ static int one_option(int c, struct options *o, FILE *out)
 		break;
 	case OPT_DEVICE: o->dev = optarg; break;
 	case OPT_NONISV: o->no_nisv = true; break;
+	case OPT_NOEXTDABT: o->no_ext_dabt = true; break;
 	case OPT_COALESCE: o->coalesce = true; break;
 	case OPT_TARGET:
 		if (parse_uint(optarg, 0, 255, &v) < 0)

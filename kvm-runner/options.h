@@ -21,7 +21,7 @@ struct options {
 	unsigned cpus;			/* -c: 1 until SMP lands */
 	unsigned timeout_s;
 	int target;			/* --target, -1: KVM's preferred one */
-	bool kvm_events, no_nisv, coalesce, strict, quiet;
+	bool kvm_events, no_nisv, no_ext_dabt, coalesce, strict, quiet;
 };
 
 /* The defaults: 16 MiB, one vCPU, 10 s, /dev/kvm, kvm events on. */

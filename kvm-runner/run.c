@@ -22,6 +22,14 @@ uint32_t run_pc(struct run_state *rs)
 	return (uint32_t)pc;
 }
 
+int run_no_device(struct run_state *rs, uint32_t pc, uint32_t ipa, bool write)
+{
+	if (!rs->strict)
+		return run_inject_dabt(rs, ipa, write);
+	run_stop(rs, TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT, pc, ipa);
+	return 0;
+}
+
 void run_record(struct run_state *rs, const struct trap_record *r)
 {
 	if (rs->log)
@@ -74,10 +82,8 @@ static int handle_mmio(struct run_state *rs)
 	if (rs->log)
 		r.pc = run_pc(rs);
 	reg = board_mmio(&rs->vm->board, &a);
-	if (reg == BREG_NONE) {
-		run_stop(rs, TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT, r.pc, a.ipa);
-		return 0;
-	}
+	if (reg == BREG_NONE)
+		return run_no_device(rs, r.pc, a.ipa, a.write);
 	if (!a.write)	/* KVM copies it into the register at the next KVM_RUN */
 		for (unsigned i = 0; i < a.size; i++)
 			run->mmio.data[i] = (uint8_t)(a.value >> (8 * i));
@@ -240,7 +246,8 @@ static int run_once(struct run_state *rs)
 		if (!tick_fired())
 			return 0;
 		rs->ticks++;
-		return check_cpu_off(rs);
+		rc = check_cpu_off(rs);
+		return rc || rs->done ? rc : run_check_pc(rs);
 	}
 	if (err == ENOSYS) {	/* a guest abort KVM could not decode (ISV=0) */
 		rc = rs->vm->nisv ? -1 : run_isv0_fallback(rs);
@@ -278,8 +285,15 @@ int run_loop(struct run_state *rs)
 		if (!rs->done && rc == 0 && past_deadline(rs, &ticks_seen)) {
 			run_stop(rs, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT,
 				 rs->log ? run_pc(rs) : 0, 0);
-			note("the guest did not stop in time: stopped (status %d)",
-			     BOARD_STATUS_TIMEOUT);
+			if (rs->injected)
+				note("the guest did not stop in time: stopped (status %d) while "
+				     "looping in its own exception handlers (%u data aborts "
+				     "injected, the last at PC 0x%08x for IPA 0x%08x)",
+				     BOARD_STATUS_TIMEOUT, rs->injected, rs->inject_pc,
+				     rs->inject_ipa);
+			else
+				note("the guest did not stop in time: stopped (status %d)",
+				     BOARD_STATUS_TIMEOUT);
 		}
 	}
 	tick_stop();

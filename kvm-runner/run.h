@@ -18,6 +18,10 @@ struct run_state {
 	unsigned coalesced;	/* writes drained from the coalesced MMIO ring */
 	bool done;
 	int status;		/* the exit status once done */
+	unsigned injected;	/* data aborts given to the guest (inject.c) */
+	unsigned inject_run, inject_repeats;	/* the last one's KVM_RUN, and its repeats */
+	uint32_t inject_pc, inject_ipa;
+	unsigned pc_outside;	/* ticks in a row with the pc outside RAM */
 };
 
 #define RUN_TICK_MS 100
@@ -33,6 +37,19 @@ int run_loop(struct run_state *rs);
 void run_record(struct run_state *rs, const struct trap_record *r);
 void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc, uint32_t ipa);
 uint32_t run_pc(struct run_state *rs);
+
+/*
+ * An access at ipa where the board has nothing: a data abort at the
+ * guest's vectors (inject.c), or the stop of a guest stuck re-taking it
+ * (BOARD_STATUS_STUCK). 0 to run on, else an exit status.
+ */
+int run_inject_dabt(struct run_state *rs, uint32_t ipa, bool write);
+
+/* At a tick: stops a guest whose pc stays outside RAM (BOARD_STATUS_STUCK). */
+int run_check_pc(struct run_state *rs);
+
+/* No device at ipa: inject, or stop (status 126) with --strict. */
+int run_no_device(struct run_state *rs, uint32_t pc, uint32_t ipa, bool write);
 
 /* KVM_EXIT_ARM_NISV (nisv.c). */
 int run_nisv(struct run_state *rs);

@@ -66,6 +66,9 @@ int vm_create(struct vm *vm)
 
 		vm->nisv = kvm_ioctl(vm->vm_fd, KVM_ENABLE_CAP, &cap) == 0;
 	}
+	/* Data aborts for accesses to no device: KVM builds them (inject.c). */
+	vm->ext_dabt = !vm->no_ext_dabt &&
+		       kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_INJECT_EXT_DABT) > 0;
 	/* With no in-kernel irqchip the timer's level is reported in kvm_run. */
 	vm->user_irq = kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_USER_IRQ) > 0;
 	return 0;

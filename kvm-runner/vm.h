@@ -28,6 +28,8 @@ struct vm {
 	uint32_t entry;			/* the image's entry point */
 	bool nisv;			/* KVM_CAP_ARM_NISV_TO_USER enabled */
 	bool no_nisv;			/* --no-nisv: leave it off, as on Linux 5.4 */
+	bool ext_dabt;			/* KVM_CAP_ARM_INJECT_EXT_DABT, used (inject.c) */
+	bool no_ext_dabt;		/* --no-ext-dabt: inject by hand, as on Linux 5.4 */
 	bool user_irq;			/* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
 	struct kvm_coalesced_mmio_ring *ring;	/* --coalesce-console, else NULL */
 	uint32_t ring_max;		/* its entries */

@@ -35,7 +35,22 @@ static const char *const stop_names[] = {
 	[TRAP_STOP_NODEVICE] = "nodevice", [TRAP_STOP_UNDEF] = "undef",
 	[TRAP_STOP_UNKNOWN_EC] = "unknown-ec", [TRAP_STOP_DECODE] = "decode",
 	[TRAP_STOP_TIMEOUT] = "timeout", [TRAP_STOP_HYP_RAM] = "hyp-ram",
+	[TRAP_STOP_STUCK] = "stuck",
 };
+static const char *const inject_names[] = { "undef", "pabt", "dabt" };
+static const char *const why_names[] = {
+	[TRAP_WHY_NODEVICE] = "nodevice", [TRAP_WHY_HYP_RAM] = "hyp-ram",
+	[TRAP_WHY_UNKNOWN_EC] = "unknown-ec", [TRAP_WHY_CP15] = "cp15",
+	[TRAP_WHY_IMPDEF] = "impdef", [TRAP_WHY_PMU] = "pmu", [TRAP_WHY_CP14] = "cp14",
+	[TRAP_WHY_COPROC] = "coproc", [TRAP_WHY_CLASS] = "class",
+};
+
+#define NAME_OF(table, i) ((unsigned)(i) < sizeof(table) / sizeof((table)[0]) && (table)[i] ? (table)[i] : "?")
+
+const char *traplog_why_name(unsigned why)
+{
+	return NAME_OF(why_names, why);
+}
 
 int traplog_header(char *buf, size_t n, const char *side, const char *guest)
 {
@@ -169,6 +184,18 @@ static void outcome_psci(struct out *o, const struct trap_record *r)
 		put_val(o, "ret", r, r->v1);
 }
 
+/* "inject dabt why=nodevice far=0x... vector=0x...": what the guest got, and why. */
+static void outcome_inject(struct out *o, const struct trap_record *r)
+{
+	unsigned kind = TRAP_INJECT_KIND(r->reg);
+
+	put(o, "inject %s why=%s", NAME_OF(inject_names, kind),
+	    traplog_why_name(TRAP_INJECT_WHY(r->reg)));
+	if (kind != TRAP_INJ_UNDEF)
+		put(o, " far=0x%08x", (unsigned)r->v1);
+	put(o, " vector=0x%08x", (unsigned)r->v0);
+}
+
 static void put_outcome(struct out *o, const struct trap_record *r, unsigned ec)
 {
 	switch (r->outcome) {
@@ -187,10 +214,10 @@ static void put_outcome(struct out *o, const struct trap_record *r, unsigned ec)
 	case TRAP_OUT_SMC: put(o, "smc skipped ret=0x%08x", (unsigned)r->v1); break;
 	case TRAP_OUT_STAGE2: put(o, "stage2 mapped"); break;
 	case TRAP_OUT_STOP:
-		put(o, "stop reason=%s status=%d",
-		    r->reg < sizeof(stop_names) / sizeof(stop_names[0]) ? stop_names[r->reg] : "?",
-		    (int)r->v0);
+		put(o, "stop reason=%s status=%d", NAME_OF(stop_names, r->reg), (int)r->v0);
 		break;
+	case TRAP_OUT_VFP: put(o, "vfp: given to the guest"); break;
+	case TRAP_OUT_INJECT: outcome_inject(o, r); break;
 	default: put(o, "? outcome=%u", r->outcome);
 	}
 }

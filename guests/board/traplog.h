@@ -23,12 +23,32 @@ enum trap_outcome {
 	TRAP_OUT_SMC,		/* v1 = ret */
 	TRAP_OUT_STAGE2,	/* mapped */
 	TRAP_OUT_STOP,		/* reg = enum trap_stop, v0 = status */
+	TRAP_OUT_VFP,		/* the FPU given to the guest (lazy switch) */
+	TRAP_OUT_INJECT,	/* reg = TRAP_INJECT(kind, why), v0 = vector, v1 = far */
 };
 
 enum trap_stop {
 	TRAP_STOP_NODEVICE, TRAP_STOP_UNDEF, TRAP_STOP_UNKNOWN_EC,
 	TRAP_STOP_DECODE, TRAP_STOP_TIMEOUT, TRAP_STOP_HYP_RAM,
+	TRAP_STOP_STUCK,	/* the guest re-takes one exception, no progress */
 };
+
+/* An exception a VMM gives the guest, and why (TRAP_OUT_INJECT). */
+enum trap_inject { TRAP_INJ_UNDEF, TRAP_INJ_PABT, TRAP_INJ_DABT };
+enum trap_inject_why {
+	TRAP_WHY_NODEVICE,	/* an access where the board has nothing */
+	TRAP_WHY_HYP_RAM,	/* machine RAM outside the guest's */
+	TRAP_WHY_UNKNOWN_EC,	/* EC 0x00: an instruction the guest may not run */
+	TRAP_WHY_CP15,		/* a cp15 register the VMM does not emulate */
+	TRAP_WHY_IMPDEF,	/* an IMPLEMENTATION DEFINED cp15 register (TIDCP, T15) */
+	TRAP_WHY_PMU,		/* a PMU register (HDCR.TPM/TPMCR) */
+	TRAP_WHY_CP14,		/* a debug or trace register (HDCR.TDA, HCPTR.TTA) */
+	TRAP_WHY_COPROC,	/* a coprocessor other than VFP/SIMD (HCPTR) */
+	TRAP_WHY_CLASS,		/* an exception class the VMM has no handler for */
+};
+#define TRAP_INJECT(kind, why)	((uint16_t)((why) << 4 | (kind)))
+#define TRAP_INJECT_KIND(reg)	((reg) & 0xfu)
+#define TRAP_INJECT_WHY(reg)	((reg) >> 4)
 
 /* flags */
 #define TR_HSR		(1u << 0)	/* hsr holds the whole syndrome; else only EC */
@@ -60,6 +80,9 @@ struct trap_record {
 	uint8_t size;		/* mmio access size in bytes */
 	uint8_t srt, srt2;	/* when !TR_HSR, srt = 0xff if unknown */
 };
+
+/* "nodevice", "pmu" ... for enum trap_inject_why; "?" if out of range. */
+const char *traplog_why_name(unsigned why);
 
 /* Text of the header and end lines, without a newline. */
 int traplog_header(char *buf, size_t n, const char *side, const char *guest);

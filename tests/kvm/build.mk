@@ -47,3 +47,12 @@ KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace ioctl regid-arm regid-arm64 load
 TEST_DEPS += $(KT_UNITS) $(KR_BUILD)/kvm-runner-host $(KVM_RUNNERS)
 # e2e-refusals.test boots the test bed (its kernel and init: make testbed).
 TEST_DEPS += $(filter %/bad-loop.elf,$(GUEST_ELFS))
+
+# The tests' own guests (tests/kvm/*-guest.S), linked like every guest:
+# injection caught by the guest's own vectors, a guest stuck on its fault.
+KT_GUESTS	:= $(patsubst tests/kvm/%.S,$(KT_BUILD)/%.elf,$(wildcard tests/kvm/*-guest.S))
+.SECONDARY: $(KT_GUESTS)
+$(KT_BUILD)/%-guest.elf: tests/kvm/%-guest.S $(GUEST_LDS) guests/board/memmap.h
+	@mkdir -p $(@D)
+	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -T $(GUEST_LDS) -o $@ $<
+TEST_DEPS += $(KT_GUESTS)
