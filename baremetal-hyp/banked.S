@@ -61,3 +61,17 @@ banked_sp_write:
 	bank_switch sp, write
 banked_lr_write:
 	bank_switch lr, write
+
+/*
+ * banked_spsr_write(mode, v): the SPSR of the mode an injected exception
+ * enters (undefined or abort); other modes are not targets and are ignored.
+ */
+	.global	banked_spsr_write
+banked_spsr_write:
+	cmp	r0, #PSR_MODE_UND
+	bne	1f
+	msr	spsr_und, r1
+	bx	lr
+1:	cmp	r0, #PSR_MODE_ABT
+	msreq	spsr_abt, r1
+	bx	lr

@@ -2,7 +2,9 @@
  * CP15 accesses the guest makes to registers HSTR/HCR trap. The ones we
  * know are passed through to the guest's own non-secure copies (from Hyp
  * mode, the PL1 cp15 registers name exactly those); ACTLR writes are
- * ignored (HCR.TAC: the machine's bits). Anything else stops the guest.
+ * ignored (HCR.TAC: the machine's bits). Anything else is UNDEFINED for
+ * the guest, as KVM's emulate_cp15() gives it for a register it has no
+ * entry for (kvm_inject_undefined); --strict stops the guest instead.
  */
 #include <stddef.h>
 #include "console.h"
@@ -58,11 +60,32 @@ static const struct cp15_pass64 pass64[] = {
 	{ 1, 2, read_TTBR1_64, write_TTBR1_64 },
 };
 
-static int stop_unknown(struct trap_record *r)
+/*
+ * Why a register is not emulated, for the trap log: a PMU register (CRn 9,
+ * opc1 0, CRm 12-14, trapped by HDCR.TPM/TPMCR), an IMPLEMENTATION DEFINED
+ * one (CRn 9-11 under HCR.TIDCP, CRn 15 / MCRR CRm 15 under HSTR.T15), or
+ * any other cp15 register.
+ */
+static enum trap_inject_why not_emulated_why(uint32_t hsr)
 {
-	hyp_printf("hyp: cp15 access the board does not emulate (hsr=0x%08lx)\n",
-		   (unsigned long)r->hsr);
-	return trap_stop(r, TRAP_STOP_UNDEF, BOARD_STATUS_FAULT);
+	unsigned crm = (hsr >> 1) & 0xf, crn = (hsr >> 10) & 0xf, opc1 = (hsr >> 14) & 7;
+
+	if (hsr_ec(hsr) == HSR_EC_CP15_64)
+		return crm == 15 ? TRAP_WHY_IMPDEF : TRAP_WHY_CP15;
+	if (crn == 9 && opc1 == 0 && crm >= 12 && crm <= 14)
+		return TRAP_WHY_PMU;
+	if (crn == 15 || (crn >= 9 && crn <= 11))
+		return TRAP_WHY_IMPDEF;
+	return TRAP_WHY_CP15;
+}
+
+static int not_emulated(struct hyp_frame *f, struct trap_record *r)
+{
+	if (hyp_vcpu.strict)
+		hyp_printf("hyp: cp15 access the board does not emulate (hsr=0x%08lx)\n",
+			   (unsigned long)r->hsr);
+	return guest_fault(f, r, &(struct fault){ TRAP_INJ_UNDEF, not_emulated_why(r->hsr), 0,
+						   TRAP_STOP_UNDEF });
 }
 
 int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
@@ -71,16 +94,16 @@ int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	unsigned rt = CP32_RT(hsr);
 
 	if (rt == 15)
-		return stop_unknown(r);	/* APSR_nzcv as Rt: none of ours takes it */
+		return not_emulated(f, r);	/* APSR_nzcv as Rt: none of ours takes it */
 	if (hsr & CP32_READ) {
 		if (!pass_read32(key, &r->v0))
-			return stop_unknown(r);
+			return not_emulated(f, r);
 		set_guest_reg(f, rt, r->v0);
 	} else {
 		r->flags |= TR_WRITE;
 		r->v0 = guest_reg(f, rt);
 		if (!pass_write32(key, r->v0))
-			return stop_unknown(r);
+			return not_emulated(f, r);
 	}
 	r->outcome = TRAP_OUT_CP15;
 	frame_skip(f, hsr);
@@ -98,7 +121,7 @@ int trap_cp15_64(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 		if (pass64[i].opc1 == a.opc1 && pass64[i].crm == a.crm)
 			p = &pass64[i];
 	if (!p || a.rt >= 15 || a.rt2 >= 15)
-		return stop_unknown(r);
+		return not_emulated(f, r);
 	r->outcome = TRAP_OUT_CP15;
 	if (a.read) {
 		v = p->read();

@@ -1,7 +1,8 @@
 /*
  * Data and instruction aborts from the guest: Stage-2 faults. A fault on
- * a board device is emulated by the board model; anything else stops the
- * guest. With ISV=0 the instruction is fetched from guest RAM and decoded.
+ * a board device is emulated by the board model; anything else gives the
+ * guest an abort (fault.c; --strict: stops it). With ISV=0 the instruction
+ * is fetched from guest RAM and decoded.
  */
 #include "a32_decode.h"
 #include "console.h"
@@ -18,14 +19,21 @@ static uint32_t fault_ipa(uint32_t far)
 	return (read_HPFAR() & ~0xfu) << 8 | (far & 0xfff);
 }
 
-static int stop_outside(struct trap_record *r, uint32_t ipa)
+/*
+ * An access outside the guest's RAM and devices: an abort for the guest at
+ * far, its virtual address (HDFAR/HIFAR), as kvm_inject_dabt/pabt give it.
+ */
+static int outside(struct hyp_frame *f, struct trap_record *r, enum trap_inject kind,
+		   uint32_t far)
 {
-	bool ram = ipa_in_machine_ram(ipa);
+	bool ram = ipa_in_machine_ram(r->ipa);
 
-	hyp_printf("hyp: guest access to IPA 0x%08lx: %s\n", (unsigned long)ipa,
-		   ram ? "machine RAM outside the guest's (the hypervisor's own range)"
-		       : "no device there");
-	return trap_stop(r, ram ? TRAP_STOP_HYP_RAM : TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT);
+	if (hyp_vcpu.strict)
+		hyp_printf("hyp: guest access to IPA 0x%08lx: %s\n", (unsigned long)r->ipa,
+			   ram ? "machine RAM outside the guest's (the hypervisor's own range)"
+			       : "no device there");
+	return guest_fault(f, r, &(struct fault){ kind, ram ? TRAP_WHY_HYP_RAM : TRAP_WHY_NODEVICE,
+						   far, ram ? TRAP_STOP_HYP_RAM : TRAP_STOP_NODEVICE });
 }
 
 static uint32_t extend(uint32_t v, unsigned size, bool sign)
@@ -35,8 +43,9 @@ static uint32_t extend(uint32_t v, unsigned size, bool sign)
 	return size == 1 ? (uint32_t)(int32_t)(int8_t)v : (uint32_t)(int32_t)(int16_t)v;
 }
 
-/* One device access for guest register rt; fills the record's outcome. */
-static int device_access(struct hyp_frame *f, struct trap_record *r, unsigned rt, bool sign)
+/* One device access for guest register rt at far; fills the record's outcome. */
+static int device_access(struct hyp_frame *f, struct trap_record *r, unsigned rt, bool sign,
+			 uint32_t far)
 {
 	uint32_t mask = r->size == 4 ? ~0u : (1u << (8 * r->size)) - 1;
 	bool write = r->flags & TR_WRITE;
@@ -47,7 +56,7 @@ static int device_access(struct hyp_frame *f, struct trap_record *r, unsigned rt
 	r->srt = (uint8_t)rt;
 	r->v0 = a.value;
 	if (r->reg == BREG_NONE)
-		return stop_outside(r, r->ipa);
+		return outside(f, r, TRAP_INJ_DABT, far);
 	if (!write)
 		set_guest_reg(f, rt, extend(a.value & mask, r->size, sign));
 	return TRAP_RESUME;
@@ -114,7 +123,7 @@ static int emulate_insn(struct hyp_frame *f, struct trap_record *r, const struct
 		last.flags = (uint8_t)((r->flags & ~TR_WRITE) | (a->load ? 0 : TR_WRITE) |
 				       (a->sign_extend ? TR_SIGNED : 0));
 		logged_one = true;
-		rc = device_access(f, &last, a->reg, a->sign_extend);
+		rc = device_access(f, &last, a->reg, a->sign_extend, a->addr);	/* MMU off: VA = IPA */
 		if (rc != TRAP_RESUME) {
 			*r = last;
 			return rc;
@@ -131,6 +140,7 @@ static int dabt_decode(struct hyp_frame *f, struct trap_record *r)
 	uint32_t regs[16];
 	struct a32_insn d;
 	enum a32_error e;
+	int rc;
 
 	if (fetch_insn(f, r) != TRAP_RESUME)
 		return TRAP_STOPPED;
@@ -140,45 +150,52 @@ static int dabt_decode(struct hyp_frame *f, struct trap_record *r)
 	e = a32_decode(r->insn, regs, &d);
 	if (e != A32_OK)
 		return stop_decode(r, a32_error_text(e));
-	if (emulate_insn(f, r, &d) != TRAP_RESUME)
-		return TRAP_STOPPED;
+	rc = emulate_insn(f, r, &d);
+	if (rc != TRAP_RESUME)
+		return rc;
 	f->elr += 4;	/* ISV=0 leaves HSR.IL 0: ARM state, checked above */
 	return TRAP_RESUME;
 }
 
 int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
-	r->ipa = fault_ipa(read_HDFAR());
+	uint32_t far = read_HDFAR();
+	int rc;
+
+	r->ipa = fault_ipa(far);
 	if (dabt_is_write(hsr))
 		r->flags |= TR_WRITE;
 	if ((hsr & FSC_TRANSLATION_MASK) != FSC_TRANSLATION || dabt_s1ptw(hsr))
-		return stop_outside(r, r->ipa);	/* a table walk or not a missing page */
+		return outside(f, r, TRAP_INJ_DABT, far);	/* a table walk or not a missing page */
 	if (!dabt_isv(hsr))
 		return dabt_decode(f, r);
 	r->size = (uint8_t)dabt_size(hsr);
-	if (device_access(f, r, dabt_srt(hsr), dabt_sse(hsr)) != TRAP_RESUME)
-		return TRAP_STOPPED;
+	rc = device_access(f, r, dabt_srt(hsr), dabt_sse(hsr), far);
+	if (rc != TRAP_RESUME)
+		return rc;
 	frame_skip(f, hsr);
 	return TRAP_RESUME;
 }
 
 /*
- * A guest fetch outside its RAM. With the guest's VBAR at 0 (reset), an
- * exception the guest takes itself jumps to an unmapped vector: offset 4
- * is its Undefined Instruction vector, so report an undefined instruction
- * at LR_und - 4.
+ * A guest fetch outside its RAM: a prefetch abort for the guest. With
+ * --strict, as before: with the guest's VBAR at 0 (reset), an exception
+ * the guest takes itself jumps to an unmapped vector; offset 4 is its
+ * Undefined Instruction vector, so report an undefined instruction at
+ * LR_und - 4.
  */
 int trap_iabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
-	uint32_t vbar = read_SCTLR() & SCTLR_V ? 0xffff0000u : read_VBAR();
+	uint32_t vbar = read_SCTLR() & SCTLR_V ? HIGH_VECTORS : read_VBAR();
+	uint32_t far = read_HIFAR();
 
 	(void)hsr;
-	r->ipa = fault_ipa(read_HIFAR());
-	if (f->elr == vbar + 4) {
+	r->ipa = fault_ipa(far);
+	if (hyp_vcpu.strict && f->elr == vbar + VECTOR_UNDEF) {
 		hyp_printf("hyp: the guest ran an undefined instruction at 0x%08lx "
 			   "and has no vector for it\n",
 			   (unsigned long)banked_lr_read(PSR_MODE_UND) - 4);
 		return trap_stop(r, TRAP_STOP_UNDEF, BOARD_STATUS_FAULT);
 	}
-	return stop_outside(r, r->ipa);
+	return outside(f, r, TRAP_INJ_PABT, far);
 }

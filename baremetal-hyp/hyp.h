@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "board.h"
+#include "emulate.h"
 #include "sysregs.h"
 #include "traplog.h"
 
@@ -34,19 +35,16 @@
 #define HOST_GICD_BASE	0x08000000u
 #define HOST_GICC_BASE	0x08010000u
 
-/*
- * The guest's registers as vectors.S saves them at a trap: it pushes
- * r0-r12 and LR, then ELR_hyp and SPSR_hyp, so the lowest address (the
- * struct's start) holds elr. LR is the User/System LR, which Hyp mode
- * shares; the guest's banked SP/LR stay in their registers.
- */
-struct hyp_frame {
-	uint32_t elr;		/* ELR_hyp: where the guest resumes */
-	uint32_t spsr;		/* SPSR_hyp: the guest's CPSR */
-	uint32_t r[13];		/* r0-r12 */
-	uint32_t lr;		/* LR_usr */
+/* The last exception given to the guest, to see it stuck (fault.c). */
+struct inject_history {
+	unsigned count;		/* injections so far */
+	unsigned trap;		/* the trap number of the last one */
+	unsigned repeats;	/* the same one, trap after trap */
+	uint32_t pc, hsr, addr;
+	/* the first of the run of injections, trap after trap, that led here */
+	uint32_t chain_pc;
+	uint16_t chain_reg;	/* TRAP_INJECT(kind, why) */
 };
-#define HYP_FRAME_SIZE	64	/* vectors.S relies on it */
 
 /* The one guest vCPU and its board. */
 struct vcpu {
@@ -54,48 +52,46 @@ struct vcpu {
 	int status;		/* exit status once stopped */
 	const char *guest;	/* name, for the trap log header */
 	unsigned watchdog_ms;
+	bool strict;		/* a guest fault stops the run instead of being injected */
+	bool vfp_guest;		/* the FPU is the guest's (vfp.c) */
+	struct inject_history injected;
 };
 extern struct vcpu hyp_vcpu;
 
-/* Trap handlers' return rule: > 0 resume the guest, 0 stop it (status set). */
+/*
+ * Trap handlers' return rule: > 0 resume the guest, 0 stop it (status set).
+ * TRAP_INJECTED: resume at the vector of an exception given to the guest;
+ * the trapped instruction must be neither completed nor skipped.
+ */
 #define TRAP_RESUME	1
+#define TRAP_INJECTED	2
 #define TRAP_STOPPED	0
 
 /* traps.c */
 void hyp_trap(struct hyp_frame *f);
 void hyp_irq(struct hyp_frame *f);
 int trap_stop(struct trap_record *r, enum trap_stop why, int status);
-void frame_skip_thumb(struct hyp_frame *f, uint32_t hsr);
-uint32_t guest_reg_banked(const struct hyp_frame *f, unsigned n);
-void set_guest_reg_banked(struct hyp_frame *f, unsigned n, uint32_t v);
-
 /*
- * Past the trapped instruction. In ARM state it is 4 bytes and there is no
- * IT block to advance: the common case, inline; Thumb goes the long way.
+ * fault.c: a fault the board cannot satisfy. Injected into the guest
+ * (kind, why, addr = the faulting address), or with --strict a stop for
+ * strict_stop; returns the trap return rule.
  */
-static inline void frame_skip(struct hyp_frame *f, uint32_t hsr)
-{
-	if (f->spsr & PSR_T)
-		frame_skip_thumb(f, hsr);
-	else
-		f->elr += 4;
-}
+struct fault {
+	enum trap_inject kind;
+	enum trap_inject_why why;
+	uint32_t addr;
+	enum trap_stop strict_stop;
+};
+int guest_fault(struct hyp_frame *f, struct trap_record *r, const struct fault *flt);
+bool guest_in_handlers(const struct vcpu *v);
 
-/* r0-r15 as the guest's current mode sees them: r0-r12 are in the frame. */
-static inline uint32_t guest_reg(const struct hyp_frame *f, unsigned n)
-{
-	return n < 13 ? f->r[n] : guest_reg_banked(f, n);
-}
+/* vfp.c, vfp.S: the lazy VFP switch */
+void vfp_trap_setup(void);
+uint32_t fpexc_read(void);
+void fpexc_write(uint32_t v);
 
-static inline void set_guest_reg(struct hyp_frame *f, unsigned n, uint32_t v)
-{
-	if (n < 13)
-		f->r[n] = v;
-	else
-		set_guest_reg_banked(f, n, v);
-}
-
-/* Handlers by class (dabt.c, cp15.c, calls.c). */
+/* Handlers by class (dabt.c, cp15.c, calls.c, vfp.c). */
+int trap_vfp(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_iabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
@@ -107,17 +103,12 @@ int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 /* logbuf.c: the trap-log ring */
 void logbuf_set_capacity(unsigned n);
 void logbuf_add(const struct trap_record *r);
+unsigned logbuf_total(void);	/* traps so far */
 void logbuf_print(const char *guest, int status);
 
 /* guestmem.c: guest RAM through Stage 2 */
 void *guest_ram_ptr(uint32_t ipa, uint32_t size);
 bool ipa_in_machine_ram(uint32_t ipa);
-
-/* banked.S: the guest's banked SP/LR by mode */
-uint32_t banked_sp_read(unsigned mode);
-uint32_t banked_lr_read(unsigned mode);
-void banked_sp_write(unsigned mode, uint32_t v);
-void banked_lr_write(unsigned mode, uint32_t v);
 
 /* main.c, setup.c, regdump.c, watchdog.c */
 void hyp_finish(int status) __attribute__((noreturn));

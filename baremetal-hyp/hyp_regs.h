@@ -41,10 +41,10 @@
 
 /*
  * HCPTR, the bits we set:
- *   TCP10, TCP11  VFP/Advanced SIMD: the board has none; a use is reported
- *                 (EC 0x07) and stops the guest instead of sharing our state
+ *   TCP10, TCP11  VFP/Advanced SIMD: the guest's first use traps (EC 0x07)
+ *                 and vfp.c gives it the FPU, clearing them: lazy, as KVM
  *   TTA           trace registers: not virtualized
- * Equal to Linux 5.6 KVM's 0x00100C00 (which switches VFP lazily instead).
+ * Equal to Linux 5.6 KVM's 0x00100C00 at the guest's entry.
  */
 #define HYP_HCPTR (HCPTR_TCP(10) | HCPTR_TCP(11) | HCPTR_TTA)
 

@@ -36,6 +36,11 @@ void logbuf_add(const struct trap_record *r)
 	total++;
 }
 
+unsigned logbuf_total(void)
+{
+	return total;
+}
+
 void logbuf_print(const char *guest, int status)
 {
 	unsigned first = total > mask + 1 ? total - (mask + 1) : 0;

@@ -16,8 +16,9 @@ struct vcpu hyp_vcpu;
 static char cmdline[128];
 
 /*
- * "guest=NAME watchdog=MS traplog-ring=N" from the semihosting command line
- * (-append); the last one shrinks the trap-log ring, for its overflow test.
+ * "guest=NAME watchdog=MS traplog-ring=N strict" from the semihosting
+ * command line (-append); traplog-ring shrinks the trap-log ring, for its
+ * overflow test; strict stops the guest at a fault instead of injecting it.
  */
 static void parse_cmdline(struct vcpu *v)
 {
@@ -32,6 +33,8 @@ static void parse_cmdline(struct vcpu *v)
 			v->watchdog_ms = (unsigned)atoi(tok + 9);
 		else if (strncmp(tok, "traplog-ring=", 13) == 0 && atoi(tok + 13) > 0)
 			logbuf_set_capacity((unsigned)atoi(tok + 13));
+		else if (strcmp(tok, "strict") == 0)
+			v->strict = true;
 	}
 }
 
@@ -53,10 +56,11 @@ void hyp_main(void)
 	board_init(&v->board, console_guest_byte, NULL);
 	parse_cmdline(v);
 	hyp_printf("hyp: baremetal-hyp, trap log %s, guest %s at PA 0x%08x (IPA 0x%08x), "
-		   "watchdog %u ms\n", HYP_TRAPLOG ? "on" : "off", v->guest, GUEST_PA,
-		   BOARD_RAM_BASE, v->watchdog_ms);
+		   "watchdog %u ms%s\n", HYP_TRAPLOG ? "on" : "off", v->guest, GUEST_PA,
+		   BOARD_RAM_BASE, v->watchdog_ms, v->strict ? ", strict" : "");
 	check_guest_image();
 	hyp_setup_stage2();
+	vfp_trap_setup();
 	hyp_activate_traps();
 	hyp_activate_vm();
 	hyp_regdump(BOARD_RAM_BASE, BOARD_ENTRY_CPSR);

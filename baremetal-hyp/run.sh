@@ -8,11 +8,13 @@
 #     --timeout S      wall-clock limit for QEMU (default 60)
 #     --watchdog MS    the hypervisor's watchdog, in guest time (default 3000)
 #     --ring N         trap-log ring of N records (default 4096), to test overflow
+#     --strict         a guest fault stops the run (126) instead of giving the
+#                      guest an exception at its own vectors
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
 #     -q               do not copy the output to the terminal
 # Exit status: the guest's (QEMU's), 124 when the wall-clock limit hit.
 set -u
-hyp=build/baremetal-hyp/hyp.elf out=build/hyp name= limit=60 watchdog= ring= debug= quiet=
+hyp=build/baremetal-hyp/hyp.elf out=build/hyp name= limit=60 watchdog= ring= debug= quiet= strict=
 die() { echo "run.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -22,6 +24,7 @@ while [ $# -gt 0 ]; do
 	--timeout) limit=${2:?}; shift 2 ;;
 	--watchdog) watchdog=${2:?}; shift 2 ;;
 	--ring) ring=${2:?}; shift 2 ;;
+	--strict) strict=1; shift ;;
 	--debug) debug=1; shift ;;
 	-q) quiet=1; shift ;;
 	--) die "no guest image before --" ;;
@@ -40,7 +43,7 @@ mkdir -p "$out" || exit 2
 
 qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -m 256M
 	-nographic -nic none -semihosting -kernel "$hyp"
-	-append "guest=$name${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}"
+	-append "guest=$name${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}"
 	-device "loader,file=$bin,addr=$guest_pa,force-raw=on")
 if [ -n "$debug" ]; then
 	port=${GDB_PORT:-1234}

@@ -6,16 +6,21 @@
 #include "console.h"
 #include "hsr.h"
 #include "hyp.h"
-#include "psr.h"
 #include "sysregs.h"
 
 _Static_assert(sizeof(struct hyp_frame) == HYP_FRAME_SIZE, "vectors.S pushes 16 words");
 _Static_assert(offsetof(struct hyp_frame, r) == 8, "r0 right after ELR_hyp, SPSR");
 
-/* EC 0x00: an instruction the guest may not run (B3.13.6). */
-static int trap_undef(struct trap_record *r)
+/*
+ * EC 0x00, a cp14 access (HDCR.TDA/TDOSA/TDRA) or a class with no handler:
+ * UNDEF for the guest, as Linux's kvm_handle_unknown_ec does (KVM emulates
+ * the cp14 debug registers instead, as RAZ/WI: the board has no debug).
+ */
+static int trap_undef(struct hyp_frame *f, struct trap_record *r, enum trap_inject_why why)
 {
-	return trap_stop(r, TRAP_STOP_UNDEF, BOARD_STATUS_FAULT);
+	enum trap_stop strict = why == TRAP_WHY_UNKNOWN_EC ? TRAP_STOP_UNDEF : TRAP_STOP_UNKNOWN_EC;
+
+	return guest_fault(f, r, &(struct fault){ TRAP_INJ_UNDEF, why, 0, strict });
 }
 
 /*
@@ -25,16 +30,19 @@ static int trap_undef(struct trap_record *r)
 static int dispatch(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	switch (hsr_ec(hsr)) {
-	case HSR_EC_UNKNOWN: return trap_undef(r);
+	case HSR_EC_UNKNOWN: return trap_undef(f, r, TRAP_WHY_UNKNOWN_EC);
 	case HSR_EC_WFX: return trap_wfx(f, hsr, r);
 	case HSR_EC_CP15_32: return trap_cp15_32(f, hsr, r);
 	case HSR_EC_CP15_64: return trap_cp15_64(f, hsr, r);
+	case HSR_EC_CP14_MR: case HSR_EC_CP14_LS: case HSR_EC_CP14_64:
+		return trap_undef(f, r, TRAP_WHY_CP14);
+	case HSR_EC_CP_0_13: return trap_vfp(f, hsr, r);
 	case HSR_EC_HVC: return trap_hvc(f, hsr, r);
 	case HSR_EC_SMC: return trap_smc(f, hsr, r);
 	case HSR_EC_IABT: return trap_iabt(f, hsr, r);
 	case HSR_EC_DABT: return trap_dabt(f, hsr, r);
 	}
-	return trap_stop(r, TRAP_STOP_UNKNOWN_EC, BOARD_STATUS_FAULT);
+	return trap_undef(f, r, TRAP_WHY_CLASS);
 }
 
 /*
@@ -61,7 +69,7 @@ void hyp_trap(struct hyp_frame *f)
 	record_start(&r, hsr, f->elr);
 	resume = dispatch(f, hsr, &r);
 	logbuf_add(&r);
-	if (resume != TRAP_RESUME)
+	if (resume == TRAP_STOPPED)
 		hyp_finish(hyp_vcpu.status);
 }
 
@@ -75,6 +83,10 @@ void hyp_irq(struct hyp_frame *f)
 		return;		/* nothing pending after all: resume */
 	hyp_printf("hyp: watchdog: the guest ran out of time (irq %u) at pc=0x%08lx\n", id,
 		   (unsigned long)f->elr);
+	if (guest_in_handlers(&hyp_vcpu))
+		hyp_printf("hyp: watchdog: the guest was looping in its exception handlers "
+			   "(%u exceptions given, the last at PC 0x%08lx)\n",
+			   hyp_vcpu.injected.count, (unsigned long)hyp_vcpu.injected.pc);
 	trap_stop(&r, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT);
 	logbuf_add(&r);
 	hyp_finish(hyp_vcpu.status);
@@ -87,38 +99,4 @@ int trap_stop(struct trap_record *r, enum trap_stop why, int status)
 	r->v0 = (uint32_t)status;
 	hyp_vcpu.status = status;
 	return TRAP_STOPPED;
-}
-
-/* Thumb: HSR.IL gives the size (B3.13.6); inside an IT block ITSTATE advances. */
-void frame_skip_thumb(struct hyp_frame *f, uint32_t hsr)
-{
-	f->elr += hsr & HSR_IL ? 4 : 2;
-	f->spsr = psr_it_advance(f->spsr);	/* as if it ran */
-}
-
-/* r13-r15 (r0-r12 inline in hyp.h); r15: the trapped PC + 8. */
-uint32_t guest_reg_banked(const struct hyp_frame *f, unsigned n)
-{
-	unsigned mode = f->spsr & PSR_MODE_MASK;
-	bool user = mode == PSR_MODE_USR || mode == PSR_MODE_SYS;
-
-	if (n == 13)
-		return banked_sp_read(user ? PSR_MODE_USR : mode);
-	if (n == 14)
-		return user ? f->lr : banked_lr_read(mode);
-	return f->elr + 8;
-}
-
-void set_guest_reg_banked(struct hyp_frame *f, unsigned n, uint32_t v)
-{
-	unsigned mode = f->spsr & PSR_MODE_MASK;
-	bool user = mode == PSR_MODE_USR || mode == PSR_MODE_SYS;
-
-	if (n == 13)
-		banked_sp_write(user ? PSR_MODE_USR : mode, v);
-	else if (n == 14 && user)
-		f->lr = v;
-	else if (n == 14)
-		banked_lr_write(mode, v);
-	/* r15: callers never load the PC (the decoder refuses it) */
 }

@@ -96,6 +96,27 @@ static void test_classes(void)
 	struct trap_record slept = { .hsr = EC(HSR_EC_WFX) | 1, .pc = 0x40000300,
 		.outcome = TRAP_OUT_WFX, .by = TRAP_BY_KVM, .flags = TR_SLEPT };
 	expect(&slept, "0007 0x01 WFX      pc=0x40000300 wfe=1 : wfx slept by=kvm", "wfe slept");
+
+	struct trap_record vfp = { .hsr = EC(HSR_EC_CP_0_13) | HSR_IL | 0x1e0000a, .pc = 0x40000018,
+		.outcome = TRAP_OUT_VFP, .flags = TR_HSR };
+	expect(&vfp, "0007 0x07 HCPTR    pc=0x40000018 iss=0x1e0000a : vfp: given to the guest by=hyp", "vfp given");
+
+	struct trap_record dabt = { .hsr = EC(HSR_EC_DABT) | HSR_IL | HSR_DABT_ISV | (2u << 22) | (5u << 16),
+		.pc = 0x40000018, .ipa = 0x20000000, .v0 = 0x40000150, .v1 = 0x20000000,
+		.reg = TRAP_INJECT(TRAP_INJ_DABT, TRAP_WHY_NODEVICE), .outcome = TRAP_OUT_INJECT, .flags = TR_HSR };
+	expect(&dabt, "0007 0x24 DABT     pc=0x40000018 isv=1 sas=w sse=0 srt=r5 wnr=0 ipa=0x20000000 : inject dabt why=nodevice far=0x20000000 vector=0x40000150 by=hyp", "dabt injected");
+
+	struct trap_record und = { .hsr = EC(HSR_EC_UNKNOWN) | HSR_IL, .pc = 0x40000004, .v0 = 0xffff0004,
+		.reg = TRAP_INJECT(TRAP_INJ_UNDEF, TRAP_WHY_UNKNOWN_EC), .outcome = TRAP_OUT_INJECT, .flags = TR_HSR };
+	expect(&und, "0007 0x00 UNKNOWN  pc=0x40000004 iss=0x0000000 : inject undef why=unknown-ec vector=0xffff0004 by=hyp", "undef injected, no far");
+
+	struct trap_record odd = { .hsr = EC(HSR_EC_UNKNOWN), .pc = 4, .reg = TRAP_INJECT(7, 15),
+		.outcome = TRAP_OUT_INJECT, .flags = TR_HSR };
+	expect(&odd, "0007 0x00 UNKNOWN  pc=0x00000004 iss=0x0000000 : inject ? why=? far=0x00000000 vector=0x00000000 by=hyp", "injection out of range: ?, no crash");
+
+	struct trap_record stuck = { .hsr = EC(HSR_EC_IABT), .pc = 0x0c, .ipa = 0x0c, .v0 = BOARD_STATUS_STUCK,
+		.reg = TRAP_STOP_STUCK, .outcome = TRAP_OUT_STOP, .flags = TR_HSR };
+	expect(&stuck, "0007 0x20 IABT     pc=0x0000000c ipa=0x0000000c : stop reason=stuck status=200 by=hyp", "stuck");
 }
 
 static void test_truncation(void)

@@ -57,7 +57,7 @@ if [ -n "$run" ]; then
 	run_one native run-native
 	run_one hyp run-hyp
 	run_one kvm pl2regs-kvm
-	[ -n "$armv7" ] && run_one kvm-armv7 run-kvm-armv7
+	[ -n "$armv7" ] && run_one kvm-armv7 pl2regs-kvm-armv7
 fi
 
 sides=(native hyp kvm) dirs=("$native" "$hyp" "$kvm")
@@ -128,19 +128,25 @@ traplog_diff() {
 missing() { local f; for f; do [ -f "$f" ] || printf '%s ' "$f"; done; }
 registers() {
 	local a=$hyp/$guest.regs p=$kvm/$guest.pl2regs g=$kvm/$guest.regs
+	local files=("$a" "$p") names=hyp,kvm against="kvm (live, through the gdb stub)"
+	if [ -n "$armv7" ]; then
+		files+=("$armv7/$guest.pl2regs") names+=,kvm-armv7
+		against="kvm and kvm-armv7 (live, through the gdb stub)"
+	fi
 	echo
-	echo "3. PL2 registers: hyp (its register dump) against kvm (live, through the gdb stub)"
+	echo "3. PL2 registers: hyp (its register dump) against $against"
 	md "" "## 3. PL2 registers" "" \
-	   "The bare hypervisor's dump against KVM's live EL2 registers, read through QEMU's" \
-	   "gdb stub while the guest's vCPU context was loaded. Rows zero on both sides are" \
-	   "left out; ≠ marks a field that differs."
-	if [ -f "$a" ] && [ -f "$p" ]; then
-		"$R" pl2 --names hyp,kvm "$a" "$p" || problem "PL2 registers missing from a dump"
-		"$R" pl2 --md --names hyp,kvm "$a" "$p" >>"$report" 2>/dev/null	# errors: printed above
+	   "The bare hypervisor's dump against KVM's live EL2 registers (and 32-bit KVM's" \
+	   "live PL2 registers when it ran), read through QEMU's gdb stub while the guest's" \
+	   "vCPU context was loaded. 32-bit registers are shown as 32 bits. Rows zero on" \
+	   "every side are left out; ≠ marks a field that differs."
+	if [ -z "$(missing "${files[@]}")" ]; then
+		"$R" pl2 --names "$names" "${files[@]}" || problem "PL2 registers missing from a dump"
+		"$R" pl2 --md --names "$names" "${files[@]}" >>"$report" 2>/dev/null	# errors: printed above
 	else
-		echo "  missing: $(missing "$a" "$p")"
-		md "" "Missing: $(missing "$a" "$p")."
-		problem "no PL2 register dump to compare ($a, $p)"
+		echo "  missing: $(missing "${files[@]}")"
+		md "" "Missing: $(missing "${files[@]}")."
+		problem "no PL2 register dump to compare ($(missing "${files[@]}"))"
 	fi
 	echo
 	echo "4. Guest reset state: hyp's guest initial state against kvm-runner's dump"

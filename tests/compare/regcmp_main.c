@@ -1,7 +1,7 @@
 /*
  * regcmp: register dumps side by side (docs/comparison.md).
  *
- *   regcmp pl2 [--md] [--all] [--names A,B] A.regs B.pl2regs
+ *   regcmp pl2 [--md] [--all] [--names A,B[,C]] A.regs B.pl2regs [C.pl2regs]
  *   regcmp guest [--md] [--names A,B] A.regs B.regs
  *   regcmp get FILE NAME[.FIELD]
  *
@@ -14,16 +14,32 @@
 #include "regtable.h"
 
 static const char usage[] =
-	"usage: regcmp pl2 [--md] [--all] [--names A,B] A.regs B.regs\n"
+	"usage: regcmp pl2 [--md] [--all] [--names A,B[,C]] A.regs B.regs [C.regs]\n"
 	"       regcmp guest [--md] [--names A,B] A.regs B.regs\n"
 	"       regcmp get FILE NAME[.FIELD]\n"
-	"  pl2    HCR HSTR HCPTR HDCR VTCR VTTBR HSCTLR HVBAR of A against B (B may\n"
-	"         use the AArch64 names HCR_EL2 ...), decoded field by field\n"
+	"  pl2    HCR HSTR HCPTR HDCR VTCR VTTBR HSCTLR HVBAR of A against B (and C;\n"
+	"         B, C may use the AArch64 names HCR_EL2 ...), decoded field by field\n"
 	"  guest  the guest registers both dumps name, value by value\n"
 	"  get    one register, or one field of it, in hex\n"
 	"  --all  also list the fields that are zero on both sides\n";
 
-static char names[64];
+static char names[96];
+
+/* --names A,B[,C]: the column titles, as many as there are dumps. */
+static int parse_names(const char *arg, struct regtable_opts *o)
+{
+	char *p = names, *comma;
+	unsigned n = 0;
+
+	snprintf(names, sizeof(names), "%s", arg);
+	for (; p && n < REGTABLE_MAX_SIDES; n++, p = comma) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma++ = 0;
+		o->name[n] = p;
+	}
+	return n >= 2 && !p ? 0 : -1;
+}
 
 static int parse_opts(int argc, char **argv, struct regtable_opts *o)
 {
@@ -34,25 +50,20 @@ static int parse_opts(int argc, char **argv, struct regtable_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *comma;
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	o->name_a = "A";
-	o->name_b = "B";
+	o->name[0] = "A";
+	o->name[1] = "B";
+	o->name[2] = "C";
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'm': o->md = true; break;
 		case 'a': o->all = true; break;
 		case 'n':
-			snprintf(names, sizeof(names), "%s", optarg);
-			comma = strchr(names, ',');
-			if (!comma)
+			if (parse_names(optarg, o) < 0)
 				return -1;
-			*comma = 0;
-			o->name_a = names;
-			o->name_b = comma + 1;
 			break;
 		case 'h': fputs(usage, stdout); exit(0);
 		default: return -1;
@@ -99,34 +110,37 @@ static int cmd_get(int argc, char **argv)
 static int cmd_compare(int argc, char **argv, bool pl2)
 {
 	struct regtable_opts o;
-	struct regfile a, b;
+	struct regfile f[REGTABLE_MAX_SIDES];
 	char err[300];
+	unsigned n, loaded = 0;
 	int rc = 2;
 
-	if (parse_opts(argc, argv, &o) < 0 || argc - optind != 2) {
+	if (parse_opts(argc, argv, &o) < 0 || argc - optind < 2 ||
+	    argc - optind > (pl2 ? REGTABLE_MAX_SIDES : 2)) {
 		fputs(usage, stderr);
 		return 2;
 	}
-	memset(&b, 0, sizeof(b));
-	if (regfile_load(argv[optind], &a, err, sizeof(err)) < 0 ||
-	    regfile_load(argv[optind + 1], &b, err, sizeof(err)) < 0) {
-		fprintf(stderr, "regcmp: %s\n", err);
-		goto out;
-	}
+	n = (unsigned)(argc - optind);
+	memset(f, 0, sizeof(f));
+	for (; loaded < n; loaded++)
+		if (regfile_load(argv[optind + loaded], &f[loaded], err, sizeof(err)) < 0) {
+			fprintf(stderr, "regcmp: %s\n", err);
+			goto out;
+		}
 	if (pl2) {
-		unsigned missing = regtable_pl2(stdout, &a, &b, &o);
+		unsigned missing = regtable_pl2(stdout, f, n, &o);
 
 		if (missing)
 			fprintf(stderr, "regcmp: %u PL2 register%s missing from a dump\n", missing,
 				missing == 1 ? "" : "s");
 		rc = missing ? 1 : 0;
 	} else {
-		regtable_guest(stdout, &a, &b, &o);
+		regtable_guest(stdout, &f[0], &f[1], &o);
 		rc = 0;
 	}
 out:
-	regfile_free(&a);
-	regfile_free(&b);
+	for (unsigned i = 0; i < n; i++)
+		regfile_free(&f[i]);
 	return rc;
 }
 

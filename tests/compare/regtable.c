@@ -23,59 +23,77 @@ static const struct reg_field *field_from(const struct reg_desc *d, unsigned lo,
 	return NULL;
 }
 
-static bool unnamed_set(const struct reg_desc *d, uint64_t v, unsigned bit)
+static unsigned width_of(const struct reg_desc *d) { return d ? d->bits : 64u; }
+
+static bool unnamed_set(const struct regside *s, unsigned bit)
 {
-	return bit < (d ? d->bits : 64u) && (v >> bit & 1) && !regbits_field_at(d, bit);
+	return bit < width_of(s->d) && (s->v >> bit & 1) && !regbits_field_at(s->d, bit);
 }
 
-static void fill(struct regrow *r, unsigned lo, unsigned width, const struct reg_desc *da,
-		 uint64_t a, const struct reg_desc *db, uint64_t b)
+static void fill(struct regrow *r, unsigned lo, unsigned width, const struct regside *s,
+		 unsigned n)
 {
-	const struct reg_field *fa = field_from(da, lo, width), *fb = field_from(db, lo, width);
-
 	memset(r, 0, sizeof(*r));
 	r->lo = lo;
 	r->width = width;
-	r->fa = fa ? fa->name : NULL;
-	r->fb = fb ? fb->name : NULL;
-	r->has_a = lo < (da ? da->bits : 64u);
-	r->has_b = lo < (db ? db->bits : 64u);
-	r->va = r->has_a ? regbits_get(lo, width, a) : 0;
-	r->vb = r->has_b ? regbits_get(lo, width, b) : 0;
+	for (unsigned i = 0; i < n; i++) {
+		const struct reg_field *f = field_from(s[i].d, lo, width);
+
+		r->f[i] = f ? f->name : NULL;
+		r->has[i] = lo < width_of(s[i].d);
+		r->v[i] = r->has[i] ? regbits_get(lo, width, s[i].v) : 0;
+	}
 }
 
 /*
- * Rows at bit lo: a field both tables have (same place, same width) is one
- * row; fields of different widths get a row each; then unnamed set bits.
+ * Rows at bit lo: one per field width some side starts here (a field the
+ * sides share, same place and width, is one row); then unnamed set bits.
  */
-static size_t rows_at(unsigned lo, const struct reg_desc *da, uint64_t a,
-		      const struct reg_desc *db, uint64_t b, struct regrow *rows, size_t max)
+static size_t rows_at(unsigned lo, const struct regside *s, unsigned n, struct regrow *rows,
+		      size_t max)
 {
-	const struct reg_field *fa = field_from(da, lo, 0), *fb = field_from(db, lo, 0);
-	size_t n = 0;
+	unsigned widths[REGTABLE_MAX_SIDES], nw = 0, i, k;
+	bool unnamed = false;
+	size_t m = 0;
 
-	if (fa && n < max)
-		fill(&rows[n++], lo, fa->width, da, a, db, b);
-	if (fb && (!fa || fa->width != fb->width) && n < max)
-		fill(&rows[n++], lo, fb->width, da, a, db, b);
-	if (!fa && !fb && (unnamed_set(da, a, lo) || unnamed_set(db, b, lo)) && n < max)
-		fill(&rows[n++], lo, 1, da, a, db, b);
-	return n;
+	for (i = 0; i < n; i++) {
+		const struct reg_field *f = field_from(s[i].d, lo, 0);
+
+		for (k = 0; f && k < nw && widths[k] != f->width; k++)
+			;
+		if (f && k == nw)
+			widths[nw++] = f->width;
+		unnamed |= unnamed_set(&s[i], lo);
+	}
+	for (k = 0; k < nw && m < max; k++)
+		fill(&rows[m++], lo, widths[k], s, n);
+	if (!nw && unnamed && m < max)
+		fill(&rows[m++], lo, 1, s, n);
+	return m;
 }
 
-size_t regtable_rows(const struct reg_desc *da, uint64_t a, const struct reg_desc *db,
-		     uint64_t b, struct regrow *rows, size_t max)
+size_t regtable_rows(const struct regside *s, unsigned n, struct regrow *rows, size_t max)
 {
-	size_t n = 0;
+	size_t m = 0;
 
 	for (unsigned lo = 0; lo < 64; lo++)
-		n += rows_at(lo, da, a, db, b, rows + n, max - n);
-	return n;
+		m += rows_at(lo, s, n, rows + m, max - m);
+	return m;
 }
 
-static bool row_differs(const struct regrow *r)
+int regtable_value(char *buf, size_t n, const struct reg_desc *d, uint64_t v)
 {
-	return r->va != r->vb || r->has_a != r->has_b;
+	if (width_of(d) == 32)
+		return snprintf(buf, n, "0x%08llx", (unsigned long long)(v & 0xffffffffu));
+	return snprintf(buf, n, "0x%llx", (unsigned long long)v);
+}
+
+static bool row_differs(const struct regrow *r, unsigned n)
+{
+	for (unsigned i = 1; i < n; i++)
+		if (r->v[i] != r->v[0] || r->has[i] != r->has[0])
+			return true;
+	return false;
 }
 
 /* The row's bits are RES1 on a side: fixed by the architecture, not news. */
@@ -86,23 +104,50 @@ static bool res1(const struct reg_desc *d, unsigned lo)
 	return f && !strcmp(f->name, "RES1");
 }
 
-/* Rows shown: not zero on both sides, not RES1 on either (unless --all). */
-static bool shown(const struct regrow *r, const struct reg_desc *da,
-		  const struct reg_desc *db, const struct regtable_opts *o)
+/* Rows shown: not zero on every side, not RES1 on any (unless --all). */
+static bool shown(const struct regrow *r, const struct regside *s, unsigned n,
+		  const struct regtable_opts *o)
 {
+	bool set = false;
+
 	if (o->all)
 		return true;
-	return (r->va || r->vb) && !res1(da, r->lo) && !res1(db, r->lo);
+	for (unsigned i = 0; i < n; i++) {
+		if (res1(s[i].d, r->lo))
+			return false;
+		set |= r->v[i] != 0;
+	}
+	return set;
 }
 
-static void field_name(char *buf, size_t n, const struct regrow *r)
+/* "TID2" when every side names it so; else each side's name, "-" for none, repeats left out. */
+static void field_name(char *buf, size_t len, const struct regrow *r, unsigned n)
 {
-	if (r->fa && r->fb && strcmp(r->fa, r->fb) == 0)
-		snprintf(buf, n, "%s", r->fa);
-	else if (!r->fa && !r->fb)
-		snprintf(buf, n, "bit%u", r->lo);
-	else
-		snprintf(buf, n, "%s / %s", r->fa ? r->fa : "-", r->fb ? r->fb : "-");
+	size_t at = 0;
+	bool same = true, any = false;
+
+	for (unsigned i = 0; i < n; i++) {
+		same &= r->f[i] && r->f[0] && !strcmp(r->f[i], r->f[0]);
+		any |= r->f[i] != NULL;
+	}
+	if (same) {
+		snprintf(buf, len, "%s", r->f[0]);
+		return;
+	}
+	if (!any) {
+		snprintf(buf, len, "bit%u", r->lo);
+		return;
+	}
+	buf[0] = 0;
+	for (unsigned i = 0; i < n && at < len; i++) {
+		const char *f = r->f[i] ? r->f[i] : "-";
+		bool seen = false;
+
+		for (unsigned k = 0; k < i; k++)
+			seen |= !strcmp(f, r->f[k] ? r->f[k] : "-");
+		if (!seen)
+			at += snprintf(buf + at, len - at, "%s%s", at ? " / " : "", f);
+	}
 }
 
 static void value(char *buf, size_t n, bool has, unsigned width, uint64_t v)
@@ -123,84 +168,103 @@ static void bits(char *buf, size_t n, const struct regrow *r)
 		snprintf(buf, n, "%u-%u", r->lo, r->lo + r->width - 1);
 }
 
-static void print_row(FILE *out, const struct regrow *r, const struct regtable_opts *o)
+static void print_row(FILE *out, const struct regrow *r, unsigned n,
+		      const struct regtable_opts *o)
 {
-	char name[64], va[24], vb[24], b[12];
-	char mark = row_differs(r) ? '*' : ' ';
+	char name[96], v[24], b[12];
+	bool d = row_differs(r, n);
 
-	field_name(name, sizeof(name), r);
-	value(va, sizeof(va), r->has_a, r->width, r->va);
-	value(vb, sizeof(vb), r->has_b, r->width, r->vb);
+	field_name(name, sizeof(name), r, n);
 	bits(b, sizeof(b), r);
 	if (o->md)
-		fprintf(out, "| %s | %s | %s | %s | %s |\n", mark == '*' ? "**≠**" : "", b, name,
-			va, vb);
+		fprintf(out, "| %s | %s | %s |", d ? "**≠**" : "", b, name);
 	else
-		fprintf(out, "  %c %-6s %-16s %18s %18s\n", mark, b, name, va, vb);
-}
-
-static void print_head(FILE *out, const char *na, const struct regval *a, const char *nb,
-		       const struct regval *b, const struct regtable_opts *o)
-{
-	char va[24] = "(not in dump)", vb[24] = "(not in dump)";
-
-	if (a)
-		snprintf(va, sizeof(va), "0x%llx", (unsigned long long)a->v);
-	if (b)
-		snprintf(vb, sizeof(vb), "0x%llx", (unsigned long long)b->v);
-	if (o->md)
-		fprintf(out, "\n**%s** (%s) `%s` vs **%s** (%s) `%s`\n", na, o->name_a, va, nb,
-			o->name_b, vb);
-	else
-		fprintf(out, "\n%s = %s (%s)  vs  %s = %s (%s)\n", na, va, o->name_a, nb, vb,
-			o->name_b);
-}
-
-static void print_columns(FILE *out, const struct regtable_opts *o)
-{
-	if (o->md)
-		fprintf(out, "\n| | bits | field | %s | %s |\n|---|---|---|---|---|\n",
-			o->name_a, o->name_b);
-	else
-		fprintf(out, "    %-6s %-16s %18s %18s\n", "bits", "field", o->name_a, o->name_b);
-}
-
-/* One register: a's value by the ARMv7 name, b's by either name. */
-static unsigned pl2_one(FILE *out, const char *v7, const struct regfile *a,
-			const struct regfile *b, const struct regtable_opts *o)
-{
-	const char *v8 = regbits_aarch64_name(v7);
-	const struct regval *ra = regfile_get(a, v7), *rb = regfile_get(b, v8);
-	const char *nb = v8;
-	struct regrow rows[MAX_ROWS];
-	size_t n;
-
-	if (!rb && regfile_get(b, v7)) {
-		rb = regfile_get(b, v7);
-		nb = v7;
+		fprintf(out, "  %c %-6s %-16s", d ? '*' : ' ', b, name);
+	for (unsigned i = 0; i < n; i++) {
+		value(v, sizeof(v), r->has[i], r->width, r->v[i]);
+		fprintf(out, o->md ? " %s |" : " %18s", v);
 	}
-	const struct reg_desc *da = regbits_find(v7), *db = regbits_find(nb);
+	fputc('\n', out);
+}
 
-	print_head(out, v7, ra, nb, rb, o);
-	if (!ra || !rb)
+/* "HCR = 0x0478663b (hyp)  vs  HCR_EL2 = 0x8047e663f (kvm) ..." */
+static void print_head(FILE *out, const char *const *names, const struct regval *const *r,
+		       const struct regside *s, unsigned n, const struct regtable_opts *o)
+{
+	char v[24];
+
+	fputc('\n', out);
+	for (unsigned i = 0; i < n; i++) {
+		snprintf(v, sizeof(v), "(not in dump)");
+		if (r[i])
+			regtable_value(v, sizeof(v), s[i].d, r[i]->v);
+		if (o->md)
+			fprintf(out, "%s**%s** (%s) `%s`", i ? " vs " : "", names[i], o->name[i], v);
+		else
+			fprintf(out, "%s%s = %s (%s)", i ? "  vs  " : "", names[i], v, o->name[i]);
+	}
+	fputc('\n', out);
+}
+
+static void print_columns(FILE *out, unsigned n, const struct regtable_opts *o)
+{
+	if (o->md)
+		fprintf(out, "\n| | bits | field |");
+	else
+		fprintf(out, "    %-6s %-16s", "bits", "field");
+	for (unsigned i = 0; i < n; i++)
+		fprintf(out, o->md ? " %s |" : " %18s", o->name[i]);
+	if (o->md) {
+		fprintf(out, "\n|---|---|---|");
+		for (unsigned i = 0; i < n; i++)
+			fprintf(out, "---|");
+	}
+	fputc('\n', out);
+}
+
+/* One register: f[0]'s value by the ARMv7 name, the others' by either name. */
+static unsigned pl2_one(FILE *out, const char *v7, const struct regfile *f, unsigned n,
+			const struct regtable_opts *o)
+{
+	const char *v8 = regbits_aarch64_name(v7), *names[REGTABLE_MAX_SIDES];
+	const struct regval *r[REGTABLE_MAX_SIDES];
+	struct regside s[REGTABLE_MAX_SIDES];
+	struct regrow rows[MAX_ROWS];
+	unsigned missing = 0;
+	size_t m;
+
+	for (unsigned i = 0; i < n; i++) {
+		names[i] = v7;
+		r[i] = regfile_get(&f[i], v7);
+		if (i && !r[i] && regfile_get(&f[i], v8)) {
+			names[i] = v8;
+			r[i] = regfile_get(&f[i], v8);
+		} else if (i && !r[i])
+			names[i] = v8;
+		s[i].d = regbits_find(names[i]);
+		s[i].v = r[i] ? r[i]->v : 0;
+		missing += !r[i];
+	}
+	print_head(out, names, r, s, n, o);
+	if (missing)
 		return 1;
-	if (da && da->nfields <= 1)
+	if (s[0].d && s[0].d->nfields <= 1)
 		return 0;	/* an address (HVBAR): its value says it all */
-	n = regtable_rows(da, ra->v, db, rb->v, rows, MAX_ROWS);
-	print_columns(out, o);
-	for (size_t i = 0; i < n; i++)
-		if (shown(&rows[i], da, db, o))
-			print_row(out, &rows[i], o);
+	m = regtable_rows(s, n, rows, MAX_ROWS);
+	print_columns(out, n, o);
+	for (size_t i = 0; i < m; i++)
+		if (shown(&rows[i], s, n, o))
+			print_row(out, &rows[i], n, o);
 	return 0;
 }
 
-unsigned regtable_pl2(FILE *out, const struct regfile *a, const struct regfile *b,
+unsigned regtable_pl2(FILE *out, const struct regfile *f, unsigned n,
 		      const struct regtable_opts *o)
 {
 	unsigned missing = 0;
 
 	for (size_t i = 0; i < regbits_pl2_count; i++)
-		missing += pl2_one(out, regbits_pl2_order[i], a, b, o);
+		missing += pl2_one(out, regbits_pl2_order[i], f, n, o);
 	return missing;
 }
 
@@ -283,10 +347,10 @@ unsigned regtable_guest(FILE *out, const struct regfile *a, const struct regfile
 	unsigned differ = 0;
 
 	if (o->md)
-		fprintf(out, "| | register | %s | %s |\n|---|---|---|---|\n", o->name_a,
-			o->name_b);
+		fprintf(out, "| | register | %s | %s |\n|---|---|---|---|\n", o->name[0],
+			o->name[1]);
 	else
-		fprintf(out, "  %-10s %18s %18s\n", "register", o->name_a, o->name_b);
+		fprintf(out, "  %-10s %18s %18s\n", "register", o->name[0], o->name[1]);
 	for (size_t i = 0; i < na; i++) {
 		const struct regval *rb = find(gb, nb, ga[i].name);
 
@@ -294,7 +358,7 @@ unsigned regtable_guest(FILE *out, const struct regfile *a, const struct regfile
 		guest_row(out, &ga[i], rb, o);
 	}
 	if (!o->md && nb > na)
-		fprintf(out, "  (%zu more registers in %s's dump)\n", nb - na, o->name_b);
+		fprintf(out, "  (%zu more registers in %s's dump)\n", nb - na, o->name[1]);
 	free(ga);
 	free(gb);
 	return differ;

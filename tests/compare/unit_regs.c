@@ -43,35 +43,72 @@ static void test_tables(void)
 	}
 }
 
+static size_t rows2(const char *na, uint64_t a, const char *nb, uint64_t b, struct regrow *r)
+{
+	const struct regside s[] = { { regbits_find(na), a }, { regbits_find(nb), b } };
+
+	return regtable_rows(s, 2, r, 160);
+}
+
 static void test_rows(void)
 {
 	struct regrow r[160];
-	size_t n = regtable_rows(regbits_find("HCR"), 0x0478663B, regbits_find("HCR_EL2"),
-				 0x8047E663Full, r, 160);
+	size_t n = rows2("HCR", 0x0478663B, "HCR_EL2", 0x8047E663Full, r);
 	const struct regrow *x;
 
 	x = row_at(r, n, 17);
-	check(x && !strcmp(x->fa, "TID2") && x->va == 0 && x->vb == 1, "TID2: 0 on v5.6, 1 on arm64");
+	check(x && !strcmp(x->f[0], "TID2") && x->v[0] == 0 && x->v[1] == 1,
+	      "TID2: 0 on v5.6, 1 on arm64");
 	x = row_at(r, n, 10);
-	check(x && x->width == 2 && x->va == 1 && x->vb == 1, "BSU: 2 bits, inner shareable on both");
+	check(x && x->width == 2 && x->v[0] == 1 && x->v[1] == 1,
+	      "BSU: 2 bits, inner shareable on both");
 	x = row_at(r, n, 21);
-	check(x && !strcmp(x->fa, "TAC") && !strcmp(x->fb, "TACR"), "bit 21: TAC / TACR");
+	check(x && !strcmp(x->f[0], "TAC") && !strcmp(x->f[1], "TACR"), "bit 21: TAC / TACR");
 	x = row_at(r, n, 35);
-	check(x && !x->fa && !strcmp(x->fb, "TLOR") && !x->has_a && x->vb == 1,
+	check(x && !x->f[0] && !strcmp(x->f[1], "TLOR") && !x->has[0] && x->v[1] == 1,
 	      "TLOR: only the 64-bit register has it");
 	x = row_at(r, n, 2);
-	check(x && x->va == 0 && x->vb == 1, "PTW: differs");
+	check(x && x->v[0] == 0 && x->v[1] == 1, "PTW: differs");
 
-	n = regtable_rows(regbits_find("VTCR"), 0x80003558, regbits_find("VTCR_EL2"), 0x80103558,
-			  r, 160);
+	n = rows2("VTCR", 0x80003558, "VTCR_EL2", 0x80103558, r);
 	x = row_at(r, n, 0);
-	check(x && x->width == 4 && x->fa && !x->fb && x[1].lo == 0 && x[1].width == 6 &&
-	      !x[1].fa && !strcmp(x[1].fb, "T0SZ"), "T0SZ 4 and 6 bits wide: a row each");
+	check(x && x->width == 4 && x->f[0] && !x->f[1] && x[1].lo == 0 && x[1].width == 6 &&
+	      !x[1].f[0] && !strcmp(x[1].f[1], "T0SZ"), "T0SZ 4 and 6 bits wide: a row each");
 	x = row_at(r, n, 6);
-	check(x && x->width == 2 && !strcmp(x->fa, "SL0") && !strcmp(x->fb, "SL0"),
+	check(x && x->width == 2 && !strcmp(x->f[0], "SL0") && !strcmp(x->f[1], "SL0"),
 	      "SL0 the same on both: one row");
 	x = row_at(r, n, 20);
-	check(x && !x->fa && !x->fb && x->vb == 1 && x->va == 0, "an unnamed set bit gets a row");
+	check(x && !x->f[0] && !x->f[1] && x->v[1] == 1 && x->v[0] == 0,
+	      "an unnamed set bit gets a row");
+}
+
+/*
+ * Three sides: an HCR without TVM, arm64 KVM (the facts' HCR_EL2) and 32-bit KVM as
+ * measured on 5.4.286 (tests/compare/fixtures/kvm-armv7-5.4.pl2regs).
+ */
+static void test_three(void)
+{
+	const struct regside s[] = {
+		{ regbits_find("HCR"), 0x0078663B },
+		{ regbits_find("HCR_EL2"), 0x8047E663Full },
+		{ regbits_find("HCR"), 0x0478263B },
+	};
+	struct regrow r[160];
+	size_t n = regtable_rows(s, 3, r, 160);
+	const struct regrow *x;
+	char v[24];
+
+	x = row_at(r, n, 26);
+	check(x && !strcmp(x->f[2], "TVM") && x->v[0] == 0 && x->v[2] == 1,
+	      "TVM: set by 32-bit KVM only (hyp 0)");
+	x = row_at(r, n, 14);
+	check(x && x->v[0] == 1 && x->v[1] == 1 && x->v[2] == 0, "bit 14: 32-bit KVM 0, others 1");
+	x = row_at(r, n, 35);
+	check(x && x->has[1] && !x->has[0] && !x->has[2], "TLOR: only the AArch64 side is that wide");
+	regtable_value(v, sizeof(v), regbits_find("HVBAR"), 0xffffffffc0379a40ull);
+	check_str(v, "0xc0379a40", "a 32-bit HVBAR read sign-extended prints as 32 bits");
+	regtable_value(v, sizeof(v), regbits_find("VTTBR"), 0x000100005ef8a000ull);
+	check_str(v, "0x100005ef8a000", "VTTBR stays 64 bits");
 }
 
 static int load(const char *text, struct regfile *f)
@@ -104,7 +141,7 @@ static void test_regfile(void)
 static void test_guest(void)
 {
 	struct regfile a, b;
-	struct regtable_opts o = { .name_a = "hyp", .name_b = "kvm" };
+	struct regtable_opts o = { .name = { "hyp", "kvm" } };
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
@@ -132,6 +169,7 @@ int main(void)
 {
 	test_tables();
 	test_rows();
+	test_three();
 	test_regfile();
 	test_guest();
 	return unit_summary();

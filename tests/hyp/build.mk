@@ -1,7 +1,7 @@
 # tests/hyp: the bare hypervisor's host unit tests and what its e2e tests run.
 HYP_TEST_DIR	:= $(BUILD)/tests/hyp
 HYP_UNITS	:= $(HYP_TEST_DIR)/unit_stage2 $(HYP_TEST_DIR)/unit_regdecode \
-		   $(HYP_TEST_DIR)/unit_hyp_s1 $(HYP_TEST_DIR)/unit_psr
+		   $(HYP_TEST_DIR)/unit_hyp_s1 $(HYP_TEST_DIR)/unit_psr $(HYP_TEST_DIR)/unit_inject
 
 $(HYP_TEST_DIR)/unit_stage2: tests/hyp/unit_stage2.c baremetal-hyp/stage2.c baremetal-hyp/stage2.h
 	@mkdir -p $(@D)
@@ -19,13 +19,17 @@ $(HYP_TEST_DIR)/unit_psr: tests/hyp/unit_psr.c baremetal-hyp/psr.c baremetal-hyp
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_psr.c baremetal-hyp/psr.c
 
+$(HYP_TEST_DIR)/unit_inject: tests/hyp/unit_inject.c baremetal-hyp/inject.c baremetal-hyp/inject.h guests/board/traplog.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Ibaremetal-hyp -o $@ tests/hyp/unit_inject.c baremetal-hyp/inject.c
+
 # The tests' own guests (tests/hyp/*-guest.S), linked like every guest.
 HYP_TEST_GUESTS	:= $(patsubst tests/hyp/%.S,$(HYP_TEST_DIR)/%,$(wildcard tests/hyp/*-guest.S))
 
 # Kept after the build (not make's intermediates, whose removal would print
 # after the test runner's closing line).
 .SECONDARY: $(HYP_TEST_GUESTS:%=%.elf)
-$(HYP_TEST_DIR)/%-guest.elf: tests/hyp/%-guest.S $(GUEST_LDS) guests/board/memmap.h
+$(HYP_TEST_DIR)/%-guest.elf: tests/hyp/%-guest.S $(GUEST_LDS) guests/board/memmap.h tests/hyp/report.inc
 	@mkdir -p $(@D)
 	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -T $(GUEST_LDS) -o $@ $<
 $(HYP_TEST_DIR)/%-guest.bin: $(HYP_TEST_DIR)/%-guest.elf

@@ -1,0 +1,77 @@
+/*
+ * The guest's registers as the trap path sees them, and what the hypervisor
+ * does to them on the guest's behalf: read and write r0-r15 in the guest's
+ * mode, skip the trapped instruction, give the guest an exception. The
+ * counterpart of Linux's kvm_emulate.h; per-vCPU state grows from here.
+ */
+#ifndef HYP_EMULATE_H
+#define HYP_EMULATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "inject.h"
+#include "sysregs.h"
+
+/*
+ * The guest's registers as vectors.S saves them at a trap: it pushes
+ * r0-r12 and LR, then ELR_hyp and SPSR_hyp, so the lowest address (the
+ * struct's start) holds elr. LR is the User/System LR, which Hyp mode
+ * shares; the guest's banked SP/LR/SPSR stay in their registers.
+ */
+struct hyp_frame {
+	uint32_t elr;		/* ELR_hyp: where the guest resumes */
+	uint32_t spsr;		/* SPSR_hyp: the guest's CPSR */
+	uint32_t r[13];		/* r0-r12 */
+	uint32_t lr;		/* LR_usr */
+};
+#define HYP_FRAME_SIZE	64	/* vectors.S relies on it */
+
+void frame_skip_thumb(struct hyp_frame *f, uint32_t hsr);
+uint32_t guest_reg_banked(const struct hyp_frame *f, unsigned n);
+void set_guest_reg_banked(struct hyp_frame *f, unsigned n, uint32_t v);
+
+/*
+ * Past the trapped instruction (kvm_skip_instr32). In ARM state it is 4
+ * bytes and there is no IT block to advance: the common case, inline;
+ * Thumb goes the long way.
+ */
+static inline void frame_skip(struct hyp_frame *f, uint32_t hsr)
+{
+	if (f->spsr & PSR_T)
+		frame_skip_thumb(f, hsr);
+	else
+		f->elr += 4;
+}
+
+/* r0-r15 as the guest's current mode sees them: r0-r12 are in the frame. */
+static inline uint32_t guest_reg(const struct hyp_frame *f, unsigned n)
+{
+	return n < 13 ? f->r[n] : guest_reg_banked(f, n);
+}
+
+static inline void set_guest_reg(struct hyp_frame *f, unsigned n, uint32_t v)
+{
+	if (n < 13)
+		f->r[n] = v;
+	else
+		set_guest_reg_banked(f, n, v);
+}
+
+/*
+ * Takes the exception of plan p (inject.h) in the guest: its mode's LR and
+ * SPSR, the fault address and status registers, then CPSR and PC in the
+ * frame, so that the ERET lands on the guest's vector.
+ */
+void guest_take_exception(struct hyp_frame *f, const struct injection *p);
+
+/* The guest's PL1 registers an injection reads (SCTLR, VBAR, TTBCR). */
+void guest_pl1_read(struct guest_pl1 *s);
+
+/* banked.S: the guest's banked SP/LR/SPSR by mode */
+uint32_t banked_sp_read(unsigned mode);
+uint32_t banked_lr_read(unsigned mode);
+void banked_sp_write(unsigned mode, uint32_t v);
+void banked_lr_write(unsigned mode, uint32_t v);
+void banked_spsr_write(unsigned mode, uint32_t v);
+
+#endif
