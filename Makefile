@@ -38,7 +38,7 @@ HOST_CFLAGS	:= -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
 DEB_PACKAGES	:= make gcc gcc-arm-none-eabi libnewlib-arm-none-eabi \
 		   qemu-system-arm gdb-multiarch gcc-arm-linux-gnueabihf \
 		   gcc-aarch64-linux-gnu libc6-dev-armhf-cross \
-		   libc6-dev-arm64-cross cpio
+		   libc6-dev-arm64-cross cpio device-tree-compiler
 
 .PHONY: all setup test clean
 all:

@@ -1,7 +1,8 @@
 /*
- * The board's MMIO dispatch (docs/guest-abi.md): the UART page with the
- * STATUS register in it, and the two RAZ/WI GIC pages. Anything else is
- * not a device: BREG_NONE, and the VMM stops the guest.
+ * The board's MMIO dispatch (docs/guest-abi.md): through the description
+ * (board_desc.h) to the device's model: the UART page with the STATUS
+ * register in it, and the two RAZ/WI GIC pages. Anything else is not a
+ * device: BREG_NONE, and the VMM stops the guest.
  */
 #include <stddef.h>
 #include "board.h"
@@ -30,6 +31,7 @@ const char *board_reg_name(enum board_reg r)
 
 void board_init(struct board *b, void (*console)(void *, char), void *ctx)
 {
+	b->desc = board_desc_kit();
 	b->console = console;
 	b->ctx = ctx;
 	b->status = BOARD_STATUS_PASS;
@@ -69,9 +71,8 @@ static enum board_reg status_access(struct board *b, struct board_access *a)
 }
 
 /* The UART's 4 KiB page, STATUS included. */
-static enum board_reg uart_page(struct board *b, struct board_access *a)
+static enum board_reg uart_page(struct board *b, struct board_access *a, uint32_t offset)
 {
-	uint32_t offset = a->ipa & (BOARD_UART_SIZE - 1);
 	enum board_reg reg;
 
 	if (offset == BOARD_STATUS_OFFSET)
@@ -90,16 +91,17 @@ static enum board_reg raz_wi(struct board_access *a, enum board_reg reg)
 	return reg;
 }
 
-/* Decoded by page number, UART first: the one the guests hit most. */
 enum board_reg board_mmio(struct board *b, struct board_access *a)
 {
-	if (!access_ok(a))
+	const struct board_dev *dev;
+
+	if (!access_ok(a) || !(dev = board_desc_find(b->desc, a->ipa)))
 		return BREG_NONE;
-	if (a->ipa / BOARD_UART_SIZE == BOARD_UART_BASE / BOARD_UART_SIZE)
-		return uart_page(b, a);
-	switch (a->ipa / BOARD_GIC_SIZE) {
-	case BOARD_GICD_BASE / BOARD_GIC_SIZE: return raz_wi(a, BREG_GICD);
-	case BOARD_GICC_BASE / BOARD_GIC_SIZE: return raz_wi(a, BREG_GICC);
+	switch (dev->kind) {
+	case BDEV_UART: return uart_page(b, a, a->ipa - dev->base);
+	case BDEV_GICD: return raz_wi(a, BREG_GICD);
+	case BDEV_GICC: return raz_wi(a, BREG_GICC);
+	case BDEV_KIND_COUNT: break;
 	}
 	return BREG_NONE;
 }

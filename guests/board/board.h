@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "board_desc.h"
 #include "exitline.h"
 #include "memmap.h"
 
@@ -33,6 +34,7 @@ struct board_access {
 };
 
 struct board {
+	const struct board_desc *desc;	/* the devices board_mmio dispatches to */
 	void (*console)(void *ctx, char c);	/* where UART DR bytes go */
 	void *ctx;
 	uint32_t status;	/* last STATUS write; 0 until then */
@@ -41,6 +43,11 @@ struct board {
 	bool stopped;		/* SYSTEM_OFF/RESET or CPU_OFF happened */
 };
 
+/*
+ * Starts with the kit's board (board_desc_kit()); a VMM that builds its own
+ * description (-m, -c) points b->desc at it afterwards, checked and alive
+ * as long as b.
+ */
 void board_init(struct board *b, void (*console)(void *, char), void *ctx);
 
 /*
@@ -63,7 +70,10 @@ const char *board_reg_name(enum board_reg r);
 /* PSCI (SMC Calling Convention through HVC). */
 #define PSCI_0_2_FN_BASE	0x84000000u
 #define PSCI_VERSION_FN		0x84000000u
+#define PSCI_CPU_SUSPEND_FN	0x84000001u
 #define PSCI_CPU_OFF_FN		0x84000002u
+#define PSCI_CPU_ON_FN		0x84000003u
+#define PSCI_MIGRATE_FN		0x84000005u
 #define PSCI_SYSTEM_OFF_FN	0x84000008u
 #define PSCI_SYSTEM_RESET_FN	0x84000009u
 #define PSCI_FEATURES_FN	0x8400000Au

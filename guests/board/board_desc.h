@@ -26,6 +26,8 @@ struct board_dev {
 	int spi;		/* GIC SPI number (INTID - 32), -1: none */
 };
 
+#define BOARD_MAX_DEVS	16	/* what one DTB of BOARD_DTB_MAX holds with room to spare */
+
 struct board_desc {
 	uint32_t ram_base, ram_size;	/* BOARD_RAM_BASE, -m */
 	unsigned ncpus;			/* 1..BOARD_MAX_CPUS */
@@ -44,10 +46,16 @@ void board_desc_default(struct board_desc *d, uint32_t ram_size, unsigned ncpus)
  */
 int board_desc_check(const struct board_desc *d, char *err, size_t n);
 
+/* The kit's board as VMMs start it: BOARD_RAM_SIZE, one CPU (board_init's default). */
+const struct board_desc *board_desc_kit(void);
+
 /* The device whose window holds ipa, or NULL. */
 const struct board_dev *board_desc_find(const struct board_desc *d, uint32_t ipa);
 
 /* vCPU n's MPIDR as the guest reads it: Aff0 = n, the U bit clear, bit 31 set. */
+#define BOARD_MPIDR_M		(1u << 31)	/* multiprocessing extensions format */
+#define BOARD_MPIDR_AFF0_MASK	0xffu
+#define BOARD_MPIDR_AFF_MASK	0x00ffffffu	/* Aff2..Aff0: the DT's cpu reg */
 uint32_t board_cpu_mpidr(unsigned n);
 
 #endif

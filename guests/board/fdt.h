@@ -18,7 +18,7 @@ struct fdt {
 	unsigned depth;		/* open nodes */
 	const char *error;	/* first error, NULL while all is well */
 	/* layout detail the writer owns; callers read none of it */
-	size_t struct_off, strings_off, strings_cap;
+	size_t struct_off, strings_off;
 };
 
 void fdt_begin(struct fdt *f, void *buf, size_t cap);

@@ -162,9 +162,34 @@ static void test_bad_size(void)
 	check_eq(console_len, 0, "nothing printed");
 }
 
+/* The dispatch follows the description: move the UART and STATUS moves too. */
+static void test_follows_desc(void)
+{
+	static const struct board_dev moved[] = {
+		{ "gicd", BDEV_GICD, BOARD_GICD_BASE, BOARD_GIC_SIZE, -1 },
+		{ "gicc", BDEV_GICC, BOARD_GICC_BASE, BOARD_GIC_SIZE, -1 },
+		{ "uart", BDEV_UART, 0x0a000000, BOARD_UART_SIZE, BOARD_UART_SPI },
+	};
+	struct board_desc d;
+	uint32_t v;
+
+	board_desc_default(&d, BOARD_RAM_SIZE, 1);
+	d.devs = moved;
+	check(board_desc_check(&d, NULL, 0) == 0, "a board with the UART at 0x0a000000");
+	b.desc = &d;
+	check(rd(BOARD_UART_BASE + 0x18, 4, &v) == BREG_NONE, "the old UART page: no device");
+	check(rd(0x0a000018, 4, &v) == BREG_UART_FR && v == 0x90, "FR at the new base");
+	check(wr(0x0a000000 + BOARD_STATUS_OFFSET, 4, 7) == BREG_STATUS && b.status == 7,
+	      "STATUS in the new page");
+	check(rd(BOARD_GICC_BASE, 4, &v) == BREG_GICC, "the GIC where it was");
+	board_init(&b, to_console, NULL);
+	check(b.desc == board_desc_kit() && b.status == 0, "board_init: the kit's board again");
+}
+
 int main(void)
 {
 	board_init(&b, to_console, NULL);
+	check(b.desc == board_desc_kit(), "board_init starts with the kit's board");
 	test_uart_registers();
 	test_uart_page_scan();
 	test_uart_values();
@@ -172,5 +197,6 @@ int main(void)
 	test_gic();
 	test_no_device();
 	test_bad_size();
+	test_follows_desc();
 	return unit_summary();
 }
