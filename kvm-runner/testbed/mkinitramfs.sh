@@ -3,8 +3,10 @@
 #   /init               the test bed's init (static)
 #   /bin/kvm-runner     the runner (static)
 #   /guests/NAME.elf    every guest given
+#   /guests/NAME        any other file given: a guest list (init --list NAME),
+#                       an initrd for a guest
 #
-#   mkinitramfs.sh OUT.cpio INIT RUNNER GUEST.elf...
+#   mkinitramfs.sh OUT.cpio INIT RUNNER GUEST.elf|FILE...
 set -euo pipefail
 
 die() { echo "mkinitramfs: $*" >&2; exit 1; }

@@ -6,7 +6,8 @@
 # on and leaves the usual results (run-testbed.sh) beside it.
 #
 #   pl2regs.sh --kernel FILE --initrd FILE [--arch arm64|armv7] [--guest NAME]
-#              [--out DIR] [--break ADDR] [--timeout S] [-- QEMU_ARG...]
+#              [--out DIR] [--break ADDR] [--timeout S] [--init-opts "..."]
+#              [--runner-opts "..."] [--vm-mem MIB] [-- QEMU_ARG...]
 #
 # --break: the guest address to stop at (default 0x40000000, its entry).
 # Exit status: the guest's; 203 with a line on stderr if the capture failed.
@@ -19,7 +20,8 @@ here=$(dirname "$0")
 guest=test out=build/kvm brk=0x40000000 arch=arm64
 pass=(--timeout 90)
 while [ $# -gt 0 ]; do
-	case $1 in --break | --arch | --guest | --out | --kernel | --initrd | --timeout)
+	case $1 in --break | --arch | --guest | --out | --kernel | --initrd | --timeout | \
+		--init-opts | --runner-opts | --vm-mem)
 		[ $# -ge 2 ] || die "option '$1' needs a value" ;;
 	esac
 	case $1 in
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
 	--arch) arch=$2 ;;
 	--guest) guest=$2 ;;
 	--out) out=$2 ;;
-	--kernel | --initrd | --timeout) ;;
+	--kernel | --initrd | --timeout | --init-opts | --runner-opts | --vm-mem) ;;
 	--) shift; break ;;
 	*) die "unknown option '$1' (see the head of $0)" ;;
 	esac
