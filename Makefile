@@ -7,6 +7,7 @@
 #   make run-hyp      the bare hypervisor on GUEST (default: test)
 #   make debug-hyp    the same, stopped for gdb (-s -S)
 #   make run-kvm      kvm-runner on GUEST inside the arm64 KVM test bed
+#   make kvm-order    the VMM steps in orders that keep and break their rules
 #   make bench        trap round-trip costs, in instructions
 #
 # Conventions as in the kernel: CROSS_COMPILE for the bare-metal compiler,

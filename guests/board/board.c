@@ -38,6 +38,7 @@ void board_init(struct board *b, void (*console)(void *, char), void *ctx)
 	b->status_written = false;
 	exit_line_init(&b->exit_line);
 	b->stopped = false;
+	uart_reset(b);
 }
 
 uint32_t board_exit_status(const struct board *b, enum exit_source *src)

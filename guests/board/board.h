@@ -33,6 +33,8 @@ struct board_access {
 	uint32_t value;		/* in: the stored value; out: the loaded value */
 };
 
+#define BOARD_UART_KEPT	6	/* UART registers that keep their value */
+
 struct board {
 	const struct board_desc *desc;	/* the devices board_mmio dispatches to */
 	void (*console)(void *ctx, char c);	/* where UART DR bytes go */
@@ -40,6 +42,7 @@ struct board {
 	uint32_t status;	/* last STATUS write; 0 until then */
 	bool status_written;	/* STATUS was written at least once */
 	struct exit_line exit_line;	/* the console's "EXIT: STATUS=n" lines */
+	uint32_t uart_kept[BOARD_UART_KEPT];	/* IBRD FBRD LCR_H CR IFLS IMSC (uart.c) */
 	bool stopped;		/* SYSTEM_OFF/RESET or CPU_OFF happened */
 };
 

@@ -47,6 +47,7 @@
  */
 #define BOARD_ENTRY_CPSR	0x1D3		/* SVC, A I F masked, ARM */
 #define BOARD_ZIMAGE_OFFSET	0x8000		/* as kvmtool's 32-bit loader */
+#define BOARD_RAW_IMAGE_OFFSET	0x10000		/* QEMU's raw -kernel load offset: kvm-unit-tests links there */
 #define BOARD_DTB_MAX		0x10000		/* 64 KiB for the DTB */
 #define BOARD_MACH_TYPE_DT	0xFFFFFFFF	/* r1: "machine type from the DT" */
 

@@ -1,7 +1,9 @@
 /*
  * The board's PL011 subset (docs/guest-abi.md): DR is the console, FR is
- * never busy, every other register is named, reads 0 and ignores writes.
- * Register offsets: ARM PrimeCell UART (PL011) TRM, table 3-1.
+ * never busy; IBRD, FBRD, LCR_H, CR, IFLS and IMSC keep what is written
+ * (the bits a real PL011 implements) so that a guest reads back what it
+ * set, as on QEMU's PL011; every other register is named, reads 0 and
+ * ignores writes. Register offsets: ARM PrimeCell UART (PL011) TRM, table 3-1.
  */
 #include <stddef.h>
 #include "uart.h"
@@ -10,6 +12,34 @@
 #define UART_FR_RXFE	(1u << 4)	/* receive FIFO empty: never any input */
 #define UART_FR_VALUE	(UART_FR_TXFE | UART_FR_RXFE)
 #define UART_ID_BASE	0xfe0		/* PeriphID0-3, PCellID0-3 */
+
+/* The registers that keep their value: reset value, implemented bits (TRM 3.3). */
+static const struct {
+	enum board_reg reg;
+	uint32_t reset, mask;
+} kept[BOARD_UART_KEPT] = {
+	{ BREG_UART_IBRD, 0, 0xffff },		/* integer baud rate divisor */
+	{ BREG_UART_FBRD, 0, 0x3f },		/* fractional divisor */
+	{ BREG_UART_LCR_H, 0, 0xff },		/* line control */
+	{ BREG_UART_CR, 0x300, 0xff87 },	/* TXE RXE at reset; bits 6:3 reserved */
+	{ BREG_UART_IFLS, 0x12, 0x3f },		/* FIFO levels: half-way at reset */
+	{ BREG_UART_IMSC, 0, 0x7ff },		/* interrupt mask */
+};
+
+/* Its slot in b->uart_kept, or -1. */
+static int kept_slot(enum board_reg reg)
+{
+	for (int i = 0; i < BOARD_UART_KEPT; i++)
+		if (kept[i].reg == reg)
+			return i;
+	return -1;
+}
+
+void uart_reset(struct board *b)
+{
+	for (int i = 0; i < BOARD_UART_KEPT; i++)
+		b->uart_kept[i] = kept[i].reset;
+}
 
 /* The named registers, by word index (offset / 4); 0 (BREG_NONE) in the gaps. */
 static const uint8_t uart_regs[] = {
@@ -37,13 +67,34 @@ enum board_reg uart_reg_at(uint32_t offset)
 }
 
 /* The 32-bit value a read of the word at offset returns. */
-static uint32_t uart_read_word(enum board_reg reg, uint32_t word)
+static uint32_t uart_read_word(const struct board *b, enum board_reg reg, uint32_t word)
 {
+	int slot = kept_slot(reg);
+
+	if (slot >= 0)
+		return b->uart_kept[slot];
 	if (reg == BREG_UART_FR)
 		return UART_FR_VALUE;
 	if (reg == BREG_UART_ID)
 		return uart_id[(word - UART_ID_BASE) / 4];
 	return 0;
+}
+
+/*
+ * A store at a kept register's address sets it to the stored value, zero-
+ * extended from a narrower store, as QEMU's PL011 does; a store to one of
+ * its other bytes is ignored.
+ */
+static void uart_keep(struct board *b, enum board_reg reg, const struct board_access *a)
+{
+	int slot = kept_slot(reg);
+	uint32_t value = a->value;
+
+	if (slot < 0)
+		return;
+	if (a->size < 4)
+		value &= (1u << (8 * a->size)) - 1;
+	b->uart_kept[slot] = value & kept[slot].mask;
 }
 
 enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *a)
@@ -52,13 +103,16 @@ enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *
 	unsigned shift = (offset & 3) * 8;
 
 	if (!a->write)
-		a->value = uart_read_word(reg, offset & ~3u) >> shift;
-	else if (reg == BREG_UART_DR && shift == 0) {
+		a->value = uart_read_word(b, reg, offset & ~3u) >> shift;
+	else if (shift != 0)
+		;	/* not a register's first byte: ignored */
+	else if (reg == BREG_UART_DR) {
 		char c = (char)(a->value & 0xff);	/* DR's data: its low byte */
 
 		exit_line_feed(&b->exit_line, c);
 		if (b->console)
 			b->console(b->ctx, c);
-	}
+	} else
+		uart_keep(b, reg, a);
 	return reg;
 }

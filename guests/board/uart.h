@@ -14,4 +14,7 @@ enum board_reg uart_reg_at(uint32_t offset);
  */
 enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *a);
 
+/* The kept registers (IBRD ... IMSC) to their PL011 reset values. */
+void uart_reset(struct board *b);
+
 #endif

@@ -40,13 +40,16 @@ $(TB_BUILD)/init-armhf: $(TB_INIT_DEPS)
 $(TB_KERNEL):
 	$(Q)$(TB_DIR)/fetch-kernel.sh $(@D) >/dev/null
 
+# kvm-order (kvm-runner/order/) rides along as /bin/kvm-order (init --order).
 $(TB_BUILD)/initramfs-arm64.cpio: $(TB_BUILD)/init-arm64 $(KVM_RUNNER_ARM64) $(GUEST_ELFS) \
-		$(TB_DIR)/mkinitramfs.sh
-	$(Q)$(TB_DIR)/mkinitramfs.sh $@ $(TB_BUILD)/init-arm64 $(KVM_RUNNER_ARM64) $(GUEST_ELFS)
+		$(KR_BUILD)/kvm-order-arm64 $(TB_DIR)/mkinitramfs.sh
+	$(Q)$(TB_DIR)/mkinitramfs.sh --tool $(KR_BUILD)/kvm-order-arm64 $@ \
+		$(TB_BUILD)/init-arm64 $(KVM_RUNNER_ARM64) $(GUEST_ELFS)
 
 $(TB_BUILD)/initramfs-armhf.cpio: $(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(GUEST_ELFS) \
-		$(TB_DIR)/mkinitramfs.sh
-	$(Q)$(TB_DIR)/mkinitramfs.sh $@ $(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(GUEST_ELFS)
+		$(KR_BUILD)/kvm-order-armhf $(TB_DIR)/mkinitramfs.sh
+	$(Q)$(TB_DIR)/mkinitramfs.sh --tool $(KR_BUILD)/kvm-order-armhf $@ \
+		$(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(GUEST_ELFS)
 
 .PHONY: testbed testbed-armv7 run-kvm run-kvm-armv7 pl2regs-kvm pl2regs-kvm-armv7
 testbed: $(TB_KERNEL) $(TB_BUILD)/initramfs-arm64.cpio

@@ -119,6 +119,21 @@ static void report_dmesg(void)
 		report_buf(stdout, "dmesg", (unsigned char *)buf, (size_t)n);
 }
 
+/* --order: kvm-order's table, after the guest's run and apart from its counts. */
+static void run_order(unsigned limit_s)
+{
+	char *const argv[] = { TESTBED_ORDER, NULL };
+	/* its stderr (a fatal line only) goes to the serial log */
+	struct sctrace_opts o = { .limit_s = limit_s, .stdout_path = OUT("order") };
+	struct sctrace st;
+
+	if (sctrace_run(argv, &o, &st) < 0)
+		fprintf(stderr, "init: running %s: %s\n", TESTBED_ORDER, strerror(errno));
+	else if (sctrace_exit_code(st.status) != 0)
+		fprintf(stderr, "init: %s exited with %d\n", TESTBED_ORDER,
+			sctrace_exit_code(st.status));
+}
+
 /* A run's files, sent as NAME (one guest) or RUN.NAME (a list's run). */
 static void report_run(const char *dir, const char *run)
 {
@@ -219,7 +234,7 @@ static int run_list(const char *name)
 	return rc;
 }
 
-static int run(bool *kallsyms, bool *list)
+static int run(bool *kallsyms, bool *order, bool *list)
 {
 	static char cmdline[4096];
 	char *argv[TESTBED_MAX_ARGS + 1];
@@ -238,6 +253,7 @@ static int run(bool *kallsyms, bool *list)
 		return STATUS_SETUP;
 	}
 	*kallsyms = a.kallsyms;
+	*order = a.order;
 	*list = a.list[0] != '\0';
 	if (*list)
 		status = run_list(a.list);
@@ -245,21 +261,25 @@ static int run(bool *kallsyms, bool *list)
 		status = run_one(&a, TESTBED_OUT_DIR);
 	if (a.kallsyms)
 		write_kallsyms();
+	if (a.order)
+		run_order(a.limit_s);
 	return status;
 }
 
 int main(void)
 {
-	bool kallsyms = false, list = false;
+	bool kallsyms = false, order = false, list = false;
 	int status;
 
 	mount_all();
-	status = run(&kallsyms, &list);
+	status = run(&kallsyms, &order, &list);
 	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1);	/* keep printk out of the data */
 	if (!list)	/* a list's runs were sent as they ended */
 		report_run(TESTBED_OUT_DIR, NULL);
 	if (kallsyms)
 		report_file(stdout, "kallsyms", OUT("kallsyms"));
+	if (order)
+		report_file(stdout, "order", OUT("order"));
 	report_dmesg();
 	report_status(stdout, status);
 	sync();

@@ -63,6 +63,8 @@ static int init_options(int argc, char **argv, struct init_args *a, char *err, s
 			/* --no-traplog, --no-ioctls, --no-regs: noted in a */
 		} else if (strcmp(argv[i], "--kallsyms") == 0) {
 			a->kallsyms = true;
+		} else if (strcmp(argv[i], "--order") == 0) {
+			a->order = true;
 		} else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
 			if (parse_seconds(argv[++i], &a->limit_s) < 0) {
 				snprintf(err, errlen, "bad --limit '%s' (1..3600 seconds)", argv[i]);
@@ -103,7 +105,7 @@ int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_a
 	if (i >= argc) {
 		snprintf(err, errlen, "no guest given (kernel command line: -- [--no-count] "
 			 "[--no-traplog] [--no-ioctls] [--no-regs] [--limit S] [--kallsyms] "
-			 "GUEST [OPTION...], or --list NAME)");
+			 "[--order] GUEST [OPTION...], or --list NAME)");
 		return -1;
 	}
 	if (!testbed_name_ok(argv[i])) {
@@ -210,8 +212,9 @@ int list_line_parse(char *line, char *run, size_t runlen, struct init_args *a, c
 	/* words[0] stands where init's argv[0] would */
 	if (init_args_parse_in(n, words, dir, a, err, errlen) < 0)
 		return -1;
-	if (a->list[0] || a->kallsyms) {
-		snprintf(err, errlen, "--list and --kallsyms belong on the kernel command line");
+	if (a->list[0] || a->kallsyms || a->order) {
+		snprintf(err, errlen, "--list, --kallsyms and --order belong on the kernel "
+			 "command line");
 		return -1;
 	}
 	return 0;

@@ -3,14 +3,15 @@
  * command line (read from /proc/cmdline: the kernel would also hand init
  * the words it does not know before "--", e.g. nokaslr):
  *
- *   [--no-count] [--limit SECONDS] [--kallsyms] [--no-traplog] [--no-ioctls]
- *   [--no-regs] GUEST [RUNNER_OPTION...]
+ *   [--no-count] [--limit SECONDS] [--kallsyms] [--order] [--no-traplog]
+ *   [--no-ioctls] [--no-regs] GUEST [RUNNER_OPTION...]
  * or
- *   [--kallsyms] --list NAME
+ *   [--kallsyms] [--order] --list NAME
  *
  * --no-count runs the runner without ptrace (no syscall count, no tracing
  * overhead in the wall time); --limit kills it after SECONDS (default 60);
- * --kallsyms also sends the kernel's KVM symbols back (ksyms.h);
+ * --kallsyms also sends the kernel's KVM symbols back (ksyms.h); --order
+ * also runs TESTBED_ORDER after the guest (or the list) and sends its table;
  * --no-traplog/--no-ioctls/--no-regs leave that result option out (the
  * runner's lean path, for footprint and benchmark runs).
  * GUEST names /guests/GUEST.elf in the initramfs; the runner options (e.g.
@@ -31,6 +32,7 @@
 #include <stddef.h>
 
 #define TESTBED_RUNNER		"/bin/kvm-runner"
+#define TESTBED_ORDER		"/bin/kvm-order"	/* kvm-runner/order/ */
 #define TESTBED_GUEST_DIR	"/guests"
 #define TESTBED_OUT_DIR		"/out"
 #define TESTBED_MAX_ARGS	32
@@ -45,6 +47,7 @@ struct init_args {
 	bool count_syscalls;		/* ptrace the runner and count its syscalls */
 	unsigned limit_s;		/* the runner is killed after this */
 	bool kallsyms;			/* send the KVM symbols back */
+	bool order;			/* run TESTBED_ORDER too */
 	unsigned no_result;		/* result options left out, bit k = k-th */
 	char guest[TESTBED_NAME_MAX];	/* a name, never a path */
 	char guest_path[TESTBED_NAME_MAX + sizeof(TESTBED_GUEST_DIR) + 8];

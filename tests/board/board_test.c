@@ -30,6 +30,7 @@ static enum board_reg wr(uint32_t ipa, uint8_t size, uint32_t value)
 
 static void test_uart_registers(void)
 {
+	/* The kept registers (test_uart_kept) read their reset values, the rest 0. */
 	static const struct { uint32_t off; enum board_reg reg; const char *name; } regs[] = {
 		{ 0x000, BREG_UART_DR, "uart.DR" }, { 0x004, BREG_UART_RSR, "uart.RSR" },
 		{ 0x018, BREG_UART_FR, "uart.FR" }, { 0x020, BREG_UART_ILPR, "uart.ILPR" },
@@ -47,11 +48,16 @@ static void test_uart_registers(void)
 		enum board_reg r = rd(BOARD_UART_BASE + regs[i].off, 4, &v);
 		check(r == regs[i].reg, "offset 0x%03x is %s", (unsigned)regs[i].off, regs[i].name);
 		check_str(board_reg_name(r), regs[i].name, "register name");
-		if (regs[i].reg != BREG_UART_FR && regs[i].reg != BREG_UART_ID)
+		if (regs[i].reg == BREG_UART_CR)
+			check_eq(v, 0x300, "CR resets to TXE | RXE");
+		else if (regs[i].reg == BREG_UART_IFLS)
+			check_eq(v, 0x12, "IFLS resets to half-way");
+		else if (regs[i].reg != BREG_UART_FR && regs[i].reg != BREG_UART_ID)
 			check_eq(v, 0, "reads 0");
 		check(wr(BOARD_UART_BASE + regs[i].off, 4, 0x41) == regs[i].reg, "write accepted");
 	}
 	check_eq(console_len, 1, "only the DR write printed");
+	board_init(&b, to_console, NULL);	/* the kept registers back to reset */
 }
 
 /* The whole UART page: 14 named words, 8 ID words, STATUS, the rest reserved. */
@@ -102,6 +108,46 @@ static void test_uart_values(void)
 	check_str(console, "Hi\n", "DR writes are the console");
 	rd(BOARD_UART_BASE, 4, &v);
 	check_eq(v, 0, "DR reads 0 (no input)");
+}
+
+/* The registers a PL011 keeps: reset values, implemented bits, narrow stores. */
+static void test_uart_kept(void)
+{
+	static const struct { uint32_t off, reset, mask; } kept[] = {
+		{ 0x024, 0, 0xffff }, { 0x028, 0, 0x3f }, { 0x02c, 0, 0xff },
+		{ 0x030, 0x300, 0xff87 }, { 0x034, 0x12, 0x3f }, { 0x038, 0, 0x7ff },
+	};
+	const uint32_t ibrd = BOARD_UART_BASE + 0x24;
+	uint32_t v;
+
+	for (unsigned i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+		rd(BOARD_UART_BASE + kept[i].off, 4, &v);
+		check_eq(v, kept[i].reset, "kept register's reset value");
+		wr(BOARD_UART_BASE + kept[i].off, 4, 0xffffffff);
+		rd(BOARD_UART_BASE + kept[i].off, 4, &v);
+		check_eq(v, kept[i].mask, "kept register: only its implemented bits");
+	}
+	wr(ibrd, 4, 0x12345678);
+	rd(ibrd, 4, &v);
+	check_eq(v, 0x5678, "IBRD: 16 bits");
+	wr(ibrd, 1, 0x1ff);
+	rd(ibrd, 4, &v);
+	check_eq(v, 0xff, "IBRD: a byte store zero-extends");
+	wr(ibrd, 2, 0x8001);
+	rd(ibrd, 2, &v);
+	check_eq(v, 0x8001, "IBRD: halfword store and load");
+	rd(ibrd + 1, 1, &v);
+	check_eq(v, 0x80, "IBRD: its second byte");
+	wr(ibrd + 1, 1, 0x55);
+	rd(ibrd, 4, &v);
+	check_eq(v, 0x8001, "IBRD: a store to its second byte is ignored");
+	rd(BOARD_UART_BASE + 0x3c, 4, &v);
+	check_eq(v, 0, "RIS still reads 0");
+	board_init(&b, to_console, NULL);
+	rd(ibrd, 4, &v);
+	check_eq(v, 0, "board_init resets IBRD");
+	rd(BOARD_UART_BASE + 0x30, 4, &v);
+	check_eq(v, 0x300, "board_init resets CR");
 }
 
 static void test_status(void)
@@ -193,6 +239,7 @@ int main(void)
 	test_uart_registers();
 	test_uart_page_scan();
 	test_uart_values();
+	test_uart_kept();
 	test_status();
 	test_gic();
 	test_no_device();

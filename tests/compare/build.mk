@@ -10,7 +10,7 @@ CMP_DIR		:= $(BUILD)/compare
 # The board's pure C (traplog_parse and the names it uses): one parser only.
 CMP_BOARD_SRCS	:= $(wildcard guests/board/*.c)
 CMP_TLOG_SRCS	:= tests/compare/tlog_load.c tests/compare/tlog_align.c \
-		   tests/compare/tlog_expect.c tests/compare/tlog_report.c
+		   tests/compare/tlog_expect.c tests/compare/tlog_report.c tests/compare/cdiff.c
 # The ARMv7 decode tables are the bare hypervisor's: one copy.
 CMP_REG_SRCS	:= tests/compare/regbits.c tests/compare/regfile.c \
 		   tests/compare/regtable.c baremetal-hyp/regdecode.c
@@ -19,7 +19,7 @@ CMP_CFLAGS	:= $(HOST_CFLAGS) -Itests -Itests/compare -Ibaremetal-hyp
 
 CMP_TOOLS	:= $(CMP_DIR)/traplog
 CMP_UNITS	:= $(patsubst tests/compare/unit_%.c,$(CMP_DIR)/unit-%,\
-		     $(wildcard tests/compare/unit_tlog.c))
+		     $(wildcard tests/compare/unit_tlog.c tests/compare/unit_cdiff.c))
 # regcmp needs the hypervisor's decode tables.
 ifneq ($(wildcard baremetal-hyp/regdecode.c),)
 CMP_TOOLS	+= $(CMP_DIR)/regcmp
@@ -36,6 +36,10 @@ $(CMP_DIR)/regcmp: tests/compare/regcmp_main.c $(CMP_REG_SRCS) $(CMP_HDRS)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 
 $(CMP_DIR)/unit-tlog: tests/compare/unit_tlog.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
+
+$(CMP_DIR)/unit-cdiff: tests/compare/unit_cdiff.c tests/compare/cdiff.c tests/compare/cdiff.h tests/unit.h
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 

@@ -3,6 +3,7 @@
  *
  *   traplog check [--console] FILE...
  *   traplog diff [-e TABLE] [--md] [--context N] [--console] A B
+ *   traplog console [-e TABLE] [--md] --guest G --side S NATIVE OTHER
  *
  * Exit: 0 valid / no unexplained difference, 1 invalid log / unexplained
  * differences, 2 usage or unreadable input.
@@ -10,14 +11,19 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cdiff.h"
 #include "tlog.h"
 
 static const char usage[] =
 	"usage: traplog check [--console] FILE...\n"
 	"       traplog diff [-e TABLE] [--md] [--context N] [--console] A B\n"
+	"       traplog console [-e TABLE] [--md] --guest G --side S NATIVE OTHER\n"
 	"  check      validate logs (header, every trap line, end line)\n"
 	"  diff       line A and B up trap by trap; every difference must be\n"
 	"             explained by an entry of TABLE (expected differences)\n"
+	"  console    a run's console against the native one; every differing\n"
+	"             line must be explained by an entry of TABLE (console\n"
+	"             differences) for guest G and the run's side S\n"
 	"  --console  read only the \"trap: \" lines of a console capture\n"
 	"  --md       print the diff as Markdown\n"
 	"  --context N  fold the same rows more than N rows from a difference\n"
@@ -28,6 +34,7 @@ struct args {
 	enum tlog_format fmt;
 	struct tlog_opts o;
 	int context;		/* -1: every row */
+	const char *guest, *side;	/* console */
 	int first;		/* optind of the first file */
 };
 
@@ -38,6 +45,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{ "md", no_argument, NULL, 'm' },
 		{ "console", no_argument, NULL, 'c' },
 		{ "context", required_argument, NULL, 'C' },
+		{ "guest", required_argument, NULL, 'g' },
+		{ "side", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -53,6 +62,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case 'e': a->table = optarg; break;
 		case 'm': a->fmt = TLOG_FMT_MD; break;
 		case 'c': a->o.console = true; break;
+		case 'g': a->guest = optarg; break;
+		case 's': a->side = optarg; break;
 		case 'C':
 			a->context = (int)strtol(optarg, &end, 10);
 			if (*end || end == optarg || a->context < 0 || a->context > 100000)
@@ -122,6 +133,53 @@ out:
 	return rc;
 }
 
+static int load_file(const char *path, struct cdiff_lines *l, struct cdiff_table *t,
+		     char *err, size_t n)
+{
+	FILE *f = fopen(path, "r");
+	int rc;
+
+	if (!f) {
+		snprintf(err, n, "%s: cannot open", path);
+		return -1;
+	}
+	rc = l ? cdiff_load(f, path, l, err, n) : cdiff_table_load(f, path, t, err, n);
+	fclose(f);
+	return rc;
+}
+
+static int cmd_console(int argc, char **argv, const struct args *a)
+{
+	struct cdiff_lines la = { 0 }, lb = { 0 };
+	struct cdiff_table t = { 0 };
+	struct cdiff d = { 0 };
+	char err[512];
+	size_t left;
+	int rc = 2;
+
+	if (argc - a->first != 2 || !a->guest || !a->side) {
+		fputs("traplog console: want --guest, --side and two consoles, NATIVE and OTHER\n",
+		      stderr);
+		return 2;
+	}
+	if (load_file(argv[a->first], &la, NULL, err, sizeof(err)) < 0 ||
+	    load_file(argv[a->first + 1], &lb, NULL, err, sizeof(err)) < 0 ||
+	    (a->table && load_file(a->table, NULL, &t, err, sizeof(err)) < 0) ||
+	    cdiff_diff(&la, &lb, &d, err, sizeof(err)) < 0) {
+		fprintf(stderr, "traplog: %s\n", err);
+		goto out;
+	}
+	left = cdiff_explain(&t, a->guest, a->side, &d);
+	cdiff_report(stdout, a->fmt == TLOG_FMT_MD, a->side, &d, &t);
+	rc = left ? 1 : 0;
+out:
+	cdiff_free(&d);
+	cdiff_table_free(&t);
+	cdiff_lines_free(&la);
+	cdiff_lines_free(&lb);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct args a;
@@ -138,6 +196,8 @@ int main(int argc, char **argv)
 		return cmd_check(argc, argv, &a);
 	if (strcmp(argv[1], "diff") == 0)
 		return cmd_diff(argc, argv, &a);
-	fprintf(stderr, "traplog: unknown command \"%s\" (check, diff)\n", argv[1]);
+	if (strcmp(argv[1], "console") == 0)
+		return cmd_console(argc, argv, &a);
+	fprintf(stderr, "traplog: unknown command \"%s\" (check, diff, console)\n", argv[1]);
 	return 2;
 }

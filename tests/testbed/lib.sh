@@ -1,7 +1,8 @@
 # Sourced by the e2e tests: boots the arm64 test bed once for all of them
 # (pl2regs.sh: one run gives the console, trap log, ioctl trace, register
-# dumps, run info and the live EL2 registers) and reuses the results while
-# they are newer than everything they came from.
+# dumps, run info and the live EL2 registers; init --order adds kvm-order's
+# table) and reuses the results while they are newer than everything they
+# came from.
 TB_OUT=${TB_OUT:-build/tests/testbed/kvm}
 TB_KERNEL=build/testbed/kernel/vmlinuz
 TB_INITRD=${TB_INITRD:-build/testbed/initramfs-arm64.cpio}
@@ -30,7 +31,7 @@ tb_results() {
 	mkdir -p "$TB_OUT"
 	rm -f "$TB_OUT/$TB_GUEST".*
 	guests/run-native.sh "$TB_ELF" "$TB_OUT/native/$TB_GUEST.console" >/dev/null 2>&1
-	kvm-runner/testbed/pl2regs.sh --guest "$TB_GUEST" --out "$TB_OUT" \
+	kvm-runner/testbed/pl2regs.sh --guest "$TB_GUEST" --out "$TB_OUT" --init-opts --order \
 		--kernel "$TB_KERNEL" --initrd "$TB_INITRD" >"$TB_OUT/$TB_GUEST.log" 2>&1
 	echo $? >"$TB_OUT/$TB_GUEST.exit"
 }

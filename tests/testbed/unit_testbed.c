@@ -92,6 +92,10 @@ static void test_init_args(void)
 	check_str(a.guest_path, "/guests/bench.elf", "args: guest path");
 	check_eq(parse(&a, err, "--kallsyms test"), 0, "args: --kallsyms");
 	check(a.kallsyms && a.count_syscalls, "args: --kallsyms set, counting kept");
+	check(!a.order, "args: no --order, no kvm-order");
+	check_eq(parse(&a, err, "--order --kallsyms test --timeout 5"), 0, "args: --order");
+	check(a.order && a.kallsyms && a.argc == 10 && strcmp(a.argv[1], "--timeout") == 0,
+	      "args: --order set, the runner's options untouched");
 	check_eq(parse(&a, err, "--no-traplog --no-regs test"), 0, "args: --no-traplog --no-regs");
 	check(a.argc == 4 && strcmp(a.argv[1], "--ioctl-trace") == 0 &&
 	      strcmp(a.argv[3], "/guests/test.elf") == 0, "args: only --ioctl-trace left");

@@ -1,0 +1,76 @@
+# Shared by tests/guests/*.test: the board guests, how each VMM runs them,
+# and the check of a run against the native console.
+set -u
+guests="fdt vfp exceptions ldst"
+# What each VMM runs today. The rest waits for issue 8's VMM work (Linux
+# boot protocol and DTB, lazy VFP, abort/UNDEF injection); the *-pending
+# tests check that they still fail, and fail once one passes, so that it
+# moves here.
+hyp_guests="ldst vfp"
+kvm_guests="ldst vfp"
+declare -A pending_why=(
+	[hyp:fdt]="no Linux boot protocol: the image linked at 0x40010000 is loaded at the RAM base, no DTB"
+	[hyp:exceptions]="the injected aborts carry DFSR/IFSR 0x14, pre-5.6 KVM's IMPLEMENTATION DEFINED fault; KVM 5.6 and 6.1 inject_abt32 give 0x008, a synchronous external abort"
+	[kvm:fdt]="no DTB in r2 and no -m/-p in kvm-runner"
+	[kvm:exceptions]="no abort injection: kvm-runner stops the guest at the load outside the board"
+)
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+# guest_args NAME: the arguments guests/build.mk gives it, into the array args.
+guest_args() { eval "args=($(make -s --no-print-directory guest-args GUEST="$1"))"; }
+
+# verdict SIDE GUEST CONSOLE STATUS: the run's console is the native one
+# (tests/guests/GUEST.console) but for the differences that
+# tests/compare/console-differences.txt explains, and its exit status is
+# the one its console reports. Prints why not; returns 1 then.
+verdict() {
+	local side=$1 g=$2 c=$3 rc=$4 want
+	[ -s "$c" ] || { echo "$g under $side: no console ($c)"; return 1; }
+	if ! build/compare/traplog console -e tests/compare/console-differences.txt --guest "$g" \
+		--side "$side" "tests/guests/$g.console" "$c" >"$out/$g.$side.cdiff" 2>&1; then
+		echo "$g under $side: the console differs from the native one, unexplained:"
+		grep -A2 UNEXPLAINED "$out/$g.$side.cdiff" | head -n 12
+		return 1
+	fi
+	want=$(tr -d '\r' <"$c" | sed -n 's/^EXIT: STATUS=\([0-9]*\)$/\1/p' | tail -n 1)
+	[ "$rc" = "${want:-none}" ] || { echo "$g under $side: exit $rc, its console says ${want:-nothing}"; return 1; }
+	echo "$g under $side: exit $rc as its console says; console $( [ -s "$out/$g.$side.cdiff" ] &&
+		echo "differences all explained ($(grep -c '^  [~<>]' "$out/$g.$side.cdiff") rows)" ||
+		echo "identical")"
+}
+
+# hyp_run GUEST: under the bare hypervisor; results in $out/hyp, status in $rc.
+hyp_run() {
+	baremetal-hyp/run.sh -q --hyp build/baremetal-hyp/hyp.elf --out "$out/hyp" \
+		--timeout 60 "build/guests/$1.bin" >"$out/$1.hyp.log" 2>&1
+	rc=$?
+}
+
+# kvm_run GUEST: through kvm-runner in the arm64 test bed, one boot per
+# guest, the results kept in build/tests/guests/kvm while they are newer
+# than what they came from; status in $rc.
+KVM_OUT=build/tests/guests/kvm
+TB_KERNEL=build/testbed/kernel/vmlinuz TB_INITRD=build/testbed/initramfs-arm64.cpio
+kvm_fresh() {
+	local f
+	[ -f "$KVM_OUT/$1.exit" ] && [ "$(cat "$KVM_OUT/$1.exit")" != 203 ] || return 1
+	for f in "$TB_KERNEL" "$TB_INITRD" "build/guests/$1.elf" kvm-runner/testbed/*.sh tests/guests/lib.sh; do
+		[ "$f" -ot "$KVM_OUT/$1.exit" ] || return 1
+	done
+}
+kvm_run() {
+	if ! kvm_fresh "$1"; then
+		mkdir -p "$KVM_OUT"
+		guest_args "$1"
+		kvm-runner/testbed/run-testbed.sh --guest "$1" --kernel "$TB_KERNEL" --initrd "$TB_INITRD" \
+			--out "$KVM_OUT" --timeout 300 --runner-opts "--timeout 120 ${args[*]}" >"$KVM_OUT/$1.log" 2>&1
+		echo $? >"$KVM_OUT/$1.exit"
+	fi
+	rc=$(cat "$KVM_OUT/$1.exit")
+}
+kvm_ready() {
+	[ -s "$TB_KERNEL" ] && [ -s "$TB_INITRD" ] ||
+		{ echo "the test bed is not built ($TB_KERNEL, $TB_INITRD: make testbed)"; exit 77; }
+}
