@@ -149,13 +149,20 @@ int run_inject_dabt(struct run_state *rs, uint32_t ipa, bool write)
  * A pc outside RAM can only be taking prefetch aborts: nothing else there
  * executes. KVM injects those itself (kvm_handle_guest_abort() gives an
  * instruction fetch outside every memslot kvm_inject_pabt()) and never
- * exits, so the runner looks at each tick: outside RAM at two ticks in a
- * row, the guest is stuck (typically: a fault with VBAR still 0).
+ * exits, so the runner looks at the ticks that interrupt a KVM_RUN with
+ * no exit since the previous one: outside RAM at two of them in a row, the
+ * guest is stuck (typically: a fault with VBAR still 0).
  */
 int run_check_pc(struct run_state *rs)
 {
+	bool idle = rs->runs - rs->tick_runs == 1;	/* this KVM_RUN was all since the last */
 	uint64_t pc;
 
+	rs->tick_runs = rs->runs;
+	if (!idle) {
+		rs->pc_outside = 0;
+		return 0;
+	}
 	if (vcpu_get_reg(rs->vm, arch_reg_pc(), &pc) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG pc: %s", strerror(errno));
 	if (pc >= BOARD_RAM_BASE && pc - BOARD_RAM_BASE < rs->vm->ram_size) {

@@ -1,7 +1,8 @@
 /*
  * kvm-runner's command line (docs/kvm-runner.md, "Options"). The names are
  * the same on both VMMs and follow kvmtool and QEMU: -m/--mem, -p/--params,
- * -i/--initrd, -c/--cpus, --dump-dtb. Plain C: the host unit tests cover it.
+ * -i/--initrd, -c/--cpus, --dump-dtb; -m's syntax is the board's
+ * (guests/board/memsize.h). Plain C: the host unit tests cover it.
  */
 #ifndef KVM_RUNNER_OPTIONS_H
 #define KVM_RUNNER_OPTIONS_H
@@ -33,14 +34,6 @@ void options_default(struct options *o);
  * on stderr.
  */
 int options_parse(int argc, char **argv, struct options *o, FILE *out);
-
-/*
- * A memory size: decimal digits (a leading 0 is still decimal), then an
- * optional K, M or G (either case; no suffix = M, as kvmtool and QEMU),
- * whole MiB from BOARD_RAM_MIN to BOARD_RAM_MAX. Returns 0, or -1 with the
- * reason in err (overflow included).
- */
-int parse_mem_size(const char *s, uint32_t *bytes, char *err, size_t n);
 
 /* A decimal number in lo..hi (digits only: no sign, no space, no 0x). */
 int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long *out);

@@ -22,6 +22,7 @@ struct run_state {
 	unsigned inject_run, inject_repeats;	/* the last one's KVM_RUN, and its repeats */
 	uint32_t inject_pc, inject_ipa;
 	unsigned pc_outside;	/* ticks in a row with the pc outside RAM */
+	unsigned tick_runs;	/* rs->runs at the last tick */
 };
 
 #define RUN_TICK_MS 100
@@ -45,7 +46,11 @@ uint32_t run_pc(struct run_state *rs);
  */
 int run_inject_dabt(struct run_state *rs, uint32_t ipa, bool write);
 
-/* At a tick: stops a guest whose pc stays outside RAM (BOARD_STATUS_STUCK). */
+/*
+ * At a tick: stops a guest whose pc stays outside RAM (BOARD_STATUS_STUCK).
+ * Looks only when the vCPU came back for nothing but ticks since the last
+ * one, so a guest that exits costs no call more.
+ */
 int run_check_pc(struct run_state *rs);
 
 /* No device at ipa: inject, or stop (status 126) with --strict. */

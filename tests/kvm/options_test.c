@@ -1,6 +1,7 @@
 /* Unit tests: kvm-runner's command line (options.h): sizes, values, refusals. */
 #include <stdio.h>
 #include "memmap.h"
+#include "memsize.h"
 #include "options.h"
 #include "unit.h"
 
@@ -21,7 +22,7 @@ static void test_sizes(void)
 	uint32_t v;
 
 	for (unsigned i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
-		int rc = parse_mem_size(ok[i].s, &v, err, sizeof(err));
+		int rc = board_parse_mem(ok[i].s, &v, err, sizeof(err));
 
 		if (ok[i].want == 0)
 			check(rc < 0, "'%s' refused: %s", ok[i].s, err);
@@ -30,7 +31,7 @@ static void test_sizes(void)
 	}
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		err[0] = 0;
-		check(parse_mem_size(bad[i], &v, err, sizeof(err)) < 0 && err[0],
+		check(board_parse_mem(bad[i], &v, err, sizeof(err)) < 0 && err[0],
 		      "'%s' refused: %s", bad[i], err);
 	}
 }
