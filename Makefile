@@ -46,7 +46,7 @@ all:
 
 # Each part of the kit adds its rules in its own build.mk.
 include guests/build.mk baremetal-hyp/build.mk kvm-runner/build.mk
-include $(sort $(wildcard kvm-runner/*/build.mk tests/*/build.mk))
+include $(sort $(wildcard guests/*/build.mk kvm-runner/*/build.mk tests/*/build.mk))
 include tests/build.mk
 
 setup:

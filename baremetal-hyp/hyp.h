@@ -19,15 +19,19 @@
 #endif
 
 /*
- * Physical layout (QEMU virt, 256 MiB of RAM at 0x40000000):
+ * Physical layout (QEMU virt, RAM at 0x40000000; run.sh sizes QEMU's -m as
+ * GUEST_PA - MACHINE_RAM_BASE + the guest's RAM, and reads these lines):
  *   0x40000000  the hypervisor (linker/hyp.ld), at most HYP_SIZE
- *   0x48000000  guest RAM, BOARD_RAM_SIZE, seen by the guest at IPA 0x40000000
+ *   0x40400000  staging: the image file's bytes, then the initrd's at the
+ *               next 4 KiB (QEMU -device loader), never mapped for the guest
+ *   0x48000000  guest RAM (-m, up to BOARD_RAM_MAX), at IPA BOARD_RAM_BASE
  */
 #define HYP_PHYS_BASE	0x40000000u
 #define HYP_SIZE	0x00400000u	/* 4 MiB: checked by the linker script */
 #define MACHINE_RAM_BASE 0x40000000u
-#define MACHINE_RAM_SIZE 0x10000000u	/* -m 256M */
+#define STAGING_PA	0x40400000u
 #define GUEST_PA	0x48000000u
+#define MACHINE_RAM_MAX	(GUEST_PA - MACHINE_RAM_BASE + BOARD_RAM_MAX)
 #define GUEST_VMID	1u
 
 /* QEMU virt's real devices the hypervisor itself drives. */
@@ -49,6 +53,7 @@ struct inject_history {
 /* The one guest vCPU and its board. */
 struct vcpu {
 	struct board board;
+	struct board_desc desc;	/* RAM size and CPUs from the command line */
 	int status;		/* exit status once stopped */
 	const char *guest;	/* name, for the trap log header */
 	unsigned watchdog_ms;
@@ -109,6 +114,16 @@ void logbuf_print(const char *guest, int status);
 /* guestmem.c: guest RAM through Stage 2 */
 void *guest_ram_ptr(uint32_t ipa, uint32_t size);
 bool ipa_in_machine_ram(uint32_t ipa);
+void dcache_clean_range(const void *p, uint32_t size);	/* to PoC: the guest starts uncached */
+
+/* load.c: the guest's image, initrd and DTB into its RAM (boot.h's plan) */
+struct boot_args {
+	uint32_t image_size, initrd_size;	/* bytes in the staging area */
+	const char *bootargs;		/* -p, or NULL */
+	const char *dump_dtb;		/* a host file for the DTB, or NULL */
+};
+struct boot_plan;
+void hyp_load_guest(const struct boot_args *a, struct boot_plan *plan);
 
 /* main.c, setup.c, regdump.c, watchdog.c */
 void hyp_finish(int status) __attribute__((noreturn));
@@ -116,7 +131,8 @@ void hyp_mmu_on(void);
 void hyp_setup_stage2(void);
 void hyp_activate_traps(void);
 void hyp_activate_vm(void);
-void hyp_regdump(uint32_t entry_pc, uint32_t entry_cpsr);
+void hyp_regdump(const struct boot_plan *p);
+void hyp_fail(int status, const char *fmt, ...) __attribute__((noreturn, format(printf, 2, 3)));
 void watchdog_start(unsigned ms);
 void watchdog_stop(void);
 unsigned watchdog_irq(void);	/* acknowledges; returns the interrupt id */
@@ -127,8 +143,8 @@ void hyp_main(void) __attribute__((noreturn));
 void hyp_wrong_mode(uint32_t cpsr) __attribute__((noreturn));
 void hyp_panic(unsigned cause) __attribute__((noreturn));
 
-/* vectors.S */
+/* vectors.S: enters the guest with r0-r2 = r012[0..2], every other register 0. */
 extern char hyp_vectors[];
-void guest_enter(uint32_t pc, uint32_t cpsr) __attribute__((noreturn));
+void guest_enter(uint32_t pc, uint32_t cpsr, const uint32_t r012[3]) __attribute__((noreturn));
 
 #endif

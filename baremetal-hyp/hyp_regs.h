@@ -61,14 +61,16 @@
  *   M     the Hyp MMU: our own identity map (hyp_s1.c), so memory types are
  *         right (RAM cacheable, devices Device) and a stray access faults
  *   C, I  data and instruction caches: the trap path is short, keep it fast
- *   A     alignment checks: a misaligned hypervisor access is a bug to see
  *   RES1  the architecture's should-be-one bits
  * Cleared on purpose: TE (its reset value is IMPLEMENTATION DEFINED; our
- * vectors are ARM code), EE (little-endian), WXN.
- * Until the MMU is on (the first lines of hyp_main) only I and A are set.
+ * vectors are ARM code), EE (little-endian), WXN, and A once the MMU is on,
+ * as KVM (HSCTLR 0x40001005): newlib's ARMv7-A memcpy makes unaligned word
+ * accesses (the DTB writer's strings), which Normal memory allows.
+ * Until the MMU is on (the first lines of hyp_main) I and A are set: all
+ * memory is Strongly-ordered then, where an unaligned access faults anyway.
  */
 #define HYP_HSCTLR_BOOT (HSCTLR_RES1 | HSCTLR_I | HSCTLR_A)
-#define HYP_HSCTLR (HYP_HSCTLR_BOOT | HSCTLR_M | HSCTLR_C)
+#define HYP_HSCTLR ((HYP_HSCTLR_BOOT & ~HSCTLR_A) | HSCTLR_M | HSCTLR_C)
 
 /*
  * HMAIR0/1: the two memory types our map uses (hyp_s1.h):

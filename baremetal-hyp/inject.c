@@ -1,11 +1,9 @@
 /*
  * The state the guest would be in had it taken the exception itself
  * (ARM DDI 0406C B1.9.3-B1.9.5, TakeUndefInstrException and the two
- * TakeAbortException pseudocode functions). Linux 5.6 does the same in
- * prepare_fault32(), with two differences: KVM 5.6 builds the new CPSR
- * from nothing (mode | I), so F, NZCVQ and GE read 0 in the handler; here
- * they keep their values, as the architecture says (Linux 5.9's
- * get_except32_cpsr() does so too).
+ * TakeAbortException pseudocode functions), as Linux 5.6's
+ * prepare_fault32() and get_except32_cpsr() compute it: NZCVQ, GE, F and
+ * (for UNDEF) A keep their values, IT and J are cleared.
  */
 #include <stdbool.h>
 #include "inject.h"
@@ -49,5 +47,5 @@ void inject_plan(enum trap_inject kind, uint32_t pc, uint32_t cpsr, const struct
 	out->lr = pc + return_offset(kind, cpsr & PSR_T);
 	out->pc = base + vector_offset(kind);
 	out->far = undef ? 0 : addr;
-	out->fsr = undef ? 0 : s->ttbcr & TTBCR_EAE ? FSR_IMPDEF_LPAE : FSR_IMPDEF_SHORT;
+	out->fsr = undef ? 0 : s->ttbcr & TTBCR_EAE ? FSR_EXTABT_LPAE : FSR_EXTABT_SHORT;
 }

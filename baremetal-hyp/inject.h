@@ -2,7 +2,7 @@
  * Exceptions the hypervisor gives the guest: an undefined instruction, a
  * prefetch abort, a data abort, taken as the CPU would have taken them at
  * PL1 (ARM DDI 0406C B1.9; Linux 5.6 virt/kvm/arm/aarch32.c,
- * prepare_fault32 and inject_abt32). Pure C: the plan is computed here and
+ * prepare_fault32, get_except32_cpsr, inject_abt32). Pure C: the plan is computed here and
  * applied by emulate.c, so a host test checks every value.
  */
 #ifndef HYP_INJECT_H
@@ -33,10 +33,15 @@ struct injection {
 #define VECTOR_DABT	0x10
 #define HIGH_VECTORS	0xffff0000u
 
-/* Fault status the guest reads, as kvm_inject_dabt/pabt give it. */
-#define FSR_IMPDEF_SHORT 0x14		/* FS 0b10100: IMPLEMENTATION DEFINED (lockdown) */
+/*
+ * Fault status the guest reads, as Linux 5.6's inject_abt32 gives it
+ * (DFSR_FSC_EXTABT_nLPAE, DFSR_LPAE | DFSR_FSC_EXTABT_LPAE): a synchronous
+ * external abort, which a guest handles; before 5.6 KVM gave an
+ * IMPLEMENTATION DEFINED status (0x14), on which guests re-ran the access.
+ */
+#define FSR_EXTABT_SHORT 0x08		/* FS 0b01000: synchronous external abort */
 #define FSR_LPAE	(1u << 9)	/* long-descriptor format (TTBCR.EAE) */
-#define FSR_IMPDEF_LPAE	(FSR_LPAE | 0x34)	/* STATUS 0b110100: IMPLEMENTATION DEFINED */
+#define FSR_EXTABT_LPAE	(FSR_LPAE | 0x10)	/* STATUS 0b010000: the same */
 #define TTBCR_EAE	(1u << 31)
 
 /* SCTLR bits taking an exception reads */

@@ -1,71 +1,142 @@
 /*
  * The bare PL2 hypervisor: one guest, the kit's board (docs/guest-abi.md),
- * every trap logged. Start-up order: board, Stage 2, traps, VM, register
- * dump, watchdog, then the guest.
+ * every trap logged. Start-up order: command line, Hyp MMU, board, the
+ * guest loaded, Stage 2, traps, VM, register dump, watchdog, the guest.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "boot.h"
 #include "console.h"
 #include "hyp.h"
 #include "semihost.h"
 #include "hyp_regs.h"
+#include "stage2.h"
 
 #define WATCHDOG_MS_DEFAULT 3000u
+#define PARAMS_SEP	" -- "		/* the rest of the command line is bootargs */
 
 struct vcpu hyp_vcpu;
-static char cmdline[128];
+static char cmdline[1024];
+
+/* A decimal number (digits only), or -1. */
+static long number(const char *s)
+{
+	char *end;
+	unsigned long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = strtoul(s, &end, 10);
+	return *end || v > 0x7fffffffu ? -1 : (long)v;
+}
+
+static void bad_option(const char *tok)
+{
+	hyp_fail(VMM_STATUS_BADINPUT, "bad option '%s' on the command line", tok);
+}
+
+/* key=NUMBER: true if tok is key, with its value in *v. */
+static bool num_opt(const char *tok, const char *key, long *v)
+{
+	size_t n = strlen(key);
+
+	if (strncmp(tok, key, n) || tok[n] != '=')
+		return false;
+	*v = number(tok + n + 1);
+	if (*v < 0)
+		bad_option(tok);
+	return true;
+}
 
 /*
- * "guest=NAME watchdog=MS traplog-ring=N strict" from the semihosting
- * command line (-append); traplog-ring shrinks the trap-log ring, for its
- * overflow test; strict stops the guest at a fault instead of injecting it.
+ * What run.sh passes on the semihosting command line (-append): "guest=NAME
+ * mem=BYTES cpus=N image=BYTES initrd=BYTES watchdog=MS traplog-ring=N
+ * strict dump-dtb=PATH -- BOOTARGS". traplog-ring shrinks the trap-log
+ * ring, for its overflow test; strict stops the guest at a fault instead of
+ * injecting it. Without a command line (QEMU started by hand) the defaults
+ * hold, and no image is known. QEMU puts -kernel's file name first.
  */
-static void parse_cmdline(struct vcpu *v)
+static void parse_cmdline(struct vcpu *v, struct boot_args *a, unsigned *ram, unsigned *cpus)
 {
+	char *params;
+	long n;
+
 	v->guest = "?";
 	v->watchdog_ms = WATCHDOG_MS_DEFAULT;
 	if (semihost_cmdline(cmdline, sizeof(cmdline)))
 		return;
-	for (char *tok = strtok(cmdline, " "); tok; tok = strtok(NULL, " ")) {
+	params = strstr(cmdline, PARAMS_SEP);
+	if (params) {
+		*params = '\0';
+		a->bootargs = params + strlen(PARAMS_SEP);
+	}
+	strtok(cmdline, " ");	/* QEMU's first word is the program: -kernel's file */
+	for (char *tok = strtok(NULL, " "); tok; tok = strtok(NULL, " ")) {
 		if (strncmp(tok, "guest=", 6) == 0)
 			v->guest = tok + 6;
-		else if (strncmp(tok, "watchdog=", 9) == 0 && atoi(tok + 9) > 0)
-			v->watchdog_ms = (unsigned)atoi(tok + 9);
-		else if (strncmp(tok, "traplog-ring=", 13) == 0 && atoi(tok + 13) > 0)
-			logbuf_set_capacity((unsigned)atoi(tok + 13));
+		else if (strncmp(tok, "dump-dtb=", 9) == 0)
+			a->dump_dtb = tok + 9;
 		else if (strcmp(tok, "strict") == 0)
 			v->strict = true;
+		else if (num_opt(tok, "watchdog", &n))
+			v->watchdog_ms = n ? (unsigned)n : WATCHDOG_MS_DEFAULT;
+		else if (num_opt(tok, "traplog-ring", &n))
+			logbuf_set_capacity(n ? (unsigned)n : ~0u);
+		else if (num_opt(tok, "mem", &n))
+			*ram = (unsigned)n;
+		else if (num_opt(tok, "cpus", &n))
+			*cpus = (unsigned)n;
+		else if (num_opt(tok, "image", &n))
+			a->image_size = (uint32_t)n;
+		else if (num_opt(tok, "initrd", &n))
+			a->initrd_size = (uint32_t)n;
+		else
+			bad_option(tok);
 	}
 }
 
-static void check_guest_image(void)
+/* The board of the command line: RAM, CPUs, the kit's devices. */
+static void describe_board(struct vcpu *v, unsigned ram, unsigned cpus)
 {
-	if (*(volatile uint32_t *)GUEST_PA == 0) {
-		hyp_printf("hyp: no guest image at PA 0x%08x (QEMU -device loader)\n", GUEST_PA);
-		semihost_exit(BOARD_STATUS_FAULT);
-	}
+	char err[128];
+
+	board_desc_default(&v->desc, ram, cpus);
+	if (board_desc_check(&v->desc, err, sizeof(err)))
+		hyp_fail(VMM_STATUS_BADINPUT, "board: %s", err);
+	if (cpus != 1)
+		hyp_fail(VMM_STATUS_BADINPUT, "%u vCPUs: the bare hypervisor runs one until SMP lands",
+			 cpus);
+	if (ram % S2_BLOCK_SIZE)
+		hyp_fail(VMM_STATUS_BADINPUT, "guest RAM of %u bytes: not a whole number of 2 MiB "
+			 "blocks", ram);
+	v->board.desc = &v->desc;
 }
 
 void hyp_main(void)
 {
 	struct vcpu *v = &hyp_vcpu;
+	struct boot_args args = { 0 };
+	struct boot_plan plan;
+	unsigned ram = BOARD_RAM_SIZE, cpus = 1;
 
 	write_HSCTLR(HYP_HSCTLR_BOOT);
 	isb();
 	hyp_mmu_on();
 	board_init(&v->board, console_guest_byte, NULL);
-	parse_cmdline(v);
-	hyp_printf("hyp: baremetal-hyp, trap log %s, guest %s at PA 0x%08x (IPA 0x%08x), "
-		   "watchdog %u ms%s\n", HYP_TRAPLOG ? "on" : "off", v->guest, GUEST_PA,
+	parse_cmdline(v, &args, &ram, &cpus);
+	describe_board(v, ram, cpus);
+	hyp_printf("hyp: baremetal-hyp, trap log %s, guest %s, %u MiB at PA 0x%08x (IPA 0x%08x), "
+		   "watchdog %u ms%s\n", HYP_TRAPLOG ? "on" : "off", v->guest, ram >> 20, GUEST_PA,
 		   BOARD_RAM_BASE, v->watchdog_ms, v->strict ? ", strict" : "");
-	check_guest_image();
+	hyp_load_guest(&args, &plan);
 	hyp_setup_stage2();
-	vfp_trap_setup();
 	hyp_activate_traps();
 	hyp_activate_vm();
-	hyp_regdump(BOARD_RAM_BASE, BOARD_ENTRY_CPSR);
+	hyp_regdump(&plan);
 	watchdog_start(v->watchdog_ms);
-	guest_enter(BOARD_RAM_BASE, BOARD_ENTRY_CPSR);
+	guest_enter(plan.entry, plan.cpsr, (const uint32_t[3]){ plan.r0, plan.r1, plan.r2 });
 }
 
 void hyp_finish(int status)
@@ -76,10 +147,23 @@ void hyp_finish(int status)
 	semihost_exit(status);
 }
 
+/* A start-up failure of the hypervisor's own: one line, a VMM_STATUS_*. */
+void hyp_fail(int status, const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	hyp_printf("hyp: %s\n", line);
+	semihost_exit(status);
+}
+
 void hyp_wrong_mode(uint32_t cpsr)
 {
 	hyp_printf("hyp: not started in Hyp mode (CPSR=0x%08lx, mode 0x%02lx): "
 		   "run QEMU with -M virt,virtualization=on\n",
 		   (unsigned long)cpsr, (unsigned long)(cpsr & PSR_MODE_MASK));
-	semihost_exit(BOARD_STATUS_FAULT);
+	semihost_exit(VMM_STATUS_NOPLATFORM);
 }

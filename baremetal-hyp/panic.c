@@ -1,7 +1,7 @@
 /*
  * An exception the hypervisor never expects (an undefined instruction,
  * abort or SVC in Hyp mode, reset, FIQ): say what and where, then exit
- * with BOARD_STATUS_FAULT. Runs on its own stack (vectors.S).
+ * with VMM_STATUS_FAILED (a hypervisor bug, not the guest's doing). Runs on its own stack (vectors.S).
  */
 #include "console.h"
 #include "hyp.h"
@@ -40,5 +40,5 @@ void hyp_panic(unsigned cause)
 	hyp_printf("hyp: PANIC: %s: ELR_hyp=0x%08lx SPSR=0x%08lx HSR=0x%08lx HDFAR=0x%08lx\n",
 		   causes[cause & 7], (unsigned long)read_ELR_hyp(), (unsigned long)read_SPSR(),
 		   (unsigned long)read_HSR(), (unsigned long)read_HDFAR());
-	semihost_exit(BOARD_STATUS_FAULT);
+	semihost_exit(VMM_STATUS_FAILED);
 }

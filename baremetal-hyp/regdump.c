@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include "console.h"
+#include "boot.h"
 #include "hyp.h"
 #include "regdecode.h"
 #include "sysregs.h"
@@ -34,7 +35,7 @@ static void dump_guest(const char *name, const char *decode_as, uint32_t v)
 	console_line("reg: ", line);
 }
 
-void hyp_regdump(uint32_t entry_pc, uint32_t entry_cpsr)
+void hyp_regdump(const struct boot_plan *p)
 {
 	dump("HCR", read_HCR());
 	dump("HSTR", read_HSTR());
@@ -52,8 +53,15 @@ void hyp_regdump(uint32_t entry_pc, uint32_t entry_cpsr)
 	dump("CNTVOFF", read_CNTVOFF());
 	dump("VPIDR", read_VPIDR());
 	dump("VMPIDR", read_VMPIDR());
-	dump_guest("PC", "", entry_pc);
-	dump_guest("CPSR", "CPSR", entry_cpsr);
+	dump_guest("PC", "", p->entry);
+	dump_guest("CPSR", "CPSR", p->cpsr);
 	dump_guest("SCTLR", "SCTLR", read_SCTLR());
-	dump_guest("r0-r12,SP,LR", "", 0);
+	if (p->proto == BOOT_KIT) {
+		dump_guest("r0-r12,SP,LR", "", 0);
+		return;
+	}
+	dump_guest("r0", "", p->r0);	/* the Linux protocol's three */
+	dump_guest("r1", "", p->r1);
+	dump_guest("r2", "", p->r2);
+	dump_guest("r3-r12,SP,LR", "", 0);
 }

@@ -1,29 +1,58 @@
 #!/usr/bin/env bash
 # Runs a guest image under the bare hypervisor in QEMU and splits its
 # output. Usage:
-#   baremetal-hyp/run.sh [options] GUEST.bin [-- extra QEMU arguments]
+#   baremetal-hyp/run.sh [options] GUEST.elf|GUEST.bin|zImage [-- extra QEMU arguments]
+#     -m, --mem SIZE   guest RAM: decimal, then K, M or G (no suffix: MiB), an
+#                      even number of MiB from 2M to 512M (default 16M)
+#     -p, --params S   the kernel command line (/chosen/bootargs)
+#     -i, --initrd F   an initrd, placed below the DTB (linux,initrd-start/end)
+#     -c, --cpus N     vCPUs: 1 (more are refused until SMP lands)
+#     --dump-dtb F     write the DTB the guest got to F
+#     --strict         a guest fault stops the run (126) instead of giving the
+#                      guest an exception at its own vectors
 #     --hyp ELF        the hypervisor (default build/baremetal-hyp/hyp.elf)
 #     --out DIR        where NAME.{out,console,traplog,regs} go (default build/hyp)
-#     --name NAME      the guest's name (default: GUEST.bin's base name)
+#     --name NAME      the guest's name (default: the image's base name)
 #     --timeout S      wall-clock limit for QEMU (default 60)
 #     --watchdog MS    the hypervisor's watchdog, in guest time (default 3000)
 #     --ring N         trap-log ring of N records (default 4096), to test overflow
-#     --strict         a guest fault stops the run (126) instead of giving the
-#                      guest an exception at its own vectors
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
 #     -q               do not copy the output to the terminal
-# Exit status: the guest's (QEMU's), 124 when the wall-clock limit hit.
+# The image is any file: QEMU's loader puts its bytes in a staging area and
+# the hypervisor tells ELF, zImage and raw apart (docs/baremetal-hyp.md).
+# Exit status: the guest's (QEMU's), 124 when the wall-clock limit hit,
+# 201 for bad input (docs/guest-abi.md, memmap.h).
 set -u
-hyp=build/baremetal-hyp/hyp.elf out=build/hyp name= limit=60 watchdog= ring= debug= quiet= strict=
-die() { echo "run.sh: $*" >&2; exit 2; }
+here=$(dirname "$0")
+# The one copy of each constant: memmap.h and hyp.h (the physical layout:
+# the hypervisor, the staging area for the image and initrd files from
+# STAGING_PA up to GUEST_PA, guest RAM from GUEST_PA).
+define() { awk -v n="$1" '$1 == "#define" && $2 == n { v = $3; sub(/u$/, "", v); print v }' "$2"; }
+BADINPUT=$(define VMM_STATUS_BADINPUT "$here/../guests/board/memmap.h")
+STAGING_PA=$(($(define STAGING_PA "$here/hyp.h"))) GUEST_PA=$(($(define GUEST_PA "$here/hyp.h")))
+MACHINE_BASE=$(($(define MACHINE_RAM_BASE "$here/hyp.h")))
+[ -n "$BADINPUT" ] && (( STAGING_PA && GUEST_PA && MACHINE_BASE )) ||
+	{ echo "run.sh: cannot read the layout from $here/hyp.h and memmap.h" >&2; exit 2; }
+STAGING_MAX=$((GUEST_PA - STAGING_PA))
+PARAMS_MAX=512
+
+hyp=build/baremetal-hyp/hyp.elf out=build/hyp name= limit=60 watchdog= ring= debug= quiet=
+strict= mem=16M params= initrd= cpus=1 dump_dtb=
+die() { echo "run.sh: $*" >&2; exit $BADINPUT; }
+need() { [ $# -ge 2 ] || die "option $1 needs a value"; }
 while [ $# -gt 0 ]; do
 	case $1 in
-	--hyp) hyp=${2:?}; shift 2 ;;
-	--out) out=${2:?}; shift 2 ;;
-	--name) name=${2:?}; shift 2 ;;
-	--timeout) limit=${2:?}; shift 2 ;;
-	--watchdog) watchdog=${2:?}; shift 2 ;;
-	--ring) ring=${2:?}; shift 2 ;;
+	-m|--mem) need "$@"; mem=$2; shift 2 ;;
+	-p|--params) need "$@"; params=$2; shift 2 ;;
+	-i|--initrd) need "$@"; initrd=$2; shift 2 ;;
+	-c|--cpus) need "$@"; cpus=$2; shift 2 ;;
+	--dump-dtb) need "$@"; dump_dtb=$2; shift 2 ;;
+	--hyp) need "$@"; hyp=$2; shift 2 ;;
+	--out) need "$@"; out=$2; shift 2 ;;
+	--name) need "$@"; name=$2; shift 2 ;;
+	--timeout) need "$@"; limit=$2; shift 2 ;;
+	--watchdog) need "$@"; watchdog=$2; shift 2 ;;
+	--ring) need "$@"; ring=$2; shift 2 ;;
 	--strict) strict=1; shift ;;
 	--debug) debug=1; shift ;;
 	-q) quiet=1; shift ;;
@@ -32,19 +61,58 @@ while [ $# -gt 0 ]; do
 	*) break ;;
 	esac
 done
-[ $# -ge 1 ] || die "usage: run.sh [options] GUEST.bin [-- QEMU args]"
-bin=$1; shift
+[ $# -ge 1 ] || die "usage: run.sh [options] GUEST.elf|GUEST.bin [-- QEMU args]"
+img=$1; shift
 [ $# -gt 0 ] && { [ "$1" = -- ] || die "unexpected argument $1"; shift; }
-[ -f "$bin" ] || die "no guest image $bin"
-[ -f "$hyp" ] || die "no hypervisor $hyp (make $hyp)"
-name=${name:-$(basename "$bin" .bin)}
-guest_pa=0x48000000	# baremetal-hyp/hyp.h: GUEST_PA
-mkdir -p "$out" || exit 2
 
-qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -m 256M
-	-nographic -nic none -semihosting -kernel "$hyp"
-	-append "guest=$name${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}"
-	-device "loader,file=$bin,addr=$guest_pa,force-raw=on")
+# -m: the rule of kvm-runner's parse_mem_size (docs/guest-abi.md, "Options").
+[[ $mem =~ ^([0-9]{1,6})([KkMmGg]?)$ ]] || die "bad memory size '$mem' (a decimal number, then K, M or G)"
+n=$((10#${BASH_REMATCH[1]}))
+case ${BASH_REMATCH[2]} in
+K|k) bytes=$((n * 1024)) ;;
+G|g) bytes=$((n << 30)) ;;
+*) bytes=$((n << 20)) ;;
+esac
+(( bytes >= 1 << 20 && bytes <= 512 << 20 )) || die "memory size '$mem' out of range (1M..512M)"
+(( bytes % (1 << 20) == 0 )) || die "memory size '$mem' is not a whole number of MiB"
+(( bytes % (2 << 20) == 0 )) ||
+	die "memory size '$mem': the bare hypervisor maps guest RAM in 2 MiB blocks, give an even number of MiB"
+[[ $cpus =~ ^[0-9]+$ ]] || die "bad cpu count '$cpus'"
+[ "$((10#$cpus))" -eq 1 ] || die "-c $cpus: the bare hypervisor runs one vCPU until SMP lands"
+[[ $watchdog =~ ^[0-9]*$ && $ring =~ ^[0-9]*$ && $limit =~ ^[0-9]+$ ]] ||
+	die "--watchdog, --ring and --timeout take decimal numbers"
+[ ${#params} -le $PARAMS_MAX ] || die "-p: a command line of ${#params} bytes (at most $PARAMS_MAX)"
+
+# Files: regular and readable, checked before anything runs; never a FIFO.
+file_ok() { [ -f "$1" ] && [ -r "$1" ] || die "$2 $1: not a readable regular file"; }
+file_ok "$img" "guest image"
+[ -z "$initrd" ] || file_ok "$initrd" "initrd"
+[ -f "$hyp" ] || die "no hypervisor $hyp (make $hyp)"
+img_size=$(stat -L -c %s "$img")
+[ "$img_size" -gt 0 ] || die "guest image $img is empty"
+initrd_size=0 initrd_pa=0
+[ -z "$initrd" ] || initrd_size=$(stat -L -c %s "$initrd")
+initrd_pa=$(( STAGING_PA + ((img_size + 4095) & ~4095) ))
+(( initrd_pa + initrd_size <= GUEST_PA )) ||
+	die "image and initrd: $((img_size + initrd_size)) bytes, the staging area holds $STAGING_MAX"
+if [ -n "$dump_dtb" ]; then
+	[[ $dump_dtb =~ ^[A-Za-z0-9._/+-]+$ ]] || die "--dump-dtb $dump_dtb: use a path of letters, digits and ._/+-"
+	: >"$dump_dtb" 2>/dev/null || die "--dump-dtb $dump_dtb: cannot write there"
+fi
+name=${name:-$(basename "$img")}
+name=${name%.bin} name=${name%.elf}
+mkdir -p "$out" || die "cannot create $out"
+
+# QEMU's RAM: the hypervisor and staging area, then the guest's.
+qemu_mem=$(( (GUEST_PA - MACHINE_BASE + bytes) >> 20 ))
+cmdline="guest=$name mem=$bytes cpus=1 image=$img_size initrd=$initrd_size"
+cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}"
+cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}"
+[ -z "$params" ] || cmdline+=" -- $params"
+qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -m ${qemu_mem}M
+	-nographic -nic none -semihosting -kernel "$hyp" -append "$cmdline"
+	-device "loader,file=$img,addr=$(printf 0x%x $STAGING_PA),force-raw=on")
+[ -z "$initrd" ] || qemu+=(-device "loader,file=$initrd,addr=$(printf 0x%x $initrd_pa),force-raw=on")
 if [ -n "$debug" ]; then
 	port=${GDB_PORT:-1234}
 	qemu+=(-gdb "tcp:127.0.0.1:$port" -S)

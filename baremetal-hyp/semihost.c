@@ -3,9 +3,14 @@
  * QEMU answers it itself (with -semihosting) before any exception is taken.
  */
 #include <stdint.h>
+#include <string.h>
 #include "semihost.h"
 
+#define SYS_OPEN		0x01
+#define SYS_CLOSE		0x02
+#define SYS_WRITE		0x05
 #define SYS_GET_CMDLINE		0x15
+#define OPEN_MODE_WB		5	/* "wb": create or truncate, binary */
 #define SYS_EXIT_EXTENDED	0x20
 #define ADP_STOPPED_APP_EXIT	0x20026
 #define PSCI_SYSTEM_OFF		0x84000008u
@@ -36,4 +41,21 @@ int semihost_cmdline(char *buf, size_t n)
 	uint32_t block[2] = { (uint32_t)buf, (uint32_t)n };
 
 	return semihost_call(SYS_GET_CMDLINE, block) == 0 ? 0 : -1;
+}
+
+/* The file is written on the host, where QEMU runs (its working directory). */
+int semihost_write_file(const char *path, const void *data, size_t n)
+{
+	uint32_t open[3] = { (uint32_t)path, OPEN_MODE_WB, strlen(path) };
+	uint32_t handle = semihost_call(SYS_OPEN, open);
+	uint32_t write[3] = { handle, (uint32_t)data, n };
+	int rc = 0;
+
+	if (handle == 0xffffffffu)
+		return -1;
+	if (semihost_call(SYS_WRITE, write) != 0)	/* the bytes not written */
+		rc = -1;
+	if (semihost_call(SYS_CLOSE, &handle) != 0)
+		rc = -1;
+	return rc;
 }

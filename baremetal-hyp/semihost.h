@@ -9,4 +9,7 @@ void semihost_exit(int status) __attribute__((noreturn));
 /* The command line (-append): 0, or -1 when semihosting gives none. */
 int semihost_cmdline(char *buf, size_t n);
 
+/* Writes n bytes to the host file path (created or truncated): 0 or -1. */
+int semihost_write_file(const char *path, const void *data, size_t n);
+
 #endif

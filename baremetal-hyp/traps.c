@@ -1,6 +1,6 @@
 /*
  * The C side of a guest trap: dispatch on HSR.EC (a class with no case
- * stops the guest), log the trap, resume or finish.
+ * is UNDEFINED for the guest), log the trap, resume or finish.
  */
 #include <stddef.h>
 #include "console.h"

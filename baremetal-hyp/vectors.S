@@ -67,8 +67,9 @@ guest_resume:
 	eret
 
 /*
- * guest_enter(pc, cpsr): the first entry. The guest's registers are all
- * zero, its SVC SP/LR too (docs/guest-abi.md); the Hyp stack starts over.
+ * guest_enter(pc, cpsr, r012): the first entry. r0-r2 from r012[0..2] (the
+ * boot protocol's), every other register zero, its SVC SP/LR too
+ * (docs/guest-abi.md); the Hyp stack starts over.
  */
 	.global	guest_enter
 guest_enter:
@@ -78,8 +79,7 @@ guest_enter:
 	mov	r0, #0
 	msr	sp_svc, r0
 	msr	lr_svc, r0
-	mov	r1, #0
-	mov	r2, #0
+	ldm	r2, {r0-r2}
 	mov	r3, #0
 	mov	r4, #0
 	mov	r5, #0

@@ -1,7 +1,6 @@
 /*
- * The guest image: a 32-bit little-endian ARM ELF (its PT_LOAD segments
- * copied to their physical addresses) or else a raw binary (copied to the
- * start of RAM and entered there). Pure C apart from image_read().
+ * The guest image file: read whole (image_read), then checked and loaded
+ * by the board's shared parser (guests/board/image.h: ELF, zImage, raw).
  */
 #ifndef KVM_RUNNER_LOADER_H
 #define KVM_RUNNER_LOADER_H
@@ -22,8 +21,9 @@ int image_read(const char *path, size_t max, struct image *img, char *err, size_
 void image_free(struct image *img);
 
 /*
- * Loads img into ram (ram_size bytes, guest-physical ram_base) and gives
- * the entry point. Returns 0, or -1 with a message in err.
+ * Loads img into ram (ram_size bytes, guest-physical ram_base) through
+ * image_parse/image_copy and gives the entry point. Returns 0, or -1 with
+ * a message in err.
  */
 int image_load(const struct image *img, uint8_t *ram, uint32_t ram_base, size_t ram_size,
 	       uint32_t *entry, char *err, size_t n);

@@ -219,6 +219,6 @@ long board_dtb(const struct board_desc *d, const struct dtb_chosen *c, void *buf
 	fdt_end_node(&f);
 	size = fdt_finish(&f, &why);
 	if (size < 0)
-		snprintf(err, n, "device tree: %s (%zu bytes given)", why, cap);
+		snprintf(err, n, "device tree: %s (%lu bytes given)", why, (unsigned long)cap);
 	return size;
 }

@@ -19,13 +19,9 @@ for f in "$hyp" "$guest" "$BUILD/guests/bench.bin"; do
 done
 tmp=$(mktemp -d) || exit 2
 trap "rm -rf $tmp" EXIT
-guest_pa=0x48000000	# where baremetal-hyp/run.sh loads the guest
-
-timeout -k 2 120 "${QEMU_ARM:-qemu-system-arm}" -M virt,virtualization=on -cpu cortex-a15 \
-	-m 256M -nographic -nic none -semihosting -kernel "$hyp" -append "guest=bench" \
-	-device "loader,file=$BUILD/guests/bench.bin,addr=$guest_pa,force-raw=on" \
-	-d in_asm,exec,nochain -D "$tmp/log" </dev/null >"$tmp/console" 2>&1 ||
-	{ echo "profile-hyp: the run failed: $(tail -n 2 "$tmp/console")" >&2; exit 1; }
+baremetal-hyp/run.sh -q --hyp "$hyp" --out "$tmp" --name bench --timeout 120 "$BUILD/guests/bench.bin" \
+	-- -d in_asm,exec,nochain -D "$tmp/log" ||
+	{ echo "profile-hyp: the run failed: $(tail -n 2 "$tmp/bench.out")" >&2; exit 1; }
 
 syms() { ${CROSS_COMPILE:-arm-none-eabi-}nm -n "$1" | awk '$2 ~ /^[tTwW]$/ && $3 !~ /^\$/ { print $1, $3 }'; }
 syms "$hyp" >"$tmp/hyp.syms"

@@ -5,3 +5,10 @@
 BOARD_GUESTS	:= fdt vfp exceptions ldst
 TEST_DEPS += $(foreach g,$(BOARD_GUESTS),$(BUILD)/guests/$(g).elf $(BUILD)/guests/$(g).bin)
 TEST_DEPS += $(BUILD)/compare/traplog $(BUILD)/baremetal-hyp/hyp.elf
+
+# The fdt guest's DTB reader on the host, against the board's DTB writer.
+$(BUILD)/tests/guests/unit-dt: tests/guests/dt_test.c guests/lib/dt.c guests/lib/dt.h \
+		$(BOARD_SRCS) $(BOARD_HDRS) tests/unit.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -Iguests/lib -o $@ $< guests/lib/dt.c $(BOARD_SRCS)
+TEST_DEPS += $(BUILD)/tests/guests/unit-dt

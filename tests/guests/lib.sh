@@ -6,11 +6,9 @@ guests="fdt vfp exceptions ldst"
 # boot protocol and DTB, lazy VFP, abort/UNDEF injection); the *-pending
 # tests check that they still fail, and fail once one passes, so that it
 # moves here.
-hyp_guests="ldst vfp"
+hyp_guests="ldst vfp exceptions fdt"
 kvm_guests="ldst vfp"
 declare -A pending_why=(
-	[hyp:fdt]="no Linux boot protocol: the image linked at 0x40010000 is loaded at the RAM base, no DTB"
-	[hyp:exceptions]="the injected aborts carry DFSR/IFSR 0x14, pre-5.6 KVM's IMPLEMENTATION DEFINED fault; KVM 5.6 and 6.1 inject_abt32 give 0x008, a synchronous external abort"
 	[kvm:fdt]="no DTB in r2 and no -m/-p in kvm-runner"
 	[kvm:exceptions]="no abort injection: kvm-runner stops the guest at the load outside the board"
 )
@@ -41,10 +39,12 @@ verdict() {
 		echo "identical")"
 }
 
-# hyp_run GUEST: under the bare hypervisor; results in $out/hyp, status in $rc.
+# hyp_run GUEST: the ELF under the bare hypervisor, with the guest's
+# arguments; results in $out/hyp, status in $rc.
 hyp_run() {
+	guest_args "$1"
 	baremetal-hyp/run.sh -q --hyp build/baremetal-hyp/hyp.elf --out "$out/hyp" \
-		--timeout 60 "build/guests/$1.bin" >"$out/$1.hyp.log" 2>&1
+		--timeout 60 "${args[@]}" "build/guests/$1.elf" >"$out/$1.hyp.log" 2>&1
 	rc=$?
 }
 

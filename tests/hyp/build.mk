@@ -29,15 +29,18 @@ HYP_TEST_GUESTS	:= $(patsubst tests/hyp/%.S,$(HYP_TEST_DIR)/%,$(wildcard tests/h
 # Kept after the build (not make's intermediates, whose removal would print
 # after the test runner's closing line).
 .SECONDARY: $(HYP_TEST_GUESTS:%=%.elf)
+# linux-guest is linked at 0x40010000, as kvm-unit-tests: the Linux protocol.
+$(HYP_TEST_DIR)/linux-guest.elf: HYP_GUEST_LDFLAGS := -Wl,--section-start=.text=0x40010000
 $(HYP_TEST_DIR)/%-guest.elf: tests/hyp/%-guest.S $(GUEST_LDS) guests/board/memmap.h tests/hyp/report.inc
 	@mkdir -p $(@D)
-	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -T $(GUEST_LDS) -o $@ $<
+	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -T $(GUEST_LDS) \
+		$(HYP_GUEST_LDFLAGS) -o $@ $<
 $(HYP_TEST_DIR)/%-guest.bin: $(HYP_TEST_DIR)/%-guest.elf
 	$(Q)$(BM_OBJCOPY) -O binary $< $@
 $(HYP_TEST_DIR)/%-guest.lst: $(HYP_TEST_DIR)/%-guest.elf
 	$(Q)$(BM_OBJDUMP) -d $< > $@
 
-TEST_DEPS += $(HYP_TEST_GUESTS:%=%.bin) $(HYP_TEST_GUESTS:%=%.lst)
+TEST_DEPS += $(HYP_TEST_GUESTS:%=%.elf) $(HYP_TEST_GUESTS:%=%.bin) $(HYP_TEST_GUESTS:%=%.lst)
 TEST_DEPS += $(HYP_UNITS) $(HYP_ELF) $(HYP_NOLOG_ELF) \
 	$(filter $(BUILD)/guests/test.bin $(BUILD)/guests/bad-%.bin,$(GUEST_BINS)) \
 	$(filter $(BUILD)/guests/test.lst $(BUILD)/guests/bad-%.lst,$(GUEST_LSTS))

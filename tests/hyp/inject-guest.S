@@ -10,7 +10,7 @@
 #include "memmap.h"
 #include "report.inc"
 #define NOWHERE		0x20000000	/* no RAM, no device */
-#define FSR_IMPDEF	0x14		/* what the hypervisor gives, as KVM */
+#define FSR_EXTABT	0x08		/* a synchronous external abort, as KVM 5.6 gives */
 #define MODE_MASK	0x1f
 #define MODE_SVC	0x13
 #define MODE_ABT	0x17
@@ -41,7 +41,7 @@ i_dabt:
 	subs	r1, r1, r4
 	REPORT	t_dabt_far
 	ldr	r1, [r8, #S_FSR]
-	subs	r1, r1, #FSR_IMPDEF
+	subs	r1, r1, #FSR_EXTABT
 	REPORT	t_dabt_fsr
 	bl	check_modes_abt
 	REPORT	t_dabt_mode
@@ -60,7 +60,7 @@ after_pabt:
 	subs	r1, r1, r4
 	REPORT	t_pabt_far
 	ldr	r1, [r8, #S_FSR]
-	subs	r1, r1, #FSR_IMPDEF
+	subs	r1, r1, #FSR_EXTABT
 	REPORT	t_pabt_fsr
 	bl	check_modes_abt
 	REPORT	t_pabt_mode
@@ -156,11 +156,11 @@ h_undef:
 	REPORT_CODE
 t_dabt_lr:	.asciz	"dabt: LR_abt = the faulting load + 8"
 t_dabt_far:	.asciz	"dabt: DFAR = 0x20000000"
-t_dabt_fsr:	.asciz	"dabt: DFSR = 0x14 (IMPLEMENTATION DEFINED, as KVM)"
+t_dabt_fsr:	.asciz	"dabt: DFSR = 0x08 (synchronous external abort, as KVM)"
 t_dabt_mode:	.asciz	"dabt: handler in ABT mode, A and I masked, SPSR from SVC"
 t_pabt_lr:	.asciz	"pabt: LR_abt = the fetched address + 4"
 t_pabt_far:	.asciz	"pabt: IFAR = 0x20000000"
-t_pabt_fsr:	.asciz	"pabt: IFSR = 0x14"
+t_pabt_fsr:	.asciz	"pabt: IFSR = 0x08"
 t_pabt_mode:	.asciz	"pabt: handler in ABT mode, A and I masked, SPSR from SVC"
 t_pmu:		.asciz	"undef: PMCR read, LR_und = next instruction, UND mode"
 t_impdef:	.asciz	"undef: IMPLEMENTATION DEFINED CRn 15 read, the same"

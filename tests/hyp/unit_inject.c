@@ -1,7 +1,7 @@
 /*
  * Host unit tests: the guest state of an injected exception
  * (baremetal-hyp/inject.c), against ARM DDI 0406C B1.9 and Linux 5.6's
- * prepare_fault32/inject_abt32.
+ * prepare_fault32/get_except32_cpsr/inject_abt32.
  */
 #include "../unit.h"
 #include "inject.h"
@@ -23,12 +23,12 @@ int main(void)
 	check_eq(j.spsr, SVC_FLAGS, "dabt: SPSR_abt = the CPSR it interrupted");
 	check_eq(j.cpsr, 0x600001d7, "dabt: ABT, A I masked, F and flags kept, ARM");
 	check_eq(j.far, 0x20000000, "dabt: DFAR = the address");
-	check_eq(j.fsr, 0x14, "dabt: DFSR 0x14, short descriptors");
+	check_eq(j.fsr, 0x08, "dabt: DFSR 0x08, synchronous external abort, short descriptors");
 
 	s = low;
 	s.ttbcr = 0x80000000;
 	inject_plan(TRAP_INJ_DABT, PC, SVC_FLAGS, &s, 0x20000000, &j);
-	check_eq(j.fsr, 0x234, "dabt: DFSR 0x234 with TTBCR.EAE (LPAE format bit 9)");
+	check_eq(j.fsr, 0x210, "dabt: DFSR 0x210 with TTBCR.EAE (LPAE format bit 9, status 0x10)");
 
 	inject_plan(TRAP_INJ_PABT, 0x20000000, 0x13, &low, 0x20000000, &j);
 	check_eq(j.pc, 0x4000000c, "pabt: VBAR + 0x0c");

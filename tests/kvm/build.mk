@@ -27,9 +27,9 @@ $(KT_BUILD)/unit-regid-arm64: tests/kvm/regid_arm64_test.c $(KT_DEPS) $(KT_IOCTL
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< $(KT_IOCTL_SRCS) kvm-runner/arm64/arch.c $(KT_BOARD)
 
-$(KT_BUILD)/unit-loader: tests/kvm/loader_test.c $(KT_DEPS) kvm-runner/loader.c
+$(KT_BUILD)/unit-loader: tests/kvm/loader_test.c $(KT_DEPS) kvm-runner/loader.c $(KT_BOARD)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/loader.c
+	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/loader.c $(KT_BOARD)
 
 $(KT_BUILD)/unit-coalesce: tests/kvm/coalesce_test.c $(KT_DEPS) kvm-runner/coalesce.c
 	@mkdir -p $(@D)

@@ -5,6 +5,7 @@
  */
 #include <elf.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "loader.h"
 #include "unit.h"
@@ -84,6 +85,8 @@ static void elf_cases(void)
 	ph->p_paddr = BASE;
 	eh->e_entry = 0x100;
 	expect_error(buf, n, "entry 0x00000100 is outside", "entry outside RAM");
+	eh->e_entry = BASE + 16;
+	expect_error(buf, n, "entry 0x40000010 is outside the loaded segments", "entry past the bss");
 }
 
 static void raw_cases(void)
@@ -116,6 +119,10 @@ static void file_cases(void)
 	image_free(&img);
 	check(image_read("build", RAM, &img, err, sizeof(err)) < 0 && strstr(err, "regular"),
 	      "directory refused: \"%s\"", err);
+	unlink(path);
+	check(mkfifo(path, 0600) == 0, "make a FIFO");
+	check(image_read(path, RAM, &img, err, sizeof(err)) < 0 && strstr(err, "not a regular file"),
+	      "FIFO refused at once, no writer waited for: \"%s\"", err);
 	close(fd);
 	unlink(path);
 }

@@ -1,0 +1,25 @@
+/*
+ * The VMMs run-kut drives. vcpus is the one place where the kit's vCPU
+ * limit is written: 1 on the kit's VMMs until SMP lands, the board's
+ * maximum natively (QEMU's virt runs SMP).
+ */
+#include "kutplan.h"
+#include "memmap.h"
+
+#include <string.h>
+
+static const struct kut_vmm vmms[] = {
+	/* name		accel	target	vcpus		qemu_params image */
+	{ "native",	"tcg",	"qemu",	BOARD_MAX_CPUS,	1,	".flat" },
+	{ "hyp",	"hyp",	"kit",	1,		0,	".elf" },
+	{ "kvm",	"kvm",	"kit",	1,		0,	".elf" },
+	{ "kvm-armv7",	"kvm",	"kit",	1,		0,	".elf" },
+};
+
+const struct kut_vmm *kut_vmm_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(vmms) / sizeof(vmms[0]); i++)
+		if (!strcmp(vmms[i].name, name))
+			return &vmms[i];
+	return NULL;
+}

@@ -1,0 +1,26 @@
+/*
+ * The exit-status rule (docs/guest-abi.md): a guest that prints "EXIT: STATUS=5" and powers off without
+ * writing STATUS: the run exits 5.
+ */
+#include "memmap.h"
+#include "report.inc"
+
+	.syntax unified
+	.arm
+	.section .text.entry, "ax"
+	.global _start
+_start:
+	ldr	sp, =stack_top
+	ldr	r0, =exit_line
+	bl	puts
+	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	hvc	#0
+	b	.
+
+	REPORT_CODE
+exit_line:	.asciz	"EXIT: STATUS=5\n"
+	.align	2
+	.bss
+	.align	3
+	.space	256
+stack_top:
