@@ -35,33 +35,22 @@ static void guest_name(const char *path, char *buf, size_t n)
 	snprintf(buf, n, "%.*s", (int)(len ? len : strlen(base)), base);
 }
 
-/* Bad images are refused before KVM is opened: a trial load into scratch RAM. */
-static int check_image(const struct options *o, struct image *img)
+/* The DTB the guest gets, for --dump-dtb (checked at close with the others). */
+static void dump_dtb(const struct guest *g, FILE *f)
 {
-	char err[256];
-	uint32_t entry;
-	uint8_t *scratch;
-	int rc = 0;
-
-	if (image_read(o->image, o->mem, img, err, sizeof(err)) < 0)
-		return fail(EXIT_BADINPUT, "%s", err);
-	scratch = calloc(1, o->mem);
-	if (!scratch)
-		return fail(EXIT_BADINPUT, "no memory for a %u-byte image check", (unsigned)o->mem);
-	if (image_load(img, scratch, BOARD_RAM_BASE, o->mem, &entry, err, sizeof(err)) < 0)
-		rc = fail(EXIT_BADINPUT, "%s: %s", o->image, err);
-	free(scratch);
-	return rc;
+	if (f)
+		fwrite(g->dtb, 1, g->dtb_size, f);
 }
 
 /* The steps, in the order a VMM takes them. */
-static int build_vm(struct vm *vm, const struct options *o, const struct image *img)
+static int build_vm(struct vm *vm, const struct options *o, const struct guest *g)
 {
 	int rc;
 
-	if ((rc = vm_open_kvm(vm)) || (rc = vm_create(vm)) || (rc = vm_add_ram(vm, o->mem)) ||
-	    (rc = vm_load_image(vm, img)) || (rc = vm_create_vcpu(vm)) ||
-	    (rc = vm_init_vcpu(vm)) || (rc = vm_set_entry_regs(vm)) || (rc = vm_map_run(vm)) ||
+	if ((rc = vm_open_kvm(vm)) || (rc = vm_create(vm)) || (rc = vm_add_ram(vm, &g->desc)) ||
+	    (rc = vm_load_guest(vm, g)) || (rc = vm_create_vcpu(vm)) ||
+	    (rc = vm_init_vcpu(vm)) || (rc = vm_set_entry_regs(vm, &g->plan)) ||
+	    (rc = vm_map_run(vm)) ||
 	    (o->coalesce && (rc = vm_coalesce_console(vm))))
 		return rc;
 	return 0;
@@ -91,7 +80,7 @@ static void write_traplog(const struct options *o, const struct results *res,
 	traps_free(&merged);
 }
 
-static int run(struct vm *vm, const struct options *o, const struct image *img,
+static int run(struct vm *vm, const struct options *o, const struct guest *g,
 	       const struct results *res)
 {
 	struct traps vmm = { 0 };
@@ -103,7 +92,7 @@ static int run(struct vm *vm, const struct options *o, const struct image *img,
 
 	if (o->traplog && o->kvm_events)
 		tracefs_start();
-	rc = build_vm(vm, o, img);
+	rc = build_vm(vm, o, g);
 	if (rc) {
 		tracefs_stop();
 		return rc;
@@ -130,7 +119,7 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	struct vm vm = { .sys_fd = -1, .vm_fd = -1, .vcpu_fd = -1 };
-	struct image img = { 0 };
+	static struct guest g;	/* the DTB's 64 KiB: not on the stack */
 	struct results res;
 	int rc, rc_files;
 
@@ -138,26 +127,25 @@ int main(int argc, char **argv)
 	if ((rc = options_parse(argc, argv, &o, stdout)) >= 0)
 		return rc;
 	quiet = o.quiet;
-	if (o.params || o.initrd || o.dump_dtb)
-		return fail(EXIT_BADINPUT, "-p, -i and --dump-dtb need the board's device "
-			    "tree, not in this build yet");
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	if ((rc = check_image(&o, &img)) || (rc = results_open(&res, &o))) {
-		image_free(&img);
+	if ((rc = guest_prepare(&g, &o)) || (rc = results_open(&res, &o))) {
+		guest_free(&g);
 		return rc;
 	}
+	dump_dtb(&g, res.dtb);
 	ioctl_trace_keep(res.ioctls != NULL);	/* else counts only: the lean path */
 	vm.dev = o.dev;
 	vm.force_target = o.target;
 	vm.no_nisv = o.no_nisv;
 	vm.no_ext_dabt = o.no_ext_dabt;
 	board_init(&vm.board, console_out, NULL);
-	rc = run(&vm, &o, &img, &res);
+	vm.board.desc = &g.desc;
+	rc = run(&vm, &o, &g, &res);
 	if (res.ioctls)
 		ioctl_trace_write(res.ioctls, arch_binary);
 	rc_files = results_close(&res, &o);
 	vm_close(&vm);
-	image_free(&img);
+	guest_free(&g);
 	/* a lost result fails the run; an earlier failure keeps its own status */
 	return rc_files && rc < VMM_STATUS_BADINPUT ? rc_files : rc;
 }

@@ -55,4 +55,9 @@ KT_GUESTS	:= $(patsubst tests/kvm/%.S,$(KT_BUILD)/%.elf,$(wildcard tests/kvm/*-g
 $(KT_BUILD)/%-guest.elf: tests/kvm/%-guest.S $(GUEST_LDS) guests/board/memmap.h
 	@mkdir -p $(@D)
 	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -T $(GUEST_LDS) -o $@ $<
+# linux-guest: linked at RAM base + 0x10000 (as kvm-unit-tests), so the Linux protocol applies.
+$(KT_BUILD)/linux-guest.elf: tests/kvm/linux-guest.S guests/board/memmap.h
+	@mkdir -p $(@D)
+	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -Wl,-Ttext=0x40010000 \
+		-Wl,--no-warn-rwx-segments -o $@ $<
 TEST_DEPS += $(KT_GUESTS)
