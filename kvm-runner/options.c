@@ -7,7 +7,8 @@
 #include "arch.h"
 #include "err.h"
 #include "memmap.h"
-#include "memsize.h"
+#include "board_desc.h"
+#include "size_arg.h"
 #include "options.h"
 
 #define VERSION "1"
@@ -53,6 +54,15 @@ static void usage(FILE *f)
 		arch_binary, BOARD_RAM_BASE, BOARD_STATUS_FAULT, BOARD_STATUS_TIMEOUT,
 		BOARD_STATUS_TIMEOUT, BOARD_STATUS_RESET, BOARD_STATUS_FAULT, BOARD_STATUS_STUCK,
 		VMM_STATUS_BADINPUT, VMM_STATUS_NOPLATFORM, VMM_STATUS_FAILED);
+}
+
+/* The board's own limits for its RAM (board_desc_check): 1..512 MiB, whole MiB. */
+static int mem_fits(uint32_t bytes, char *err, size_t n)
+{
+	struct board_desc d;
+
+	board_desc_default(&d, bytes, 1);
+	return board_desc_check(&d, err, n);
 }
 
 int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long *out)
@@ -118,8 +128,11 @@ static int one_option(int c, struct options *o, FILE *out)
 
 	switch (c) {
 	case 'm':
-		if (board_parse_mem(optarg, &o->mem, err, sizeof(err)) < 0)
-			return fail(EXIT_BADINPUT, "%s", err);
+		if (board_size_arg(optarg, &o->mem) < 0)
+			return fail(EXIT_BADINPUT, "bad memory size '%s' (decimal, then K, M or G; "
+				    "below 4 GiB)", optarg);
+		if (mem_fits(o->mem, err, sizeof(err)) < 0)
+			return fail(EXIT_BADINPUT, "-m %s: %s", optarg, err);
 		break;
 	case 'p': o->params = optarg; break;
 	case 'i': o->initrd = optarg; break;

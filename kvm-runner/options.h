@@ -1,8 +1,9 @@
 /*
  * kvm-runner's command line (docs/kvm-runner.md, "Options"). The names are
  * the same on both VMMs and follow kvmtool and QEMU: -m/--mem, -p/--params,
- * -i/--initrd, -c/--cpus, --dump-dtb; -m's syntax is the board's
- * (guests/board/memsize.h). Plain C: the host unit tests cover it.
+ * -i/--initrd, -c/--cpus, --dump-dtb; -m's syntax and limits are the
+ * board's (guests/board/size_arg.h, board_desc_check). Plain C: the host
+ * unit tests cover it.
  */
 #ifndef KVM_RUNNER_OPTIONS_H
 #define KVM_RUNNER_OPTIONS_H

@@ -9,12 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "lineread.h"
 #include "regfile.h"
 
 #define PREFIX "reg: "
+#define MAX_REGS 65536		/* a dump holds a few hundred */
 
 static int add(struct regfile *f, const struct regval *v)
 {
+	if (f->n == MAX_REGS)
+		return -1;
 	if (f->n == f->cap) {
 		size_t c = f->cap ? 2 * f->cap : 32;
 		void *p = realloc(f->r, c * sizeof(*f->r));
@@ -28,7 +32,10 @@ static int add(struct regfile *f, const struct regval *v)
 	return 0;
 }
 
-/* "NAME = 0xHEX[ rest]". Returns 0 or -1. */
+/*
+ * "NAME = 0xHEX[ rest]". Returns 0, -1, or 1 for a value wider than 64
+ * bits (kvm-runner's q0-q31): not a register the comparison reads, skipped.
+ */
 static int parse(const char *s, struct regval *v)
 {
 	size_t l = strcspn(s, " =");
@@ -36,6 +43,8 @@ static int parse(const char *s, struct regval *v)
 
 	if (l == 0 || l >= sizeof(v->name) || strncmp(s + l, " = 0x", 5) != 0)
 		return -1;
+	if (strspn(s + l + 5, "0123456789abcdefABCDEF") > 16)
+		return 1;
 	memcpy(v->name, s, l);
 	v->name[l] = 0;
 	errno = 0;
@@ -48,13 +57,15 @@ static int parse(const char *s, struct regval *v)
 int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err,
 			size_t n)
 {
-	char buf[1024];
+	struct line_reader rd = { .f = in };
+	char buf[4096], why[100];
 	unsigned ln = 0;
+	int got;
 
 	memset(f, 0, sizeof(*f));
 	f->path = path;
-	while (fgets(buf, sizeof(buf), in)) {
-		struct regval v = { .lineno = ++ln };
+	while ((got = line_next(&rd, buf, sizeof(buf), why, sizeof(why))) > 0) {
+		struct regval v = { .lineno = ln = rd.lineno };
 
 		buf[strcspn(buf, "\r\n")] = 0;
 		if (strncmp(buf, PREFIX, strlen(PREFIX)) != 0) {
@@ -63,12 +74,21 @@ int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err
 				goto nomem;
 			continue;
 		}
-		if (parse(buf + strlen(PREFIX), &v) < 0) {
+		switch (parse(buf + strlen(PREFIX), &v)) {
+		case -1:
 			snprintf(err, n, "%s:%u: want \"reg: NAME = 0xVALUE\"", path, ln);
+			regfile_free(f);
 			return -1;
+		case 1:
+			continue;	/* wider than 64 bits */
 		}
 		if (add(f, &v) < 0)
 			goto nomem;
+	}
+	if (got < 0) {
+		snprintf(err, n, "%s:%u: %s", path, rd.lineno + 1, why);
+		regfile_free(f);
+		return -1;
 	}
 	if (!f->n) {
 		snprintf(err, n, "%s: no \"reg: NAME = 0xVALUE\" lines", path);
@@ -76,7 +96,9 @@ int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err
 	}
 	return 0;
 nomem:
-	snprintf(err, n, "%s:%u: out of memory", path, ln);
+	snprintf(err, n, f->n == MAX_REGS ? "%s:%u: more than %d registers" : "%s:%u: out of memory",
+		 path, ln, MAX_REGS);
+	regfile_free(f);
 	return -1;
 }
 

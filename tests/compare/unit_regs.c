@@ -135,6 +135,10 @@ static void test_regfile(void)
 	regfile_free(&f);
 	check(load("hello\n", &f) < 0 && strstr(err, "no \"reg:"), "no register lines: %s", err);
 	regfile_free(&f);
+	check(load("reg: q1 = 0xbf000000400000003fd5555555555555\nreg: pc = 0x40000000\n", &f) == 0 &&
+	      f.n == 1 && regfile_get(&f, "q1") == NULL && regfile_get(&f, "pc"),
+	      "a 128-bit q register is skipped, the rest read");
+	regfile_free(&f);
 }
 
 /* The hyp's "guest.r0-r12,SP,LR" group against kvm-runner's names. */

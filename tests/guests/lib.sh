@@ -48,10 +48,12 @@ hyp_run() {
 }
 
 # kvm_run GUEST: through kvm-runner in the arm64 test bed, one boot per
-# guest, the results kept in build/tests/guests/kvm while they are newer
-# than what they came from; status in $rc.
+# guest, with KVM's EL2 registers read live at the guest's entry
+# (pl2regs.sh, for compare.test); the results kept in build/tests/guests/kvm
+# while they are newer than what they came from; status in $rc.
 KVM_OUT=build/tests/guests/kvm
 TB_KERNEL=build/testbed/kernel/vmlinuz TB_INITRD=build/testbed/initramfs-arm64.cpio
+elf_entry() { printf '0x%08x' $((0x$(od -An -tx4 -j 24 -N 4 "$1" | tr -d ' '))); }
 kvm_fresh() {
 	local f
 	[ -f "$KVM_OUT/$1.exit" ] && [ "$(cat "$KVM_OUT/$1.exit")" != 203 ] || return 1
@@ -63,8 +65,9 @@ kvm_run() {
 	if ! kvm_fresh "$1"; then
 		mkdir -p "$KVM_OUT"
 		guest_args "$1"
-		kvm-runner/testbed/run-testbed.sh --guest "$1" --kernel "$TB_KERNEL" --initrd "$TB_INITRD" \
-			--out "$KVM_OUT" --timeout 300 --runner-opts "--timeout 120 ${args[*]}" >"$KVM_OUT/$1.log" 2>&1
+		kvm-runner/testbed/pl2regs.sh --guest "$1" --kernel "$TB_KERNEL" --initrd "$TB_INITRD" \
+			--break "$(elf_entry "build/guests/$1.elf")" --out "$KVM_OUT" --timeout 300 \
+			--runner-opts "--timeout 120 ${args[*]}" >"$KVM_OUT/$1.log" 2>&1
 		echo $? >"$KVM_OUT/$1.exit"
 	fi
 	rc=$(cat "$KVM_OUT/$1.exit")

@@ -1,40 +1,8 @@
 /* Unit tests: kvm-runner's command line (options.h): sizes, values, refusals. */
 #include <stdio.h>
 #include "memmap.h"
-#include "memsize.h"
 #include "options.h"
 #include "unit.h"
-
-static void test_sizes(void)
-{
-	static const struct { const char *s; uint32_t want; } ok[] = {
-		{ "16", 16u << 20 }, { "16M", 16u << 20 }, { "16m", 16u << 20 },
-		{ "016M", 16u << 20 },			/* decimal, not octal */
-		{ "1", 1u << 20 }, { "512M", 512u << 20 }, { "1024K", 1u << 20 },
-		{ "262144k", 256u << 20 }, { "0G", 0 }, { "256", 256u << 20 },
-	};
-	static const char *const bad[] = {
-		"", "M", "0", "0M", "513M", "1G", "2g", "1500K", "1023K", "0x10M", "-16M",
-		"+16M", " 16M", "16MB", "16 M", "16T", "17592186044432M",
-		"99999999999999999999999", "18446744073709551615K",
-	};
-	char err[160];
-	uint32_t v;
-
-	for (unsigned i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
-		int rc = board_parse_mem(ok[i].s, &v, err, sizeof(err));
-
-		if (ok[i].want == 0)
-			check(rc < 0, "'%s' refused: %s", ok[i].s, err);
-		else
-			check(rc == 0 && v == ok[i].want, "'%s' is %u bytes", ok[i].s, ok[i].want);
-	}
-	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		err[0] = 0;
-		check(board_parse_mem(bad[i], &v, err, sizeof(err)) < 0 && err[0],
-		      "'%s' refused: %s", bad[i], err);
-	}
-}
 
 /* Runs options_parse on a NULL-ended word list. */
 static int parse(struct options *o, const char *const *words)
@@ -48,6 +16,29 @@ static int parse(struct options *o, const char *const *words)
 	argv[argc] = NULL;
 	options_default(o);
 	return options_parse(argc, argv, o, stdout);
+}
+
+static void test_sizes(void)
+{
+	static const struct { const char *s; uint32_t want; } ok[] = {
+		{ "16", 16u << 20 }, { "16M", 16u << 20 }, { "16m", 16u << 20 },
+		{ "016M", 16u << 20 },			/* decimal, not octal */
+		{ "1", 1u << 20 }, { "512M", 512u << 20 }, { "1024K", 1u << 20 },
+		{ "262144k", 256u << 20 }, { "256", 256u << 20 },
+	};
+	static const char *const bad[] = {
+		"", "M", "0", "0M", "0G", "513M", "1G", "2g", "1500K", "1023K", "0x10M", "-16M",
+		"+16M", " 16M", "16MB", "16 M", "16T", "17592186044432M",
+		"99999999999999999999999", "18446744073709551615K",
+	};
+	struct options o;
+
+	for (unsigned i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		check(parse(&o, (const char *[]){ "-m", ok[i].s, "g.elf", NULL }) < 0 &&
+		      o.mem == ok[i].want, "-m '%s' is %u bytes", ok[i].s, ok[i].want);
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		check(parse(&o, (const char *[]){ "-m", bad[i], "g.elf", NULL }) ==
+		      VMM_STATUS_BADINPUT, "-m '%s' refused", bad[i]);
 }
 
 static void test_options(void)
