@@ -59,7 +59,7 @@ plan=$("$kutplan" plan --vmm "$vmm" --max-smp "$max_smp" ${group:+--group "$grou
 mkdir -p "$out" || exit 2
 rm -f "$out"/*.log
 kut_env=$out/kut-env
-vmm_env >"$kut_env" || exit 2
+{ "$kutplan" env --vmm "$vmm" && vmm_env; } >"$kut_env" || exit 2
 
 if [ -t 1 ]; then
 	paint() { case $1 in PASS*) c=32 ;; FAIL*) c=31 ;; *) c=33 ;; esac
@@ -107,10 +107,11 @@ if declare -F vmm_batch >/dev/null; then
 		while read -r name status; do
 			[ -n "${secs_of[$name]:-}" ] || continue
 			line[$name]=$(verdict "$name" "$status" "${secs_of[$name]}" "${note_of[$name]}")
-		done < <(vmm_batch "${batch[@]}")
+		done < <(vmm_batch "${batch[@]}" 2>"$out/batch.stderr")
 	fi
+	why=$(tail -n 1 "$out/batch.stderr" 2>/dev/null)
 	for name in "${order[@]}"; do
-		report "${line[$name]:-FAIL $name (the VMM gave no result)}"
+		report "${line[$name]:-FAIL $name (${why:-the VMM gave no result})}"
 	done
 fi
 echo "run-kut: $vmm: $pass passed, $fail failed, $skip skipped; logs in $out/"
