@@ -73,7 +73,10 @@ count() { case $1 in PASS*) pass=$((pass + 1)) ;; FAIL*) fail=$((fail + 1)) ;; *
 # verdict NAME STATUS SECONDS NOTE: the test's line, from its log and the VMM's last words.
 verdict() {
 	local name=$1 status=$2 secs=$3 note=$4 why=
+	# the VMM's last line, or for a stuck guest the line that says so
 	[ -s "$out/$name.why" ] && why=$(tail -n 1 "$out/$name.why")
+	[ "$status" = 200 ] && grep -q 'stuck taking exceptions' "$out/$name.why" 2>/dev/null &&
+		why=$(grep -m 1 'stuck taking exceptions' "$out/$name.why")
 	"$kutplan" verdict --status "$status" --console "$out/$name.log" --timeout "$secs" \
 		${why:+--why "$why"} ${note:+--note "$note"} "$name"
 }
