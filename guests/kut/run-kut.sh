@@ -57,7 +57,7 @@ esac
 plan=$("$kutplan" plan --vmm "$vmm" --max-smp "$max_smp" ${group:+--group "$group"} \
 	${all:+--all} ${limit:+--timeout "$limit"} ${only:+--only "$only"} "$cfg") || exit 2
 mkdir -p "$out" || exit 2
-rm -f "$out"/*.log
+rm -f "$out"/*.log "$out"/*.why	# the kvm VMM appends to .why
 kut_env=$out/kut-env
 { "$kutplan" env --vmm "$vmm" && vmm_env; } >"$kut_env" || exit 2
 
