@@ -11,6 +11,7 @@
 #   make kvm-trail    the guest under gdb, breakpoints on KVM's functions
 #   make bench        trap round-trip costs, in instructions
 #   make fuzz         the libFuzzer targets, FUZZ_SECONDS (300) each
+#   make format       every C file through clang-format (.clang-format)
 #
 # Conventions as in the kernel: CROSS_COMPILE for the bare-metal compiler,
 # V=1 to see every command.
@@ -41,7 +42,7 @@ HOST_CFLAGS	:= -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
 DEB_PACKAGES	:= make gcc gcc-arm-none-eabi libnewlib-arm-none-eabi \
 		   qemu-system-arm gdb-multiarch gcc-arm-linux-gnueabihf \
 		   gcc-aarch64-linux-gnu libc6-dev-armhf-cross \
-		   libc6-dev-arm64-cross cpio clang libclang-rt-14-dev device-tree-compiler
+		   libc6-dev-arm64-cross cpio clang libclang-rt-14-dev clang-format device-tree-compiler
 
 .PHONY: all setup test clean
 all:
@@ -58,6 +59,13 @@ setup:
 		echo "setup: installing:" $$missing; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "setup: every package is installed"; fi
+
+# Register tables clang-format cannot keep aligned sit between
+# /* clang-format off */ and /* clang-format on */; tests/style/format.test
+# checks every C file.
+.PHONY: format
+format:
+	$(Q)git ls-files '*.c' '*.h' | xargs clang-format -i --style=file
 
 clean:
 	rm -rf $(BUILD)

@@ -10,10 +10,12 @@
 #include "console.h"
 #include "hyp.h"
 
+/* clang-format off */
 #define UART_DR		0x000
 #define UART_FR		0x018
 #define UART_FR_TXFF	(1u << 5)
 #define UART_SPIN_MAX	100000	/* never hang on a stuck UART */
+/* clang-format on */
 
 static bool at_line_start = true;
 

@@ -18,10 +18,11 @@
  * bits, as HSR holds them, finds it with no decoding.
  */
 #define CP32_KEY(opc1, crn, crm, opc2) \
-	((uint32_t)(opc2) << 17 | (uint32_t)(opc1) << 14 | (uint32_t)(crn) << 10 | (uint32_t)(crm) << 1)
-#define CP32_KEY_MASK	CP32_KEY(7, 15, 15, 7)
-#define CP32_RT(hsr)	(((hsr) >> 5) & 0xf)
-#define CP32_READ	1u	/* ISS bit 0: MRC */
+	((uint32_t)(opc2) << 17 | (uint32_t)(opc1) << 14 | (uint32_t)(crn) << 10 | \
+	 (uint32_t)(crm) << 1)
+#define CP32_KEY_MASK CP32_KEY(7, 15, 15, 7)
+#define CP32_RT(hsr)  (((hsr) >> 5) & 0xf)
+#define CP32_READ     1u /* ISS bit 0: MRC */
 
 static bool pass_read32(uint32_t key, uint32_t *v)
 {
@@ -40,7 +41,7 @@ static bool pass_write32(uint32_t key, uint32_t v)
 {
 	switch (key) {
 	case CP32_KEY(0, 1, 0, 0): write_SCTLR(v); return true;
-	case CP32_KEY(0, 1, 0, 1): return true;	/* ACTLR: the machine's bits (HCR.TAC) */
+	case CP32_KEY(0, 1, 0, 1): return true; /* ACTLR: the machine's bits (HCR.TAC) */
 	case CP32_KEY(0, 1, 0, 2): write_CPACR(v); return true;
 	case CP32_KEY(0, 2, 0, 0): write_TTBR0(v); return true;
 	case CP32_KEY(0, 2, 0, 1): write_TTBR1(v); return true;
@@ -84,8 +85,9 @@ static int not_emulated(struct hyp_frame *f, struct trap_record *r)
 	if (hyp_vcpu.strict)
 		hyp_printf("hyp: cp15 access the board does not emulate (hsr=0x%08lx)\n",
 			   (unsigned long)r->hsr);
-	return guest_fault(f, r, &(struct fault){ TRAP_INJ_UNDEF, not_emulated_why(r->hsr), 0,
-						   TRAP_STOP_UNDEF });
+	return guest_fault(
+		f, r,
+		&(struct fault){ TRAP_INJ_UNDEF, not_emulated_why(r->hsr), 0, TRAP_STOP_UNDEF });
 }
 
 int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
@@ -94,7 +96,7 @@ int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	unsigned rt = CP32_RT(hsr);
 
 	if (rt == 15)
-		return not_emulated(f, r);	/* APSR_nzcv as Rt: none of ours takes it */
+		return not_emulated(f, r); /* APSR_nzcv as Rt: none of ours takes it */
 	if (hsr & CP32_READ) {
 		if (!pass_read32(key, &r->v0))
 			return not_emulated(f, r);

@@ -10,21 +10,19 @@
 #include "hyp.h"
 #include "sysregs.h"
 
+/* clang-format off */
 #define FSC_TRANSLATION_MASK 0x3c	/* 0b0001LL: translation fault, level LL */
 #define FSC_TRANSLATION 0x04
+/* clang-format on */
 
 /* The faulting IPA: HPFAR holds IPA[39:12] in bits 31:4 (B4.1.70). */
-static uint32_t fault_ipa(uint32_t far)
-{
-	return (read_HPFAR() & ~0xfu) << 8 | (far & 0xfff);
-}
+static uint32_t fault_ipa(uint32_t far) { return (read_HPFAR() & ~0xfu) << 8 | (far & 0xfff); }
 
 /*
  * An access outside the guest's RAM and devices: an abort for the guest at
  * far, its virtual address (HDFAR/HIFAR), as kvm_inject_dabt/pabt give it.
  */
-static int outside(struct hyp_frame *f, struct trap_record *r, enum trap_inject kind,
-		   uint32_t far)
+static int outside(struct hyp_frame *f, struct trap_record *r, enum trap_inject kind, uint32_t far)
 {
 	bool ram = ipa_in_machine_ram(r->ipa);
 
@@ -32,8 +30,9 @@ static int outside(struct hyp_frame *f, struct trap_record *r, enum trap_inject 
 		hyp_printf("hyp: guest access to IPA 0x%08lx: %s\n", (unsigned long)r->ipa,
 			   ram ? "machine RAM outside the guest's (the hypervisor's own range)"
 			       : "no device there");
-	return guest_fault(f, r, &(struct fault){ kind, ram ? TRAP_WHY_HYP_RAM : TRAP_WHY_NODEVICE,
-						   far, ram ? TRAP_STOP_HYP_RAM : TRAP_STOP_NODEVICE });
+	return guest_fault(f, r,
+			   &(struct fault){ kind, ram ? TRAP_WHY_HYP_RAM : TRAP_WHY_NODEVICE, far,
+					    ram ? TRAP_STOP_HYP_RAM : TRAP_STOP_NODEVICE });
 }
 
 static uint32_t extend(uint32_t v, unsigned size, bool sign)
@@ -123,7 +122,8 @@ static int emulate_insn(struct hyp_frame *f, struct trap_record *r, const struct
 		last.flags = (uint8_t)((r->flags & ~TR_WRITE) | (a->load ? 0 : TR_WRITE) |
 				       (a->sign_extend ? TR_SIGNED : 0));
 		logged_one = true;
-		rc = device_access(f, &last, a->reg, a->sign_extend, a->addr);	/* MMU off: VA = IPA */
+		rc = device_access(f, &last, a->reg, a->sign_extend,
+				   a->addr); /* MMU off: VA = IPA */
 		if (rc != TRAP_RESUME) {
 			*r = last;
 			return rc;
@@ -153,7 +153,7 @@ static int dabt_decode(struct hyp_frame *f, struct trap_record *r)
 	rc = emulate_insn(f, r, &d);
 	if (rc != TRAP_RESUME)
 		return rc;
-	f->elr += 4;	/* ISV=0 leaves HSR.IL 0: ARM state, checked above */
+	f->elr += 4; /* ISV=0 leaves HSR.IL 0: ARM state, checked above */
 	return TRAP_RESUME;
 }
 
@@ -166,7 +166,7 @@ int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	if (dabt_is_write(hsr))
 		r->flags |= TR_WRITE;
 	if ((hsr & FSC_TRANSLATION_MASK) != FSC_TRANSLATION || dabt_s1ptw(hsr))
-		return outside(f, r, TRAP_INJ_DABT, far);	/* a table walk or not a missing page */
+		return outside(f, r, TRAP_INJ_DABT, far); /* a table walk or not a missing page */
 	if (!dabt_isv(hsr))
 		return dabt_decode(f, r);
 	r->size = (uint8_t)dabt_size(hsr);

@@ -11,13 +11,10 @@
 void frame_skip_thumb(struct hyp_frame *f, uint32_t hsr)
 {
 	f->elr += hsr & HSR_IL ? 4 : 2;
-	f->spsr = psr_it_advance(f->spsr);	/* as if it ran */
+	f->spsr = psr_it_advance(f->spsr); /* as if it ran */
 }
 
-static bool user_bank(unsigned mode)
-{
-	return mode == PSR_MODE_USR || mode == PSR_MODE_SYS;
-}
+static bool user_bank(unsigned mode) { return mode == PSR_MODE_USR || mode == PSR_MODE_SYS; }
 
 /* r13-r15 (r0-r12 inline in emulate.h); r15: the trapped PC + 8. */
 uint32_t guest_reg_banked(const struct hyp_frame *f, unsigned n)

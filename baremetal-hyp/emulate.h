@@ -19,12 +19,12 @@
  * shares; the guest's banked SP/LR/SPSR stay in their registers.
  */
 struct hyp_frame {
-	uint32_t elr;		/* ELR_hyp: where the guest resumes */
-	uint32_t spsr;		/* SPSR_hyp: the guest's CPSR */
-	uint32_t r[13];		/* r0-r12 */
-	uint32_t lr;		/* LR_usr */
+	uint32_t elr;	/* ELR_hyp: where the guest resumes */
+	uint32_t spsr;	/* SPSR_hyp: the guest's CPSR */
+	uint32_t r[13]; /* r0-r12 */
+	uint32_t lr;	/* LR_usr */
 };
-#define HYP_FRAME_SIZE	64	/* vectors.S relies on it */
+#define HYP_FRAME_SIZE 64 /* vectors.S relies on it */
 
 void frame_skip_thumb(struct hyp_frame *f, uint32_t hsr);
 uint32_t guest_reg_banked(const struct hyp_frame *f, unsigned n);

@@ -13,10 +13,11 @@
  * no other trap between them, is a guest stuck in its handlers: e.g. one
  * with no vectors (VBAR 0, outside RAM) faults on its own vector for ever.
  */
-#define STUCK_REPEATS	32u
+#define STUCK_REPEATS 32u
 
 static const char *const kind_text[] = {
-	[TRAP_INJ_UNDEF] = "undefined instruction", [TRAP_INJ_PABT] = "prefetch abort",
+	[TRAP_INJ_UNDEF] = "undefined instruction",
+	[TRAP_INJ_PABT] = "prefetch abort",
 	[TRAP_INJ_DABT] = "data abort",
 };
 
@@ -52,12 +53,13 @@ int guest_fault(struct hyp_frame *f, struct trap_record *r, const struct fault *
 	if (v->strict)
 		return trap_stop(r, flt->strict_stop, BOARD_STATUS_FAULT);
 	if (stuck(v, r, flt)) {
-		hyp_printf("hyp: guest stuck taking exceptions at PC 0x%08lx: %s (%s) "
-			   "%u times in a row, no progress; it began with a %s (%s) at PC 0x%08lx\n",
-			   (unsigned long)r->pc, kind_text[flt->kind], traplog_why_name(flt->why),
-			   STUCK_REPEATS, kind_text[TRAP_INJECT_KIND(v->injected.chain_reg)],
-			   traplog_why_name(TRAP_INJECT_WHY(v->injected.chain_reg)),
-			   (unsigned long)v->injected.chain_pc);
+		hyp_printf(
+			"hyp: guest stuck taking exceptions at PC 0x%08lx: %s (%s) "
+			"%u times in a row, no progress; it began with a %s (%s) at PC 0x%08lx\n",
+			(unsigned long)r->pc, kind_text[flt->kind], traplog_why_name(flt->why),
+			STUCK_REPEATS, kind_text[TRAP_INJECT_KIND(v->injected.chain_reg)],
+			traplog_why_name(TRAP_INJECT_WHY(v->injected.chain_reg)),
+			(unsigned long)v->injected.chain_pc);
 		return trap_stop(r, TRAP_STOP_STUCK, BOARD_STATUS_STUCK);
 	}
 	guest_pl1_read(&pl1);

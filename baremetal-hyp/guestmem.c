@@ -14,14 +14,14 @@ void *guest_ram_ptr(uint32_t ipa, uint32_t size)
 	if (stage2_translate(hyp_stage2(), ipa, &first) ||
 	    stage2_translate(hyp_stage2(), ipa + size - 1, &last) || last - first != size - 1)
 		return NULL;
-	return (void *)(uint32_t)first;	/* the Hyp map is an identity map: VA = PA */
+	return (void *)(uint32_t)first; /* the Hyp map is an identity map: VA = PA */
 }
 
 /* Machine RAM (the hypervisor's, staging, and guest RAM by its physical address). */
 bool ipa_in_machine_ram(uint32_t ipa)
 {
 	return ipa >= MACHINE_RAM_BASE &&
-	       ipa - MACHINE_RAM_BASE < GUEST_PA - MACHINE_RAM_BASE + hyp_vcpu.desc.ram_size;
+		ipa - MACHINE_RAM_BASE < GUEST_PA - MACHINE_RAM_BASE + hyp_vcpu.desc.ram_size;
 }
 
 /*

@@ -26,6 +26,7 @@
  *               next 4 KiB (QEMU -device loader), never mapped for the guest
  *   0x48000000  guest RAM (-m, up to BOARD_RAM_MAX), at IPA BOARD_RAM_BASE
  */
+/* clang-format off */
 #define HYP_PHYS_BASE	0x40000000u
 #define HYP_SIZE	0x00400000u	/* 4 MiB: checked by the linker script */
 #define MACHINE_RAM_BASE 0x40000000u
@@ -33,32 +34,33 @@
 #define GUEST_PA	0x48000000u
 #define MACHINE_RAM_MAX	(GUEST_PA - MACHINE_RAM_BASE + BOARD_RAM_MAX)
 #define GUEST_VMID	1u
+/* clang-format on */
 
 /* QEMU virt's real devices the hypervisor itself drives. */
-#define HOST_UART_BASE	0x09000000u
-#define HOST_GICD_BASE	0x08000000u
-#define HOST_GICC_BASE	0x08010000u
+#define HOST_UART_BASE 0x09000000u
+#define HOST_GICD_BASE 0x08000000u
+#define HOST_GICC_BASE 0x08010000u
 
 /* The last exception given to the guest, to see it stuck (fault.c). */
 struct inject_history {
-	unsigned count;		/* injections so far */
-	unsigned trap;		/* the trap number of the last one */
-	unsigned repeats;	/* the same one, trap after trap */
+	unsigned count;	  /* injections so far */
+	unsigned trap;	  /* the trap number of the last one */
+	unsigned repeats; /* the same one, trap after trap */
 	uint32_t pc, hsr, addr;
 	/* the first of the run of injections, trap after trap, that led here */
 	uint32_t chain_pc;
-	uint16_t chain_reg;	/* TRAP_INJECT(kind, why) */
+	uint16_t chain_reg; /* TRAP_INJECT(kind, why) */
 };
 
 /* The one guest vCPU and its board. */
 struct vcpu {
 	struct board board;
-	struct board_desc desc;	/* RAM size and CPUs from the command line */
+	struct board_desc desc; /* RAM size and CPUs from the command line */
 	int status;		/* exit status once stopped */
 	const char *guest;	/* name, for the trap log header */
 	unsigned watchdog_ms;
-	bool strict;		/* a guest fault stops the run instead of being injected */
-	bool vfp_guest;		/* the FPU is the guest's (vfp.c) */
+	bool strict;	/* a guest fault stops the run instead of being injected */
+	bool vfp_guest; /* the FPU is the guest's (vfp.c) */
 	struct inject_history injected;
 };
 extern struct vcpu hyp_vcpu;
@@ -68,9 +70,9 @@ extern struct vcpu hyp_vcpu;
  * TRAP_INJECTED: resume at the vector of an exception given to the guest;
  * the trapped instruction must be neither completed nor skipped.
  */
-#define TRAP_RESUME	1
-#define TRAP_INJECTED	2
-#define TRAP_STOPPED	0
+#define TRAP_RESUME   1
+#define TRAP_INJECTED 2
+#define TRAP_STOPPED  0
 
 /* traps.c */
 void hyp_trap(struct hyp_frame *f);
@@ -108,19 +110,19 @@ int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 /* logbuf.c: the trap-log ring */
 void logbuf_set_capacity(unsigned n);
 void logbuf_add(const struct trap_record *r);
-unsigned logbuf_total(void);	/* traps so far */
+unsigned logbuf_total(void); /* traps so far */
 void logbuf_print(const char *guest, int status);
 
 /* guestmem.c: guest RAM through Stage 2 */
 void *guest_ram_ptr(uint32_t ipa, uint32_t size);
 bool ipa_in_machine_ram(uint32_t ipa);
-void dcache_clean_range(const void *p, uint32_t size);	/* to PoC: the guest starts uncached */
+void dcache_clean_range(const void *p, uint32_t size); /* to PoC: the guest starts uncached */
 
 /* load.c: the guest's image, initrd and DTB into its RAM (boot.h's plan) */
 struct boot_args {
-	uint32_t image_size, initrd_size;	/* bytes in the staging area */
-	const char *bootargs;		/* -p, or NULL */
-	const char *dump_dtb;		/* a host file for the DTB, or NULL */
+	uint32_t image_size, initrd_size; /* bytes in the staging area */
+	const char *bootargs;		  /* -p, or NULL */
+	const char *dump_dtb;		  /* a host file for the DTB, or NULL */
 };
 struct boot_plan;
 void hyp_load_guest(const struct boot_args *a, struct boot_plan *plan);
@@ -135,8 +137,8 @@ void hyp_regdump(const struct boot_plan *p);
 void hyp_fail(int status, const char *fmt, ...) __attribute__((noreturn, format(printf, 2, 3)));
 void watchdog_start(unsigned ms);
 void watchdog_stop(void);
-unsigned watchdog_irq(void);	/* acknowledges; returns the interrupt id */
-#define GIC_SPURIOUS_ID	1023u
+unsigned watchdog_irq(void); /* acknowledges; returns the interrupt id */
+#define GIC_SPURIOUS_ID 1023u
 
 /* Called from boot.S and vectors.S */
 void hyp_main(void) __attribute__((noreturn));

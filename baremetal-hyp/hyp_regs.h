@@ -27,8 +27,9 @@
  * guest page here is mapped before the guest starts, so TVM is not needed.
  * KVM also drops TWE while the vCPU has its CPU to itself; we never do.
  */
-#define HYP_HCR (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_FB | HCR_BSU_IS | \
-		 HCR_TWI | HCR_TWE | HCR_TSC | HCR_TIDCP | HCR_TAC | HCR_TSW)
+#define HYP_HCR \
+	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_FB | HCR_BSU_IS | HCR_TWI | \
+	 HCR_TWE | HCR_TSC | HCR_TIDCP | HCR_TAC | HCR_TSW)
 
 /*
  * HSTR, the cp15 primary registers (CRn; CRm for MCRR) we trap:
@@ -70,7 +71,7 @@
  * memory is Strongly-ordered then, where an unaligned access faults anyway.
  */
 #define HYP_HSCTLR_BOOT (HSCTLR_RES1 | HSCTLR_I | HSCTLR_A)
-#define HYP_HSCTLR ((HYP_HSCTLR_BOOT & ~HSCTLR_A) | HSCTLR_M | HSCTLR_C)
+#define HYP_HSCTLR	((HYP_HSCTLR_BOOT & ~HSCTLR_A) | HSCTLR_M | HSCTLR_C)
 
 /*
  * HMAIR0/1: the two memory types our map uses (hyp_s1.h):

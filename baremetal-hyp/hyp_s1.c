@@ -14,13 +14,12 @@ void hyp_s1_init(struct hyp_s1 *t, uint32_t l2_pa0, uint32_t l2_pa1)
 uint64_t hyp_s1_block_desc(uint64_t pa, enum hyp_mem type)
 {
 	uint64_t d = (pa & LPAE_ADDR_MASK) | LPAE_AF | S1_AP_HYP_RW |
-		     ((uint64_t)type << S1_ATTRINDX_SHIFT) | LPAE_TYPE_BLOCK;
+		((uint64_t)type << S1_ATTRINDX_SHIFT) | LPAE_TYPE_BLOCK;
 
 	return type == HYP_MEM_DEVICE ? d | LPAE_XN : d | LPAE_SH_INNER;
 }
 
-int hyp_s1_map(struct hyp_s1 *t, uint32_t va, uint32_t size, enum hyp_mem type,
-	       const char **why)
+int hyp_s1_map(struct hyp_s1 *t, uint32_t va, uint32_t size, enum hyp_mem type, const char **why)
 {
 	unsigned slot = va >> S2_L1_SHIFT;
 	uint64_t end = (uint64_t)va + size;
@@ -56,5 +55,5 @@ int hyp_s1_translate(const struct hyp_s1 *t, uint32_t va, uint64_t *pa, enum hyp
 uint32_t htcr_value(void)
 {
 	return HTCR_RES1 | TCR_RGN_WBWA << HTCR_IRGN0_SHIFT | TCR_RGN_WBWA << HTCR_ORGN0_SHIFT |
-	       TCR_SH_INNER << HTCR_SH0_SHIFT;
+		TCR_SH_INNER << HTCR_SH0_SHIFT;
 }

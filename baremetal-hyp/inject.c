@@ -9,8 +9,10 @@
 #include "inject.h"
 #include "sysregs.h"
 
+/* clang-format off */
 #define PSR_E		(1u << 9)
 #define PSR_KEPT	0xf80f0140u	/* NZCVQ [31:27], GE [19:16], A, F: unchanged */
+/* clang-format on */
 
 /* LR = the preferred return address + this, by vector (ARM, Thumb): table B1-7. */
 static uint32_t return_offset(enum trap_inject kind, bool thumb)
@@ -25,8 +27,9 @@ static uint32_t return_offset(enum trap_inject kind, bool thumb)
 
 static uint32_t vector_offset(enum trap_inject kind)
 {
-	return kind == TRAP_INJ_UNDEF ? VECTOR_UNDEF : kind == TRAP_INJ_PABT ? VECTOR_PABT
-										: VECTOR_DABT;
+	return kind == TRAP_INJ_UNDEF	? VECTOR_UNDEF
+		: kind == TRAP_INJ_PABT ? VECTOR_PABT
+					: VECTOR_DABT;
 }
 
 void inject_plan(enum trap_inject kind, uint32_t pc, uint32_t cpsr, const struct guest_pl1 *s,

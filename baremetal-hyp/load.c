@@ -15,14 +15,11 @@
 #include "semihost.h"
 
 /* Guest RAM as the hypervisor writes it: IPA -> PA through Stage 2's layout. */
-static void *ram_at(uint32_t ipa)
-{
-	return (void *)(GUEST_PA + (ipa - hyp_vcpu.desc.ram_base));
-}
+static void *ram_at(uint32_t ipa) { return (void *)(GUEST_PA + (ipa - hyp_vcpu.desc.ram_base)); }
 
 static void load_initrd(const struct boot_args *a, const struct boot_plan *p)
 {
-	uint32_t staged = STAGING_PA + ((a->image_size + 4095u) & ~4095u);	/* run.sh's place */
+	uint32_t staged = STAGING_PA + ((a->image_size + 4095u) & ~4095u); /* run.sh's place */
 
 	if (!a->initrd_size)
 		return;
@@ -34,13 +31,15 @@ static void load_dtb(const struct boot_args *a, const struct boot_plan *p)
 {
 	struct dtb_chosen c = { a->bootargs, p->initrd_start, p->initrd_end };
 	char err[128];
-	long n = board_dtb(&hyp_vcpu.desc, &c, ram_at(p->dtb_addr), BOARD_DTB_MAX, err, sizeof(err));
+	long n = board_dtb(&hyp_vcpu.desc, &c, ram_at(p->dtb_addr), BOARD_DTB_MAX, err,
+			   sizeof(err));
 
 	if (n < 0)
 		hyp_fail(VMM_STATUS_BADINPUT, "device tree: %s", err);
 	dcache_clean_range(ram_at(p->dtb_addr), (uint32_t)n);
 	if (a->dump_dtb && semihost_write_file(a->dump_dtb, ram_at(p->dtb_addr), (size_t)n))
-		hyp_fail(VMM_STATUS_BADINPUT, "--dump-dtb %s: cannot write the DTB there", a->dump_dtb);
+		hyp_fail(VMM_STATUS_BADINPUT, "--dump-dtb %s: cannot write the DTB there",
+			 a->dump_dtb);
 }
 
 void hyp_load_guest(const struct boot_args *a, struct boot_plan *plan)
@@ -51,7 +50,8 @@ void hyp_load_guest(const struct boot_args *a, struct boot_plan *plan)
 	char err[160];
 
 	if (a->image_size == 0)
-		hyp_fail(VMM_STATUS_BADINPUT, "no guest image (image=SIZE on the command line: "
+		hyp_fail(VMM_STATUS_BADINPUT,
+			 "no guest image (image=SIZE on the command line: "
 			 "start it with baremetal-hyp/run.sh)");
 	if (a->image_size > GUEST_PA - STAGING_PA ||
 	    a->initrd_size > GUEST_PA - STAGING_PA - ((a->image_size + 4095u) & ~4095u))

@@ -8,7 +8,7 @@
 #include "console.h"
 #include "hyp.h"
 
-#define LOGBUF_RECORDS 4096u	/* a power of two: the index is a mask */
+#define LOGBUF_RECORDS 4096u /* a power of two: the index is a mask */
 
 #if HYP_TRAPLOG
 static struct trap_record ring[LOGBUF_RECORDS];
@@ -36,10 +36,7 @@ void logbuf_add(const struct trap_record *r)
 	total++;
 }
 
-unsigned logbuf_total(void)
-{
-	return total;
-}
+unsigned logbuf_total(void) { return total; }
 
 void logbuf_print(const char *guest, int status)
 {
@@ -47,7 +44,7 @@ void logbuf_print(const char *guest, int status)
 	char line[320];
 
 	if (!HYP_TRAPLOG)
-		first = total;	/* nothing was stored */
+		first = total; /* nothing was stored */
 	traplog_header(line, sizeof(line), "hyp", guest);
 	console_line(TRAPLOG_CONSOLE_PREFIX, line);
 #if HYP_TRAPLOG

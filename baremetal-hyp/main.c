@@ -14,8 +14,10 @@
 #include "hyp_regs.h"
 #include "stage2.h"
 
+/* clang-format off */
 #define WATCHDOG_MS_DEFAULT 3000u
 #define PARAMS_SEP	" -- "		/* the rest of the command line is bootargs */
+/* clang-format on */
 
 struct vcpu hyp_vcpu;
 static char cmdline[1024];
@@ -72,7 +74,7 @@ static void parse_cmdline(struct vcpu *v, struct boot_args *a, unsigned *ram, un
 		*params = '\0';
 		a->bootargs = params + strlen(PARAMS_SEP);
 	}
-	strtok(cmdline, " ");	/* QEMU's first word is the program: -kernel's file */
+	strtok(cmdline, " "); /* QEMU's first word is the program: -kernel's file */
 	for (char *tok = strtok(NULL, " "); tok; tok = strtok(NULL, " ")) {
 		if (strncmp(tok, "guest=", 6) == 0)
 			v->guest = tok + 6;
@@ -106,11 +108,13 @@ static void describe_board(struct vcpu *v, unsigned ram, unsigned cpus)
 	if (board_desc_check(&v->desc, err, sizeof(err)))
 		hyp_fail(VMM_STATUS_BADINPUT, "board: %s", err);
 	if (cpus != 1)
-		hyp_fail(VMM_STATUS_BADINPUT, "%u vCPUs: the bare hypervisor runs one until SMP lands",
-			 cpus);
+		hyp_fail(VMM_STATUS_BADINPUT,
+			 "%u vCPUs: the bare hypervisor runs one until SMP lands", cpus);
 	if (ram % S2_BLOCK_SIZE)
-		hyp_fail(VMM_STATUS_BADINPUT, "guest RAM of %u bytes: not a whole number of 2 MiB "
-			 "blocks", ram);
+		hyp_fail(VMM_STATUS_BADINPUT,
+			 "guest RAM of %u bytes: not a whole number of 2 MiB "
+			 "blocks",
+			 ram);
 	v->board.desc = &v->desc;
 }
 
@@ -128,8 +132,9 @@ void hyp_main(void)
 	parse_cmdline(v, &args, &ram, &cpus);
 	describe_board(v, ram, cpus);
 	hyp_printf("hyp: baremetal-hyp, trap log %s, guest %s, %u MiB at PA 0x%08x (IPA 0x%08x), "
-		   "watchdog %u ms%s\n", HYP_TRAPLOG ? "on" : "off", v->guest, ram >> 20, GUEST_PA,
-		   BOARD_RAM_BASE, v->watchdog_ms, v->strict ? ", strict" : "");
+		   "watchdog %u ms%s\n",
+		   HYP_TRAPLOG ? "on" : "off", v->guest, ram >> 20, GUEST_PA, BOARD_RAM_BASE,
+		   v->watchdog_ms, v->strict ? ", strict" : "");
 	hyp_load_guest(&args, &plan);
 	hyp_setup_stage2();
 	hyp_activate_traps();

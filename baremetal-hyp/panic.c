@@ -9,8 +9,14 @@
 #include "sysregs.h"
 
 static const char *const causes[8] = {
-	"reset", "undefined instruction in Hyp mode", "SVC/HVC in Hyp mode",
-	"prefetch abort in Hyp mode", "data abort in Hyp mode", "hyp trap", "IRQ", "FIQ",
+	"reset",
+	"undefined instruction in Hyp mode",
+	"SVC/HVC in Hyp mode",
+	"prefetch abort in Hyp mode",
+	"data abort in Hyp mode",
+	"hyp trap",
+	"IRQ",
+	"FIQ",
 };
 
 static uint32_t read_ELR_hyp(void)
@@ -31,7 +37,7 @@ void hyp_panic(unsigned cause)
 {
 	static int depth;
 
-	if (depth++) {		/* a fault while reporting: leave by QEMU's PSCI */
+	if (depth++) { /* a fault while reporting: leave by QEMU's PSCI */
 		register uint32_t r0 __asm__("r0") = 0x84000008u;
 		__asm__ volatile("smc #0" : "+r"(r0)::"memory");
 		for (;;)

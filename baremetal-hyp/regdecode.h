@@ -19,7 +19,7 @@ struct reg_field {
 
 struct reg_desc {
 	const char *name;
-	uint8_t bits;			/* 32 or 64 */
+	uint8_t bits; /* 32 or 64 */
 	const struct reg_field *fields;
 	unsigned nfields;
 };

@@ -60,7 +60,7 @@ void hyp_regdump(const struct boot_plan *p)
 		dump_guest("r0-r12,SP,LR", "", 0);
 		return;
 	}
-	dump_guest("r0", "", p->r0);	/* the Linux protocol's three */
+	dump_guest("r0", "", p->r0); /* the Linux protocol's three */
 	dump_guest("r1", "", p->r1);
 	dump_guest("r2", "", p->r2);
 	dump_guest("r3-r12,SP,LR", "", 0);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "semihost.h"
 
+/* clang-format off */
 #define SYS_OPEN		0x01
 #define SYS_CLOSE		0x02
 #define SYS_WRITE		0x05
@@ -14,6 +15,7 @@
 #define SYS_EXIT_EXTENDED	0x20
 #define ADP_STOPPED_APP_EXIT	0x20026
 #define PSCI_SYSTEM_OFF		0x84000008u
+/* clang-format on */
 
 static uint32_t semihost_call(uint32_t op, void *block)
 {
@@ -53,7 +55,7 @@ int semihost_write_file(const char *path, const void *data, size_t n)
 
 	if (handle == 0xffffffffu)
 		return -1;
-	if (semihost_call(SYS_WRITE, write) != 0)	/* the bytes not written */
+	if (semihost_call(SYS_WRITE, write) != 0) /* the bytes not written */
 		rc = -1;
 	if (semihost_call(SYS_CLOSE, &handle) != 0)
 		rc = -1;

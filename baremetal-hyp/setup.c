@@ -46,7 +46,7 @@ static void s1_map(uint32_t va, uint32_t size, enum hyp_mem type)
 void hyp_mmu_on(void)
 {
 	hyp_s1_init(&s1, (uint32_t)s1.l2[0], (uint32_t)s1.l2[1]);
-	s1_map(HOST_GICD_BASE, S2_BLOCK_SIZE, HYP_MEM_DEVICE);	/* GICD and GICC */
+	s1_map(HOST_GICD_BASE, S2_BLOCK_SIZE, HYP_MEM_DEVICE); /* GICD and GICC */
 	s1_map(HOST_UART_BASE, S2_BLOCK_SIZE, HYP_MEM_DEVICE);
 	/* The most run.sh ever gives QEMU: nothing past its real RAM is touched. */
 	s1_map(MACHINE_RAM_BASE, MACHINE_RAM_MAX, HYP_MEM_NORMAL);
@@ -65,13 +65,13 @@ void hyp_mmu_on(void)
 /* Traps first, so the guest never runs a single instruction without them. */
 void hyp_activate_traps(void)
 {
-	vfp_trap_setup();	/* while HCPTR still lets Hyp mode reach FPEXC */
+	vfp_trap_setup(); /* while HCPTR still lets Hyp mode reach FPEXC */
 	write_HSTR(HYP_HSTR);
 	write_HCPTR(HYP_HCPTR);
 	write_HDCR((read_HDCR() & HDCR_HPMN_MASK) | HYP_HDCR_SET);
 	write_CNTHCTL(HYP_CNTHCTL);
-	write_CNTVOFF(0);	/* guest virtual time = physical time */
-	write_VPIDR(read_MIDR());	/* the guest sees the real CPU's ids */
+	write_CNTVOFF(0);	  /* guest virtual time = physical time */
+	write_VPIDR(read_MIDR()); /* the guest sees the real CPU's ids */
 	write_VMPIDR(read_MPIDR());
 	isb();
 }
@@ -81,7 +81,7 @@ void hyp_activate_vm(void)
 	write_VTCR(vtcr_value(S2_IPA_BITS));
 	write_VTTBR(vttbr_value((uint32_t)s2.l1, GUEST_VMID));
 	isb();
-	tlbi_allnsnh();		/* nothing stale from before VM was on */
+	tlbi_allnsnh(); /* nothing stale from before VM was on */
 	dsb();
 	write_HCR(HYP_HCR);
 	isb();

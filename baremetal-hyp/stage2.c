@@ -18,13 +18,10 @@ int stage2_init(struct stage2 *s, uint32_t l2_pa)
 uint64_t s2_block_desc(uint64_t pa)
 {
 	return (pa & LPAE_ADDR_MASK) | LPAE_AF | LPAE_SH_INNER | S2_S2AP_RW |
-	       (S2_MEMATTR_NORMAL_WB << S2_MEMATTR_SHIFT) | LPAE_TYPE_BLOCK;
+		(S2_MEMATTR_NORMAL_WB << S2_MEMATTR_SHIFT) | LPAE_TYPE_BLOCK;
 }
 
-uint64_t s2_table_desc(uint32_t table_pa)
-{
-	return (table_pa & LPAE_ADDR_MASK) | LPAE_TYPE_TABLE;
-}
+uint64_t s2_table_desc(uint32_t table_pa) { return (table_pa & LPAE_ADDR_MASK) | LPAE_TYPE_TABLE; }
 
 static const char *check_range(const struct stage2 *s, uint32_t ipa, uint64_t pa, uint32_t size)
 {
@@ -68,7 +65,7 @@ int stage2_translate(const struct stage2 *s, uint32_t ipa, uint64_t *pa)
 	uint64_t d = s->l1[ipa >> S2_L1_SHIFT];
 
 	if ((d & LPAE_TYPE_MASK) != LPAE_TYPE_TABLE || (d & LPAE_ADDR_MASK) != s->l2_pa)
-		return -1;	/* the builder makes no level-1 blocks */
+		return -1; /* the builder makes no level-1 blocks */
 	d = s->l2[(ipa >> S2_L2_SHIFT) % S2_L2_ENTRIES];
 	if ((d & LPAE_TYPE_MASK) != LPAE_TYPE_BLOCK || !(d & LPAE_AF))
 		return -1;
@@ -88,9 +85,9 @@ uint32_t vtcr_value(unsigned ipa_bits)
 	uint32_t v = VTCR_RES1 | ((uint32_t)t0sz & VTCR_T0SZ_MASK);
 
 	if (t0sz < 0)
-		v |= VTCR_S;				/* S must copy T0SZ[3] */
+		v |= VTCR_S; /* S must copy T0SZ[3] */
 	v |= vtcr_sl0(ipa_bits) << VTCR_SL0_SHIFT;
-	v |= TCR_RGN_WBWA << VTCR_IRGN0_SHIFT;		/* walks cached: tables are RAM */
+	v |= TCR_RGN_WBWA << VTCR_IRGN0_SHIFT; /* walks cached: tables are RAM */
 	v |= TCR_RGN_WBWA << VTCR_ORGN0_SHIFT;
 	v |= TCR_SH_INNER << VTCR_SH0_SHIFT;
 	return v;

@@ -11,14 +11,17 @@
 
 #include <stdint.h>
 
+/* clang-format off */
 #define S2_IPA_BITS	32
 #define S2_L1_SHIFT	30			/* level 1: 1 GiB per entry */
 #define S2_L2_SHIFT	21			/* level 2: 2 MiB per entry */
 #define S2_BLOCK_SIZE	(1u << S2_L2_SHIFT)
 #define S2_L1_ENTRIES	(1u << (S2_IPA_BITS - S2_L1_SHIFT))
 #define S2_L2_ENTRIES	512u
+/* clang-format on */
 
 /* Descriptor bits (B3.6.1, B3.6.2; Stage-2 attributes B3.6.3). */
+/* clang-format off */
 #define LPAE_VALID	(1ull << 0)
 #define LPAE_TABLE	(1ull << 1)		/* at levels 1-2: next-level table */
 #define LPAE_TYPE_MASK	3ull
@@ -35,12 +38,13 @@
 #define LPAE_AF		(1ull << 10)		/* access flag: no AF fault */
 #define LPAE_XN		(1ull << 54)
 #define LPAE_ADDR_MASK	0x000000fffffff000ull	/* output address bits 39:12 */
+/* clang-format on */
 
 struct stage2 {
 	uint64_t l1[S2_L1_ENTRIES] __attribute__((aligned(32)));
 	uint64_t l2[S2_L2_ENTRIES] __attribute__((aligned(4096)));
-	uint32_t l2_pa;		/* where the hardware sees l2 */
-	int l2_slot;		/* the l1 entry l2 hangs from; -1: none yet */
+	uint32_t l2_pa; /* where the hardware sees l2 */
+	int l2_slot;	/* the l1 entry l2 hangs from; -1: none yet */
 };
 
 /* Empties the tables. l2_pa: the physical address of s->l2 (4 KiB aligned). */

@@ -7,6 +7,7 @@
 #define HYP_SYSREGS_H
 
 /* HCR, Hyp Configuration Register: p15, 4, c1, c1, 0 (B4.1.65) */
+/* clang-format off */
 #define HCR_VM		(1u << 0)	/* Stage-2 translation on */
 #define HCR_SWIO	(1u << 1)	/* set/way invalidate -> clean+invalidate */
 #define HCR_PTW		(1u << 2)	/* Stage-1 walks to Device memory fault */
@@ -36,19 +37,25 @@
 #define HCR_TTLB	(1u << 25)	/* trap TLB maintenance */
 #define HCR_TVM		(1u << 26)	/* trap virtual memory control writes */
 #define HCR_TGE		(1u << 27)	/* trap general exceptions */
+/* clang-format on */
 
 /* HSTR, Hyp System Trap Register: p15, 4, c1, c1, 3 (B4.1.73) */
+/* clang-format off */
 #define HSTR_T(n)	(1u << (n))	/* cp15 accesses with CRn (MCRR: CRm) = n */
 #define HSTR_TTEE	(1u << 16)	/* ThumbEE registers */
 #define HSTR_TJDBX	(1u << 17)	/* BXJ / Jazelle */
+/* clang-format on */
 
 /* HCPTR, Hyp Coprocessor Trap Register: p15, 4, c1, c1, 2 (B4.1.68) */
+/* clang-format off */
 #define HCPTR_TCP(n)	(1u << (n))	/* coprocessor n, n = 0..13 */
 #define HCPTR_TASE	(1u << 15)	/* Advanced SIMD */
 #define HCPTR_TTA	(1u << 20)	/* trace registers */
 #define HCPTR_TCPAC	(1u << 31)	/* CPACR accesses */
+/* clang-format on */
 
 /* HDCR, Hyp Debug Configuration Register: p15, 4, c1, c1, 1 (B4.1.66) */
+/* clang-format off */
 #define HDCR_HPMN_MASK	0x1fu		/* counters the guest may use */
 #define HDCR_TPMCR	(1u << 5)	/* trap PMCR */
 #define HDCR_TPM	(1u << 6)	/* trap PMU registers */
@@ -57,8 +64,10 @@
 #define HDCR_TDA	(1u << 9)	/* trap debug registers */
 #define HDCR_TDOSA	(1u << 10)	/* trap OS-related debug registers */
 #define HDCR_TDRA	(1u << 11)	/* trap debug ROM address registers */
+/* clang-format on */
 
 /* HSCTLR, Hyp System Control Register: p15, 4, c1, c0, 0 (B4.1.71) */
+/* clang-format off */
 #define HSCTLR_M	(1u << 0)	/* Hyp Stage-1 MMU */
 #define HSCTLR_A	(1u << 1)	/* alignment check */
 #define HSCTLR_C	(1u << 2)	/* data cache */
@@ -71,15 +80,17 @@
 #define HSCTLR_EE	(1u << 25)	/* big-endian exceptions */
 #define HSCTLR_TE	(1u << 30)	/* Thumb exceptions */
 #define HSCTLR_RES1	0x30c50818u	/* bits 3, 4, 11, 16, 18, 22, 23, 28, 29 */
+/* clang-format on */
 
 /* HTCR, Hyp Translation Control Register: p15, 4, c2, c0, 2 (B4.1.76) */
-#define HTCR_T0SZ_MASK	7u
+#define HTCR_T0SZ_MASK	 7u
 #define HTCR_IRGN0_SHIFT 8
 #define HTCR_ORGN0_SHIFT 10
-#define HTCR_SH0_SHIFT	12
-#define HTCR_RES1	(1u << 31)
+#define HTCR_SH0_SHIFT	 12
+#define HTCR_RES1	 (1u << 31)
 
 /* VTCR, Virtualization Translation Control Register: p15, 4, c2, c1, 2 (B4.1.159) */
+/* clang-format off */
 #define VTCR_T0SZ_MASK	0xfu		/* signed 4-bit: IPA size = 32 - T0SZ */
 #define VTCR_S		(1u << 4)	/* sign of T0SZ, must equal T0SZ[3] */
 #define VTCR_SL0_SHIFT	6		/* starting level: 0 = level 2, 1 = level 1 */
@@ -89,6 +100,7 @@
 #define VTCR_RES1	(1u << 31)
 #define TCR_RGN_WBWA	1u		/* Normal, write-back write-allocate */
 #define TCR_SH_INNER	3u		/* inner shareable */
+/* clang-format on */
 
 /* VTTBR, 64-bit: mcrr p15, 6, lo, hi, c2 (B4.1.160) */
 #define VTTBR_VMID_SHIFT 48
@@ -97,60 +109,65 @@
 /* CNTHP_CTL, Hyp physical timer control: p15, 4, c14, c2, 1 */
 #define CNT_CTL_ENABLE	(1u << 0)
 #define CNT_CTL_IMASK	(1u << 1)
-#define CNT_CTL_ISTATUS	(1u << 2)
+#define CNT_CTL_ISTATUS (1u << 2)
 
 /* CNTHCTL: p15, 4, c14, c1, 0 */
+/* clang-format off */
 #define CNTHCTL_PL1PCTEN (1u << 0)	/* PL1 may read the physical counter */
 #define CNTHCTL_PL1PCEN	(1u << 1)	/* PL1 may use the physical timer */
+/* clang-format on */
 
 /* CPSR / SPSR */
-#define PSR_MODE_MASK	0x1fu
-#define PSR_MODE_USR	0x10u
-#define PSR_MODE_FIQ	0x11u
-#define PSR_MODE_IRQ	0x12u
-#define PSR_MODE_SVC	0x13u
-#define PSR_MODE_ABT	0x17u
-#define PSR_MODE_HYP	0x1au
-#define PSR_MODE_UND	0x1bu
-#define PSR_MODE_SYS	0x1fu
-#define PSR_T		(1u << 5)
-#define PSR_F		(1u << 6)
-#define PSR_I		(1u << 7)
-#define PSR_A		(1u << 8)
+#define PSR_MODE_MASK 0x1fu
+#define PSR_MODE_USR  0x10u
+#define PSR_MODE_FIQ  0x11u
+#define PSR_MODE_IRQ  0x12u
+#define PSR_MODE_SVC  0x13u
+#define PSR_MODE_ABT  0x17u
+#define PSR_MODE_HYP  0x1au
+#define PSR_MODE_UND  0x1bu
+#define PSR_MODE_SYS  0x1fu
+#define PSR_T	      (1u << 5)
+#define PSR_F	      (1u << 6)
+#define PSR_I	      (1u << 7)
+#define PSR_A	      (1u << 8)
 
 /* SCTLR (the guest's, PL1): p15, 0, c1, c0, 0 */
+/* clang-format off */
 #define SCTLR_M		(1u << 0)
 #define SCTLR_V		(1u << 13)	/* high vectors */
+/* clang-format on */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
 /* Accessors: one line per register, encoding in the macro arguments. */
-#define SYSREG32(name, op1, crn, crm, op2)                                                 \
-	static inline uint32_t read_##name(void)                                          \
-	{                                                                                  \
-		uint32_t v;                                                                \
-		__asm__ volatile("mrc p15, " #op1 ", %0, " #crn ", " #crm ", " #op2       \
-				 " @ " #name : "=r"(v));                                   \
-		return v;                                                                  \
-	}                                                                                  \
-	static inline void write_##name(uint32_t v)                                       \
-	{                                                                                  \
-		__asm__ volatile("mcr p15, " #op1 ", %0, " #crn ", " #crm ", " #op2       \
-				 " @ " #name ::"r"(v));                                    \
+#define SYSREG32(name, op1, crn, crm, op2) \
+	static inline uint32_t read_##name(void) \
+	{ \
+		uint32_t v; \
+		__asm__ volatile("mrc p15, " #op1 ", %0, " #crn ", " #crm ", " #op2 " @ " #name \
+				 : "=r"(v)); \
+		return v; \
+	} \
+	static inline void write_##name(uint32_t v) \
+	{ \
+		__asm__ volatile("mcr p15, " #op1 ", %0, " #crn ", " #crm ", " #op2 \
+				 " @ " #name ::"r"(v)); \
 	}
-#define SYSREG64(name, op1, crm)                                                           \
-	static inline uint64_t read_##name(void)                                          \
-	{                                                                                  \
-		uint32_t lo, hi;                                                           \
-		__asm__ volatile("mrrc p15, " #op1 ", %0, %1, " #crm " @ " #name          \
-				 : "=r"(lo), "=r"(hi));                                    \
-		return ((uint64_t)hi << 32) | lo;                                          \
-	}                                                                                  \
-	static inline void write_##name(uint64_t v)                                       \
-	{                                                                                  \
-		__asm__ volatile("mcrr p15, " #op1 ", %0, %1, " #crm " @ " #name          \
-				 ::"r"((uint32_t)v), "r"((uint32_t)(v >> 32)));            \
+#define SYSREG64(name, op1, crm) \
+	static inline uint64_t read_##name(void) \
+	{ \
+		uint32_t lo, hi; \
+		__asm__ volatile("mrrc p15, " #op1 ", %0, %1, " #crm " @ " #name \
+				 : "=r"(lo), "=r"(hi)); \
+		return ((uint64_t)hi << 32) | lo; \
+	} \
+	static inline void write_##name(uint64_t v) \
+	{ \
+		__asm__ volatile("mcrr p15, " #op1 ", %0, %1, " #crm \
+				 " @ " #name ::"r"((uint32_t)v), \
+				 "r"((uint32_t)(v >> 32))); \
 	}
 
 SYSREG32(HCR, 4, c1, c1, 0)

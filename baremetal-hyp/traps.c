@@ -34,8 +34,9 @@ static int dispatch(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	case HSR_EC_WFX: return trap_wfx(f, hsr, r);
 	case HSR_EC_CP15_32: return trap_cp15_32(f, hsr, r);
 	case HSR_EC_CP15_64: return trap_cp15_64(f, hsr, r);
-	case HSR_EC_CP14_MR: case HSR_EC_CP14_LS: case HSR_EC_CP14_64:
-		return trap_undef(f, r, TRAP_WHY_CP14);
+	case HSR_EC_CP14_MR:
+	case HSR_EC_CP14_LS:
+	case HSR_EC_CP14_64: return trap_undef(f, r, TRAP_WHY_CP14);
 	case HSR_EC_CP_0_13: return trap_vfp(f, hsr, r);
 	case HSR_EC_HVC: return trap_hvc(f, hsr, r);
 	case HSR_EC_SMC: return trap_smc(f, hsr, r);
@@ -80,7 +81,7 @@ void hyp_irq(struct hyp_frame *f)
 	unsigned id = watchdog_irq();
 
 	if (id == GIC_SPURIOUS_ID)
-		return;		/* nothing pending after all: resume */
+		return; /* nothing pending after all: resume */
 	hyp_printf("hyp: watchdog: the guest ran out of time (irq %u) at pc=0x%08lx\n", id,
 		   (unsigned long)f->elr);
 	if (guest_in_handlers(&hyp_vcpu))

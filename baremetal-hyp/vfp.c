@@ -11,10 +11,12 @@
 #include "console.h"
 #include "hyp.h"
 
+/* clang-format off */
 #define HCPTR_ISS_TA	(1u << 5)	/* EC 0x07: an Advanced SIMD use */
 #define HCPTR_ISS_COPROC 0xfu		/* EC 0x07: the coprocessor number */
 #define FPEXC_EN	(1u << 30)
 #define FPEXC_GUEST_RESET 0u		/* EN clear, as after a reset */
+/* clang-format on */
 
 /*
  * Before the guest first runs, with HCPTR still clear: FPEXC.EN set, as
@@ -32,8 +34,9 @@ int trap_vfp(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	unsigned cp = hsr & HCPTR_ISS_COPROC;
 
 	if (!(hsr & HCPTR_ISS_TA) && cp != 10 && cp != 11)
-		return guest_fault(f, r, &(struct fault){ TRAP_INJ_UNDEF, TRAP_WHY_COPROC, 0,
-							   TRAP_STOP_UNKNOWN_EC });
+		return guest_fault(f, r,
+				   &(struct fault){ TRAP_INJ_UNDEF, TRAP_WHY_COPROC, 0,
+						    TRAP_STOP_UNKNOWN_EC });
 	write_HCPTR(read_HCPTR() & ~(HCPTR_TCP(10) | HCPTR_TCP(11) | HCPTR_TASE));
 	isb();
 	/* The guest's FPEXC as it would read after reset: it enables VFP itself. */
@@ -41,5 +44,5 @@ int trap_vfp(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	isb();
 	hyp_vcpu.vfp_guest = true;
 	r->outcome = TRAP_OUT_VFP;
-	return TRAP_RESUME;	/* ELR_hyp is the instruction: it runs again */
+	return TRAP_RESUME; /* ELR_hyp is the instruction: it runs again */
 }

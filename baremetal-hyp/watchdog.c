@@ -7,6 +7,7 @@
 #include "hyp.h"
 #include "sysregs.h"
 
+/* clang-format off */
 #define WATCHDOG_PPI	26
 #define GICD_CTLR	0x000
 #define GICD_ISENABLER0	0x100
@@ -17,6 +18,7 @@
 #define GICC_EOIR	0x010
 #define GIC_IRQ_ID_MASK	0x3ff
 #define QEMU_CNTFRQ	62500000u	/* if firmware left CNTFRQ 0 */
+/* clang-format on */
 
 static inline volatile uint32_t *gicd(unsigned off)
 {
@@ -34,7 +36,7 @@ static void gic_enable_ppi(unsigned id)
 	*prio = (*prio & ~(0xffu << 8 * (id & 3))) | (0x80u << 8 * (id & 3));
 	*gicd(GICD_ISENABLER0) = 1u << id;
 	*gicd(GICD_CTLR) = 1;
-	*gicc(GICC_PMR) = 0xf0;		/* let priority 0x80 through */
+	*gicc(GICC_PMR) = 0xf0; /* let priority 0x80 through */
 	*gicc(GICC_CTLR) = 1;
 }
 
@@ -60,7 +62,7 @@ unsigned watchdog_irq(void)
 	uint32_t iar = *gicc(GICC_IAR);
 
 	if ((iar & GIC_IRQ_ID_MASK) == GIC_SPURIOUS_ID)
-		return GIC_SPURIOUS_ID;	/* no EOI for a spurious read */
+		return GIC_SPURIOUS_ID; /* no EOI for a spurious read */
 	watchdog_stop();
 	*gicc(GICC_EOIR) = iar;
 	return iar & GIC_IRQ_ID_MASK;

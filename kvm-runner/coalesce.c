@@ -1,8 +1,7 @@
 /* Draining the coalesced MMIO ring (see coalesce.h). */
 #include "coalesce.h"
 
-int coalesce_drain(struct kvm_coalesced_mmio_ring *ring, uint32_t max, coalesce_fn fn,
-		   void *ctx)
+int coalesce_drain(struct kvm_coalesced_mmio_ring *ring, uint32_t max, coalesce_fn fn, void *ctx)
 {
 	/* Acquire: the entries KVM wrote before it moved last are seen whole. */
 	uint32_t last = __atomic_load_n(&ring->last, __ATOMIC_ACQUIRE);

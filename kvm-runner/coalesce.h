@@ -17,7 +17,6 @@ typedef void (*coalesce_fn)(void *ctx, uint32_t addr, uint32_t len, const uint8_
  * first = last. Returns the number drained, or -1 when an index is out of
  * range (a ring that is not KVM's): nothing is drained then.
  */
-int coalesce_drain(struct kvm_coalesced_mmio_ring *ring, uint32_t max, coalesce_fn fn,
-		   void *ctx);
+int coalesce_drain(struct kvm_coalesced_mmio_ring *ring, uint32_t max, coalesce_fn fn, void *ctx);
 
 #endif

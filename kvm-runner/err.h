@@ -8,9 +8,11 @@
 
 #include "memmap.h"
 
+/* clang-format off */
 #define EXIT_BADINPUT	VMM_STATUS_BADINPUT	/* command line, image, result files */
 #define EXIT_NOKVM	VMM_STATUS_NOPLATFORM	/* no usable KVM: device, API, capability, target */
 #define EXIT_KVMFAIL	VMM_STATUS_FAILED	/* a KVM call, the run or a result write failed */
+/* clang-format on */
 
 /* Prints "kvm-runner: <message>" and returns code. */
 int fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -17,7 +17,7 @@
 #include "options.h"
 
 struct guest {
-	struct image file, initrd;	/* the files' bytes */
+	struct image file, initrd; /* the files' bytes */
 	struct image_info info;
 	struct board_desc desc;
 	struct boot_plan plan;

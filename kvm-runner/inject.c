@@ -28,36 +28,40 @@
 #include "ioctl_trace.h"
 #include "run.h"
 
-#define PSR_MODE_MASK	0x1fu
-#define PSR_MODE_ABT	0x17u
-#define PSR_T		(1u << 5)
-#define PSR_F		(1u << 6)
-#define PSR_I		(1u << 7)
-#define PSR_A		(1u << 8)
-#define PSR_E		(1u << 9)
-#define PSR_IT_MASK	(0x3fu << 10 | 0x3u << 25)
-#define PSR_J		(1u << 24)
+#define PSR_MODE_MASK 0x1fu
+#define PSR_MODE_ABT  0x17u
+#define PSR_T	      (1u << 5)
+#define PSR_F	      (1u << 6)
+#define PSR_I	      (1u << 7)
+#define PSR_A	      (1u << 8)
+#define PSR_E	      (1u << 9)
+#define PSR_IT_MASK   (0x3fu << 10 | 0x3u << 25)
+#define PSR_J	      (1u << 24)
 
+/* clang-format off */
 #define SCTLR_V		(1u << 13)	/* high vectors at 0xffff0000 */
 #define SCTLR_EE	(1u << 25)	/* exceptions taken big-endian */
 #define SCTLR_TE	(1u << 30)	/* exceptions taken in Thumb */
 #define TTBCR_EAE	(1u << 31)	/* long descriptors: the LPAE DFSR format */
+/* clang-format on */
 
+/* clang-format off */
 #define VECTOR_DABT	0x10u
 #define DABT_LR_OFFSET	8u		/* ARM and Thumb alike (ARM DDI 0406C B1.8.3) */
 #define DFSR_LPAE	(1u << 9)
 #define DFSR_EXTABT_LPAE 0x10u		/* synchronous external abort, LPAE format */
 #define DFSR_EXTABT	0x08u		/* the same, short-descriptor format */
+/* clang-format on */
 
 /* Stop after this many injections at one pc and IPA in a row: no progress. */
-#define STUCK_REPEATS	32
+#define STUCK_REPEATS 32
 
 /* The new CPSR of an abort taken from cpsr (KVM's get_except32_cpsr()). */
 static uint32_t abt_cpsr(uint32_t cpsr, uint32_t sctlr)
 {
 	uint32_t n = cpsr & ~(PSR_MODE_MASK | PSR_T | PSR_E | PSR_IT_MASK | PSR_J);
 
-	n |= PSR_MODE_ABT | PSR_A | PSR_I;	/* F is left as it was */
+	n |= PSR_MODE_ABT | PSR_A | PSR_I; /* F is left as it was */
 	if (sctlr & SCTLR_TE)
 		n |= PSR_T;
 	if (sctlr & SCTLR_EE)
@@ -71,8 +75,8 @@ static uint32_t dabt_vector(uint32_t sctlr, uint32_t vbar)
 }
 
 /* The 5.4 way: the exception entry written register by register. */
-static int enter_abort(struct vm *vm, const struct arch_abt_regs *id, uint32_t pc,
-		       uint32_t cpsr, uint32_t sctlr, uint32_t vbar, uint32_t far)
+static int enter_abort(struct vm *vm, const struct arch_abt_regs *id, uint32_t pc, uint32_t cpsr,
+		       uint32_t sctlr, uint32_t vbar, uint32_t far)
 {
 	uint64_t ttbcr, old_far;
 	uint32_t fsr;
@@ -82,8 +86,7 @@ static int enter_abort(struct vm *vm, const struct arch_abt_regs *id, uint32_t p
 	fsr = (uint32_t)ttbcr & TTBCR_EAE ? DFSR_LPAE | DFSR_EXTABT_LPAE : DFSR_EXTABT;
 	/* arm64's FAR_EL1 holds IFAR in its high half: keep it */
 	if (vcpu_set_reg(vm, id->dfar, (old_far & ~0xffffffffull) | far) < 0 ||
-	    vcpu_set_reg(vm, id->dfsr, fsr) < 0 ||
-	    vcpu_set_reg(vm, id->spsr_abt, cpsr) < 0 ||
+	    vcpu_set_reg(vm, id->dfsr, fsr) < 0 || vcpu_set_reg(vm, id->spsr_abt, cpsr) < 0 ||
 	    vcpu_set_reg(vm, arch_reg_cpsr(), abt_cpsr(cpsr, sctlr)) < 0 ||
 	    vcpu_set_reg(vm, id->lr_abt, pc + DABT_LR_OFFSET) < 0 ||
 	    vcpu_set_reg(vm, arch_reg_pc(), dabt_vector(sctlr, vbar)) < 0)
@@ -117,29 +120,38 @@ int run_inject_dabt(struct run_state *rs, uint32_t ipa, bool write)
 	struct arch_abt_regs id;
 	uint64_t pc, cpsr, sctlr, vbar;
 	struct trap_record r = {
-		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .ipa = ipa,
-		.outcome = TRAP_OUT_INJECT, .reg = TRAP_INJECT(TRAP_INJ_DABT, TRAP_WHY_NODEVICE),
-		.v1 = ipa, .by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff,
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT,
+		.ipa = ipa,
+		.outcome = TRAP_OUT_INJECT,
+		.reg = TRAP_INJECT(TRAP_INJ_DABT, TRAP_WHY_NODEVICE),
+		.v1 = ipa,
+		.by = TRAP_BY_VMM,
+		.srt = 0xff,
+		.srt2 = 0xff,
 		.flags = write ? TR_WRITE : 0,
 	};
 
 	arch_abt_regs(&id);
-	if (vcpu_get_reg(vm, arch_reg_pc(), &pc) < 0 || vcpu_get_reg(vm, arch_reg_cpsr(), &cpsr) < 0 ||
+	if (vcpu_get_reg(vm, arch_reg_pc(), &pc) < 0 ||
+	    vcpu_get_reg(vm, arch_reg_cpsr(), &cpsr) < 0 ||
 	    vcpu_get_reg(vm, id.sctlr, &sctlr) < 0 || vcpu_get_reg(vm, id.vbar, &vbar) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG: %s", strerror(errno));
 	r.pc = (uint32_t)pc;
 	r.v0 = dabt_vector((uint32_t)sctlr, (uint32_t)vbar);
 	if (no_progress(rs, r.pc, ipa)) {
 		note("guest stuck taking exceptions at PC 0x%08x: %u data aborts in a row for "
-		     "IPA 0x%08x, with no progress", r.pc, rs->inject_repeats, ipa);
+		     "IPA 0x%08x, with no progress",
+		     r.pc, rs->inject_repeats, ipa);
 		run_stop(rs, TRAP_STOP_STUCK, BOARD_STATUS_STUCK, r.pc, ipa);
 		return 0;
 	}
-	if (vm->ext_dabt ? pend_ext_dabt(vm) < 0 :
-	    enter_abort(vm, &id, r.pc, (uint32_t)cpsr, (uint32_t)sctlr, (uint32_t)vbar, ipa) < 0)
-		return fail(EXIT_KVMFAIL, "%s: %s", vm->ext_dabt ? "KVM_SET_VCPU_EVENTS" :
-			    "KVM_SET_ONE_REG", strerror(errno));
-	vm->run->exit_reason = KVM_EXIT_UNKNOWN;	/* no MMIO completion at the next run */
+	if (vm->ext_dabt ? pend_ext_dabt(vm) < 0
+			 : enter_abort(vm, &id, r.pc, (uint32_t)cpsr, (uint32_t)sctlr,
+				       (uint32_t)vbar, ipa) < 0)
+		return fail(EXIT_KVMFAIL, "%s: %s",
+			    vm->ext_dabt ? "KVM_SET_VCPU_EVENTS" : "KVM_SET_ONE_REG",
+			    strerror(errno));
+	vm->run->exit_reason = KVM_EXIT_UNKNOWN; /* no MMIO completion at the next run */
 	rs->injected++;
 	run_record(rs, &r);
 	return 0;
@@ -155,7 +167,7 @@ int run_inject_dabt(struct run_state *rs, uint32_t ipa, bool write)
  */
 int run_check_pc(struct run_state *rs)
 {
-	bool idle = rs->runs - rs->tick_runs == 1;	/* this KVM_RUN was all since the last */
+	bool idle = rs->runs - rs->tick_runs == 1; /* this KVM_RUN was all since the last */
 	uint64_t pc;
 
 	rs->tick_runs = rs->runs;
@@ -172,7 +184,8 @@ int run_check_pc(struct run_state *rs)
 	if (++rs->pc_outside < 2)
 		return 0;
 	note("guest stuck taking exceptions at PC 0x%08x: no memory there, so every fetch "
-	     "is a prefetch abort (KVM injects those itself)", (uint32_t)pc);
+	     "is a prefetch abort (KVM injects those itself)",
+	     (uint32_t)pc);
 	run_stop(rs, TRAP_STOP_STUCK, BOARD_STATUS_STUCK, (uint32_t)pc, (uint32_t)pc);
 	return 0;
 }

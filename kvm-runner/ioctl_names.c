@@ -7,33 +7,60 @@
 #include "arch.h"
 #include "ioctl_trace.h"
 
-#define NAME(x) { x, #x }
+#define NAME(x) \
+	{ \
+		x, #x \
+	}
 
-static const struct { unsigned long req; const char *name; } requests[] = {
-	NAME(KVM_GET_API_VERSION), NAME(KVM_CREATE_VM), NAME(KVM_CHECK_EXTENSION),
-	NAME(KVM_GET_VCPU_MMAP_SIZE), NAME(KVM_CREATE_VCPU),
-	NAME(KVM_SET_USER_MEMORY_REGION), NAME(KVM_IRQ_LINE), NAME(KVM_ENABLE_CAP),
-	NAME(KVM_ARM_PREFERRED_TARGET), NAME(KVM_RUN), NAME(KVM_GET_ONE_REG),
-	NAME(KVM_SET_ONE_REG), NAME(KVM_ARM_VCPU_INIT), NAME(KVM_GET_REG_LIST),
-	NAME(KVM_GET_MP_STATE), NAME(KVM_REGISTER_COALESCED_MMIO), NAME(KVM_SET_VCPU_EVENTS),
+static const struct {
+	unsigned long req;
+	const char *name;
+} requests[] = {
+	NAME(KVM_GET_API_VERSION),
+	NAME(KVM_CREATE_VM),
+	NAME(KVM_CHECK_EXTENSION),
+	NAME(KVM_GET_VCPU_MMAP_SIZE),
+	NAME(KVM_CREATE_VCPU),
+	NAME(KVM_SET_USER_MEMORY_REGION),
+	NAME(KVM_IRQ_LINE),
+	NAME(KVM_ENABLE_CAP),
+	NAME(KVM_ARM_PREFERRED_TARGET),
+	NAME(KVM_RUN),
+	NAME(KVM_GET_ONE_REG),
+	NAME(KVM_SET_ONE_REG),
+	NAME(KVM_ARM_VCPU_INIT),
+	NAME(KVM_GET_REG_LIST),
+	NAME(KVM_GET_MP_STATE),
+	NAME(KVM_REGISTER_COALESCED_MMIO),
+	NAME(KVM_SET_VCPU_EVENTS),
 };
 
-static const struct { unsigned cap; const char *name; } caps[] = {
-	NAME(KVM_CAP_IRQCHIP), NAME(KVM_CAP_USER_MEMORY), NAME(KVM_CAP_COALESCED_MMIO),
-	NAME(KVM_CAP_SYNC_MMU),
-	NAME(KVM_CAP_ONE_REG), NAME(KVM_CAP_ARM_PSCI), NAME(KVM_CAP_ARM_EL1_32BIT),
-	NAME(KVM_CAP_ARM_PSCI_0_2), NAME(KVM_CAP_IMMEDIATE_EXIT),
-	NAME(KVM_CAP_ARM_USER_IRQ), NAME(KVM_CAP_ARM_NISV_TO_USER),
-	NAME(KVM_CAP_ARM_INJECT_EXT_DABT),
+static const struct {
+	unsigned cap;
+	const char *name;
+} caps[] = {
+	NAME(KVM_CAP_IRQCHIP),		NAME(KVM_CAP_USER_MEMORY),
+	NAME(KVM_CAP_COALESCED_MMIO),	NAME(KVM_CAP_SYNC_MMU),
+	NAME(KVM_CAP_ONE_REG),		NAME(KVM_CAP_ARM_PSCI),
+	NAME(KVM_CAP_ARM_EL1_32BIT),	NAME(KVM_CAP_ARM_PSCI_0_2),
+	NAME(KVM_CAP_IMMEDIATE_EXIT),	NAME(KVM_CAP_ARM_USER_IRQ),
+	NAME(KVM_CAP_ARM_NISV_TO_USER), NAME(KVM_CAP_ARM_INJECT_EXT_DABT),
 };
 
 static const char *const exits[] = {
-	[KVM_EXIT_UNKNOWN] = "UNKNOWN", [KVM_EXIT_EXCEPTION] = "EXCEPTION",
-	[KVM_EXIT_IO] = "IO", [KVM_EXIT_HYPERCALL] = "HYPERCALL",
-	[KVM_EXIT_DEBUG] = "DEBUG", [KVM_EXIT_HLT] = "HLT", [KVM_EXIT_MMIO] = "MMIO",
-	[KVM_EXIT_SHUTDOWN] = "SHUTDOWN", [KVM_EXIT_FAIL_ENTRY] = "FAIL_ENTRY",
-	[KVM_EXIT_INTR] = "INTR", [KVM_EXIT_INTERNAL_ERROR] = "INTERNAL_ERROR",
-	[KVM_EXIT_SYSTEM_EVENT] = "SYSTEM_EVENT", [KVM_EXIT_ARM_NISV] = "ARM_NISV",
+	[KVM_EXIT_UNKNOWN] = "UNKNOWN",
+	[KVM_EXIT_EXCEPTION] = "EXCEPTION",
+	[KVM_EXIT_IO] = "IO",
+	[KVM_EXIT_HYPERCALL] = "HYPERCALL",
+	[KVM_EXIT_DEBUG] = "DEBUG",
+	[KVM_EXIT_HLT] = "HLT",
+	[KVM_EXIT_MMIO] = "MMIO",
+	[KVM_EXIT_SHUTDOWN] = "SHUTDOWN",
+	[KVM_EXIT_FAIL_ENTRY] = "FAIL_ENTRY",
+	[KVM_EXIT_INTR] = "INTR",
+	[KVM_EXIT_INTERNAL_ERROR] = "INTERNAL_ERROR",
+	[KVM_EXIT_SYSTEM_EVENT] = "SYSTEM_EVENT",
+	[KVM_EXIT_ARM_NISV] = "ARM_NISV",
 };
 
 const char *ioctl_name(unsigned long req)
@@ -98,8 +125,7 @@ static void describe_run(char *buf, size_t n, const struct kvm_run *run)
 	name = kvm_exit_name(run->exit_reason);
 	if (run->exit_reason == KVM_EXIT_MMIO)
 		snprintf(buf, n, "exit=MMIO %s 0x%08" PRIx64 " len=%u",
-			 run->mmio.is_write ? "write" : "read", run->mmio.phys_addr,
-			 run->mmio.len);
+			 run->mmio.is_write ? "write" : "read", run->mmio.phys_addr, run->mmio.len);
 	else if (name)
 		snprintf(buf, n, "exit=%s", name);
 	else
@@ -116,16 +142,10 @@ void ioctl_describe(char *buf, size_t n, unsigned long req, uintptr_t arg, int r
 
 	buf[0] = 0;
 	switch (req) {
-	case KVM_CHECK_EXTENSION:
-		describe_cap(buf, n, (unsigned)arg);
-		break;
-	case KVM_ENABLE_CAP:
-		describe_cap(buf, n, ((const struct kvm_enable_cap *)arg)->cap);
-		break;
+	case KVM_CHECK_EXTENSION: describe_cap(buf, n, (unsigned)arg); break;
+	case KVM_ENABLE_CAP: describe_cap(buf, n, ((const struct kvm_enable_cap *)arg)->cap); break;
 	case KVM_CREATE_VM:
-	case KVM_CREATE_VCPU:
-		snprintf(buf, n, "%lu", (unsigned long)arg);
-		break;
+	case KVM_CREATE_VCPU: snprintf(buf, n, "%lu", (unsigned long)arg); break;
 	case KVM_SET_USER_MEMORY_REGION:
 		snprintf(buf, n, "slot=%u gpa=0x%08" PRIx64 " size=0x%" PRIx64 " flags=%u",
 			 mr->slot, mr->guest_phys_addr, mr->memory_size, mr->flags);
@@ -133,25 +153,18 @@ void ioctl_describe(char *buf, size_t n, unsigned long req, uintptr_t arg, int r
 	case KVM_ARM_PREFERRED_TARGET:
 	case KVM_ARM_VCPU_INIT:
 		if (ret == 0 || req == KVM_ARM_VCPU_INIT)
-			snprintf(buf, n, "target=%u features[0]=0x%x", vi->target,
-				 vi->features[0]);
+			snprintf(buf, n, "target=%u features[0]=0x%x", vi->target, vi->features[0]);
 		break;
-	case KVM_IRQ_LINE:
-		snprintf(buf, n, "irq=0x%08x level=%u", irq->irq, irq->level);
-		break;
+	case KVM_IRQ_LINE: snprintf(buf, n, "irq=0x%08x level=%u", irq->irq, irq->level); break;
 	case KVM_REGISTER_COALESCED_MMIO:
 		snprintf(buf, n, "addr=0x%08" PRIx64 " size=%u",
 			 ((const struct kvm_coalesced_mmio_zone *)arg)->addr,
 			 ((const struct kvm_coalesced_mmio_zone *)arg)->size);
 		break;
 	case KVM_GET_ONE_REG:
-	case KVM_SET_ONE_REG:
-		describe_reg(buf, n, (const struct kvm_one_reg *)arg, ret);
-		break;
-	case KVM_GET_REG_LIST:
-		snprintf(buf, n, "n=%" PRIu64, rl->n);
-		break;
-	case KVM_RUN:	/* after a failure only EINTR's exit reason means anything */
+	case KVM_SET_ONE_REG: describe_reg(buf, n, (const struct kvm_one_reg *)arg, ret); break;
+	case KVM_GET_REG_LIST: snprintf(buf, n, "n=%" PRIu64, rl->n); break;
+	case KVM_RUN: /* after a failure only EINTR's exit reason means anything */
 		if (ret == 0 || (run && run->exit_reason == KVM_EXIT_INTR))
 			describe_run(buf, n, run);
 		break;

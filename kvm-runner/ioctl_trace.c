@@ -10,10 +10,12 @@
 #include "ioctl_trace.h"
 #include "tick.h"
 
+/* clang-format off */
 #define IOCTL_RECORDS_MAX 100000
 #define MAX_FDS 64
 #define REQ_SLOTS 32		/* distinct requests counted (the runner uses 14) */
 #define REQ_MMAP 0ul		/* pseudo request: mmap of the vCPU fd */
+/* clang-format on */
 
 struct ioctl_record {
 	uint64_t ns;
@@ -31,20 +33,14 @@ static unsigned counts[PH_COUNT][FD_ROLES][REQ_SLOTS];
 static enum ioctl_phase cur_phase;
 static unsigned nreq;
 static const struct kvm_run *vcpu_run;
-static bool keep = true;	/* whole records (and their times) kept */
+static bool keep = true; /* whole records (and their times) kept */
 
 static const char *const role_names[FD_ROLES] = { "sys", "vm", "vcpu" };
 static const char *const phase_names[PH_COUNT] = { "setup", "run", "regs" };
 
-void ioctl_trace_keep(bool on)
-{
-	keep = on;
-}
+void ioctl_trace_keep(bool on) { keep = on; }
 
-void ioctl_trace_phase(enum ioctl_phase phase)
-{
-	cur_phase = phase;
-}
+void ioctl_trace_phase(enum ioctl_phase phase) { cur_phase = phase; }
 
 void ioctl_trace_fd(int fd, enum fd_role role)
 {
@@ -52,10 +48,7 @@ void ioctl_trace_fd(int fd, enum fd_role role)
 		roles[fd] = (signed char)(role + 1);
 }
 
-void ioctl_trace_run(const struct kvm_run *run)
-{
-	vcpu_run = run;
-}
+void ioctl_trace_run(const struct kvm_run *run) { vcpu_run = run; }
 
 static enum fd_role role_of(int fd)
 {
@@ -66,7 +59,7 @@ static enum fd_role role_of(int fd)
 
 static unsigned req_slot(unsigned long req)
 {
-	static unsigned last;	/* KVM_RUN after KVM_RUN: found at once */
+	static unsigned last; /* KVM_RUN after KVM_RUN: found at once */
 
 	if (last < nreq && req_seen[last] == req)
 		return last;
@@ -74,15 +67,12 @@ static unsigned req_slot(unsigned long req)
 		if (req_seen[i] == req)
 			return last = i;
 	if (nreq == REQ_SLOTS)
-		return REQ_SLOTS - 1;	/* never with the runner's requests */
+		return REQ_SLOTS - 1; /* never with the runner's requests */
 	req_seen[nreq] = req;
 	return last = nreq++;
 }
 
-static void count(int fd, unsigned long req)
-{
-	counts[cur_phase][role_of(fd)][req_slot(req)]++;
-}
+static void count(int fd, unsigned long req) { counts[cur_phase][role_of(fd)][req_slot(req)]++; }
 
 static void record(int fd, unsigned long req, uintptr_t arg, int ret, int err, uint64_t ns)
 {
@@ -114,7 +104,7 @@ static int traced(int fd, unsigned long req, uintptr_t arg)
 	uint64_t t0;
 	int ret, err;
 
-	if (!keep) {	/* the lean path: a count, no clock, no text */
+	if (!keep) { /* the lean path: a count, no clock, no text */
 		ret = ioctl(fd, req, arg);
 		count(fd, req);
 		return ret;
@@ -127,15 +117,9 @@ static int traced(int fd, unsigned long req, uintptr_t arg)
 	return ret;
 }
 
-int kvm_ioctl(int fd, unsigned long req, void *arg)
-{
-	return traced(fd, req, (uintptr_t)arg);
-}
+int kvm_ioctl(int fd, unsigned long req, void *arg) { return traced(fd, req, (uintptr_t)arg); }
 
-int kvm_ioctl_val(int fd, unsigned long req, unsigned long val)
-{
-	return traced(fd, req, val);
-}
+int kvm_ioctl_val(int fd, unsigned long req, unsigned long val) { return traced(fd, req, val); }
 
 void *kvm_mmap_run(int fd, size_t size)
 {
@@ -196,7 +180,8 @@ static void write_record(FILE *f, unsigned seq, const struct ioctl_record *r)
 		(unsigned)(r->ns % 1000));
 }
 
-static void summary_line(FILE *f, const char *role, const char *what, const unsigned n[PH_COUNT + 1])
+static void summary_line(FILE *f, const char *role, const char *what,
+			 const unsigned n[PH_COUNT + 1])
 {
 	fprintf(f, "summary: %-4s %-26s setup=%-4u run=%-6u regs=%-4u total=%u\n", role, what,
 		n[PH_SETUP], n[PH_RUN], n[PH_REGS], n[PH_COUNT]);
@@ -206,7 +191,8 @@ static void summary(FILE *f)
 {
 	unsigned all[PH_COUNT + 1] = { 0 };
 
-	fprintf(f, "# summary: the calls each fd received, per request and phase "
+	fprintf(f,
+		"# summary: the calls each fd received, per request and phase "
 		"(setup: building the VM; run: the KVM_RUN loop; regs: --regs dumps); "
 		"mmap is not an ioctl and is not in the totals\n");
 	for (int role = 0; role < FD_ROLES; role++) {
@@ -229,8 +215,7 @@ static void summary(FILE *f)
 
 void ioctl_trace_write(FILE *f, const char *runner)
 {
-	fprintf(f, "# ioctl-trace 1 runner=%s records=%u dropped=%u\n", runner, nrecords,
-		dropped);
+	fprintf(f, "# ioctl-trace 1 runner=%s records=%u dropped=%u\n", runner, nrecords, dropped);
 	fprintf(f, "# seq phase fd   request                    argument : result time\n");
 	for (unsigned i = 0; i < nrecords; i++)
 		write_record(f, i + 1, &records[i]);

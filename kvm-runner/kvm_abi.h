@@ -10,16 +10,18 @@
 #define KVM_RUNNER_KVM_ABI_H
 
 #include <stdint.h>
-#include <sys/ioctl.h>		/* _IO, _IOR, _IOW, _IOWR (asm-generic encoding) */
+#include <sys/ioctl.h> /* _IO, _IOR, _IOW, _IOWR (asm-generic encoding) */
 
-#define KVMIO	0xAE
-#define KVM_API_VERSION		12
+#define KVMIO		0xAE
+#define KVM_API_VERSION 12
 
 /* On /dev/kvm (sys fd) */
+/* clang-format off */
 #define KVM_GET_API_VERSION	_IO(KVMIO, 0x00)
 #define KVM_CREATE_VM		_IO(KVMIO, 0x01)
 #define KVM_CHECK_EXTENSION	_IO(KVMIO, 0x03)	/* also on the VM fd */
 #define KVM_GET_VCPU_MMAP_SIZE	_IO(KVMIO, 0x04)
+/* clang-format on */
 
 struct kvm_userspace_memory_region {
 	uint32_t slot;
@@ -30,7 +32,7 @@ struct kvm_userspace_memory_region {
 };
 
 struct kvm_irq_level {
-	uint32_t irq;		/* ARM: type, vcpu and number fields below */
+	uint32_t irq; /* ARM: type, vcpu and number fields below */
 	uint32_t level;
 };
 
@@ -43,11 +45,11 @@ struct kvm_enable_cap {
 
 struct kvm_one_reg {
 	uint64_t id;
-	uint64_t addr;		/* user address of the value */
+	uint64_t addr; /* user address of the value */
 };
 
 struct kvm_reg_list {
-	uint64_t n;		/* in: room in reg[]; out: registers there are */
+	uint64_t n; /* in: room in reg[]; out: registers there are */
 	uint64_t reg[];
 };
 
@@ -65,13 +67,13 @@ struct kvm_vcpu_init {
 struct kvm_coalesced_mmio_zone {
 	uint64_t addr;
 	uint32_t size;
-	uint32_t pad;		/* pio: 0 for MMIO */
+	uint32_t pad; /* pio: 0 for MMIO */
 };
 
 struct kvm_coalesced_mmio {
 	uint64_t phys_addr;
 	uint32_t len;
-	uint32_t pad;		/* pio */
+	uint32_t pad; /* pio */
 	uint8_t data[8];
 };
 
@@ -85,41 +87,42 @@ struct kvm_coalesced_mmio_ring {
 	(((page_size) - sizeof(struct kvm_coalesced_mmio_ring)) / sizeof(struct kvm_coalesced_mmio))
 
 /* On the VM fd */
-#define KVM_CREATE_VCPU		_IO(KVMIO, 0x41)
-#define KVM_SET_USER_MEMORY_REGION _IOW(KVMIO, 0x46, struct kvm_userspace_memory_region)
-#define KVM_IRQ_LINE		_IOW(KVMIO, 0x61, struct kvm_irq_level)
+#define KVM_CREATE_VCPU		    _IO(KVMIO, 0x41)
+#define KVM_SET_USER_MEMORY_REGION  _IOW(KVMIO, 0x46, struct kvm_userspace_memory_region)
+#define KVM_IRQ_LINE		    _IOW(KVMIO, 0x61, struct kvm_irq_level)
 #define KVM_REGISTER_COALESCED_MMIO _IOW(KVMIO, 0x67, struct kvm_coalesced_mmio_zone)
-#define KVM_ENABLE_CAP		_IOW(KVMIO, 0xa3, struct kvm_enable_cap)
-#define KVM_ARM_PREFERRED_TARGET _IOR(KVMIO, 0xaf, struct kvm_vcpu_init)
+#define KVM_ENABLE_CAP		    _IOW(KVMIO, 0xa3, struct kvm_enable_cap)
+#define KVM_ARM_PREFERRED_TARGET    _IOR(KVMIO, 0xaf, struct kvm_vcpu_init)
 
 struct kvm_mp_state {
 	uint32_t mp_state;
 };
-#define KVM_MP_STATE_STOPPED	5	/* powered off (PSCI CPU_OFF) */
+#define KVM_MP_STATE_STOPPED 5 /* powered off (PSCI CPU_OFF) */
 
 /* On the vCPU fd */
-#define KVM_RUN			_IO(KVMIO, 0x80)
-#define KVM_GET_MP_STATE	_IOR(KVMIO, 0x98, struct kvm_mp_state)
-#define KVM_GET_ONE_REG		_IOW(KVMIO, 0xab, struct kvm_one_reg)
-#define KVM_SET_ONE_REG		_IOW(KVMIO, 0xac, struct kvm_one_reg)
+#define KVM_RUN		 _IO(KVMIO, 0x80)
+#define KVM_GET_MP_STATE _IOR(KVMIO, 0x98, struct kvm_mp_state)
+#define KVM_GET_ONE_REG	 _IOW(KVMIO, 0xab, struct kvm_one_reg)
+#define KVM_SET_ONE_REG	 _IOW(KVMIO, 0xac, struct kvm_one_reg)
 
 /* ARM's vCPU events (the same layout on arm and arm64): 64 bytes. */
 struct kvm_vcpu_events {
 	struct {
 		uint8_t serror_pending;
 		uint8_t serror_has_esr;
-		uint8_t ext_dabt_pending;	/* KVM_CAP_ARM_INJECT_EXT_DABT */
+		uint8_t ext_dabt_pending; /* KVM_CAP_ARM_INJECT_EXT_DABT */
 		uint8_t pad[5];
 		uint64_t serror_esr;
 	} exception;
 	uint32_t reserved[12];
 };
 _Static_assert(sizeof(struct kvm_vcpu_events) == 64, "kvm_vcpu_events layout");
-#define KVM_SET_VCPU_EVENTS	_IOW(KVMIO, 0xa0, struct kvm_vcpu_events)
-#define KVM_ARM_VCPU_INIT	_IOW(KVMIO, 0xae, struct kvm_vcpu_init)
-#define KVM_GET_REG_LIST	_IOWR(KVMIO, 0xb0, struct kvm_reg_list)
+#define KVM_SET_VCPU_EVENTS _IOW(KVMIO, 0xa0, struct kvm_vcpu_events)
+#define KVM_ARM_VCPU_INIT   _IOW(KVMIO, 0xae, struct kvm_vcpu_init)
+#define KVM_GET_REG_LIST    _IOWR(KVMIO, 0xb0, struct kvm_reg_list)
 
 /* Capabilities (KVM_CHECK_EXTENSION) */
+/* clang-format off */
 #define KVM_CAP_IRQCHIP			0
 #define KVM_CAP_USER_MEMORY		3
 #define KVM_CAP_COALESCED_MMIO		15	/* answer: the ring's page offset */
@@ -132,6 +135,7 @@ _Static_assert(sizeof(struct kvm_vcpu_events) == 64, "kvm_vcpu_events layout");
 #define KVM_CAP_ARM_USER_IRQ		144
 #define KVM_CAP_ARM_NISV_TO_USER	177
 #define KVM_CAP_ARM_INJECT_EXT_DABT	178	/* Linux 5.5: not on the 5.4 reference host */
+/* clang-format on */
 
 /* Exit reasons (kvm_run.exit_reason) */
 #define KVM_EXIT_UNKNOWN	0
@@ -144,41 +148,43 @@ _Static_assert(sizeof(struct kvm_vcpu_events) == 64, "kvm_vcpu_events layout");
 #define KVM_EXIT_SHUTDOWN	8
 #define KVM_EXIT_FAIL_ENTRY	9
 #define KVM_EXIT_INTR		10
-#define KVM_EXIT_INTERNAL_ERROR	17
+#define KVM_EXIT_INTERNAL_ERROR 17
 #define KVM_EXIT_SYSTEM_EVENT	24
 #define KVM_EXIT_ARM_NISV	28
 
 /* kvm_run.system_event.type */
-#define KVM_SYSTEM_EVENT_SHUTDOWN	1
-#define KVM_SYSTEM_EVENT_RESET		2
-#define KVM_SYSTEM_EVENT_CRASH		3
+#define KVM_SYSTEM_EVENT_SHUTDOWN 1
+#define KVM_SYSTEM_EVENT_RESET	  2
+#define KVM_SYSTEM_EVENT_CRASH	  3
 
 /* ARM: kvm_run.s.regs.device_irq_level bits (KVM_CAP_ARM_USER_IRQ) */
-#define KVM_ARM_DEV_EL1_VTIMER	(1u << 0)
-#define KVM_ARM_DEV_EL1_PTIMER	(1u << 1)
-#define KVM_ARM_DEV_PMU		(1u << 2)
+#define KVM_ARM_DEV_EL1_VTIMER (1u << 0)
+#define KVM_ARM_DEV_EL1_PTIMER (1u << 1)
+#define KVM_ARM_DEV_PMU	       (1u << 2)
 
 /* ARM: KVM_IRQ_LINE's irq field */
+/* clang-format off */
 #define KVM_ARM_IRQ_TYPE_SHIFT	24
 #define KVM_ARM_IRQ_VCPU_SHIFT	16
 #define KVM_ARM_IRQ_TYPE_CPU	0	/* a line of the CPU itself: no irqchip */
 #define KVM_ARM_IRQ_CPU_IRQ	0
 #define KVM_ARM_IRQ_CPU_FIQ	1
+/* clang-format on */
 
 /* Register ids (KVM_{GET,SET}_ONE_REG): arch, size and arch-specific bits */
-#define KVM_REG_ARCH_MASK	0xff00000000000000ull
-#define KVM_REG_ARM		0x4000000000000000ull
-#define KVM_REG_ARM64		0x6000000000000000ull
-#define KVM_REG_SIZE_SHIFT	52
-#define KVM_REG_SIZE_MASK	0x00f0000000000000ull
-#define KVM_REG_SIZE_U32	0x0020000000000000ull
-#define KVM_REG_SIZE_U64	0x0030000000000000ull
-#define KVM_REG_SIZE_U128	0x0040000000000000ull
+#define KVM_REG_ARCH_MASK	 0xff00000000000000ull
+#define KVM_REG_ARM		 0x4000000000000000ull
+#define KVM_REG_ARM64		 0x6000000000000000ull
+#define KVM_REG_SIZE_SHIFT	 52
+#define KVM_REG_SIZE_MASK	 0x00f0000000000000ull
+#define KVM_REG_SIZE_U32	 0x0020000000000000ull
+#define KVM_REG_SIZE_U64	 0x0030000000000000ull
+#define KVM_REG_SIZE_U128	 0x0040000000000000ull
 #define KVM_REG_ARM_COPROC_SHIFT 16
-#define KVM_REG_ARM_COPROC_MASK	0x000000000fff0000ull
-#define KVM_REG_ARM_CORE	(0x0010ull << KVM_REG_ARM_COPROC_SHIFT)
-#define KVM_REG_ARM_DEMUX	(0x0011ull << KVM_REG_ARM_COPROC_SHIFT)
-#define KVM_REG_ARM_FW		(0x0014ull << KVM_REG_ARM_COPROC_SHIFT)
+#define KVM_REG_ARM_COPROC_MASK	 0x000000000fff0000ull
+#define KVM_REG_ARM_CORE	 (0x0010ull << KVM_REG_ARM_COPROC_SHIFT)
+#define KVM_REG_ARM_DEMUX	 (0x0011ull << KVM_REG_ARM_COPROC_SHIFT)
+#define KVM_REG_ARM_FW		 (0x0014ull << KVM_REG_ARM_COPROC_SHIFT)
 
 static inline unsigned kvm_reg_size(uint64_t id)
 {
@@ -187,16 +193,16 @@ static inline unsigned kvm_reg_size(uint64_t id)
 
 /* The shared vCPU page, mmapped from the vCPU fd. Offsets in comments. */
 struct kvm_run {
-	uint8_t request_interrupt_window;	/* 0 */
-	uint8_t immediate_exit;			/* 1 */
+	uint8_t request_interrupt_window; /* 0 */
+	uint8_t immediate_exit;		  /* 1 */
 	uint8_t padding1[6];
-	uint32_t exit_reason;			/* 8 */
+	uint32_t exit_reason; /* 8 */
 	uint8_t ready_for_interrupt_injection;
 	uint8_t if_flag;
 	uint16_t flags;
-	uint64_t cr8;				/* 16: x86 only */
-	uint64_t apic_base;			/* 24: x86 only */
-	union {					/* 32 */
+	uint64_t cr8;	    /* 16: x86 only */
+	uint64_t apic_base; /* 24: x86 only */
+	union {		    /* 32 */
 		struct {
 			uint64_t hardware_exit_reason;
 		} hw;
@@ -217,8 +223,8 @@ struct kvm_run {
 		} internal;
 		struct {
 			uint32_t type;
-			uint32_t ndata;		/* 6.x; padding before */
-			uint64_t flags;		/* data[0] on 6.x */
+			uint32_t ndata; /* 6.x; padding before */
+			uint64_t flags; /* data[0] on 6.x */
 		} system_event;
 		struct {
 			uint64_t esr_iss;
@@ -226,11 +232,11 @@ struct kvm_run {
 		} arm_nisv;
 		char padding[256];
 	};
-	uint64_t kvm_valid_regs;		/* 288 */
-	uint64_t kvm_dirty_regs;		/* 296 */
-	union {					/* 304 */
+	uint64_t kvm_valid_regs; /* 288 */
+	uint64_t kvm_dirty_regs; /* 296 */
+	union {			 /* 304 */
 		struct {
-			uint64_t device_irq_level;	/* ARM's kvm_sync_regs */
+			uint64_t device_irq_level; /* ARM's kvm_sync_regs */
 		} regs;
 		char padding[2048];
 	} s;

@@ -63,7 +63,8 @@ int image_load(const struct image *img, uint8_t *ram, uint32_t ram_base, size_t 
 
 	if (ram_size > UINT32_MAX)
 		return snprintf(err, n, "guest RAM of %zu bytes: the board has at most 4 GiB",
-				ram_size), -1;
+				ram_size),
+		       -1;
 	if (image_parse(img->data, img->size, ram_base, (uint32_t)ram_size, &info, err, n) < 0)
 		return -1;
 	image_copy(&info, img->data, ram, ram_base);

@@ -48,9 +48,8 @@ static int build_vm(struct vm *vm, const struct options *o, const struct guest *
 	int rc;
 
 	if ((rc = vm_open_kvm(vm)) || (rc = vm_create(vm)) || (rc = vm_add_ram(vm, &g->desc)) ||
-	    (rc = vm_load_guest(vm, g)) || (rc = vm_create_vcpu(vm)) ||
-	    (rc = vm_init_vcpu(vm)) || (rc = vm_set_entry_regs(vm, &g->plan)) ||
-	    (rc = vm_map_run(vm)) ||
+	    (rc = vm_load_guest(vm, g)) || (rc = vm_create_vcpu(vm)) || (rc = vm_init_vcpu(vm)) ||
+	    (rc = vm_set_entry_regs(vm, &g->plan)) || (rc = vm_map_run(vm)) ||
 	    (o->coalesce && (rc = vm_coalesce_console(vm))))
 		return rc;
 	return 0;
@@ -68,8 +67,8 @@ static int dump_regs(FILE *f, struct vm *vm, const char *when)
 	return rc;
 }
 
-static void write_traplog(const struct options *o, const struct results *res,
-			  struct traps *vmm, int status)
+static void write_traplog(const struct options *o, const struct results *res, struct traps *vmm,
+			  int status)
 {
 	struct traps merged = { 0 };
 	char name[64];
@@ -85,7 +84,10 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 {
 	struct traps vmm = { 0 };
 	struct run_state rs = {
-		.vm = vm, .traps = &vmm, .log = o->traplog != NULL, .strict = o->strict,
+		.vm = vm,
+		.traps = &vmm,
+		.log = o->traplog != NULL,
+		.strict = o->strict,
 		.deadline_ns = mono_ns() + (uint64_t)o->timeout_s * 1000000000u,
 	};
 	int rc;
@@ -104,13 +106,13 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 		fflush(stdout);
 		if (rs.coalesced)
 			note("%u console writes completed by KVM (coalesced MMIO)", rs.coalesced);
-		if (rs.done)	/* an error is reported; the guest's status stays */
+		if (rs.done) /* an error is reported; the guest's status stays */
 			dump_regs(res->regs, vm, "at exit");
 	}
 	if (o->traplog && rs.runs)
 		write_traplog(o, res, &vmm, rs.done ? rs.status : rc);
 	else
-		tracefs_stop();		/* never ran: nothing to log */
+		tracefs_stop(); /* never ran: nothing to log */
 	traps_free(&vmm);
 	return rc;
 }
@@ -119,7 +121,7 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	struct vm vm = { .sys_fd = -1, .vm_fd = -1, .vcpu_fd = -1 };
-	static struct guest g;	/* the DTB's 64 KiB: not on the stack */
+	static struct guest g; /* the DTB's 64 KiB: not on the stack */
 	struct results res;
 	int rc, rc_files;
 
@@ -133,7 +135,7 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	dump_dtb(&g, res.dtb);
-	ioctl_trace_keep(res.ioctls != NULL);	/* else counts only: the lean path */
+	ioctl_trace_keep(res.ioctls != NULL); /* else counts only: the lean path */
 	vm.dev = o.dev;
 	vm.force_target = o.target;
 	vm.no_nisv = o.no_nisv;

@@ -29,9 +29,9 @@ static uint16_t regs_used(uint32_t insn)
 {
 	uint32_t rn = 1u << (insn >> 16 & 15), m;
 
-	if ((insn >> 25 & 7) == 4)		/* LDM/STM */
+	if ((insn >> 25 & 7) == 4) /* LDM/STM */
 		m = rn | (insn & 0xffff);
-	else if ((insn >> 26 & 3) == 1 || (insn >> 25 & 7) == 0)	/* LDR/STR, LDRH ... */
+	else if ((insn >> 26 & 3) == 1 || (insn >> 25 & 7) == 0) /* LDR/STR, LDRH ... */
 		m = rn | 1u << (insn >> 12 & 15) | 1u << (insn & 15);
 	else
 		m = 0x7fff;
@@ -70,8 +70,8 @@ static int do_accesses(struct run_state *rs, const struct a32_insn *in, uint32_t
 		struct trap_record r = *proto;
 
 		if (a.write)
-			a.value = ac->size == 4 ? regs[ac->reg] :
-				  regs[ac->reg] & ((1u << (8 * ac->size)) - 1);
+			a.value = ac->size == 4 ? regs[ac->reg]
+						: regs[ac->reg] & ((1u << (8 * ac->size)) - 1);
 		r.reg = (uint16_t)board_mmio(&rs->vm->board, &a);
 		if (r.reg == BREG_NONE) {
 			*bad_ipa = ac->addr;
@@ -126,13 +126,14 @@ static int emulate_isv0(struct run_state *rs, struct trap_record *r, bool guesse
 	uint64_t cpsr, pc;
 	enum a32_error e;
 
-	if (vcpu_get_reg(vm, arch_reg_cpsr(), &cpsr) < 0 || vcpu_get_reg(vm, arch_reg_pc(), &pc) < 0)
+	if (vcpu_get_reg(vm, arch_reg_cpsr(), &cpsr) < 0 ||
+	    vcpu_get_reg(vm, arch_reg_pc(), &pc) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG: %s", strerror(errno));
 	r->pc = (uint32_t)pc;
 	if ((cpsr & CPSR_T) || pc < BOARD_RAM_BASE || pc - BOARD_RAM_BASE > vm->ram_size - 4 ||
 	    pc % 4) {
-		note("ISV=0 abort at pc 0x%08x (IPA 0x%08x): not an ARM instruction in RAM",
-		     r->pc, r->ipa);
+		note("ISV=0 abort at pc 0x%08x (IPA 0x%08x): not an ARM instruction in RAM", r->pc,
+		     r->ipa);
 		run_stop(rs, TRAP_STOP_DECODE, BOARD_STATUS_FAULT, r->pc, r->ipa);
 		return 0;
 	}
@@ -149,7 +150,7 @@ static int emulate_isv0(struct run_state *rs, struct trap_record *r, bool guesse
 	}
 	r->insn = insn;
 	r->flags |= TR_INSN;
-	if (do_accesses(rs, &in, regs, r, &bad) < 0)	/* the accesses before it stay done */
+	if (do_accesses(rs, &in, regs, r, &bad) < 0) /* the accesses before it stay done */
 		return run_no_device(rs, r->pc, bad, !in.access[0].load);
 	if (write_back(vm, &in, regs, (uint32_t)cpsr, r->pc) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_SET_ONE_REG: %s", strerror(errno));
@@ -161,9 +162,12 @@ int run_nisv(struct run_state *rs)
 	struct kvm_run *run = rs->vm->run;
 	struct trap_record r = {
 		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT |
-		       ((uint32_t)run->arm_nisv.esr_iss & HSR_ISS_MASK),
-		.ipa = (uint32_t)run->arm_nisv.fault_ipa, .outcome = TRAP_OUT_MMIO,
-		.flags = TR_HSR, .by = TRAP_BY_VMM, .srt2 = 0xff,
+			((uint32_t)run->arm_nisv.esr_iss & HSR_ISS_MASK),
+		.ipa = (uint32_t)run->arm_nisv.fault_ipa,
+		.outcome = TRAP_OUT_MMIO,
+		.flags = TR_HSR,
+		.by = TRAP_BY_VMM,
+		.srt2 = 0xff,
 	};
 
 	return emulate_isv0(rs, &r, false);
@@ -172,8 +176,10 @@ int run_nisv(struct run_state *rs)
 int run_isv0_fallback(struct run_state *rs)
 {
 	struct trap_record r = {
-		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .outcome = TRAP_OUT_MMIO,
-		.by = TRAP_BY_VMM, .srt2 = 0xff,
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT,
+		.outcome = TRAP_OUT_MMIO,
+		.by = TRAP_BY_VMM,
+		.srt2 = 0xff,
 	};
 
 	return emulate_isv0(rs, &r, true);

@@ -15,8 +15,12 @@
 
 void options_default(struct options *o)
 {
-	*o = (struct options){ .mem = BOARD_RAM_SIZE, .cpus = 1, .timeout_s = 10,
-			       .kvm_events = true, .dev = "/dev/kvm", .target = -1 };
+	*o = (struct options){ .mem = BOARD_RAM_SIZE,
+			       .cpus = 1,
+			       .timeout_s = 10,
+			       .kvm_events = true,
+			       .dev = "/dev/kvm",
+			       .target = -1 };
 }
 
 static void usage(FILE *f)
@@ -80,9 +84,23 @@ int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long 
 	return 0;
 }
 
-enum { OPT_TRAPLOG = 256, OPT_IOCTLS, OPT_REGS, OPT_KVMTRACE, OPT_DUMPDTB, OPT_NOEVENTS,
-       OPT_TIMEOUT, OPT_DEVICE, OPT_TARGET, OPT_NONISV, OPT_NOEXTDABT, OPT_COALESCE, OPT_STRICT,
-       OPT_HELP, OPT_VERSION };
+enum {
+	OPT_TRAPLOG = 256,
+	OPT_IOCTLS,
+	OPT_REGS,
+	OPT_KVMTRACE,
+	OPT_DUMPDTB,
+	OPT_NOEVENTS,
+	OPT_TIMEOUT,
+	OPT_DEVICE,
+	OPT_TARGET,
+	OPT_NONISV,
+	OPT_NOEXTDABT,
+	OPT_COALESCE,
+	OPT_STRICT,
+	OPT_HELP,
+	OPT_VERSION
+};
 
 static const struct option long_opts[] = {
 	{ "mem", required_argument, NULL, 'm' },
@@ -129,8 +147,10 @@ static int one_option(int c, struct options *o, FILE *out)
 	switch (c) {
 	case 'm':
 		if (board_size_arg(optarg, &o->mem) < 0)
-			return fail(EXIT_BADINPUT, "bad memory size '%s' (decimal, then K, M or G; "
-				    "below 4 GiB)", optarg);
+			return fail(EXIT_BADINPUT,
+				    "bad memory size '%s' (decimal, then K, M or G; "
+				    "below 4 GiB)",
+				    optarg);
 		if (mem_fits(o->mem, err, sizeof(err)) < 0)
 			return fail(EXIT_BADINPUT, "-m %s: %s", optarg, err);
 		break;
@@ -141,8 +161,10 @@ static int one_option(int c, struct options *o, FILE *out)
 			return fail(EXIT_BADINPUT, "bad vCPU count '%s' (1..%d)", optarg,
 				    BOARD_MAX_CPUS);
 		if (v > 1)
-			return fail(EXIT_BADINPUT, "-c %lu: one vCPU only (the board has no SMP "
-				    "yet)", v);
+			return fail(EXIT_BADINPUT,
+				    "-c %lu: one vCPU only (the board has no SMP "
+				    "yet)",
+				    v);
 		o->cpus = (unsigned)v;
 		break;
 	case OPT_DUMPDTB: o->dump_dtb = optarg; break;
@@ -169,8 +191,8 @@ static int one_option(int c, struct options *o, FILE *out)
 	case 'q': o->quiet = true; break;
 	case OPT_HELP: usage(out); return 0;
 	case OPT_VERSION:
-		fprintf(out, "%s %s (%s back end, board ABI %d)\n", arch_binary, VERSION,
-			arch_name, BOARD_ABI_VERSION);
+		fprintf(out, "%s %s (%s back end, board ABI %d)\n", arch_binary, VERSION, arch_name,
+			BOARD_ABI_VERSION);
 		return 0;
 	}
 	return -1;
@@ -182,7 +204,7 @@ int options_parse(int argc, char **argv, struct options *o, FILE *out)
 	int c, rc;
 
 	opterr = 0;
-	optind = 0;	/* a full reset, so a test can parse twice */
+	optind = 0; /* a full reset, so a test can parse twice */
 	while ((c = getopt_long(argc, argv, ":m:p:i:c:q", long_opts, NULL)) != -1) {
 		if (c == ':')
 			return fail(EXIT_BADINPUT, "option '%s' needs a value (see --help)",
@@ -194,8 +216,8 @@ int options_parse(int argc, char **argv, struct options *o, FILE *out)
 			return rc;
 	}
 	if (optind != argc - 1)
-		return fail(EXIT_BADINPUT, "%s (see --help)", optind == argc ?
-			    "no guest image given" : "one guest image only");
+		return fail(EXIT_BADINPUT, "%s (see --help)",
+			    optind == argc ? "no guest image given" : "one guest image only");
 	o->image = argv[optind];
 	return -1;
 }

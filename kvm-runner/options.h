@@ -15,14 +15,14 @@
 
 struct options {
 	const char *image;
-	const char *traplog, *ioctls, *regs, *kvm_trace, *dump_dtb;	/* result files */
-	const char *params;		/* -p: /chosen/bootargs */
-	const char *initrd;		/* -i: a file loaded below the DTB */
-	const char *dev;		/* --device, normally /dev/kvm */
-	uint32_t mem;			/* -m, bytes */
-	unsigned cpus;			/* -c: 1 until SMP lands */
+	const char *traplog, *ioctls, *regs, *kvm_trace, *dump_dtb; /* result files */
+	const char *params;					    /* -p: /chosen/bootargs */
+	const char *initrd; /* -i: a file loaded below the DTB */
+	const char *dev;    /* --device, normally /dev/kvm */
+	uint32_t mem;	    /* -m, bytes */
+	unsigned cpus;	    /* -c: 1 until SMP lands */
 	unsigned timeout_s;
-	int target;			/* --target, -1: KVM's preferred one */
+	int target; /* --target, -1: KVM's preferred one */
 	bool kvm_events, no_nisv, no_ext_dabt, coalesce, strict, quiet;
 };
 

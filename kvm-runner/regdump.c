@@ -30,8 +30,7 @@ void regdump_line(char *buf, size_t n, uint64_t id, const void *value)
 	len = snprintf(buf, n, "reg: %s = 0x", name);
 	/* little-endian bytes, most significant first */
 	for (unsigned i = size; i-- > 0 && len > 0 && (size_t)len + 3 < n;)
-		len += snprintf(buf + len, n - (size_t)len, "%02x",
-				((const uint8_t *)value)[i]);
+		len += snprintf(buf + len, n - (size_t)len, "%02x", ((const uint8_t *)value)[i]);
 }
 
 static struct kvm_reg_list *reg_list(int vcpu_fd)

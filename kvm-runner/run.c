@@ -39,9 +39,15 @@ void run_record(struct run_state *rs, const struct trap_record *r)
 void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc, uint32_t ipa)
 {
 	struct trap_record r = {
-		.hsr = (uint32_t)HSR_EC_UNKNOWN << HSR_EC_SHIFT, .pc = pc, .ipa = ipa,
-		.outcome = TRAP_OUT_STOP, .reg = why, .v0 = (uint32_t)status,
-		.by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff,
+		.hsr = (uint32_t)HSR_EC_UNKNOWN << HSR_EC_SHIFT,
+		.pc = pc,
+		.ipa = ipa,
+		.outcome = TRAP_OUT_STOP,
+		.reg = why,
+		.v0 = (uint32_t)status,
+		.by = TRAP_BY_VMM,
+		.srt = 0xff,
+		.srt2 = 0xff,
 	};
 
 	if (why == TRAP_STOP_NODEVICE || why == TRAP_STOP_DECODE)
@@ -64,19 +70,25 @@ static int handle_mmio(struct run_state *rs)
 {
 	struct kvm_run *run = rs->vm->run;
 	struct board_access a = {
-		.ipa = (uint32_t)run->mmio.phys_addr, .size = (uint8_t)run->mmio.len,
+		.ipa = (uint32_t)run->mmio.phys_addr,
+		.size = (uint8_t)run->mmio.len,
 		.write = run->mmio.is_write,
 	};
 	struct trap_record r = {
-		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .ipa = a.ipa, .size = a.size,
-		.outcome = TRAP_OUT_MMIO, .by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff,
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT,
+		.ipa = a.ipa,
+		.size = a.size,
+		.outcome = TRAP_OUT_MMIO,
+		.by = TRAP_BY_VMM,
+		.srt = 0xff,
+		.srt2 = 0xff,
 		.flags = a.write ? TR_WRITE : 0,
 	};
 	enum board_reg reg;
 
 	if (a.size > 4)
-		return fail(EXIT_KVMFAIL, "MMIO of %u bytes at 0x%08x: the board has none",
-			    a.size, a.ipa);
+		return fail(EXIT_KVMFAIL, "MMIO of %u bytes at 0x%08x: the board has none", a.size,
+			    a.ipa);
 	if (a.write)
 		a.value = mmio_value(run->mmio.data, a.size);
 	if (rs->log)
@@ -84,7 +96,7 @@ static int handle_mmio(struct run_state *rs)
 	reg = board_mmio(&rs->vm->board, &a);
 	if (reg == BREG_NONE)
 		return run_no_device(rs, r.pc, a.ipa, a.write);
-	if (!a.write)	/* KVM copies it into the register at the next KVM_RUN */
+	if (!a.write) /* KVM copies it into the register at the next KVM_RUN */
 		for (unsigned i = 0; i < a.size; i++)
 			run->mmio.data[i] = (uint8_t)(a.value >> (8 * i));
 	r.reg = reg;
@@ -98,13 +110,21 @@ static void coalesced_write(void *ctx, uint32_t addr, uint32_t len, const uint8_
 {
 	struct run_state *rs = ctx;
 	struct board_access a = {
-		.ipa = addr, .size = (uint8_t)(len < 4 ? len : 4), .write = true,
+		.ipa = addr,
+		.size = (uint8_t)(len < 4 ? len : 4),
+		.write = true,
 		.value = mmio_value(data, len < 4 ? len : 4),
 	};
 	struct trap_record r = {
-		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .ipa = addr, .size = a.size,
-		.outcome = TRAP_OUT_MMIO, .by = TRAP_BY_KVM, .srt = 0xff, .srt2 = 0xff,
-		.flags = TR_WRITE | TR_PC_UNKNOWN, .v0 = a.value,
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT,
+		.ipa = addr,
+		.size = a.size,
+		.outcome = TRAP_OUT_MMIO,
+		.by = TRAP_BY_KVM,
+		.srt = 0xff,
+		.srt2 = 0xff,
+		.flags = TR_WRITE | TR_PC_UNKNOWN,
+		.v0 = a.value,
 	};
 
 	r.reg = board_mmio(&rs->vm->board, &a);
@@ -115,8 +135,7 @@ static void coalesced_write(void *ctx, uint32_t addr, uint32_t len, const uint8_
 /* Hands the queued console writes to the board: before any exit is handled. */
 static int drain_ring(struct run_state *rs)
 {
-	if (rs->vm->ring &&
-	    coalesce_drain(rs->vm->ring, rs->vm->ring_max, coalesced_write, rs) < 0)
+	if (rs->vm->ring && coalesce_drain(rs->vm->ring, rs->vm->ring_max, coalesced_write, rs) < 0)
 		return fail(EXIT_KVMFAIL, "coalesced MMIO ring: an index out of range");
 	return 0;
 }
@@ -128,8 +147,8 @@ static int powered_off_status(struct run_state *rs)
 	int status = (int)board_exit_status(&rs->vm->board, &src);
 
 	if (src == EXIT_FROM_LINE)
-		note("status %d from the guest's 'EXIT: STATUS=%d' line (no STATUS write)",
-		     status, status);
+		note("status %d from the guest's 'EXIT: STATUS=%d' line (no STATUS write)", status,
+		     status);
 	else if (src == EXIT_FROM_NONE)
 		note("the guest powered off without a status: 0");
 	return status;
@@ -140,8 +159,12 @@ static int handle_system_event(struct run_state *rs)
 	struct kvm_run *run = rs->vm->run;
 	uint32_t type = run->system_event.type;
 	struct trap_record r = {
-		.hsr = (uint32_t)HSR_EC_HVC << HSR_EC_SHIFT, .outcome = TRAP_OUT_PSCI,
-		.flags = TR_HSR | TR_STOP, .by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff,
+		.hsr = (uint32_t)HSR_EC_HVC << HSR_EC_SHIFT,
+		.outcome = TRAP_OUT_PSCI,
+		.flags = TR_HSR | TR_STOP,
+		.by = TRAP_BY_VMM,
+		.srt = 0xff,
+		.srt2 = 0xff,
 	};
 
 	rs->done = true;
@@ -157,7 +180,7 @@ static int handle_system_event(struct run_state *rs)
 	}
 	r.v1 = (uint32_t)rs->status;
 	if (rs->log)
-		r.pc = run_pc(rs) - 4;	/* the HVC's return address is the next insn */
+		r.pc = run_pc(rs) - 4; /* the HVC's return address is the next insn */
 	run_record(rs, &r);
 	return 0;
 }
@@ -192,7 +215,7 @@ static int handle_exit(struct run_state *rs)
 	switch (run->exit_reason) {
 	case KVM_EXIT_MMIO: return handle_mmio(rs);
 	case KVM_EXIT_SYSTEM_EVENT: return handle_system_event(rs);
-	case KVM_EXIT_INTR: return 0;	/* the level was forwarded already */
+	case KVM_EXIT_INTR: return 0; /* the level was forwarded already */
 	case KVM_EXIT_ARM_NISV: return run_nisv(rs);
 	case KVM_EXIT_FAIL_ENTRY:
 		return fail(EXIT_KVMFAIL, "KVM_EXIT_FAIL_ENTRY: hardware reason 0x%llx",
@@ -215,8 +238,12 @@ static int check_cpu_off(struct run_state *rs)
 {
 	struct kvm_mp_state mp = { 0 };
 	struct trap_record r = {
-		.hsr = (uint32_t)HSR_EC_HVC << HSR_EC_SHIFT, .outcome = TRAP_OUT_PSCI,
-		.flags = TR_STOP, .by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff,
+		.hsr = (uint32_t)HSR_EC_HVC << HSR_EC_SHIFT,
+		.outcome = TRAP_OUT_PSCI,
+		.flags = TR_STOP,
+		.by = TRAP_BY_VMM,
+		.srt = 0xff,
+		.srt2 = 0xff,
 		.v0 = PSCI_CPU_OFF_FN,
 	};
 
@@ -227,7 +254,7 @@ static int check_cpu_off(struct run_state *rs)
 	rs->status = powered_off_status(rs);
 	r.v1 = (uint32_t)rs->status;
 	if (rs->log)
-		r.pc = run_pc(rs) - 4;	/* KVM left the pc after the HVC */
+		r.pc = run_pc(rs) - 4; /* KVM left the pc after the HVC */
 	run_record(rs, &r);
 	return 0;
 }
@@ -242,19 +269,21 @@ static int run_once(struct run_state *rs)
 		return EXIT_KVMFAIL;
 	if (ret == 0)
 		return handle_exit(rs);
-	if (err == EINTR) {	/* our tick, or the timer level changed */
+	if (err == EINTR) { /* our tick, or the timer level changed */
 		if (!tick_fired())
 			return 0;
 		rs->ticks++;
 		rc = check_cpu_off(rs);
 		return rc || rs->done ? rc : run_check_pc(rs);
 	}
-	if (err == ENOSYS) {	/* a guest abort KVM could not decode (ISV=0) */
+	if (err == ENOSYS) { /* a guest abort KVM could not decode (ISV=0) */
 		rc = rs->vm->nisv ? -1 : run_isv0_fallback(rs);
 		if (rc >= 0)
 			return rc;
-		return fail(EXIT_KVMFAIL, "KVM_RUN: %s (an access KVM cannot emulate and "
-			    "no KVM_CAP_ARM_NISV_TO_USER)", strerror(ENOSYS));
+		return fail(EXIT_KVMFAIL,
+			    "KVM_RUN: %s (an access KVM cannot emulate and "
+			    "no KVM_CAP_ARM_NISV_TO_USER)",
+			    strerror(ENOSYS));
 	}
 	return fail(EXIT_KVMFAIL, "KVM_RUN: %s", strerror(err));
 }
@@ -297,7 +326,7 @@ int run_loop(struct run_state *rs)
 		}
 	}
 	tick_stop();
-	if (rc == 0 && drain_ring(rs))	/* nothing stays queued after the run */
+	if (rc == 0 && drain_ring(rs)) /* nothing stays queued after the run */
 		rc = EXIT_KVMFAIL;
 	return rc ? rc : rs->status;
 }

@@ -9,24 +9,26 @@
 
 struct run_state {
 	struct vm *vm;
-	struct traps *traps;	/* the runner's own records (by=vmm) */
-	bool log;		/* record traps (costs a KVM_GET_ONE_REG of pc) */
-	bool strict;		/* --strict: an access to no device stops the guest */
-	uint64_t deadline_ns;	/* CLOCK_MONOTONIC; 0 = none */
-	uint64_t irq_level;	/* device_irq_level last forwarded */
+	struct traps *traps;  /* the runner's own records (by=vmm) */
+	bool log;	      /* record traps (costs a KVM_GET_ONE_REG of pc) */
+	bool strict;	      /* --strict: an access to no device stops the guest */
+	uint64_t deadline_ns; /* CLOCK_MONOTONIC; 0 = none */
+	uint64_t irq_level;   /* device_irq_level last forwarded */
 	unsigned runs, ticks;
-	unsigned coalesced;	/* writes drained from the coalesced MMIO ring */
+	unsigned coalesced; /* writes drained from the coalesced MMIO ring */
 	bool done;
-	int status;		/* the exit status once done */
-	unsigned injected;	/* data aborts given to the guest (inject.c) */
-	unsigned inject_run, inject_repeats;	/* the last one's KVM_RUN, and its repeats */
+	int status;			     /* the exit status once done */
+	unsigned injected;		     /* data aborts given to the guest (inject.c) */
+	unsigned inject_run, inject_repeats; /* the last one's KVM_RUN, and its repeats */
 	uint32_t inject_pc, inject_ipa;
-	unsigned pc_outside;	/* ticks in a row with the pc outside RAM */
-	unsigned tick_runs;	/* rs->runs at the last tick */
+	unsigned pc_outside; /* ticks in a row with the pc outside RAM */
+	unsigned tick_runs;  /* rs->runs at the last tick */
 };
 
+/* clang-format off */
 #define RUN_TICK_MS 100
 #define RUN_CLOCK_EVERY 1024	/* exits between deadline checks without a tick */
+/* clang-format on */
 
 /* Runs the vCPU until the guest stops, times out or KVM fails. */
 int run_loop(struct run_state *rs);

@@ -10,7 +10,7 @@ static volatile sig_atomic_t fired;
 
 static void on_tick(int sig)
 {
-	(void)sig;	/* there to interrupt KVM_RUN, and to say it did */
+	(void)sig; /* there to interrupt KVM_RUN, and to say it did */
 	fired = 1;
 }
 
@@ -30,7 +30,7 @@ int tick_start(unsigned period_ms)
 	};
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_tick;	/* no SA_RESTART: KVM_RUN must return EINTR */
+	sa.sa_handler = on_tick; /* no SA_RESTART: KVM_RUN must return EINTR */
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGALRM, &sa, NULL) < 0)
 		return -1;

@@ -63,7 +63,7 @@ static int parse_userspace_exit(const char *d, struct kvm_event *ev)
 	ev->type = KEV_USERSPACE_EXIT;
 	if (sscanf(d, "reason %31s (%u)", reason, &ev->reason) != 2)
 		return -1;
-	ev->restart = strcmp(reason, "restart") == 0;	/* "error": the runner sees it */
+	ev->restart = strcmp(reason, "restart") == 0; /* "error": the runner sees it */
 	return 1;
 }
 
@@ -95,7 +95,9 @@ static int parse_details(const char *d, struct kvm_event *ev)
 	if (!strcmp(n, "kvm_guest_fault"))
 		return ev->type = KEV_GUEST_FAULT,
 		       sscanf(d, "ipa %" SCNx64 ", hsr %" SCNx32 ", hxfar %*x, pc %" SCNx64,
-			      &ev->ipa, &ev->hsr, &ev->pc) == 3 ? 1 : -1;
+			      &ev->ipa, &ev->hsr, &ev->pc) == 3
+			       ? 1
+			       : -1;
 	if (!strcmp(n, "kvm_mmio"))
 		return ev->type = KEV_MMIO, parse_mmio(d, ev);
 	if (!strcmp(n, "kvm_userspace_exit"))
@@ -103,7 +105,9 @@ static int parse_details(const char *d, struct kvm_event *ev)
 	if (!strcmp(n, "kvm_hvc") || !strcmp(n, "kvm_hvc_arm64"))
 		return ev->type = KEV_HVC,
 		       sscanf(d, "HVC at %" SCNx64 " (r0: %" SCNx64 ", imm: %x", &ev->pc, &ev->r0,
-			      &ev->imm) == 3 ? 1 : -1;
+			      &ev->imm) == 3
+			       ? 1
+			       : -1;
 	if (!strcmp(n, "kvm_wfx") || !strcmp(n, "kvm_wfx_arm64")) {
 		ev->type = KEV_WFX;
 		if (sscanf(d, "guest executed wf%c at: %" SCNx64, &c, &ev->pc) != 2)

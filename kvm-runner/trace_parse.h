@@ -12,32 +12,32 @@
 #include <stdint.h>
 
 enum kev_type {
-	KEV_ENTRY,		/* kvm_entry: pc */
-	KEV_EXIT,		/* kvm_exit: trap, ec, pc */
-	KEV_GUEST_FAULT,	/* kvm_guest_fault: ipa, hsr, hxfar, pc */
-	KEV_MMIO,		/* kvm_mmio: write/read/unsatisfied, len, gpa, val */
-	KEV_USERSPACE_EXIT,	/* kvm_userspace_exit: reason */
-	KEV_HVC,		/* kvm_hvc, kvm_hvc_arm64: pc (next insn), r0, imm */
-	KEV_WFX,		/* kvm_wfx, kvm_wfx_arm64: pc, wfe */
-	KEV_CP15,		/* kvm_emulate_cp15_imp, kvm_sys_access */
-	KEV_OTHER,		/* another kvm event (timer, debug ...) */
+	KEV_ENTRY,	    /* kvm_entry: pc */
+	KEV_EXIT,	    /* kvm_exit: trap, ec, pc */
+	KEV_GUEST_FAULT,    /* kvm_guest_fault: ipa, hsr, hxfar, pc */
+	KEV_MMIO,	    /* kvm_mmio: write/read/unsatisfied, len, gpa, val */
+	KEV_USERSPACE_EXIT, /* kvm_userspace_exit: reason */
+	KEV_HVC,	    /* kvm_hvc, kvm_hvc_arm64: pc (next insn), r0, imm */
+	KEV_WFX,	    /* kvm_wfx, kvm_wfx_arm64: pc, wfe */
+	KEV_CP15,	    /* kvm_emulate_cp15_imp, kvm_sys_access */
+	KEV_OTHER,	    /* another kvm event (timer, debug ...) */
 };
 
 struct kvm_event {
 	enum kev_type type;
-	uint64_t ts_us;		/* the trace's timestamp, in microseconds */
-	int pid;		/* the task's pid (TASK-PID), -1 if unreadable */
+	uint64_t ts_us; /* the trace's timestamp, in microseconds */
+	int pid;	/* the task's pid (TASK-PID), -1 if unreadable */
 	uint64_t pc;
-	bool trap;		/* kvm_exit: a guest trap, not a host interrupt */
+	bool trap; /* kvm_exit: a guest trap, not a host interrupt */
 	unsigned ec;
 	uint32_t hsr;
 	uint64_t ipa, gpa, val, r0;
 	unsigned len, imm, reason;
-	bool restart;		/* kvm_userspace_exit of an interrupted KVM_RUN (EINTR) */
+	bool restart; /* kvm_userspace_exit of an interrupted KVM_RUN (EINTR) */
 	bool write, unsatisfied, wfe;
 	/* CP15: the MRC/MCR fields; rt = 0xff when the event does not say */
 	unsigned opc1, crn, crm, opc2, rt;
-	char name[32];		/* event name */
+	char name[32]; /* event name */
 };
 
 /*

@@ -13,8 +13,11 @@ static const char *const roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/t
 
 /* The events the trap log is made of (each kernel has some of them). */
 static const char *const events[] = {
-	"kvm_entry", "kvm_exit", "kvm_guest_fault", "kvm_mmio", "kvm_userspace_exit",
-	"kvm_hvc", "kvm_hvc_arm64", "kvm_wfx", "kvm_wfx_arm64", "kvm_emulate_cp15_imp",
+	"kvm_entry",	      "kvm_exit",
+	"kvm_guest_fault",    "kvm_mmio",
+	"kvm_userspace_exit", "kvm_hvc",
+	"kvm_hvc_arm64",      "kvm_wfx",
+	"kvm_wfx_arm64",      "kvm_emulate_cp15_imp",
 	"kvm_sys_access",
 };
 
@@ -40,7 +43,7 @@ static void set_events(const char *on)
 
 	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
 		snprintf(file, sizeof(file), "events/kvm/%s/enable", events[i]);
-		put(file, on, false);	/* a kernel without this event: ignored */
+		put(file, on, false); /* a kernel without this event: ignored */
 	}
 }
 
@@ -62,9 +65,9 @@ bool tracefs_start(void)
 	}
 	put("tracing_on", "0", false);
 	put("buffer_size_kb", "4096", false);
-	put("trace", "", true);			/* clears the buffer */
+	put("trace", "", true); /* clears the buffer */
 	snprintf(pid, sizeof(pid), "%d", (int)getpid());
-	put("set_event_pid", pid, true);	/* this process only */
+	put("set_event_pid", pid, true); /* this process only */
 	set_events("1");
 	return put("tracing_on", "1", false) == 0;
 }
@@ -100,9 +103,10 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 		unsigned k;
 
 		if (sscanf(line, "CPU:%*u [LOST %u EVENTS]", &k) == 1)
-			lost += k;	/* the ring buffer overflowed */
-		if (sscanf(line, "# entries-in-buffer/entries-written: %u/%u", &in_buf, &written) == 2)
-			lost += written - in_buf;	/* overwritten, oldest first */
+			lost += k; /* the ring buffer overflowed */
+		if (sscanf(line, "# entries-in-buffer/entries-written: %u/%u", &in_buf, &written) ==
+		    2)
+			lost += written - in_buf; /* overwritten, oldest first */
 		if (rc == 0 || (ev.pid >= 0 && ev.pid != me))
 			continue;
 		if (raw)
@@ -120,9 +124,11 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 		note("the kvm trace lost %u events: some traps are missing from the log", lost);
 	if (m.injected)
 		note("%u aborts outside RAM that KVM reflected into the guest are not in the "
-		     "trap log", m.injected);
+		     "trap log",
+		     m.injected);
 	if (m.unmatched || m.untraced)
 		note("kvm trace and runner exits disagree: %u traced exits without a runner "
-		     "record, %u runner records without trace events", m.unmatched, m.untraced);
+		     "record, %u runner records without trace events",
+		     m.unmatched, m.untraced);
 	return n;
 }

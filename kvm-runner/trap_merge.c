@@ -5,7 +5,7 @@
 #include "memmap.h"
 #include "trap_merge.h"
 
-#define SMC_RET_SKIPPED 0xffffffffu	/* KVM skips an SMC with r0 = -1 */
+#define SMC_RET_SKIPPED 0xffffffffu /* KVM skips an SMC with r0 = -1 */
 
 void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm,
 		 uint64_t ram_size)
@@ -21,7 +21,7 @@ static bool in_ram(const struct trap_merge *m, uint32_t ipa)
 	return ipa >= BOARD_RAM_BASE && ipa - BOARD_RAM_BASE < m->ram_size;
 }
 
-#define RESYNC_WINDOW 8	/* runner records looked at for a trace trap's pc */
+#define RESYNC_WINDOW 8 /* runner records looked at for a trace trap's pc */
 
 /* A record without a syndrome takes the one of the trap it belongs to. */
 static void share_hsr(struct trap_record *r, const struct trap_record *from)
@@ -64,12 +64,12 @@ static void take_vmm(struct trap_merge *m)
 	struct trap_record r;
 
 	while (from < n && (m->vmm->rec[from].flags & TR_PC_UNKNOWN))
-		from++;		/* coalesced writes whose trace traps were lost */
+		from++; /* coalesced writes whose trace traps were lost */
 	for (i = from; i < n && i < from + RESYNC_WINDOW; i++)
 		if (m->vmm->rec[i].pc == c->pc && hsr_ec(m->vmm->rec[i].hsr) == hsr_ec(c->hsr))
 			break;
 	if (i == n || i == from + RESYNC_WINDOW) {
-		m->unmatched++;	/* no runner record for it near here */
+		m->unmatched++; /* no runner record for it near here */
 		return;
 	}
 	emit_untraced(m, i);
@@ -85,11 +85,11 @@ static bool kvm_outcome(struct trap_merge *m)
 
 	switch (hsr_ec(r->hsr)) {
 	case HSR_EC_IABT:
-	case HSR_EC_DABT:	/* not MMIO: RAM mapped on first touch */
+	case HSR_EC_DABT: /* not MMIO: RAM mapped on first touch */
 		r->outcome = TRAP_OUT_STAGE2;
 		if (m->mmio)
 			return false;
-		if (!in_ram(m, r->ipa)) {	/* KVM injects an abort: no outcome kind */
+		if (!in_ram(m, r->ipa)) { /* KVM injects an abort: no outcome kind */
 			m->injected++;
 			return false;
 		}
@@ -98,9 +98,12 @@ static bool kvm_outcome(struct trap_merge *m)
 		r->outcome = TRAP_OUT_SMC;
 		r->v1 = SMC_RET_SKIPPED;
 		return true;
-	case HSR_EC_WFX: case HSR_EC_HVC: case HSR_EC_CP15_32: case HSR_EC_CP15_64:
-	case HSR_EC_CP14_MR: case HSR_EC_CP14_64:
-		return true;	/* outcome set by the detail event */
+	case HSR_EC_WFX:
+	case HSR_EC_HVC:
+	case HSR_EC_CP15_32:
+	case HSR_EC_CP15_64:
+	case HSR_EC_CP14_MR:
+	case HSR_EC_CP14_64: return true; /* outcome set by the detail event */
 	}
 	return false;
 }
@@ -117,15 +120,15 @@ static bool take_coalesced(struct trap_merge *m)
 
 	if (m->to_user || !m->mmio || hsr_ec(c->hsr) != HSR_EC_DABT)
 		return false;
-	while (m->next_vmm < m->vmm->n && (m->vmm->rec[m->next_vmm].flags & TR_INSN) &&
-	       m->out->n && m->out->rec[m->out->n - 1].pc == m->vmm->rec[m->next_vmm].pc)
-		emit_untraced(m, m->next_vmm + 1);	/* an LDM/STM's further words first */
+	while (m->next_vmm < m->vmm->n && (m->vmm->rec[m->next_vmm].flags & TR_INSN) && m->out->n &&
+	       m->out->rec[m->out->n - 1].pc == m->vmm->rec[m->next_vmm].pc)
+		emit_untraced(m, m->next_vmm + 1); /* an LDM/STM's further words first */
 	if (m->next_vmm >= m->vmm->n || !(m->vmm->rec[m->next_vmm].flags & TR_PC_UNKNOWN))
 		return false;
 	r = m->vmm->rec[m->next_vmm++];
 	r.pc = c->pc;
 	r.flags &= (uint8_t)~TR_PC_UNKNOWN;
-	share_hsr(&r, c);	/* a coalesced write has none of its own */
+	share_hsr(&r, c); /* a coalesced write has none of its own */
 	traps_add(m->out, &r);
 	return true;
 }
@@ -151,7 +154,7 @@ static void start(struct trap_merge *m, const struct kvm_event *ev)
 
 	flush(m);
 	if (!ev->trap)
-		return;		/* a host interrupt, not the guest's doing */
+		return; /* a host interrupt, not the guest's doing */
 	memset(r, 0, sizeof(*r));
 	r->hsr = (uint32_t)(ev->ec & 0x3f) << HSR_EC_SHIFT;
 	/* An HVC's exception returns past it: the trap log wants the HVC itself. */
@@ -179,11 +182,11 @@ static void on_cp15(struct trap_record *r, const struct kvm_event *ev)
 	r->outcome = TRAP_OUT_CP15;
 	r->flags |= ev->write ? TR_WRITE : 0;
 	r->srt = (uint8_t)ev->rt;
-	if (ec == HSR_EC_CP15_64)	/* ISS: Opc1 16-19, CRm 1-4, direction 0 */
+	if (ec == HSR_EC_CP15_64) /* ISS: Opc1 16-19, CRm 1-4, direction 0 */
 		r->hsr |= ev->opc1 << 16 | ev->crm << 1 | !ev->write;
-	else			/* ISS: Opc2 17-19, Opc1 14-16, CRn 10-13, CRm 1-4 */
+	else /* ISS: Opc2 17-19, Opc1 14-16, CRn 10-13, CRm 1-4 */
 		r->hsr |= ev->opc2 << 17 | ev->opc1 << 14 | ev->crn << 10 | ev->crm << 1 |
-			  !ev->write;
+			!ev->write;
 }
 
 static void detail(struct trap_merge *m, const struct kvm_event *ev)
@@ -208,7 +211,7 @@ static void detail(struct trap_merge *m, const struct kvm_event *ev)
 	case KEV_WFX:
 		r->hsr |= ev->wfe;
 		r->outcome = TRAP_OUT_WFX;
-		r->flags |= ev->wfe ? 0 : TR_SLEPT;	/* WFI blocks, WFE yields */
+		r->flags |= ev->wfe ? 0 : TR_SLEPT; /* WFI blocks, WFE yields */
 		break;
 	case KEV_CP15: on_cp15(r, ev); break;
 	default: break;

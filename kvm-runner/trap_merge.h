@@ -21,14 +21,14 @@ struct trap_merge {
 	const struct traps *vmm;
 	unsigned next_vmm;
 	struct trap_record cur;
-	bool active;		/* cur holds a trap being assembled */
-	bool to_user;		/* it ended in a userspace exit */
-	bool mmio;		/* KVM saw it as an MMIO access */
-	unsigned skipped;	/* guest traps of a class the log has no outcome for */
-	unsigned unmatched;	/* trace traps to userspace with no runner record */
-	unsigned untraced;	/* runner records with no trace trap (lost events) */
-	unsigned injected;	/* aborts outside RAM KVM reflected into the guest */
-	uint64_t ram_size;	/* guest RAM from BOARD_RAM_BASE: where faults map */
+	bool active;	    /* cur holds a trap being assembled */
+	bool to_user;	    /* it ended in a userspace exit */
+	bool mmio;	    /* KVM saw it as an MMIO access */
+	unsigned skipped;   /* guest traps of a class the log has no outcome for */
+	unsigned unmatched; /* trace traps to userspace with no runner record */
+	unsigned untraced;  /* runner records with no trace trap (lost events) */
+	unsigned injected;  /* aborts outside RAM KVM reflected into the guest */
+	uint64_t ram_size;  /* guest RAM from BOARD_RAM_BASE: where faults map */
 };
 
 void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm,

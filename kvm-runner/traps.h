@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include "traplog.h"
 
-#define TRAPS_MAX 200000	/* beyond this, records are counted as dropped */
+#define TRAPS_MAX 200000 /* beyond this, records are counted as dropped */
 
 struct traps {
 	struct trap_record *rec;

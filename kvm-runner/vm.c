@@ -16,7 +16,9 @@
 
 /* Capabilities the runner cannot do without. */
 static const unsigned needed_caps[] = {
-	KVM_CAP_USER_MEMORY, KVM_CAP_ONE_REG, KVM_CAP_ARM_PSCI_0_2,
+	KVM_CAP_USER_MEMORY,
+	KVM_CAP_ONE_REG,
+	KVM_CAP_ARM_PSCI_0_2,
 };
 
 static int check_host(void)
@@ -39,7 +41,8 @@ int vm_open_kvm(struct vm *vm)
 	if (vm->sys_fd < 0)
 		return fail(EXIT_NOKVM, "%s: %s%s", vm->dev, strerror(errno),
 			    errno == ENOENT ? " (no KVM in this kernel, or the CPU was not "
-			    "started in HYP mode / EL2)" : "");
+					      "started in HYP mode / EL2)"
+					    : "");
 	ioctl_trace_fd(vm->sys_fd, FD_SYS);
 	api = kvm_ioctl_val(vm->sys_fd, KVM_GET_API_VERSION, 0);
 	if (api != KVM_API_VERSION)
@@ -54,7 +57,7 @@ int vm_open_kvm(struct vm *vm)
 
 int vm_create(struct vm *vm)
 {
-	vm->vm_fd = kvm_ioctl_val(vm->sys_fd, KVM_CREATE_VM, 0);	/* type 0: 40-bit IPA */
+	vm->vm_fd = kvm_ioctl_val(vm->sys_fd, KVM_CREATE_VM, 0); /* type 0: 40-bit IPA */
 	if (vm->vm_fd < 0)
 		return fail(EXIT_KVMFAIL, "KVM_CREATE_VM: %s", strerror(errno));
 	ioctl_trace_fd(vm->vm_fd, FD_VM);
@@ -67,7 +70,7 @@ int vm_create(struct vm *vm)
 	}
 	/* Data aborts for accesses to no device: KVM builds them (inject.c). */
 	vm->ext_dabt = !vm->no_ext_dabt &&
-		       kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_INJECT_EXT_DABT) > 0;
+		kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_INJECT_EXT_DABT) > 0;
 	/* With no in-kernel irqchip the timer's level is reported in kvm_run. */
 	vm->user_irq = kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_USER_IRQ) > 0;
 	return 0;
@@ -83,8 +86,8 @@ int vm_add_ram(struct vm *vm, const struct board_desc *desc)
 	};
 	size_t size = desc->ram_size;
 
-	vm->ram = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS |
-		       MAP_NORESERVE, -1, 0);
+	vm->ram = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (vm->ram == MAP_FAILED) {
 		vm->ram = NULL;
 		return fail(EXIT_KVMFAIL, "cannot map %zu bytes of guest RAM: %s", size,
@@ -131,10 +134,11 @@ int vm_init_vcpu(struct vm *vm)
 		return 0;
 	name = arch_target_name(vm->init.target);
 	if (vm->init.target != preferred)
-		return fail(EXIT_NOKVM, "KVM_ARM_VCPU_INIT: target %u (%s) does not match this "
-			    "CPU, whose target is %u (%s): %s", vm->init.target,
-			    name ? name : "unknown", preferred, arch_target_name(preferred) ?: "unknown",
-			    strerror(errno));
+		return fail(EXIT_NOKVM,
+			    "KVM_ARM_VCPU_INIT: target %u (%s) does not match this "
+			    "CPU, whose target is %u (%s): %s",
+			    vm->init.target, name ? name : "unknown", preferred,
+			    arch_target_name(preferred) ?: "unknown", strerror(errno));
 	return fail(EXIT_NOKVM, "KVM_ARM_VCPU_INIT target %u (%s) features 0x%x: %s",
 		    vm->init.target, name ? name : "unknown", vm->init.features[0],
 		    strerror(errno));
@@ -184,8 +188,10 @@ int vm_coalesce_console(struct vm *vm)
 	if (off <= 0)
 		return fail(EXIT_NOKVM, "--coalesce-console: KVM lacks KVM_CAP_COALESCED_MMIO");
 	if (page <= 0 || (size_t)(off + 1) * (size_t)page > vm->run_size)
-		return fail(EXIT_KVMFAIL, "--coalesce-console: the ring (page %d) is not in the "
-			    "vCPU's %zu-byte mmap", off, vm->run_size);
+		return fail(EXIT_KVMFAIL,
+			    "--coalesce-console: the ring (page %d) is not in the "
+			    "vCPU's %zu-byte mmap",
+			    off, vm->run_size);
 	/* Only DR: a write there has no effect the guest could read back. */
 	if (kvm_ioctl(vm->vm_fd, KVM_REGISTER_COALESCED_MMIO, &zone) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_REGISTER_COALESCED_MMIO: %s", strerror(errno));

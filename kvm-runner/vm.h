@@ -17,21 +17,21 @@
 #include "guest.h"
 
 struct vm {
-	const char *dev;		/* the KVM device, normally /dev/kvm */
+	const char *dev; /* the KVM device, normally /dev/kvm */
 	int sys_fd, vm_fd, vcpu_fd;
-	uint8_t *ram;			/* guest RAM at BOARD_RAM_BASE */
+	uint8_t *ram; /* guest RAM at BOARD_RAM_BASE */
 	size_t ram_size;
-	struct kvm_run *run;		/* the vCPU's shared page */
+	struct kvm_run *run; /* the vCPU's shared page */
 	size_t run_size;
-	struct kvm_vcpu_init init;	/* what KVM_ARM_VCPU_INIT was given */
-	int force_target;		/* --target: instead of the preferred one; -1 */
-	bool nisv;			/* KVM_CAP_ARM_NISV_TO_USER enabled */
-	bool no_nisv;			/* --no-nisv: leave it off, as on Linux 5.4 */
-	bool ext_dabt;			/* KVM_CAP_ARM_INJECT_EXT_DABT, used (inject.c) */
-	bool no_ext_dabt;		/* --no-ext-dabt: inject by hand, as on Linux 5.4 */
-	bool user_irq;			/* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
-	struct kvm_coalesced_mmio_ring *ring;	/* --coalesce-console, else NULL */
-	uint32_t ring_max;		/* its entries */
+	struct kvm_vcpu_init init;	      /* what KVM_ARM_VCPU_INIT was given */
+	int force_target;		      /* --target: instead of the preferred one; -1 */
+	bool nisv;			      /* KVM_CAP_ARM_NISV_TO_USER enabled */
+	bool no_nisv;			      /* --no-nisv: leave it off, as on Linux 5.4 */
+	bool ext_dabt;			      /* KVM_CAP_ARM_INJECT_EXT_DABT, used (inject.c) */
+	bool no_ext_dabt;		      /* --no-ext-dabt: inject by hand, as on Linux 5.4 */
+	bool user_irq;			      /* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
+	struct kvm_coalesced_mmio_ring *ring; /* --coalesce-console, else NULL */
+	uint32_t ring_max;		      /* its entries */
 	struct board board;
 };
 

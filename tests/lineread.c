@@ -22,7 +22,7 @@ int line_next(struct line_reader *r, char *buf, size_t n, char *why, size_t whyl
 		if (++raw >= n - 1)
 			return refuse(why, whylen, "line longer than %lu characters",
 				      (unsigned long)n - 2);
-		if (c)		/* a stray NUL (a console at reset) is dropped */
+		if (c) /* a stray NUL (a console at reset) is dropped */
 			buf[len++] = (char)c;
 	}
 	if (c == EOF && ferror(r->f))

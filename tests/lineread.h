@@ -10,12 +10,12 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define LINE_MAX_LINES 4000000u	/* more is not a log or dump of ours */
+#define LINE_MAX_LINES 4000000u /* more is not a log or dump of ours */
 
 struct line_reader {
 	FILE *f;
-	unsigned lineno;	/* of the line last read */
-	unsigned max_lines;	/* 0: LINE_MAX_LINES */
+	unsigned lineno;    /* of the line last read */
+	unsigned max_lines; /* 0: LINE_MAX_LINES */
 };
 
 /*

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include "a32_decode.h"
 
+/* clang-format off */
 #define BIT(n)		(1u << (n))
 #define INSN_P		BIT(24)		/* pre-index (add offset before the access) */
 #define INSN_U		BIT(23)		/* add, not subtract */
@@ -15,6 +16,7 @@
 #define INSN_W		BIT(21)		/* writeback */
 #define INSN_L		BIT(20)		/* load */
 #define INSN_I_WORD	BIT(25)		/* register offset (word/byte class) */
+/* clang-format on */
 
 static unsigned field(uint32_t insn, unsigned lsb, unsigned width)
 {
@@ -34,13 +36,13 @@ static enum a32_error shifted_offset(uint32_t insn, const uint32_t regs[16], uin
 	uint32_t rm = regs[field(insn, 0, 4)];
 
 	switch (type) {
-	case 0: *off = rm << imm5; break;				/* LSL */
-	case 1: *off = imm5 ? rm >> imm5 : 0; break;			/* LSR #32 */
+	case 0: *off = rm << imm5; break;				     /* LSL */
+	case 1: *off = imm5 ? rm >> imm5 : 0; break;			     /* LSR #32 */
 	case 2: *off = (uint32_t)((int32_t)rm >> (imm5 ? imm5 : 31)); break; /* ASR */
 	default:
 		if (!imm5)
 			return A32_ERR_RRX;
-		*off = rm >> imm5 | rm << (32 - imm5);			/* ROR */
+		*off = rm >> imm5 | rm << (32 - imm5); /* ROR */
 	}
 	return A32_OK;
 }
@@ -127,7 +129,8 @@ static enum a32_error extra(uint32_t insn, const uint32_t regs[16], struct a32_i
 static enum a32_error block(uint32_t insn, const uint32_t regs[16], struct a32_insn *out)
 {
 	static const char *const names[2][4] = {
-		{ "STMDA", "STMIA", "STMDB", "STMIB" }, { "LDMDA", "LDMIA", "LDMDB", "LDMIB" },
+		{ "STMDA", "STMIA", "STMDB", "STMIB" },
+		{ "LDMDA", "LDMIA", "LDMDB", "LDMIB" },
 	};
 	unsigned rn = field(insn, 16, 4), list = field(insn, 0, 16), n = 0;
 	bool load = insn & INSN_L, up = insn & INSN_U, wb = insn & INSN_W;
@@ -140,11 +143,11 @@ static enum a32_error block(uint32_t insn, const uint32_t regs[16], struct a32_i
 		return A32_ERR_PC;
 	if (!list || (wb && load && (list & BIT(rn))) ||
 	    (wb && !load && (list & BIT(rn)) && (list & (BIT(rn) - 1))))
-		return A32_ERR_UNPREDICTABLE;	/* STM: a stored base only if lowest */
+		return A32_ERR_UNPREDICTABLE; /* STM: a stored base only if lowest */
 	for (unsigned r = 0; r < 16; r++)
 		n += !!(list & BIT(r));
 	addr = up ? base : base - 4 * n;
-	if (!!(insn & INSN_P) == up)	/* IB and DA start one word up */
+	if (!!(insn & INSN_P) == up) /* IB and DA start one word up */
 		addr += 4;
 	for (unsigned r = 0; r < 16; r++) {
 		if (!(list & BIT(r)))
@@ -162,7 +165,7 @@ enum a32_error a32_decode(uint32_t insn, const uint32_t regs[16], struct a32_ins
 {
 	*out = (struct a32_insn){ .name = "?" };
 	if (field(insn, 28, 4) == 0xf)
-		return A32_ERR_NOT_LDST;	/* unconditional space: PLD, SRS, RFE ... */
+		return A32_ERR_NOT_LDST; /* unconditional space: PLD, SRS, RFE ... */
 	if (field(insn, 26, 2) == 1 && !((insn & INSN_I_WORD) && (insn & BIT(4))))
 		return word_or_byte(insn, regs, out);
 	if (field(insn, 25, 3) == 0 && (insn & BIT(7)) && (insn & BIT(4)) && field(insn, 5, 2))
@@ -180,7 +183,8 @@ const char *a32_error_text(enum a32_error e)
 		[A32_ERR_UNPRIVILEGED] = "unprivileged load/store (LDRT, STRBT ...) not supported",
 		[A32_ERR_DOUBLE] = "LDRD/STRD not supported",
 		[A32_ERR_USER_REGS] = "LDM/STM with ^ (user registers) not supported",
-		[A32_ERR_PC] = "PC as the loaded/stored register or written-back base not supported",
+		[A32_ERR_PC] =
+			"PC as the loaded/stored register or written-back base not supported",
 		[A32_ERR_RRX] = "register offset with RRX not supported",
 		[A32_ERR_UNPREDICTABLE] = "UNPREDICTABLE encoding",
 	};

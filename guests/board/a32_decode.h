@@ -20,30 +20,30 @@
 /* One memory access, in the order the instruction makes them. */
 struct a32_access {
 	uint32_t addr;
-	uint8_t size;		/* 1, 2 or 4 bytes */
-	uint8_t reg;		/* the register loaded or stored, 0..14 */
+	uint8_t size; /* 1, 2 or 4 bytes */
+	uint8_t reg;  /* the register loaded or stored, 0..14 */
 	bool load;
-	bool sign_extend;	/* LDRSB, LDRSH: see a32_extend() */
+	bool sign_extend; /* LDRSB, LDRSH: see a32_extend() */
 };
 
 struct a32_insn {
-	const char *name;	/* "STRB", "LDRSH", "STMIA" ... */
-	unsigned count;		/* accesses used in access[] */
+	const char *name; /* "STRB", "LDRSH", "STMIA" ... */
+	unsigned count;	  /* accesses used in access[] */
 	struct a32_access access[A32_MAX_ACCESSES];
-	bool writeback;		/* after the accesses, regs[rn] = rn_value */
+	bool writeback; /* after the accesses, regs[rn] = rn_value */
 	uint8_t rn;
 	uint32_t rn_value;
 };
 
 enum a32_error {
 	A32_OK = 0,
-	A32_ERR_NOT_LDST,	/* not a load/store this decoder knows */
-	A32_ERR_UNPRIVILEGED,	/* LDRT, STRBT, LDRHT ...  */
-	A32_ERR_DOUBLE,		/* LDRD, STRD */
-	A32_ERR_USER_REGS,	/* LDM/STM with ^ */
-	A32_ERR_PC,		/* PC loaded, stored, or a written-back base */
-	A32_ERR_RRX,		/* register offset rotated with extend */
-	A32_ERR_UNPREDICTABLE,	/* empty list, base in list with writeback ... */
+	A32_ERR_NOT_LDST,      /* not a load/store this decoder knows */
+	A32_ERR_UNPRIVILEGED,  /* LDRT, STRBT, LDRHT ...  */
+	A32_ERR_DOUBLE,	       /* LDRD, STRD */
+	A32_ERR_USER_REGS,     /* LDM/STM with ^ */
+	A32_ERR_PC,	       /* PC loaded, stored, or a written-back base */
+	A32_ERR_RRX,	       /* register offset rotated with extend */
+	A32_ERR_UNPREDICTABLE, /* empty list, base in list with writeback ... */
 };
 
 /*

@@ -10,16 +10,25 @@
 
 static const char *const reg_names[BREG_COUNT] = {
 	[BREG_NONE] = "none",
-	[BREG_UART_DR] = "uart.DR", [BREG_UART_RSR] = "uart.RSR",
-	[BREG_UART_FR] = "uart.FR", [BREG_UART_ILPR] = "uart.ILPR",
-	[BREG_UART_IBRD] = "uart.IBRD", [BREG_UART_FBRD] = "uart.FBRD",
-	[BREG_UART_LCR_H] = "uart.LCR_H", [BREG_UART_CR] = "uart.CR",
-	[BREG_UART_IFLS] = "uart.IFLS", [BREG_UART_IMSC] = "uart.IMSC",
-	[BREG_UART_RIS] = "uart.RIS", [BREG_UART_MIS] = "uart.MIS",
-	[BREG_UART_ICR] = "uart.ICR", [BREG_UART_DMACR] = "uart.DMACR",
-	[BREG_UART_ID] = "uart.ID", [BREG_UART_RESERVED] = "uart.reserved",
+	[BREG_UART_DR] = "uart.DR",
+	[BREG_UART_RSR] = "uart.RSR",
+	[BREG_UART_FR] = "uart.FR",
+	[BREG_UART_ILPR] = "uart.ILPR",
+	[BREG_UART_IBRD] = "uart.IBRD",
+	[BREG_UART_FBRD] = "uart.FBRD",
+	[BREG_UART_LCR_H] = "uart.LCR_H",
+	[BREG_UART_CR] = "uart.CR",
+	[BREG_UART_IFLS] = "uart.IFLS",
+	[BREG_UART_IMSC] = "uart.IMSC",
+	[BREG_UART_RIS] = "uart.RIS",
+	[BREG_UART_MIS] = "uart.MIS",
+	[BREG_UART_ICR] = "uart.ICR",
+	[BREG_UART_DMACR] = "uart.DMACR",
+	[BREG_UART_ID] = "uart.ID",
+	[BREG_UART_RESERVED] = "uart.reserved",
 	[BREG_STATUS] = "status.STATUS",
-	[BREG_GICD] = "gic.dist", [BREG_GICC] = "gic.cpu",
+	[BREG_GICD] = "gic.dist",
+	[BREG_GICC] = "gic.cpu",
 };
 
 const char *board_reg_name(enum board_reg r)
@@ -49,8 +58,7 @@ uint32_t board_exit_status(const struct board *b, enum exit_source *src)
 /* Naturally aligned 1-, 2- or 4-byte accesses only (docs/guest-abi.md). */
 static bool access_ok(const struct board_access *a)
 {
-	return (a->size == 1 || a->size == 2 || a->size == 4) &&
-	       (a->ipa & (a->size - 1u)) == 0;
+	return (a->size == 1 || a->size == 2 || a->size == 4) && (a->ipa & (a->size - 1u)) == 0;
 }
 
 static uint32_t size_mask(unsigned size)

@@ -15,35 +15,48 @@
 
 /* Every register the board decodes; names from board_reg_name(). */
 enum board_reg {
-	BREG_NONE = 0,		/* no device at that address */
-	BREG_UART_DR, BREG_UART_RSR, BREG_UART_FR, BREG_UART_ILPR,
-	BREG_UART_IBRD, BREG_UART_FBRD, BREG_UART_LCR_H, BREG_UART_CR,
-	BREG_UART_IFLS, BREG_UART_IMSC, BREG_UART_RIS, BREG_UART_MIS,
-	BREG_UART_ICR, BREG_UART_DMACR, BREG_UART_ID, BREG_UART_RESERVED,
+	BREG_NONE = 0, /* no device at that address */
+	BREG_UART_DR,
+	BREG_UART_RSR,
+	BREG_UART_FR,
+	BREG_UART_ILPR,
+	BREG_UART_IBRD,
+	BREG_UART_FBRD,
+	BREG_UART_LCR_H,
+	BREG_UART_CR,
+	BREG_UART_IFLS,
+	BREG_UART_IMSC,
+	BREG_UART_RIS,
+	BREG_UART_MIS,
+	BREG_UART_ICR,
+	BREG_UART_DMACR,
+	BREG_UART_ID,
+	BREG_UART_RESERVED,
 	BREG_STATUS,
-	BREG_GICD, BREG_GICC,
+	BREG_GICD,
+	BREG_GICC,
 	BREG_COUNT
 };
 
 /* One guest access, as a data abort (or a KVM MMIO exit) describes it. */
 struct board_access {
 	uint32_t ipa;
-	uint8_t size;		/* 1, 2 or 4 bytes */
+	uint8_t size; /* 1, 2 or 4 bytes */
 	bool write;
-	uint32_t value;		/* in: the stored value; out: the loaded value */
+	uint32_t value; /* in: the stored value; out: the loaded value */
 };
 
-#define BOARD_UART_KEPT	6	/* UART registers that keep their value */
+#define BOARD_UART_KEPT 6 /* UART registers that keep their value */
 
 struct board {
-	const struct board_desc *desc;	/* the devices board_mmio dispatches to */
-	void (*console)(void *ctx, char c);	/* where UART DR bytes go */
+	const struct board_desc *desc;	    /* the devices board_mmio dispatches to */
+	void (*console)(void *ctx, char c); /* where UART DR bytes go */
 	void *ctx;
-	uint32_t status;	/* last STATUS write; 0 until then */
-	bool status_written;	/* STATUS was written at least once */
-	struct exit_line exit_line;	/* the console's "EXIT: STATUS=n" lines */
-	uint32_t uart_kept[BOARD_UART_KEPT];	/* IBRD FBRD LCR_H CR IFLS IMSC (uart.c) */
-	bool stopped;		/* SYSTEM_OFF/RESET or CPU_OFF happened */
+	uint32_t status;		     /* last STATUS write; 0 until then */
+	bool status_written;		     /* STATUS was written at least once */
+	struct exit_line exit_line;	     /* the console's "EXIT: STATUS=n" lines */
+	uint32_t uart_kept[BOARD_UART_KEPT]; /* IBRD FBRD LCR_H CR IFLS IMSC (uart.c) */
+	bool stopped;			     /* SYSTEM_OFF/RESET or CPU_OFF happened */
 };
 
 /*
@@ -71,6 +84,7 @@ uint32_t board_exit_status(const struct board *b, enum exit_source *src);
 const char *board_reg_name(enum board_reg r);
 
 /* PSCI (SMC Calling Convention through HVC). */
+/* clang-format off */
 #define PSCI_0_2_FN_BASE	0x84000000u
 #define PSCI_VERSION_FN		0x84000000u
 #define PSCI_CPU_SUSPEND_FN	0x84000001u
@@ -83,26 +97,26 @@ const char *board_reg_name(enum board_reg r);
 #define PSCI_RET_SUCCESS	0u
 #define PSCI_RET_NOT_SUPPORTED	0xFFFFFFFFu	/* -1 */
 #define PSCI_BOARD_VERSION	0x00010001u	/* 1.1 */
+/* clang-format on */
 
 /* SMC Calling Convention (ARM DEN 0028) calls the board also answers. */
+/* clang-format off */
 #define SMCCC_VERSION_FN		0x80000000u
 #define SMCCC_ARCH_FEATURES_FN		0x80000001u
 #define SMCCC_ARCH_WORKAROUND_1_FN	0x80008000u
 #define SMCCC_BOARD_VERSION		0x00010001u	/* 1.1 */
+/* clang-format on */
 
 /* True for PSCI's own ids (0x84000000.. and the SMC64 0xC4000000..). */
-static inline bool psci_fn_is_psci(uint32_t fn)
-{
-	return (fn & 0xbfffffe0u) == PSCI_0_2_FN_BASE;
-}
+static inline bool psci_fn_is_psci(uint32_t fn) { return (fn & 0xbfffffe0u) == PSCI_0_2_FN_BASE; }
 
 struct psci_result {
-	uint32_t ret;		/* r0 on return, when !stop */
-	bool stop;		/* the run ends: exit with status */
+	uint32_t ret; /* r0 on return, when !stop */
+	bool stop;    /* the run ends: exit with status */
 	int status;
-	enum exit_source from;	/* SYSTEM_OFF: where status came from */
-	bool known;		/* fn is a PSCI function the board knows */
-	const char *name;	/* "PSCI_VERSION" ...; "UNKNOWN" */
+	enum exit_source from; /* SYSTEM_OFF: where status came from */
+	bool known;	       /* fn is a PSCI function the board knows */
+	const char *name;      /* "PSCI_VERSION" ...; "UNKNOWN" */
 };
 
 /* Handles HVC with r0 = fn and r1 = arg (PSCI_FEATURES' function id). */

@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include "board_desc.h"
 
+/* clang-format off */
 #define PAGE_SIZE	0x1000u
 #define NAME_MAX_LEN	24	/* "name@base" stays within a DT node name's 31 */
+/* clang-format on */
 
 /* Sorted by base, as board_desc_check requires. STATUS lives in the UART. */
 static const struct board_dev kit_devs[] = {
@@ -16,7 +18,7 @@ static const struct board_dev kit_devs[] = {
 	{ "uart", BDEV_UART, BOARD_UART_BASE, BOARD_UART_SIZE, BOARD_UART_SPI },
 };
 
-#define KIT_NDEVS	(sizeof(kit_devs) / sizeof(kit_devs[0]))
+#define KIT_NDEVS (sizeof(kit_devs) / sizeof(kit_devs[0]))
 
 static const struct board_desc kit_board = {
 	BOARD_RAM_BASE, BOARD_RAM_SIZE, 1, kit_devs, KIT_NDEVS,
@@ -29,10 +31,7 @@ void board_desc_default(struct board_desc *d, uint32_t ram_size, unsigned ncpus)
 	d->ncpus = ncpus;
 }
 
-const struct board_desc *board_desc_kit(void)
-{
-	return &kit_board;
-}
+const struct board_desc *board_desc_kit(void) { return &kit_board; }
 
 static int refuse(char *err, size_t n, const char *what, const struct board_dev *dev)
 {
@@ -69,7 +68,8 @@ static int check_dev(const struct board_desc *d, unsigned i, char *err, size_t n
 
 	if (!name_ok(dev->name))
 		return refuse(err, n,
-			      "device name missing, empty, over 24 characters or not [a-z0-9-]", NULL);
+			      "device name missing, empty, over 24 characters or not [a-z0-9-]",
+			      NULL);
 	if ((unsigned)dev->kind >= BDEV_KIND_COUNT)
 		return refuse(err, n, "unknown device kind", dev);
 	if (dev->size == 0 || dev->base % PAGE_SIZE || dev->size % PAGE_SIZE)
@@ -90,7 +90,7 @@ static int check_dev(const struct board_desc *d, unsigned i, char *err, size_t n
 static int check_kinds(const struct board_desc *d, char *err, size_t n)
 {
 	static const char *const kind_names[BDEV_KIND_COUNT] = { "UART", "GIC distributor",
-								  "GIC CPU interface" };
+								 "GIC CPU interface" };
 	unsigned count[BDEV_KIND_COUNT] = { 0 };
 
 	for (unsigned i = 0; i < d->ndevs; i++)
@@ -137,7 +137,4 @@ const struct board_dev *board_desc_find(const struct board_desc *d, uint32_t ipa
 	return NULL;
 }
 
-uint32_t board_cpu_mpidr(unsigned n)
-{
-	return BOARD_MPIDR_M | (n & BOARD_MPIDR_AFF0_MASK);
-}
+uint32_t board_cpu_mpidr(unsigned n) { return BOARD_MPIDR_M | (n & BOARD_MPIDR_AFF0_MASK); }

@@ -8,7 +8,7 @@
 #include "boot.h"
 #include "memmap.h"
 
-#define PAGE_SIZE	0x1000u
+#define PAGE_SIZE 0x1000u
 
 static int refuse(char *err, size_t n, const char *fmt, uint32_t a, uint32_t b)
 {
@@ -38,16 +38,19 @@ int boot_plan(const struct image_info *img, uint32_t ram_base, uint32_t ram_size
 	p->initrd_start = p->initrd_end = low = p->dtb_addr;
 	if (initrd_size) {
 		if (initrd_size > p->dtb_addr - ram_base)
-			return refuse(err, n, "boot: an initrd of over %u bytes does not fit "
-				      "below the DTB at 0x%08x", p->dtb_addr - ram_base,
-				      p->dtb_addr);
+			return refuse(err, n,
+				      "boot: an initrd of over %u bytes does not fit "
+				      "below the DTB at 0x%08x",
+				      p->dtb_addr - ram_base, p->dtb_addr);
 		p->initrd_start = (p->dtb_addr - (uint32_t)initrd_size) & ~(PAGE_SIZE - 1);
 		p->initrd_end = p->initrd_start + (uint32_t)initrd_size;
 		low = p->initrd_start;
 	}
 	if (img->end > low)
-		return refuse(err, n, "boot: the image (up to 0x%08x) overlaps the initrd or DTB "
-			      "from 0x%08x", img->end, low);
+		return refuse(err, n,
+			      "boot: the image (up to 0x%08x) overlaps the initrd or DTB "
+			      "from 0x%08x",
+			      img->end, low);
 	entry_regs(img, p);
 	return 0;
 }

@@ -12,10 +12,10 @@
 
 struct boot_plan {
 	enum boot_protocol proto;
-	uint32_t entry, cpsr;		/* PC and CPSR (BOARD_ENTRY_CPSR) */
-	uint32_t r0, r1, r2;		/* Linux: 0, ~0, dtb; kit: 0, 0, 0 */
-	uint32_t dtb_addr;		/* IPA of the DTB (placed for both protocols) */
-	uint32_t initrd_start, initrd_end;	/* equal when there is none */
+	uint32_t entry, cpsr;		   /* PC and CPSR (BOARD_ENTRY_CPSR) */
+	uint32_t r0, r1, r2;		   /* Linux: 0, ~0, dtb; kit: 0, 0, 0 */
+	uint32_t dtb_addr;		   /* IPA of the DTB (placed for both protocols) */
+	uint32_t initrd_start, initrd_end; /* equal when there is none */
 };
 
 /*

@@ -10,16 +10,20 @@
 #include "dtb.h"
 #include "fdt.h"
 
+/* clang-format off */
 #define PHANDLE_GIC	1
 #define PHANDLE_CLK	2
 #define APB_PCLK_HZ	24000000	/* QEMU virt's and kvmtool's fixed 24 MHz clock */
+/* clang-format on */
 
 /* GIC binding: interrupts = <type number flags>. */
+/* clang-format off */
 #define GIC_SPI			0
 #define GIC_PPI			1
 #define IRQ_LEVEL_HIGH		4
 #define IRQ_LEVEL_LOW		8	/* the timers, as kvmtool gives them */
 #define GIC_PPI_CPUS(n)		(((1u << (n)) - 1) << 8)	/* which CPUs see the PPI */
+/* clang-format on */
 
 static void node_at(struct fdt *f, const char *name, uint32_t addr)
 {
@@ -98,14 +102,14 @@ static void timer(struct fdt *f, unsigned ncpus)
 {
 	const uint32_t flags = GIC_PPI_CPUS(ncpus) | IRQ_LEVEL_LOW;
 	const uint32_t irqs[] = {
-		GIC_PPI, BOARD_TIMER_SEC_PPI, flags, GIC_PPI, BOARD_TIMER_PHYS_PPI, flags,
-		GIC_PPI, BOARD_TIMER_VIRT_PPI, flags, GIC_PPI, BOARD_TIMER_HYP_PPI, flags,
+		GIC_PPI, BOARD_TIMER_SEC_PPI,  flags, GIC_PPI, BOARD_TIMER_PHYS_PPI, flags,
+		GIC_PPI, BOARD_TIMER_VIRT_PPI, flags, GIC_PPI, BOARD_TIMER_HYP_PPI,  flags,
 	};
 
 	fdt_begin_node(f, "timer");
 	fdt_prop_str(f, "compatible", "arm,armv7-timer");
 	fdt_prop_cells(f, "interrupts", irqs, 12);
-	fdt_prop_empty(f, "always-on");	/* no power state stops it under a VMM */
+	fdt_prop_empty(f, "always-on"); /* no power state stops it under a VMM */
 	fdt_end_node(f);
 }
 
@@ -147,7 +151,7 @@ static void gic(struct fdt *f, const struct board_dev *gicd, const struct board_
 	node_at(f, "intc", gicd->base);
 	fdt_prop_str(f, "compatible", "arm,cortex-a15-gic");
 	fdt_prop_u32(f, "#interrupt-cells", 3);
-	fdt_prop_u32(f, "#address-cells", 0);	/* an interrupt provider with no children */
+	fdt_prop_u32(f, "#address-cells", 0); /* an interrupt provider with no children */
 	fdt_prop_empty(f, "interrupt-controller");
 	fdt_prop_cells(f, "reg", reg, 4);
 	fdt_prop_u32(f, "phandle", PHANDLE_GIC);
@@ -170,14 +174,13 @@ static void devices(struct fdt *f, const struct board_desc *d)
 		switch (dev->kind) {
 		case BDEV_UART: uart(f, dev); break;
 		case BDEV_GICD: gic(f, dev, dev_of(d, BDEV_GICC)); break;
-		case BDEV_GICC: break;	/* in the GICD's node */
+		case BDEV_GICC: break; /* in the GICD's node */
 		case BDEV_KIND_COUNT: break;
 		}
 	}
 }
 
-static int check_chosen(const struct board_desc *d, const struct dtb_chosen *c, char *err,
-			size_t n)
+static int check_chosen(const struct board_desc *d, const struct dtb_chosen *c, char *err, size_t n)
 {
 	uint64_t ram_end = (uint64_t)d->ram_base + d->ram_size;
 
@@ -204,7 +207,7 @@ long board_dtb(const struct board_desc *d, const struct dtb_chosen *c, void *buf
 		return -1;
 	fdt_begin(&f, buf, cap);
 	fdt_begin_node(&f, "");
-	fdt_prop_u32(&f, "#address-cells", 1);	/* a 32-bit board: one cell each */
+	fdt_prop_u32(&f, "#address-cells", 1); /* a 32-bit board: one cell each */
 	fdt_prop_u32(&f, "#size-cells", 1);
 	fdt_prop_strs(&f, "compatible", compat, 1);
 	fdt_prop_str(&f, "model", "linux,dummy-virt");

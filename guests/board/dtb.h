@@ -12,8 +12,8 @@
 #include "board_desc.h"
 
 struct dtb_chosen {
-	const char *bootargs;		/* NULL or "": no bootargs property */
-	uint32_t initrd_start, initrd_end;	/* IPAs; equal: no initrd */
+	const char *bootargs;		   /* NULL or "": no bootargs property */
+	uint32_t initrd_start, initrd_end; /* IPAs; equal: no initrd */
 };
 
 /*

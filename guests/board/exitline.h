@@ -11,15 +11,17 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* clang-format off */
 #define EXIT_LINE_PREFIX	"EXIT: STATUS="
 #define EXIT_LINE_MAX		32	/* longer lines are not exit lines */
+/* clang-format on */
 
 struct exit_line {
 	char buf[EXIT_LINE_MAX];
-	unsigned len;		/* bytes of the current line kept in buf */
-	bool too_long;		/* the current line outgrew buf */
-	bool seen;		/* a complete exit line was read */
-	uint32_t status;	/* its n */
+	unsigned len;	 /* bytes of the current line kept in buf */
+	bool too_long;	 /* the current line outgrew buf */
+	bool seen;	 /* a complete exit line was read */
+	uint32_t status; /* its n */
 };
 
 /* Where the final status came from. */

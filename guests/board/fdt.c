@@ -8,17 +8,19 @@
 #include <string.h>
 #include "fdt.h"
 
-#define FDT_BEGIN_NODE	1u
-#define FDT_END_NODE	2u
-#define FDT_PROP	3u
-#define FDT_END		9u
+#define FDT_BEGIN_NODE 1u
+#define FDT_END_NODE   2u
+#define FDT_PROP       3u
+#define FDT_END	       9u
 
+/* clang-format off */
 #define FDT_VERSION	17u
 #define FDT_LAST_COMP	16u
 #define FDT_HDR_SIZE	40u
 #define FDT_RSV_OFF	FDT_HDR_SIZE		/* 8-byte aligned, as DTSpec asks */
 #define FDT_RSV_SIZE	16u			/* the terminating {0, 0} entry */
 #define FDT_NAME_MAX	31u			/* DTSpec 2.2.1 and 2.2.4 */
+/* clang-format on */
 
 static void put_be32(uint8_t *p, uint32_t v)
 {
@@ -64,10 +66,7 @@ static uint8_t *struct_grow(struct fdt *f, size_t len)
 	return at;
 }
 
-static size_t pad4(size_t n)
-{
-	return (n + 3) & ~(size_t)3;
-}
+static size_t pad4(size_t n) { return (n + 3) & ~(size_t)3; }
 
 static void put_token(struct fdt *f, uint32_t token)
 {
@@ -81,7 +80,7 @@ static void put_token(struct fdt *f, uint32_t token)
 static int node_char(char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       c == ',' || c == '.' || c == '_' || c == '+' || c == '-';
+		c == ',' || c == '.' || c == '_' || c == '+' || c == '-';
 }
 
 static const char *check_node_name(const char *name)
@@ -204,10 +203,7 @@ void fdt_prop_cells(struct fdt *f, const char *name, const uint32_t *cells, unsi
 	fdt_prop(f, name, be, 4 * (size_t)n);
 }
 
-void fdt_prop_u32(struct fdt *f, const char *name, uint32_t v)
-{
-	fdt_prop_cells(f, name, &v, 1);
-}
+void fdt_prop_u32(struct fdt *f, const char *name, uint32_t v) { fdt_prop_cells(f, name, &v, 1); }
 
 void fdt_prop_str(struct fdt *f, const char *name, const char *s)
 {
@@ -232,10 +228,7 @@ void fdt_prop_strs(struct fdt *f, const char *name, const char *const *s, unsign
 	fdt_prop(f, name, list, len);
 }
 
-void fdt_prop_empty(struct fdt *f, const char *name)
-{
-	fdt_prop(f, name, NULL, 0);
-}
+void fdt_prop_empty(struct fdt *f, const char *name) { fdt_prop(f, name, NULL, 0); }
 
 static void put_header(struct fdt *f, size_t total)
 {

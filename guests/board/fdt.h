@@ -9,20 +9,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FDT_MAGIC	0xd00dfeedu
+#define FDT_MAGIC 0xd00dfeedu
 
 struct fdt {
 	uint8_t *buf;
-	size_t cap;		/* bytes in buf */
-	size_t struct_len, strings_len;	/* the two blocks, built apart */
-	unsigned depth;		/* open nodes */
-	const char *error;	/* first error, NULL while all is well */
+	size_t cap;			/* bytes in buf */
+	size_t struct_len, strings_len; /* the two blocks, built apart */
+	unsigned depth;			/* open nodes */
+	const char *error;		/* first error, NULL while all is well */
 	/* layout detail the writer owns; callers read none of it */
 	size_t struct_off, strings_off;
 };
 
 void fdt_begin(struct fdt *f, void *buf, size_t cap);
-void fdt_begin_node(struct fdt *f, const char *name);	/* "" for the root */
+void fdt_begin_node(struct fdt *f, const char *name); /* "" for the root */
 void fdt_end_node(struct fdt *f);
 void fdt_prop(struct fdt *f, const char *name, const void *val, size_t len);
 void fdt_prop_u32(struct fdt *f, const char *name, uint32_t v);

@@ -9,10 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define HSR_EC_SHIFT	26
-#define HSR_EC_MASK	(0x3fu << HSR_EC_SHIFT)
-#define HSR_IL		(1u << 25)
-#define HSR_ISS_MASK	0x01ffffffu
+#define HSR_EC_SHIFT 26
+#define HSR_EC_MASK  (0x3fu << HSR_EC_SHIFT)
+#define HSR_IL	     (1u << 25)
+#define HSR_ISS_MASK 0x01ffffffu
 
 #define HSR_EC_UNKNOWN	0x00
 #define HSR_EC_WFX	0x01
@@ -29,23 +29,23 @@
 #define HSR_EC_HVC	0x12
 #define HSR_EC_SMC	0x13
 #define HSR_EC_IABT	0x20
-#define HSR_EC_IABT_HYP	0x21
-#define HSR_EC_PC_ALIGN	0x22
+#define HSR_EC_IABT_HYP 0x21
+#define HSR_EC_PC_ALIGN 0x22
 #define HSR_EC_DABT	0x24
-#define HSR_EC_DABT_HYP	0x25
+#define HSR_EC_DABT_HYP 0x25
 #define HSR_EC_MAX	0x3f
 
 static inline unsigned hsr_ec(uint32_t hsr) { return hsr >> HSR_EC_SHIFT; }
 static inline uint32_t hsr_iss(uint32_t hsr) { return hsr & HSR_ISS_MASK; }
 
 /* Data abort ISS (EC 0x24), B3.13.6 table B3-24. */
-#define HSR_DABT_ISV	(1u << 24)
+#define HSR_DABT_ISV	   (1u << 24)
 #define HSR_DABT_SAS_SHIFT 22
-#define HSR_DABT_SSE	(1u << 21)
+#define HSR_DABT_SSE	   (1u << 21)
 #define HSR_DABT_SRT_SHIFT 16
-#define HSR_DABT_EA	(1u << 9)
-#define HSR_DABT_S1PTW	(1u << 7)
-#define HSR_DABT_WNR	(1u << 6)
+#define HSR_DABT_EA	   (1u << 9)
+#define HSR_DABT_S1PTW	   (1u << 7)
+#define HSR_DABT_WNR	   (1u << 6)
 #define HSR_DABT_DFSC_MASK 0x3f
 
 static inline bool dabt_isv(uint32_t hsr) { return hsr & HSR_DABT_ISV; }
@@ -59,12 +59,12 @@ static inline bool dabt_s1ptw(uint32_t hsr) { return hsr & HSR_DABT_S1PTW; }
 /* MCR/MRC ISS (EC 0x03, 0x05), table B3-18. */
 struct cp_access32 {
 	unsigned opc1, crn, crm, opc2, rt;
-	bool read;		/* MRC: coprocessor to core register */
+	bool read; /* MRC: coprocessor to core register */
 };
 /* MCRR/MRRC ISS (EC 0x04, 0x0C). */
 struct cp_access64 {
 	unsigned opc1, crm, rt, rt2;
-	bool read;		/* MRRC */
+	bool read; /* MRRC */
 };
 
 void hsr_decode_cp32(uint32_t hsr, struct cp_access32 *a);

@@ -11,6 +11,7 @@
 #include "image.h"
 #include "memmap.h"
 
+/* clang-format off */
 #define ELF_CLASS32	1	/* e_ident[EI_CLASS = 4] */
 #define ELF_DATA2LSB	1	/* e_ident[EI_DATA = 5] */
 #define ELF_ET_EXEC	2
@@ -18,23 +19,18 @@
 #define ELF_PT_LOAD	1
 #define ELF_EHDR_SIZE	52
 #define ELF_PHDR_SIZE	32
+/* clang-format on */
 
 /* Linux arch/arm/boot/compressed/head.S: magic, start, end words at 0x24. */
-#define ZIMAGE_MAGIC_OFF	0x24
-#define ZIMAGE_MAGIC		0x016F2818u
-#define ZIMAGE_HDR_END		0x30
+#define ZIMAGE_MAGIC_OFF 0x24
+#define ZIMAGE_MAGIC	 0x016F2818u
+#define ZIMAGE_HDR_END	 0x30
 
-#define FOUR_GIB	0x100000000ull
+#define FOUR_GIB 0x100000000ull
 
-static uint32_t le16(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8;
-}
+static uint32_t le16(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8; }
 
-static uint32_t le32(const uint8_t *p)
-{
-	return le16(p) | le16(p + 2) << 16;
-}
+static uint32_t le32(const uint8_t *p) { return le16(p) | le16(p + 2) << 16; }
 
 const char *image_kind_name(enum image_kind k)
 {
@@ -53,16 +49,19 @@ static int elf_header(const uint8_t *d, size_t size, char *err, size_t n)
 	if (size < 16)
 		return snprintf(err, n, "truncated ELF: %lu bytes", (unsigned long)size), -1;
 	if (d[4] != ELF_CLASS32)
-		return snprintf(err, n, "not a 32-bit ELF (ELF class %u): the guest must be AArch32",
-				d[4]), -1;
+		return snprintf(err, n,
+				"not a 32-bit ELF (ELF class %u): the guest must be AArch32", d[4]),
+		       -1;
 	if (d[5] != ELF_DATA2LSB)
 		return snprintf(err, n, "not a little-endian ELF"), -1;
 	if (size < ELF_EHDR_SIZE)
-		return snprintf(err, n, "truncated ELF: %lu bytes, header needs %u", (unsigned long)size,
-				ELF_EHDR_SIZE), -1;
+		return snprintf(err, n, "truncated ELF: %lu bytes, header needs %u",
+				(unsigned long)size, ELF_EHDR_SIZE),
+		       -1;
 	if (le16(d + 18) != ELF_EM_ARM)
 		return snprintf(err, n, "ELF for machine %u, not ARM (%u)", (unsigned)le16(d + 18),
-				ELF_EM_ARM), -1;
+				ELF_EM_ARM),
+		       -1;
 	if (le16(d + 16) != ELF_ET_EXEC)
 		return snprintf(err, n, "ELF type %u is not an executable", (unsigned)le16(d + 16)),
 		       -1;
@@ -82,24 +81,32 @@ static int elf_segment(const uint8_t *ph, size_t size, uint32_t base, uint32_t r
 	uint64_t end;
 
 	s->offset = le32(ph + 4);
-	s->addr = le32(ph + 12);	/* p_paddr: where the board's RAM is */
+	s->addr = le32(ph + 12); /* p_paddr: where the board's RAM is */
 	s->filesz = le32(ph + 16);
 	s->memsz = le32(ph + 20);
 	end = (uint64_t)s->addr + s->memsz;
 	if ((uint64_t)s->offset + s->filesz > size)
-		return snprintf(err, n, "truncated ELF: segment at 0x%08x needs file bytes up to "
-				"%llu, file has %lu", (unsigned)s->addr,
-				(unsigned long long)s->offset + s->filesz, (unsigned long)size), -1;
+		return snprintf(err, n,
+				"truncated ELF: segment at 0x%08x needs file bytes up to "
+				"%llu, file has %lu",
+				(unsigned)s->addr, (unsigned long long)s->offset + s->filesz,
+				(unsigned long)size),
+		       -1;
 	if (s->filesz > s->memsz)
 		return snprintf(err, n, "bad ELF segment at 0x%08x: file size above memory size",
-				(unsigned)s->addr), -1;
+				(unsigned)s->addr),
+		       -1;
 	if (end > FOUR_GIB)
 		return snprintf(err, n, "ELF segment at 0x%08x of 0x%x bytes wraps past 4 GiB",
-				(unsigned)s->addr, (unsigned)s->memsz), -1;
+				(unsigned)s->addr, (unsigned)s->memsz),
+		       -1;
 	if (s->addr < base || end > (uint64_t)base + ram)
-		return snprintf(err, n, "ELF segment 0x%08x..0x%08llx is outside guest RAM "
-				"0x%08x..0x%08llx", (unsigned)s->addr, (unsigned long long)end,
-				(unsigned)base, (unsigned long long)base + ram), -1;
+		return snprintf(err, n,
+				"ELF segment 0x%08x..0x%08llx is outside guest RAM "
+				"0x%08x..0x%08llx",
+				(unsigned)s->addr, (unsigned long long)end, (unsigned)base,
+				(unsigned long long)base + ram),
+		       -1;
 	return 0;
 }
 
@@ -112,7 +119,8 @@ static int overlapping(const struct image_info *out, char *err, size_t n)
 			if (a->addr < (uint64_t)b->addr + b->memsz &&
 			    b->addr < (uint64_t)a->addr + a->memsz)
 				return snprintf(err, n, "ELF segments at 0x%08x and 0x%08x overlap",
-						(unsigned)a->addr, (unsigned)b->addr), -1;
+						(unsigned)a->addr, (unsigned)b->addr),
+				       -1;
 		}
 	return 0;
 }
@@ -141,7 +149,8 @@ static int parse_elf(const uint8_t *d, size_t size, uint32_t base, uint32_t ram,
 			continue;
 		if (out->nsegs == IMAGE_MAX_SEGS)
 			return snprintf(err, n, "ELF with over %u loadable segments",
-					IMAGE_MAX_SEGS), -1;
+					IMAGE_MAX_SEGS),
+			       -1;
 		if (elf_segment(ph, size, base, ram, &out->seg[out->nsegs], err, n) < 0)
 			return -1;
 		out->nsegs++;
@@ -154,7 +163,8 @@ static int parse_elf(const uint8_t *d, size_t size, uint32_t base, uint32_t ram,
 	out->entry = le32(d + 24);
 	if (!entry_loaded(out))
 		return snprintf(err, n, "ELF entry 0x%08x is outside the loaded segments",
-				(unsigned)out->entry), -1;
+				(unsigned)out->entry),
+		       -1;
 	/* The protocol rule (docs/guest-abi.md): entered at the RAM base = the kit's. */
 	out->proto = out->entry == base ? BOOT_KIT : BOOT_LINUX;
 	return 0;
@@ -170,12 +180,15 @@ static int one_segment(size_t size, size_t offset, uint32_t base, uint32_t ram,
 		       struct image_info *out, char *err, size_t n)
 {
 	if ((size > ram || offset > ram - size) && offset)
-		return snprintf(err, n, "zImage of %lu bytes does not fit in %u bytes of RAM from "
-				"RAM base + 0x%lx", (unsigned long)size, (unsigned)ram,
-				(unsigned long)offset), -1;
+		return snprintf(err, n,
+				"zImage of %lu bytes does not fit in %u bytes of RAM from "
+				"RAM base + 0x%lx",
+				(unsigned long)size, (unsigned)ram, (unsigned long)offset),
+		       -1;
 	if (size > ram)
 		return snprintf(err, n, "raw image of %lu bytes does not fit in %u bytes of RAM",
-				(unsigned long)size, (unsigned)ram), -1;
+				(unsigned long)size, (unsigned)ram),
+		       -1;
 	out->nsegs = 1;
 	out->seg[0].addr = base + (uint32_t)offset;
 	out->seg[0].filesz = out->seg[0].memsz = (uint32_t)size;
@@ -191,8 +204,11 @@ static int parse_zimage(const uint8_t *d, size_t size, uint32_t base, uint32_t r
 	uint32_t start = le32(d + ZIMAGE_MAGIC_OFF + 4), end = le32(d + ZIMAGE_MAGIC_OFF + 8);
 
 	if (end < start || end - start > size)
-		return snprintf(err, n, "truncated zImage: its header gives %u bytes, the file has "
-				"%lu", (unsigned)(end - start), (unsigned long)size), -1;
+		return snprintf(err, n,
+				"truncated zImage: its header gives %u bytes, the file has "
+				"%lu",
+				(unsigned)(end - start), (unsigned long)size),
+		       -1;
 	out->kind = IMAGE_ZIMAGE;
 	out->proto = BOOT_LINUX;
 	return one_segment(size, BOARD_ZIMAGE_OFFSET, base, ram, out, err, n);
@@ -207,9 +223,10 @@ int image_parse(const void *data, size_t size, uint32_t ram_base, uint32_t ram_s
 	memset(out, 0, sizeof(*out));
 	if (size == 0)
 		return snprintf(err, n, "empty image (0 bytes)"), -1;
-	if ((uint64_t)ram_base + ram_size >= FOUR_GIB)	/* so every end fits 32 bits */
-		return snprintf(err, n, "guest RAM 0x%08x + 0x%x reaches 4 GiB",
-				(unsigned)ram_base, (unsigned)ram_size), -1;
+	if ((uint64_t)ram_base + ram_size >= FOUR_GIB) /* so every end fits 32 bits */
+		return snprintf(err, n, "guest RAM 0x%08x + 0x%x reaches 4 GiB", (unsigned)ram_base,
+				(unsigned)ram_size),
+		       -1;
 	if (size >= 4 && d[0] == 0x7f && d[1] == 'E' && d[2] == 'L' && d[3] == 'F')
 		rc = parse_elf(d, size, ram_base, ram_size, out, err, n);
 	else if (is_zimage(d, size))

@@ -21,11 +21,11 @@ enum image_kind { IMAGE_RAW, IMAGE_ZIMAGE, IMAGE_ELF };
  */
 enum boot_protocol { BOOT_KIT, BOOT_LINUX };
 
-#define IMAGE_MAX_SEGS	8
+#define IMAGE_MAX_SEGS 8
 
 struct image_seg {
 	uint32_t addr;		/* IPA */
-	uint32_t filesz, memsz;	/* memsz - filesz bytes are zeroed */
+	uint32_t filesz, memsz; /* memsz - filesz bytes are zeroed */
 	size_t offset;		/* in the file */
 };
 
@@ -33,7 +33,7 @@ struct image_info {
 	enum image_kind kind;
 	enum boot_protocol proto;
 	uint32_t entry;
-	uint32_t end;		/* one past the highest byte loaded */
+	uint32_t end; /* one past the highest byte loaded */
 	unsigned nsegs;
 	struct image_seg seg[IMAGE_MAX_SEGS];
 };
@@ -50,6 +50,6 @@ int image_parse(const void *data, size_t size, uint32_t ram_base, uint32_t ram_s
 /* Copies a parsed image into ram (the host view of IPA ram_base). */
 void image_copy(const struct image_info *info, const void *data, void *ram, uint32_t ram_base);
 
-const char *image_kind_name(enum image_kind k);	/* "raw", "zImage", "ELF" */
+const char *image_kind_name(enum image_kind k); /* "raw", "zImage", "ELF" */
 
 #endif

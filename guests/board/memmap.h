@@ -12,25 +12,32 @@
 #ifndef BOARD_MEMMAP_H
 #define BOARD_MEMMAP_H
 
+/* clang-format off */
 #define BOARD_GICD_BASE		0x08000000
 #define BOARD_GICC_BASE		(BOARD_GICD_BASE + 0x10000)
 #define BOARD_GIC_SIZE		0x10000		/* each of the two */
 #define BOARD_GICC_DT_SIZE	0x2000		/* GICv2 CPU interface, as the DT gives it */
+/* clang-format on */
 
+/* clang-format off */
 #define BOARD_UART_BASE		0x09000000
 #define BOARD_UART_SIZE		0x1000
 #define BOARD_STATUS_OFFSET	0xF00		/* in the PL011's reserved space */
 #define BOARD_STATUS_ADDR	(BOARD_UART_BASE + BOARD_STATUS_OFFSET)
+/* clang-format on */
 
+/* clang-format off */
 #define BOARD_RAM_BASE		0x40000000
 #define BOARD_RAM_SIZE		0x01000000	/* 16 MiB: the default */
 #define BOARD_RAM_MIN		0x00100000	/* 1 MiB */
 #define BOARD_RAM_MAX		0x20000000	/* 512 MiB */
 #define BOARD_RAM_ALIGN		0x00100000	/* sizes in whole MiB */
+/* clang-format on */
 
-#define BOARD_MAX_CPUS		8		/* GICv2's limit */
+#define BOARD_MAX_CPUS 8 /* GICv2's limit */
 
 /* GIC interrupt ids (INTID): PPIs 16..31, SPIs from 32. */
+/* clang-format off */
 #define BOARD_PPI(n)		(16 + (n))
 #define BOARD_SPI(n)		(32 + (n))
 #define BOARD_UART_SPI		1		/* INTID 33, as QEMU virt */
@@ -38,6 +45,7 @@
 #define BOARD_TIMER_PHYS_PPI	14		/* INTID 30, the order that the */
 #define BOARD_TIMER_VIRT_PPI	11		/* INTID 27, arm,armv7-timer */
 #define BOARD_TIMER_HYP_PPI	10		/* INTID 26, binding lists them */
+/* clang-format on */
 
 /*
  * Boot (docs/guest-abi.md). Kit protocol: the image at RAM base, entered
@@ -45,11 +53,13 @@
  * an ELF at its own addresses), r0 = 0, r1 = ~0, r2 = the DTB. The DTB sits
  * at the top of RAM, the initrd page-aligned just below it.
  */
+/* clang-format off */
 #define BOARD_ENTRY_CPSR	0x1D3		/* SVC, A I F masked, ARM */
 #define BOARD_ZIMAGE_OFFSET	0x8000		/* as kvmtool's 32-bit loader */
 #define BOARD_RAW_IMAGE_OFFSET	0x10000		/* QEMU's raw -kernel load offset: kvm-unit-tests links there */
 #define BOARD_DTB_MAX		0x10000		/* 64 KiB for the DTB */
 #define BOARD_MACH_TYPE_DT	0xFFFFFFFF	/* r1: "machine type from the DT" */
+/* clang-format on */
 
 /*
  * Exit statuses. 0..123 are the guest's (its STATUS write or its
@@ -57,6 +67,7 @@
  * a run on the board's account; 200..203 are the VMMs' own verdicts: above
  * any signal's 128 + n (n <= 64), so never read as a guest's or a kill.
  */
+/* clang-format off */
 #define BOARD_STATUS_PASS	0
 #define BOARD_STATUS_TIMEOUT	124		/* out of time */
 #define BOARD_STATUS_RESET	125		/* SYSTEM_RESET: the board does not reboot */
@@ -65,7 +76,8 @@
 #define VMM_STATUS_BADINPUT	201		/* command line, image, options */
 #define VMM_STATUS_NOPLATFORM	202		/* no usable KVM, not in Hyp mode ... */
 #define VMM_STATUS_FAILED	203		/* KVM or the VMM itself failed */
+/* clang-format on */
 
-#define BOARD_ABI_VERSION	1
+#define BOARD_ABI_VERSION 1
 
 #endif

@@ -4,7 +4,7 @@
 int board_size_arg(const char *s, uint32_t *bytes)
 {
 	uint64_t v = 0;
-	unsigned shift = 20;	/* a bare number is MiB, as kvmtool's -m */
+	unsigned shift = 20; /* a bare number is MiB, as kvmtool's -m */
 
 	if (!s || *s < '0' || *s > '9')
 		return -1;
@@ -15,9 +15,18 @@ int board_size_arg(const char *s, uint32_t *bytes)
 	}
 	switch (*s) {
 	case '\0': break;
-	case 'K': case 'k': shift = 10; s++; break;
-	case 'M': case 'm': s++; break;
-	case 'G': case 'g': shift = 30; s++; break;
+	case 'K':
+	case 'k':
+		shift = 10;
+		s++;
+		break;
+	case 'M':
+	case 'm': s++; break;
+	case 'G':
+	case 'g':
+		shift = 30;
+		s++;
+		break;
 	default: return -1;
 	}
 	if (*s || v > (0xffffffffull >> shift))

@@ -32,25 +32,28 @@ static void put(struct out *o, const char *fmt, ...)
 
 static const char *const by_names[] = { "hyp", "kvm", "vmm" };
 static const char *const stop_names[] = {
-	[TRAP_STOP_NODEVICE] = "nodevice", [TRAP_STOP_UNDEF] = "undef",
+	[TRAP_STOP_NODEVICE] = "nodevice",     [TRAP_STOP_UNDEF] = "undef",
 	[TRAP_STOP_UNKNOWN_EC] = "unknown-ec", [TRAP_STOP_DECODE] = "decode",
-	[TRAP_STOP_TIMEOUT] = "timeout", [TRAP_STOP_HYP_RAM] = "hyp-ram",
+	[TRAP_STOP_TIMEOUT] = "timeout",       [TRAP_STOP_HYP_RAM] = "hyp-ram",
 	[TRAP_STOP_STUCK] = "stuck",
 };
 static const char *const inject_names[] = { "undef", "pabt", "dabt" };
 static const char *const why_names[] = {
-	[TRAP_WHY_NODEVICE] = "nodevice", [TRAP_WHY_HYP_RAM] = "hyp-ram",
-	[TRAP_WHY_UNKNOWN_EC] = "unknown-ec", [TRAP_WHY_CP15] = "cp15",
-	[TRAP_WHY_IMPDEF] = "impdef", [TRAP_WHY_PMU] = "pmu", [TRAP_WHY_CP14] = "cp14",
-	[TRAP_WHY_COPROC] = "coproc", [TRAP_WHY_CLASS] = "class",
+	[TRAP_WHY_NODEVICE] = "nodevice",
+	[TRAP_WHY_HYP_RAM] = "hyp-ram",
+	[TRAP_WHY_UNKNOWN_EC] = "unknown-ec",
+	[TRAP_WHY_CP15] = "cp15",
+	[TRAP_WHY_IMPDEF] = "impdef",
+	[TRAP_WHY_PMU] = "pmu",
+	[TRAP_WHY_CP14] = "cp14",
+	[TRAP_WHY_COPROC] = "coproc",
+	[TRAP_WHY_CLASS] = "class",
 };
 
-#define NAME_OF(table, i) ((unsigned)(i) < sizeof(table) / sizeof((table)[0]) && (table)[i] ? (table)[i] : "?")
+#define NAME_OF(table, i) \
+	((unsigned)(i) < sizeof(table) / sizeof((table)[0]) && (table)[i] ? (table)[i] : "?")
 
-const char *traplog_why_name(unsigned why)
-{
-	return NAME_OF(why_names, why);
-}
+const char *traplog_why_name(unsigned why) { return NAME_OF(why_names, why); }
 
 int traplog_header(char *buf, size_t n, const char *side, const char *guest)
 {
@@ -111,8 +114,8 @@ static void syndrome_cp32(struct out *o, const struct trap_record *r, unsigned e
 	if (!(r->flags & TR_HSR))
 		a.rt = r->srt;
 	name = ec == HSR_EC_CP15_32 ? cp15_reg_name32(&a) : NULL;
-	put(o, " dir=%s opc1=%u crn=%u crm=%u opc2=%u", cp_is_read(r) ? "read" : "write",
-	    a.opc1, a.crn, a.crm, a.opc2);
+	put(o, " dir=%s opc1=%u crn=%u crm=%u opc2=%u", cp_is_read(r) ? "read" : "write", a.opc1,
+	    a.crn, a.crm, a.opc2);
 	put_reg(o, "rt", a.rt);
 	put(o, " reg=%s", name ? name : "?");
 }
@@ -138,11 +141,13 @@ static void put_syndrome(struct out *o, const struct trap_record *r, unsigned ec
 {
 	switch (ec) {
 	case HSR_EC_WFX: put(o, " wfe=%u", (unsigned)(r->hsr & 1)); break;
-	case HSR_EC_CP15_32: case HSR_EC_CP14_MR: syndrome_cp32(o, r, ec); break;
-	case HSR_EC_CP15_64: case HSR_EC_CP14_64: syndrome_cp64(o, r, ec); break;
-	case HSR_EC_SVC_HYP: case HSR_EC_HVC: case HSR_EC_SMC:
-		put(o, " imm=0x%04x", (unsigned)(r->hsr & 0xffff));
-		break;
+	case HSR_EC_CP15_32:
+	case HSR_EC_CP14_MR: syndrome_cp32(o, r, ec); break;
+	case HSR_EC_CP15_64:
+	case HSR_EC_CP14_64: syndrome_cp64(o, r, ec); break;
+	case HSR_EC_SVC_HYP:
+	case HSR_EC_HVC:
+	case HSR_EC_SMC: put(o, " imm=0x%04x", (unsigned)(r->hsr & 0xffff)); break;
 	case HSR_EC_DABT: syndrome_dabt(o, r); break;
 	case HSR_EC_IABT: put(o, " ipa=0x%08x", (unsigned)r->ipa); break;
 	default:

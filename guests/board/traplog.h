@@ -9,48 +9,53 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TRAPLOG_VERSION 1
+#define TRAPLOG_VERSION	       1
 #define TRAPLOG_CONSOLE_PREFIX "trap: "
 
 enum trap_by { TRAP_BY_HYP, TRAP_BY_KVM, TRAP_BY_VMM };
 
 enum trap_outcome {
-	TRAP_OUT_MMIO,		/* reg = enum board_reg, v0 = value, size */
-	TRAP_OUT_PSCI,		/* v0 = fn, v1 = ret, or status if TR_STOP */
-	TRAP_OUT_HVC,		/* v0 = fn, v1 = ret */
-	TRAP_OUT_CP15,		/* v0 = value (low), v1 = high (64-bit) */
-	TRAP_OUT_WFX,		/* TR_SLEPT: slept, else skipped */
-	TRAP_OUT_SMC,		/* v1 = ret */
-	TRAP_OUT_STAGE2,	/* mapped */
-	TRAP_OUT_STOP,		/* reg = enum trap_stop, v0 = status */
-	TRAP_OUT_VFP,		/* the FPU given to the guest (lazy switch) */
-	TRAP_OUT_INJECT,	/* reg = TRAP_INJECT(kind, why), v0 = vector, v1 = far */
+	TRAP_OUT_MMIO,	 /* reg = enum board_reg, v0 = value, size */
+	TRAP_OUT_PSCI,	 /* v0 = fn, v1 = ret, or status if TR_STOP */
+	TRAP_OUT_HVC,	 /* v0 = fn, v1 = ret */
+	TRAP_OUT_CP15,	 /* v0 = value (low), v1 = high (64-bit) */
+	TRAP_OUT_WFX,	 /* TR_SLEPT: slept, else skipped */
+	TRAP_OUT_SMC,	 /* v1 = ret */
+	TRAP_OUT_STAGE2, /* mapped */
+	TRAP_OUT_STOP,	 /* reg = enum trap_stop, v0 = status */
+	TRAP_OUT_VFP,	 /* the FPU given to the guest (lazy switch) */
+	TRAP_OUT_INJECT, /* reg = TRAP_INJECT(kind, why), v0 = vector, v1 = far */
 };
 
 enum trap_stop {
-	TRAP_STOP_NODEVICE, TRAP_STOP_UNDEF, TRAP_STOP_UNKNOWN_EC,
-	TRAP_STOP_DECODE, TRAP_STOP_TIMEOUT, TRAP_STOP_HYP_RAM,
-	TRAP_STOP_STUCK,	/* the guest re-takes one exception, no progress */
+	TRAP_STOP_NODEVICE,
+	TRAP_STOP_UNDEF,
+	TRAP_STOP_UNKNOWN_EC,
+	TRAP_STOP_DECODE,
+	TRAP_STOP_TIMEOUT,
+	TRAP_STOP_HYP_RAM,
+	TRAP_STOP_STUCK, /* the guest re-takes one exception, no progress */
 };
 
 /* An exception a VMM gives the guest, and why (TRAP_OUT_INJECT). */
 enum trap_inject { TRAP_INJ_UNDEF, TRAP_INJ_PABT, TRAP_INJ_DABT };
 enum trap_inject_why {
-	TRAP_WHY_NODEVICE,	/* an access where the board has nothing */
-	TRAP_WHY_HYP_RAM,	/* machine RAM outside the guest's */
-	TRAP_WHY_UNKNOWN_EC,	/* EC 0x00: an instruction the guest may not run */
-	TRAP_WHY_CP15,		/* a cp15 register the VMM does not emulate */
-	TRAP_WHY_IMPDEF,	/* an IMPLEMENTATION DEFINED cp15 register (TIDCP, T15) */
-	TRAP_WHY_PMU,		/* a PMU register (HDCR.TPM/TPMCR) */
-	TRAP_WHY_CP14,		/* a debug or trace register (HDCR.TDA, HCPTR.TTA) */
-	TRAP_WHY_COPROC,	/* a coprocessor other than VFP/SIMD (HCPTR) */
-	TRAP_WHY_CLASS,		/* an exception class the VMM has no handler for */
+	TRAP_WHY_NODEVICE,   /* an access where the board has nothing */
+	TRAP_WHY_HYP_RAM,    /* machine RAM outside the guest's */
+	TRAP_WHY_UNKNOWN_EC, /* EC 0x00: an instruction the guest may not run */
+	TRAP_WHY_CP15,	     /* a cp15 register the VMM does not emulate */
+	TRAP_WHY_IMPDEF,     /* an IMPLEMENTATION DEFINED cp15 register (TIDCP, T15) */
+	TRAP_WHY_PMU,	     /* a PMU register (HDCR.TPM/TPMCR) */
+	TRAP_WHY_CP14,	     /* a debug or trace register (HDCR.TDA, HCPTR.TTA) */
+	TRAP_WHY_COPROC,     /* a coprocessor other than VFP/SIMD (HCPTR) */
+	TRAP_WHY_CLASS,	     /* an exception class the VMM has no handler for */
 };
-#define TRAP_INJECT(kind, why)	((uint16_t)((why) << 4 | (kind)))
-#define TRAP_INJECT_KIND(reg)	((reg) & 0xfu)
-#define TRAP_INJECT_WHY(reg)	((reg) >> 4)
+#define TRAP_INJECT(kind, why) ((uint16_t)((why) << 4 | (kind)))
+#define TRAP_INJECT_KIND(reg)  ((reg)&0xfu)
+#define TRAP_INJECT_WHY(reg)   ((reg) >> 4)
 
 /* flags */
+/* clang-format off */
 #define TR_HSR		(1u << 0)	/* hsr holds the whole syndrome; else only EC */
 #define TR_WRITE	(1u << 1)	/* mmio/cp15: a write */
 #define TR_STOP		(1u << 2)	/* psci: the call ended the run */
@@ -59,6 +64,7 @@ enum trap_inject_why {
 #define TR_INSN		(1u << 5)	/* insn holds a decoded ISV=0 instruction */
 #define TR_SIGNED	(1u << 6)	/* ISV=0 load decoded as sign-extending */
 #define TR_PC_UNKNOWN	(1u << 7)	/* pc not seen (a coalesced MMIO write): pc=? */
+/* clang-format on */
 
 /*
  * Without TR_HSR, hsr still carries what the writer knows in the ISS's
@@ -68,17 +74,17 @@ enum trap_inject_why {
  */
 
 struct trap_record {
-	uint32_t hsr;		/* syndrome; see TR_HSR */
-	uint32_t pc;		/* address of the trapping instruction */
-	uint32_t ipa;		/* aborts: the faulting IPA */
-	uint32_t insn;		/* TR_INSN: the instruction */
-	uint32_t v0, v1;	/* outcome values, per enum trap_outcome */
-	uint16_t reg;		/* outcome register / stop reason */
-	uint8_t outcome;	/* enum trap_outcome */
-	uint8_t by;		/* enum trap_by */
+	uint32_t hsr;	 /* syndrome; see TR_HSR */
+	uint32_t pc;	 /* address of the trapping instruction */
+	uint32_t ipa;	 /* aborts: the faulting IPA */
+	uint32_t insn;	 /* TR_INSN: the instruction */
+	uint32_t v0, v1; /* outcome values, per enum trap_outcome */
+	uint16_t reg;	 /* outcome register / stop reason */
+	uint8_t outcome; /* enum trap_outcome */
+	uint8_t by;	 /* enum trap_by */
 	uint8_t flags;
-	uint8_t size;		/* mmio access size in bytes */
-	uint8_t srt, srt2;	/* when !TR_HSR, srt = 0xff if unknown */
+	uint8_t size;	   /* mmio access size in bytes */
+	uint8_t srt, srt2; /* when !TR_HSR, srt = 0xff if unknown */
 };
 
 /* "nodevice", "pmu" ... for enum trap_inject_why; "?" if out of range. */
@@ -97,8 +103,8 @@ struct traplog_line {
 	unsigned ec;
 	uint32_t pc;
 	char name[16];
-	char syndrome[160];	/* everything between pc= and " : " */
-	char outcome[160];	/* everything after " : " up to " by=" */
+	char syndrome[160]; /* everything between pc= and " : " */
+	char outcome[160];  /* everything after " : " up to " by=" */
 	char by[8];
 };
 
@@ -109,11 +115,11 @@ struct traplog_line {
 int traplog_parse(const char *line, struct traplog_line *out, char *err, size_t errlen);
 
 /* The header line: 0 with side and guest copied, or -1 (another version ...). */
-int traplog_parse_header(const char *line, char *side, size_t sidelen, char *guest,
-			 size_t guestlen, char *err, size_t errlen);
+int traplog_parse_header(const char *line, char *side, size_t sidelen, char *guest, size_t guestlen,
+			 char *err, size_t errlen);
 
 /* The end line: 0 with its three numbers, or -1 with a message. */
-int traplog_parse_footer(const char *line, unsigned *traps, unsigned *dropped,
-			 int *status, char *err, size_t errlen);
+int traplog_parse_footer(const char *line, unsigned *traps, unsigned *dropped, int *status,
+			 char *err, size_t errlen);
 
 #endif

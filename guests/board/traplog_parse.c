@@ -118,8 +118,8 @@ static int parse_head(const char **p, struct traplog_line *out, char *err, size_
 	if (!copy_span(out->name, sizeof(out->name), name, *p))
 		return fail(err, errlen, "EC name too long");
 	if (strcmp(out->name, hsr_ec_name(out->ec)))
-		return fail(err, errlen, "EC 0x%02x is %s, not '%s'", out->ec,
-			    hsr_ec_name(out->ec), out->name);
+		return fail(err, errlen, "EC 0x%02x is %s, not '%s'", out->ec, hsr_ec_name(out->ec),
+			    out->name);
 	while (**p == ' ')
 		(*p)++;
 	if (!take(p, "pc=") || (!take(p, "?") && !take_hex(p, 8, &out->pc)))
@@ -168,8 +168,8 @@ int traplog_parse(const char *line, struct traplog_line *out, char *err, size_t 
 	return 0;
 }
 
-int traplog_parse_header(const char *line, char *side, size_t sidelen, char *guest,
-			 size_t guestlen, char *err, size_t errlen)
+int traplog_parse_header(const char *line, char *side, size_t sidelen, char *guest, size_t guestlen,
+			 char *err, size_t errlen)
 {
 	unsigned version;
 	const char *p = line, *end = line + body_length(line), *s;
@@ -191,8 +191,8 @@ int traplog_parse_header(const char *line, char *side, size_t sidelen, char *gue
 	return 0;
 }
 
-int traplog_parse_footer(const char *line, unsigned *traps, unsigned *dropped,
-			 int *status, char *err, size_t errlen)
+int traplog_parse_footer(const char *line, unsigned *traps, unsigned *dropped, int *status,
+			 char *err, size_t errlen)
 {
 	const char *p = line;
 	unsigned st;

@@ -8,22 +8,24 @@
 #include <stddef.h>
 #include "uart.h"
 
+/* clang-format off */
 #define UART_FR_TXFE	(1u << 7)	/* transmit FIFO empty */
 #define UART_FR_RXFE	(1u << 4)	/* receive FIFO empty: never any input */
 #define UART_FR_VALUE	(UART_FR_TXFE | UART_FR_RXFE)
 #define UART_ID_BASE	0xfe0		/* PeriphID0-3, PCellID0-3 */
+/* clang-format on */
 
 /* The registers that keep their value: reset value, implemented bits (TRM 3.3). */
 static const struct {
 	enum board_reg reg;
 	uint32_t reset, mask;
 } kept[BOARD_UART_KEPT] = {
-	{ BREG_UART_IBRD, 0, 0xffff },		/* integer baud rate divisor */
-	{ BREG_UART_FBRD, 0, 0x3f },		/* fractional divisor */
-	{ BREG_UART_LCR_H, 0, 0xff },		/* line control */
-	{ BREG_UART_CR, 0x300, 0xff87 },	/* TXE RXE at reset; bits 6:3 reserved */
-	{ BREG_UART_IFLS, 0x12, 0x3f },		/* FIFO levels: half-way at reset */
-	{ BREG_UART_IMSC, 0, 0x7ff },		/* interrupt mask */
+	{ BREG_UART_IBRD, 0, 0xffff },	 /* integer baud rate divisor */
+	{ BREG_UART_FBRD, 0, 0x3f },	 /* fractional divisor */
+	{ BREG_UART_LCR_H, 0, 0xff },	 /* line control */
+	{ BREG_UART_CR, 0x300, 0xff87 }, /* TXE RXE at reset; bits 6:3 reserved */
+	{ BREG_UART_IFLS, 0x12, 0x3f },	 /* FIFO levels: half-way at reset */
+	{ BREG_UART_IMSC, 0, 0x7ff },	 /* interrupt mask */
 };
 
 /* Its slot in b->uart_kept, or -1. */
@@ -43,13 +45,11 @@ void uart_reset(struct board *b)
 
 /* The named registers, by word index (offset / 4); 0 (BREG_NONE) in the gaps. */
 static const uint8_t uart_regs[] = {
-	[0x000 / 4] = BREG_UART_DR, [0x004 / 4] = BREG_UART_RSR, [0x018 / 4] = BREG_UART_FR,
-	[0x020 / 4] = BREG_UART_ILPR, [0x024 / 4] = BREG_UART_IBRD,
-	[0x028 / 4] = BREG_UART_FBRD, [0x02c / 4] = BREG_UART_LCR_H,
-	[0x030 / 4] = BREG_UART_CR, [0x034 / 4] = BREG_UART_IFLS,
-	[0x038 / 4] = BREG_UART_IMSC, [0x03c / 4] = BREG_UART_RIS,
-	[0x040 / 4] = BREG_UART_MIS, [0x044 / 4] = BREG_UART_ICR,
-	[0x048 / 4] = BREG_UART_DMACR,
+	[0x000 / 4] = BREG_UART_DR,    [0x004 / 4] = BREG_UART_RSR,   [0x018 / 4] = BREG_UART_FR,
+	[0x020 / 4] = BREG_UART_ILPR,  [0x024 / 4] = BREG_UART_IBRD,  [0x028 / 4] = BREG_UART_FBRD,
+	[0x02c / 4] = BREG_UART_LCR_H, [0x030 / 4] = BREG_UART_CR,    [0x034 / 4] = BREG_UART_IFLS,
+	[0x038 / 4] = BREG_UART_IMSC,  [0x03c / 4] = BREG_UART_RIS,   [0x040 / 4] = BREG_UART_MIS,
+	[0x044 / 4] = BREG_UART_ICR,   [0x048 / 4] = BREG_UART_DMACR,
 };
 
 /* The PL011's identification bytes, PeriphID0 first (TRM 3.3.14-3.3.15). */
@@ -105,9 +105,9 @@ enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *
 	if (!a->write)
 		a->value = uart_read_word(b, reg, offset & ~3u) >> shift;
 	else if (shift != 0)
-		;	/* not a register's first byte: ignored */
+		; /* not a register's first byte: ignored */
 	else if (reg == BREG_UART_DR) {
-		char c = (char)(a->value & 0xff);	/* DR's data: its low byte */
+		char c = (char)(a->value & 0xff); /* DR's data: its low byte */
 
 		exit_line_feed(&b->exit_line, c);
 		if (b->console)

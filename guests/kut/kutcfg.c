@@ -10,9 +10,9 @@ struct key {
 	size_t off, size;
 };
 
-#define KEY(n, f)                                                                                  \
-	{                                                                                          \
-		n, offsetof(struct kut_test, f), sizeof(((struct kut_test *)0)->f)                 \
+#define KEY(n, f) \
+	{ \
+		n, offsetof(struct kut_test, f), sizeof(((struct kut_test *)0)->f) \
 	}
 /* extra_params is the name older trees use for qemu_params. */
 static const struct key keys[] = {
@@ -185,7 +185,7 @@ static int key_line(struct parser *ps, struct kut_test *t, const char *line)
 
 int kut_cfg_parse(const char *text, struct kut_cfg *cfg, char *err, size_t errlen)
 {
-	struct parser ps = {text, 0, err, errlen};
+	struct parser ps = { text, 0, err, errlen };
 	char line[KUT_VALUE_MAX + 32];
 	int r;
 

@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #define KUT_MAX_TESTS 256
-#define KUT_NAME_MAX 64
+#define KUT_NAME_MAX  64
 #define KUT_VALUE_MAX 512
 
 struct kut_test {

@@ -180,7 +180,7 @@ static long ternary(struct expr *e)
 
 int kut_eval_smp(const char *expr, int max_smp, int *out, char *err, size_t errlen)
 {
-	struct expr e = {expr, max_smp, 0};
+	struct expr e = { expr, max_smp, 0 };
 	int arith = eat(&e, "$((");
 	long v = ternary(&e);
 

@@ -68,7 +68,7 @@ static void summary(const char *console, char *out, size_t size)
  */
 static void last_words(const char *console, char *out, size_t size)
 {
-	static const char *const marks[] = {"Unhandled exception", "assert failed"};
+	static const char *const marks[] = { "Unhandled exception", "assert failed" };
 
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
 		const char *p = strstr(console, marks[i]), *end;
@@ -89,9 +89,7 @@ static int vmm_ending(int status, const char *why, unsigned timeout_s, struct ku
 	const char *w = why && *why ? why : NULL;
 
 	switch (status) {
-	case BOARD_STATUS_TIMEOUT:
-		say(v, KUT_FAIL, "timeout; duration=%us", timeout_s);
-		return 1;
+	case BOARD_STATUS_TIMEOUT: say(v, KUT_FAIL, "timeout; duration=%us", timeout_s); return 1;
 	case BOARD_STATUS_RESET:
 		say(v, KUT_FAIL, "%s", w ? w : "the guest asked for a reset");
 		return 1;
@@ -107,9 +105,9 @@ static int vmm_ending(int status, const char *why, unsigned timeout_s, struct ku
 	case VMM_STATUS_BADINPUT:
 	case VMM_STATUS_FAILED:
 		say(v, KUT_FAIL, "%s",
-		    w				  ? w
-		    : status == VMM_STATUS_FAILED ? "the VMM failed"
-						  : "the VMM refused its input");
+		    w					  ? w
+			    : status == VMM_STATUS_FAILED ? "the VMM failed"
+							  : "the VMM refused its input");
 		return 1;
 	}
 	if (status > 128 && status < 128 + 65) {

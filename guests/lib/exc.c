@@ -8,20 +8,13 @@
 static exc_handler_fn *handlers[EXC_KINDS];
 
 static const char *const names[EXC_KINDS] = {
-	[EXC_RESET] = "reset", [EXC_UNDEF] = "undef", [EXC_SVC] = "svc",
-	[EXC_PABT] = "pabt", [EXC_DABT] = "dabt", [EXC_HYP] = "hyp",
-	[EXC_IRQ] = "irq", [EXC_FIQ] = "fiq",
+	[EXC_RESET] = "reset", [EXC_UNDEF] = "undef", [EXC_SVC] = "svc", [EXC_PABT] = "pabt",
+	[EXC_DABT] = "dabt",   [EXC_HYP] = "hyp",     [EXC_IRQ] = "irq", [EXC_FIQ] = "fiq",
 };
 
-const char *exc_name(enum exc_kind kind)
-{
-	return kind < EXC_KINDS ? names[kind] : "?";
-}
+const char *exc_name(enum exc_kind kind) { return kind < EXC_KINDS ? names[kind] : "?"; }
 
-void exc_set_handler(enum exc_kind kind, exc_handler_fn *fn)
-{
-	handlers[kind] = fn;
-}
+void exc_set_handler(enum exc_kind kind, exc_handler_fn *fn) { handlers[kind] = fn; }
 
 void exc_handle(enum exc_kind kind, struct exc_frame *f)
 {

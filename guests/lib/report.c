@@ -4,15 +4,12 @@
  */
 #include "guest.h"
 
-#define UART_DR		(BOARD_UART_BASE + 0x000)
+#define UART_DR (BOARD_UART_BASE + 0x000)
 
 static const char *prefix = "";
 static unsigned tests, failures, skipped;
 
-static void putc(char c)
-{
-	*(volatile uint8_t *)UART_DR = (uint8_t)c;	/* one strb: one trap */
-}
+static void putc(char c) { *(volatile uint8_t *)UART_DR = (uint8_t)c; /* one strb: one trap */ }
 
 void puts(const char *s)
 {
@@ -60,7 +57,7 @@ void vprintf(const char *fmt, va_list ap)
 			putnum(d < 0 ? -(uint32_t)d : (uint32_t)d, 10, width);
 			break;
 		case '%': putc('%'); break;
-		default: putc('?'); break;	/* a format this printf lacks */
+		default: putc('?'); break; /* a format this printf lacks */
 		}
 		if (!*fmt)
 			break;
@@ -76,10 +73,7 @@ void printf(const char *fmt, ...)
 	va_end(ap);
 }
 
-void report_prefix(const char *p)
-{
-	prefix = p;
-}
+void report_prefix(const char *p) { prefix = p; }
 
 static void line(const char *kind, const char *fmt, va_list ap)
 {
@@ -150,5 +144,5 @@ void exit(int status)
 	psci_hvc(PSCI_SYSTEM_OFF, 0, 0, 0);
 	puts("FAIL: SYSTEM_OFF returned\n");
 	for (;;)
-		;			/* the VMM's watchdog ends this */
+		; /* the VMM's watchdog ends this */
 }

@@ -40,7 +40,4 @@ int strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
-int strcmp(const char *a, const char *b)
-{
-	return strncmp(a, b, SIZE_MAX);
-}
+int strcmp(const char *a, const char *b) { return strncmp(a, b, SIZE_MAX); }

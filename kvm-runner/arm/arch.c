@@ -18,7 +18,8 @@ const char arch_binary[] = "kvm-runner-armhf";
 int arch_check_host(const char *machine, char *err, size_t n)
 {
 	if (strcmp(machine, "aarch64") == 0) {
-		snprintf(err, n, "this is an arm64 kernel: 32-bit programs cannot use its KVM "
+		snprintf(err, n,
+			 "this is an arm64 kernel: 32-bit programs cannot use its KVM "
 			 "(no compat ioctls); run kvm-runner-arm64 instead");
 		return -1;
 	}
@@ -28,7 +29,7 @@ int arch_check_host(const char *machine, char *err, size_t n)
 int arch_check_caps(struct vm *vm)
 {
 	(void)vm;
-	return 0;	/* 32-bit ARM KVM always runs 32-bit guests */
+	return 0; /* 32-bit ARM KVM always runs 32-bit guests */
 }
 
 void arch_vcpu_features(struct kvm_vcpu_init *init)
@@ -51,9 +52,12 @@ uint64_t arch_reg_cpsr(void) { return ARM_CORE_REG(ARM_CORE_CPSR); }
 void arch_abt_regs(struct arch_abt_regs *r)
 {
 	*r = (struct arch_abt_regs){
-		.lr_abt = ARM_CORE_REG(ARM_CORE_ABT + 1), .spsr_abt = ARM_CORE_REG(ARM_CORE_ABT + 2),
-		.sctlr = ARM_CP15_REG32(0, 1, 0, 0), .vbar = ARM_CP15_REG32(0, 12, 0, 0),
-		.ttbcr = ARM_CP15_REG32(0, 2, 0, 2), .dfsr = ARM_CP15_REG32(0, 5, 0, 0),
+		.lr_abt = ARM_CORE_REG(ARM_CORE_ABT + 1),
+		.spsr_abt = ARM_CORE_REG(ARM_CORE_ABT + 2),
+		.sctlr = ARM_CP15_REG32(0, 1, 0, 0),
+		.vbar = ARM_CP15_REG32(0, 12, 0, 0),
+		.ttbcr = ARM_CP15_REG32(0, 2, 0, 2),
+		.dfsr = ARM_CP15_REG32(0, 5, 0, 0),
 		.dfar = ARM_CP15_REG32(0, 6, 0, 0),
 	};
 }
@@ -68,7 +72,7 @@ static int banked_word(uint32_t mode, unsigned which)
 	case 0x17: return ARM_CORE_ABT + which;
 	case 0x1b: return ARM_CORE_UND + which;
 	}
-	return ARM_CORE_USR + 13 + which;	/* usr, sys */
+	return ARM_CORE_USR + 13 + which; /* usr, sys */
 }
 
 uint64_t arch_reg_gpr(unsigned n, uint32_t cpsr)
@@ -83,11 +87,11 @@ uint64_t arch_reg_gpr(unsigned n, uint32_t cpsr)
 }
 
 static const char *const core_names[ARM_CORE_WORDS] = {
-	"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11",
-	"r12", "SP_usr", "LR_usr", "pc", "cpsr", "ORIG_r0",
-	"SP_svc", "LR_svc", "SPSR_svc", "SP_abt", "LR_abt", "SPSR_abt",
-	"SP_und", "LR_und", "SPSR_und", "SP_irq", "LR_irq", "SPSR_irq",
-	"R8_fiq", "R9_fiq", "R10_fiq", "R11_fiq", "R12_fiq", "SP_fiq", "LR_fiq", "SPSR_fiq",
+	"r0",	   "r1",      "r2",	  "r3",	    "r4",	"r5",	    "r6",     "r7",
+	"r8",	   "r9",      "r10",	  "r11",    "r12",	"SP_usr",   "LR_usr", "pc",
+	"cpsr",	   "ORIG_r0", "SP_svc",	  "LR_svc", "SPSR_svc", "SP_abt",   "LR_abt", "SPSR_abt",
+	"SP_und",  "LR_und",  "SPSR_und", "SP_irq", "LR_irq",	"SPSR_irq", "R8_fiq", "R9_fiq",
+	"R10_fiq", "R11_fiq", "R12_fiq",  "SP_fiq", "LR_fiq",	"SPSR_fiq",
 };
 
 static bool cp15_name(uint64_t id, char *buf, size_t n)
@@ -102,7 +106,8 @@ static bool cp15_name(uint64_t id, char *buf, size_t n)
 		struct cp_access32 a = { .opc1 = (id >> ARM_CP_OPC1_SHIFT) & 0xf,
 					 .crn = (id >> ARM_CP_CRN_SHIFT) & 0xf,
 					 .crm = (id >> ARM_CP_CRM_SHIFT) & 0xf,
-					 .opc2 = id & 7, .read = true };
+					 .opc2 = id & 7,
+					 .read = true };
 		name = cp15_reg_name32(&a);
 	}
 	if (!name)
@@ -113,7 +118,7 @@ static bool cp15_name(uint64_t id, char *buf, size_t n)
 
 static bool vfp_name(unsigned idx, char *buf, size_t n)
 {
-	static const char *const ctl[] = { "FPSID", "FPSCR", NULL, NULL, NULL, NULL,
+	static const char *const ctl[] = { "FPSID", "FPSCR", NULL,    NULL,	NULL,	  NULL,
 					   "MVFR1", "MVFR0", "FPEXC", "FPINST", "FPINST2" };
 
 	if (idx < 32) {

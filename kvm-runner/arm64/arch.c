@@ -27,7 +27,8 @@ int arch_check_host(const char *machine, char *err, size_t n)
 int arch_check_caps(struct vm *vm)
 {
 	if (kvm_ioctl_val(vm->sys_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_EL1_32BIT) <= 0)
-		return fail(EXIT_NOKVM, "this KVM cannot run 32-bit guests "
+		return fail(EXIT_NOKVM,
+			    "this KVM cannot run 32-bit guests "
 			    "(no KVM_CAP_ARM_EL1_32BIT: the CPU has no AArch32 at EL1)");
 	return 0;
 }
@@ -40,8 +41,8 @@ void arch_vcpu_features(struct kvm_vcpu_init *init)
 
 const char *arch_target_name(uint32_t target)
 {
-	static const char *const names[] = { "AEM_V8", "FOUNDATION_V8", "CORTEX_A57",
-					     "XGENE_POTENZA", "CORTEX_A53", "GENERIC_V8" };
+	static const char *const names[] = { "AEM_V8",	      "FOUNDATION_V8", "CORTEX_A57",
+					     "XGENE_POTENZA", "CORTEX_A53",    "GENERIC_V8" };
 
 	return target < sizeof(names) / sizeof(names[0]) ? names[target] : NULL;
 }
@@ -53,9 +54,12 @@ uint64_t arch_reg_cpsr(void) { return ARM64_CORE_REG(ARM64_CORE_PSTATE); }
 void arch_abt_regs(struct arch_abt_regs *r)
 {
 	*r = (struct arch_abt_regs){
-		.lr_abt = ARM64_CORE_REG(ARM64_CORE_X(20)), .spsr_abt = ARM64_CORE_REG(ARM64_CORE_SPSR(1)),
-		.sctlr = ARM64_SYS_REG(3, 0, 1, 0, 0), .vbar = ARM64_SYS_REG(3, 0, 12, 0, 0),
-		.ttbcr = ARM64_SYS_REG(3, 0, 2, 0, 2), .dfsr = ARM64_SYS_REG(3, 0, 5, 2, 0),
+		.lr_abt = ARM64_CORE_REG(ARM64_CORE_X(20)),
+		.spsr_abt = ARM64_CORE_REG(ARM64_CORE_SPSR(1)),
+		.sctlr = ARM64_SYS_REG(3, 0, 1, 0, 0),
+		.vbar = ARM64_SYS_REG(3, 0, 12, 0, 0),
+		.ttbcr = ARM64_SYS_REG(3, 0, 2, 0, 2),
+		.dfsr = ARM64_SYS_REG(3, 0, 5, 2, 0),
 		.dfar = ARM64_SYS_REG(3, 0, 6, 0, 0),
 	};
 }
@@ -64,14 +68,14 @@ void arch_abt_regs(struct arch_abt_regs *r)
 static unsigned banked_x(uint32_t mode, unsigned which)
 {
 	switch (mode) {
-	case 0x11: return which ? 30 : 29;	/* LR_fiq, SP_fiq */
-	case 0x12: return which ? 16 : 17;	/* LR_irq, SP_irq */
-	case 0x13: return which ? 18 : 19;	/* LR_svc, SP_svc */
-	case 0x17: return which ? 20 : 21;	/* LR_abt, SP_abt */
-	case 0x1a: return which ? 14 : 15;	/* hyp: ELR_hyp is not here; SP_hyp */
-	case 0x1b: return which ? 22 : 23;	/* LR_und, SP_und */
+	case 0x11: return which ? 30 : 29; /* LR_fiq, SP_fiq */
+	case 0x12: return which ? 16 : 17; /* LR_irq, SP_irq */
+	case 0x13: return which ? 18 : 19; /* LR_svc, SP_svc */
+	case 0x17: return which ? 20 : 21; /* LR_abt, SP_abt */
+	case 0x1a: return which ? 14 : 15; /* hyp: ELR_hyp is not here; SP_hyp */
+	case 0x1b: return which ? 22 : 23; /* LR_und, SP_und */
 	}
-	return 13 + which;			/* usr, sys */
+	return 13 + which; /* usr, sys */
 }
 
 uint64_t arch_reg_gpr(unsigned n, uint32_t cpsr)
@@ -87,9 +91,9 @@ uint64_t arch_reg_gpr(unsigned n, uint32_t cpsr)
 
 /* x0-x30 by their AArch32 meaning. */
 static const char *const x_names[31] = {
-	"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12",
-	"SP_usr", "LR_usr", "SP_hyp", "LR_irq", "SP_irq", "LR_svc", "SP_svc",
-	"LR_abt", "SP_abt", "LR_und", "SP_und",
+	"r0",	  "r1",	    "r2",      "r3",	  "r4",	     "r5",     "r6",	 "r7",
+	"r8",	  "r9",	    "r10",     "r11",	  "r12",     "SP_usr", "LR_usr", "SP_hyp",
+	"LR_irq", "SP_irq", "LR_svc",  "SP_svc",  "LR_abt",  "SP_abt", "LR_und", "SP_und",
 	"R8_fiq", "R9_fiq", "R10_fiq", "R11_fiq", "R12_fiq", "SP_fiq", "LR_fiq",
 };
 
@@ -139,7 +143,7 @@ static bool sys_name(uint64_t id, char *buf, size_t n)
 	const char *cp15 = op0 == 3 && op1 <= 2 ? cp15_reg_name32(&a) : NULL;
 	static const char *const dbg[] = { "DBGBVR", "DBGBCR", "DBGWVR", "DBGWCR" };
 
-	if (op0 == 2 && op1 == 0 && crn == 0 && op2 >= 4)	/* breakpoint/watchpoint n */
+	if (op0 == 2 && op1 == 0 && crn == 0 && op2 >= 4) /* breakpoint/watchpoint n */
 		snprintf(buf, n, "%s%u", dbg[op2 - 4], crm);
 	else if (id == ARM64_KVM_TIMER_CTL)
 		snprintf(buf, n, "CNTV_CTL");

@@ -19,14 +19,16 @@
 #include "memmap.h"
 #include "order.h"
 
+/* clang-format off */
 #define RAM_SIZE	0x10000u
 #define SLOT2_BASE	0x50000000u
 #define SLOT2_MAGIC	0x600dcafeu
 #define SPIN_MS		200	/* a KVM_RUN with no exit for this long is cut by SIGALRM */
 #define SPIN_TRIES	3	/* that many cuts in a row with no exit: the guest spins */
 #define MAX_EXITS	8
+/* clang-format on */
 
-#define GUEST_END	(BOARD_UART_BASE + 4)	/* the guest's last store: no more KVM_RUN */
+#define GUEST_END (BOARD_UART_BASE + 4) /* the guest's last store: no more KVM_RUN */
 
 /*
  * The guest, A32 at BOARD_RAM_BASE: a UART write, a load from SLOT2_BASE
@@ -34,14 +36,14 @@
  * UART, a store to GUEST_END, then a branch to itself.
  */
 static const uint32_t guest_code[] = {
-	0xe3a00409,	/* mov r0, #0x09000000   BOARD_UART_BASE */
-	0xe3a01041,	/* mov r1, #'A' */
-	0xe5801000,	/* str r1, [r0] */
-	0xe3a03205,	/* mov r3, #0x50000000   SLOT2_BASE */
-	0xe5932000,	/* ldr r2, [r3] */
-	0xe5802000,	/* str r2, [r0] */
-	0xe5801004,	/* str r1, [r0, #4]      GUEST_END */
-	0xeafffffe,	/* b . */
+	0xe3a00409, /* mov r0, #0x09000000   BOARD_UART_BASE */
+	0xe3a01041, /* mov r1, #'A' */
+	0xe5801000, /* str r1, [r0] */
+	0xe3a03205, /* mov r3, #0x50000000   SLOT2_BASE */
+	0xe5932000, /* ldr r2, [r3] */
+	0xe5802000, /* str r2, [r0] */
+	0xe5801004, /* str r1, [r0, #4]      GUEST_END */
+	0xeafffffe, /* b . */
 };
 _Static_assert(BOARD_UART_BASE == 0x09000000, "the guest's mov r0 encodes the UART base");
 
@@ -161,12 +163,13 @@ static int vcpu_init(struct ctx *c, bool other)
 
 static int add_slot(struct ctx *c, uint32_t slot, uint64_t base, void **mem, uint32_t fill)
 {
-	struct kvm_userspace_memory_region r = { .slot = slot, .guest_phys_addr = base,
+	struct kvm_userspace_memory_region r = { .slot = slot,
+						 .guest_phys_addr = base,
 						 .memory_size = RAM_SIZE };
 
 	if (!*mem) {
-		*mem = mmap(NULL, RAM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-			    -1, 0);
+		*mem = mmap(NULL, RAM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+			    0);
 		if (*mem == MAP_FAILED) {
 			*mem = NULL;
 			return -1;
@@ -205,7 +208,8 @@ static int run_once(struct ctx *c, bool *exited)
 		if (c->run->mmio.is_write && c->run->mmio.phys_addr == GUEST_END)
 			note(c, "end");
 		else if (c->run->mmio.is_write)
-			note(c, "MMIO w 0x%llx=0x%x", (unsigned long long)c->run->mmio.phys_addr, v);
+			note(c, "MMIO w 0x%llx=0x%x", (unsigned long long)c->run->mmio.phys_addr,
+			     v);
 		else {
 			note(c, "MMIO r 0x%llx", (unsigned long long)c->run->mmio.phys_addr);
 			memset(c->run->mmio.data, 0, sizeof(c->run->mmio.data));
@@ -242,8 +246,8 @@ static int run_all(struct ctx *c)
 		}
 		spins = 0;
 		exits++;
-		if (c->run && (c->run->exit_reason != KVM_EXIT_MMIO ||
-			       c->run->mmio.phys_addr == GUEST_END))
+		if (c->run &&
+		    (c->run->exit_reason != KVM_EXIT_MMIO || c->run->mmio.phys_addr == GUEST_END))
 			break;
 	}
 	if (spins == SPIN_TRIES)
@@ -292,9 +296,7 @@ static int step(struct ctx *c, enum order_step s)
 		if (set_reg(c->vcpu, arch_reg_pc(), BOARD_RAM_BASE) < 0)
 			return -1;
 		return set_reg(c->vcpu, arch_reg_cpsr(), 0x1d3);
-	case S_REGS_VM:
-		none.id = arch_reg_pc();
-		return kvm_ioctl(c->vm, KVM_SET_ONE_REG, &none);
+	case S_REGS_VM: none.id = arch_reg_pc(); return kvm_ioctl(c->vm, KVM_SET_ONE_REG, &none);
 	case S_MMAP:
 		fd = kvm_ioctl_val(c->sys, KVM_GET_VCPU_MMAP_SIZE, 0);
 		if (fd <= 0)
@@ -345,9 +347,10 @@ static void close_all(struct ctx *c)
 
 void order_run(const struct order_case *oc, const char *dev, struct order_result *r)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART: KVM_RUN returns */
-	struct ctx c = { .sys = -1, .vm = -1, .vcpu = -1, .vcpu1 = -1, .guest = r->guest,
-			 .dev = dev };
+	struct sigaction sa = { .sa_handler = on_alarm }; /* no SA_RESTART: KVM_RUN returns */
+	struct ctx c = {
+		.sys = -1, .vm = -1, .vcpu = -1, .vcpu1 = -1, .guest = r->guest, .dev = dev
+	};
 	bool ran = false;
 	uint64_t pc;
 

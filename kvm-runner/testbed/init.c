@@ -21,8 +21,10 @@
 #include "report.h"
 #include "sctrace.h"
 
+/* clang-format off */
 #define OUT(f) TESTBED_OUT_DIR "/" f
 #define STATUS_SETUP 203	/* the test bed itself failed: VMM_STATUS_FAILED */
+/* clang-format on */
 
 static void mount_one(const char *src, const char *dir, const char *type)
 {
@@ -61,8 +63,10 @@ static void write_runinfo(const char *dir, const struct init_args *a, const stru
 	fprintf(f, "exit_status: %d\n", sctrace_exit_code(st->status));
 	fprintf(f, "timed_out: %d\n", st->timed_out);
 	fprintf(f, "wall_us: %lld\n", st->wall_ns / 1000);
-	fprintf(f, "user_us: %lld\n", st->usage.ru_utime.tv_sec * 1000000LL + st->usage.ru_utime.tv_usec);
-	fprintf(f, "sys_us: %lld\n", st->usage.ru_stime.tv_sec * 1000000LL + st->usage.ru_stime.tv_usec);
+	fprintf(f, "user_us: %lld\n",
+		st->usage.ru_utime.tv_sec * 1000000LL + st->usage.ru_utime.tv_usec);
+	fprintf(f, "sys_us: %lld\n",
+		st->usage.ru_stime.tv_sec * 1000000LL + st->usage.ru_stime.tv_usec);
 	fprintf(f, "syscalls_counted: %d\n", a->count_syscalls);
 	fprintf(f, "syscalls_total: %lu\n", st->total);
 	fprintf(f, "kernel: %s %s\n", u.release, u.machine);
@@ -147,8 +151,9 @@ static void report_run(const char *dir, const char *run)
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		snprintf(name, sizeof(name), "%s%s%s", run ? run : "", run ? "." : "", names[i]);
-		if ((run || strcmp(names[i], "dtb") == 0) && access(in_dir(dir, names[i]), F_OK) < 0)
-			continue;	/* a list's runs send what they have, quietly */
+		if ((run || strcmp(names[i], "dtb") == 0) &&
+		    access(in_dir(dir, names[i]), F_OK) < 0)
+			continue; /* a list's runs send what they have, quietly */
 		report_file(stdout, name, in_dir(dir, names[i]));
 	}
 }
@@ -204,7 +209,7 @@ static int run_list(const char *name)
 	FILE *f;
 	int rc = 0;
 
-	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1);	/* results go out meanwhile */
+	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1); /* results go out meanwhile */
 	snprintf(path, sizeof(path), "%s/%s", TESTBED_GUEST_DIR, name);
 	if (!(f = fopen(path, "r"))) {
 		fprintf(stderr, "init: %s: %s\n", path, strerror(errno));
@@ -247,8 +252,10 @@ static int run(bool *kallsyms, bool *order, bool *list)
 	int status;
 
 	if (argc < 0) {
-		fprintf(stderr, "init: more than %d words after -- on the kernel command line, "
-			"or a quote left open\n", TESTBED_MAX_ARGS - 1);
+		fprintf(stderr,
+			"init: more than %d words after -- on the kernel command line, "
+			"or a quote left open\n",
+			TESTBED_MAX_ARGS - 1);
 		return STATUS_SETUP;
 	}
 	if (init_args_parse(argc, argv, &a, err, sizeof(err)) < 0) {
@@ -276,8 +283,8 @@ int main(void)
 
 	mount_all();
 	status = run(&kallsyms, &order, &list);
-	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1);	/* keep printk out of the data */
-	if (!list)	/* a list's runs were sent as they ended */
+	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1); /* keep printk out of the data */
+	if (!list) /* a list's runs were sent as they ended */
 		report_run(TESTBED_OUT_DIR, NULL);
 	if (kallsyms)
 		report_file(stdout, "kallsyms", OUT("kallsyms"));
@@ -287,6 +294,6 @@ int main(void)
 	report_status(stdout, status);
 	sync();
 	reboot(RB_POWER_OFF);
-	for (;;)		/* init must never return: the kernel would panic */
+	for (;;) /* init must never return: the kernel would panic */
 		pause();
 }

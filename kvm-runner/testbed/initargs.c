@@ -67,13 +67,15 @@ static int init_options(int argc, char **argv, struct init_args *a, char *err, s
 			a->order = true;
 		} else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
 			if (parse_seconds(argv[++i], &a->limit_s) < 0) {
-				snprintf(err, errlen, "bad --limit '%s' (1..3600 seconds)", argv[i]);
+				snprintf(err, errlen, "bad --limit '%s' (1..3600 seconds)",
+					 argv[i]);
 				return -1;
 			}
 		} else if (strcmp(argv[i], "--list") == 0 && i + 1 < argc) {
 			if (!testbed_name_ok(argv[++i])) {
-				snprintf(err, errlen, "bad list name '%s' (a name in %s, not a path)",
-					 argv[i], TESTBED_GUEST_DIR);
+				snprintf(err, errlen,
+					 "bad list name '%s' (a name in %s, not a path)", argv[i],
+					 TESTBED_GUEST_DIR);
 				return -1;
 			}
 			strcpy(a->list, argv[i]);
@@ -85,8 +87,8 @@ static int init_options(int argc, char **argv, struct init_args *a, char *err, s
 	return i;
 }
 
-int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_args *a,
-		       char *err, size_t errlen)
+int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_args *a, char *err,
+		       size_t errlen)
 {
 	int i;
 
@@ -103,7 +105,8 @@ int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_a
 		return 0;
 	}
 	if (i >= argc) {
-		snprintf(err, errlen, "no guest given (kernel command line: -- [--no-count] "
+		snprintf(err, errlen,
+			 "no guest given (kernel command line: -- [--no-count] "
 			 "[--no-traplog] [--no-ioctls] [--no-regs] [--limit S] [--kallsyms] "
 			 "[--order] GUEST [OPTION...], or --list NAME)");
 		return -1;
@@ -199,8 +202,7 @@ int list_line_parse(char *line, char *run, size_t runlen, struct init_args *a, c
 	if (n == 0)
 		return 1;
 	if (n < 0) {
-		snprintf(err, errlen, "more than %d words, or a quote left open",
-			 TESTBED_MAX_ARGS);
+		snprintf(err, errlen, "more than %d words, or a quote left open", TESTBED_MAX_ARGS);
 		return -1;
 	}
 	if (!testbed_name_ok(words[0]) || strlen(words[0]) >= runlen) {
@@ -213,7 +215,8 @@ int list_line_parse(char *line, char *run, size_t runlen, struct init_args *a, c
 	if (init_args_parse_in(n, words, dir, a, err, errlen) < 0)
 		return -1;
 	if (a->list[0] || a->kallsyms || a->order) {
-		snprintf(err, errlen, "--list, --kallsyms and --order belong on the kernel "
+		snprintf(err, errlen,
+			 "--list, --kallsyms and --order belong on the kernel "
 			 "command line");
 		return -1;
 	}

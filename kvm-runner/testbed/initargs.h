@@ -31,29 +31,33 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* clang-format off */
 #define TESTBED_RUNNER		"/bin/kvm-runner"
 #define TESTBED_ORDER		"/bin/kvm-order"	/* kvm-runner/order/ */
 #define TESTBED_GUEST_DIR	"/guests"
 #define TESTBED_OUT_DIR		"/out"
 #define TESTBED_MAX_ARGS	32
 #define TESTBED_NAME_MAX	64
+/* clang-format on */
 
+/* clang-format off */
 #define TESTBED_DEFAULT_LIMIT	60
 #define TESTBED_NRESULTS	3	/* traplog, ioctls, regs */
 #define TESTBED_PATH_MAX	(TESTBED_NAME_MAX + sizeof(TESTBED_OUT_DIR) + 16)
 #define TESTBED_LIST_MAX	256	/* runs in one list */
+/* clang-format on */
 
 struct init_args {
-	bool count_syscalls;		/* ptrace the runner and count its syscalls */
-	unsigned limit_s;		/* the runner is killed after this */
-	bool kallsyms;			/* send the KVM symbols back */
-	bool order;			/* run TESTBED_ORDER too */
-	unsigned no_result;		/* result options left out, bit k = k-th */
-	char guest[TESTBED_NAME_MAX];	/* a name, never a path */
+	bool count_syscalls;	      /* ptrace the runner and count its syscalls */
+	unsigned limit_s;	      /* the runner is killed after this */
+	bool kallsyms;		      /* send the KVM symbols back */
+	bool order;		      /* run TESTBED_ORDER too */
+	unsigned no_result;	      /* result options left out, bit k = k-th */
+	char guest[TESTBED_NAME_MAX]; /* a name, never a path */
 	char guest_path[TESTBED_NAME_MAX + sizeof(TESTBED_GUEST_DIR) + 8];
-	char list[TESTBED_NAME_MAX];	/* --list NAME, else "" */
+	char list[TESTBED_NAME_MAX]; /* --list NAME, else "" */
 	char result_path[TESTBED_NRESULTS][TESTBED_PATH_MAX];
-	const char *argv[TESTBED_MAX_ARGS + 1];	/* the runner's, NULL-ended */
+	const char *argv[TESTBED_MAX_ARGS + 1]; /* the runner's, NULL-ended */
 	int argc;
 };
 
@@ -74,8 +78,8 @@ int words_split(char *s, char **argv, int max);
  * Parses init's argv (argv[0] is init itself) into a->argv for the runner,
  * its result files in out_dir. Returns 0, or -1 with a one-line reason.
  */
-int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_args *a,
-		       char *err, size_t errlen);
+int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_args *a, char *err,
+		       size_t errlen);
 /* The same with the results in TESTBED_OUT_DIR. */
 int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_t errlen);
 

@@ -5,7 +5,7 @@
 
 /* Name parts of KVM's entry points, exit handlers and EL2 code. */
 static const char *const wanted[] = {
-	"kvm", "handle_exit", "handle_trap", "io_mem_abort", "__guest_enter",
+	"kvm",		"handle_exit",	    "handle_trap",	  "io_mem_abort", "__guest_enter",
 	"__guest_exit", "__activate_traps", "__deactivate_traps", "psci",
 };
 
@@ -15,7 +15,7 @@ bool ksyms_wanted(const char *line)
 	size_t i;
 
 	if (!name || !(name = strchr(name + 1, ' ')))
-		return false;	/* not "ADDR TYPE NAME" */
+		return false; /* not "ADDR TYPE NAME" */
 	for (i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++)
 		if (strstr(name + 1, wanted[i]))
 			return true;

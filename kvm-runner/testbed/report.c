@@ -7,7 +7,7 @@
 
 #include "b64.h"
 
-#define LINE_BYTES 57		/* 76 characters of base64 */
+#define LINE_BYTES 57 /* 76 characters of base64 */
 
 void report_buf(FILE *out, const char *name, const unsigned char *buf, size_t n)
 {
@@ -31,7 +31,8 @@ void report_file(FILE *out, const char *name, const char *path)
 	size_t n = 0, cap = 0, k;
 
 	if (!f) {
-		fprintf(out, "%s MISSING %s (%s) %s\n", REPORT_MARK, name, strerror(errno), REPORT_MARK);
+		fprintf(out, "%s MISSING %s (%s) %s\n", REPORT_MARK, name, strerror(errno),
+			REPORT_MARK);
 		return;
 	}
 	do {

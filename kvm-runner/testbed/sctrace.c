@@ -55,7 +55,7 @@ static void count_syscall(pid_t tid, struct sctrace *st)
 
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_ENTRY)
-		return;		/* the exit half of a syscall, counted at entry */
+		return; /* the exit half of a syscall, counted at entry */
 	nr = info.entry.nr < SCTRACE_NR_MAX ? info.entry.nr : SCTRACE_NR_MAX;
 	st->count[nr]++;
 	st->total++;
@@ -71,10 +71,10 @@ static int stop_signal(pid_t tid, int ws, struct tids *seen, struct sctrace *st)
 		count_syscall(tid, st);
 		return 0;
 	}
-	if (ws >> 16)		/* a ptrace event (clone, fork, exec) */
+	if (ws >> 16) /* a ptrace event (clone, fork, exec) */
 		return 0;
 	if (sig == SIGSTOP && first)
-		return 0;	/* the stop every new tracee starts with */
+		return 0; /* the stop every new tracee starts with */
 	return sig;
 }
 
@@ -88,7 +88,7 @@ static int trace_loop(pid_t pid, struct sctrace *st)
 	while (waitpid(pid, &ws, __WALL) < 0)
 		if (errno != EINTR)
 			return -1;
-	if (!WIFSTOPPED(ws)) {	/* died before exec */
+	if (!WIFSTOPPED(ws)) { /* died before exec */
 		st->status = ws;
 		return 0;
 	}
@@ -108,7 +108,7 @@ static int trace_loop(pid_t pid, struct sctrace *st)
 				st->status = ws;
 				st->usage = ru;
 			}
-			continue;	/* until every tracee is gone (ECHILD) */
+			continue; /* until every tracee is gone (ECHILD) */
 		}
 		if (WIFSTOPPED(ws))
 			ptrace(PTRACE_SYSCALL, tid, 0, stop_signal(tid, ws, &seen, st));
@@ -146,7 +146,7 @@ static void child(char *const argv[], const struct sctrace_opts *o)
 			fprintf(stderr, "init: ptrace(TRACEME): %s\n", strerror(errno));
 			_exit(127);
 		}
-		raise(SIGSTOP);	/* let the parent set its options first */
+		raise(SIGSTOP); /* let the parent set its options first */
 	}
 	execv(argv[0], argv);
 	fprintf(stderr, "init: cannot run %s: %s\n", argv[0], strerror(errno));
@@ -172,7 +172,7 @@ int sctrace_run(char *const argv[], const struct sctrace_opts *o, struct sctrace
 	alarm(o->limit_s);
 	rc = o->count ? trace_loop(pid, st) : plain_wait(pid, st);
 	st->timed_out = alarm(0) == 0 && o->limit_s > 0 && WIFSIGNALED(st->status) &&
-			WTERMSIG(st->status) == SIGKILL;
+		WTERMSIG(st->status) == SIGKILL;
 	watched_pid = 0;
 	st->wall_ns = now_ns() - t0;
 	return rc;

@@ -10,22 +10,22 @@
 #include <stdbool.h>
 #include <sys/resource.h>
 
-#define SCTRACE_NR_MAX 1024	/* numbers at or above go to the 'other' slot */
+#define SCTRACE_NR_MAX 1024 /* numbers at or above go to the 'other' slot */
 
 struct sctrace {
 	unsigned long count[SCTRACE_NR_MAX + 1];
 	unsigned long total;
-	int status;		/* wait status of the program */
-	struct rusage usage;	/* of the program (and its waited-for children) */
-	long long wall_ns;	/* fork to final wait */
-	bool timed_out;		/* the limit passed: the program was killed */
+	int status;	     /* wait status of the program */
+	struct rusage usage; /* of the program (and its waited-for children) */
+	long long wall_ns;   /* fork to final wait */
+	bool timed_out;	     /* the limit passed: the program was killed */
 };
 
 struct sctrace_opts {
-	bool count;		/* ptrace the program and count its syscalls */
-	unsigned limit_s;	/* kill it after this many seconds; 0: never */
-	const char *stdout_path;	/* its stdout and stderr go to these files */
-	const char *stderr_path;	/* (NULL: inherited) */
+	bool count;		 /* ptrace the program and count its syscalls */
+	unsigned limit_s;	 /* kill it after this many seconds; 0: never */
+	const char *stdout_path; /* its stdout and stderr go to these files */
+	const char *stderr_path; /* (NULL: inherited) */
 };
 
 /*

@@ -48,22 +48,26 @@ int main(int argc, char **argv)
 	int rc = 2;
 
 	for (int i = 1; i < argc; i++) {
-		const char **opt = !strcmp(argv[i], "--traplog") ? &traplog :
-				   !strcmp(argv[i], "--ioctls") ? &ioctls :
-				   !strcmp(argv[i], "--merged") ? &prefix : NULL;
+		const char **opt = !strcmp(argv[i], "--traplog") ? &traplog
+			: !strcmp(argv[i], "--ioctls")		 ? &ioctls
+			: !strcmp(argv[i], "--merged")		 ? &prefix
+								 : NULL;
 
 		if (opt && i + 1 < argc)
 			*opt = argv[++i];
 		else if (!opt && argv[i][0] != '-' && !trail)
 			trail = argv[i];
 		else {
-			fprintf(stderr, "usage: kvm-trail-report TRAIL [--traplog F] [--ioctls F] "
-					"[--merged PREFIX]\n");
+			fprintf(stderr,
+				"usage: kvm-trail-report TRAIL [--traplog F] [--ioctls F] "
+				"[--merged PREFIX]\n");
 			return 2;
 		}
 	}
 	if (!trail) {
-		fprintf(stderr, "usage: kvm-trail-report TRAIL [--traplog F] [--ioctls F] [--merged PREFIX]\n");
+		fprintf(stderr,
+			"usage: kvm-trail-report TRAIL [--traplog F] [--ioctls F] [--merged "
+			"PREFIX]\n");
 		return 2;
 	}
 	ft = open_or_say(trail, "r");
@@ -85,8 +89,9 @@ int main(int argc, char **argv)
 		printf("\n");
 		rc |= merge_check_ioctls(fi, &t, stdout) ? 1 : 0;
 	}
-	if (prefix && ((fl && merged(prefix, "traplog-kvm", fl, &t, merge_traplog) < 0) ||
-		       (fi && merged(prefix, "ioctls-kvm", fi, &t, merge_ioctls) < 0)))
+	if (prefix &&
+	    ((fl && merged(prefix, "traplog-kvm", fl, &t, merge_traplog) < 0) ||
+	     (fi && merged(prefix, "ioctls-kvm", fi, &t, merge_ioctls) < 0)))
 		rc = 2;
 	trail_free(&t);
 out:

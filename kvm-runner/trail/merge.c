@@ -9,14 +9,17 @@ static const char *const handlers[][2] = {
 	{ "KVM_GET_API_VERSION", "kvm_dev_ioctl" },
 	{ "KVM_CREATE_VM", "kvm_dev_ioctl > kvm_dev_ioctl_create_vm" },
 	{ "KVM_GET_VCPU_MMAP_SIZE", "kvm_dev_ioctl" },
-	{ "KVM_CHECK_EXTENSION", "kvm_vm_ioctl_check_extension_generic > kvm_vm_ioctl_check_extension" },
+	{ "KVM_CHECK_EXTENSION",
+	  "kvm_vm_ioctl_check_extension_generic > kvm_vm_ioctl_check_extension" },
 	{ "KVM_ENABLE_CAP", "kvm_vm_ioctl > kvm_vm_ioctl_enable_cap" },
 	{ "KVM_SET_USER_MEMORY_REGION", "kvm_vm_ioctl > kvm_vm_ioctl_set_memory_region" },
 	{ "KVM_CREATE_VCPU", "kvm_vm_ioctl > kvm_vm_ioctl_create_vcpu" },
-	{ "KVM_ARM_PREFERRED_TARGET", "kvm_vm_ioctl > kvm_arch_vm_ioctl > kvm_vcpu_preferred_target" },
+	{ "KVM_ARM_PREFERRED_TARGET",
+	  "kvm_vm_ioctl > kvm_arch_vm_ioctl > kvm_vcpu_preferred_target" },
 	{ "KVM_IRQ_LINE", "kvm_vm_ioctl > kvm_vm_ioctl_irq_line" },
 	{ "KVM_REGISTER_COALESCED_MMIO", "kvm_vm_ioctl > kvm_vm_ioctl_register_coalesced_mmio" },
-	{ "KVM_ARM_VCPU_INIT", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arch_vcpu_ioctl_vcpu_init" },
+	{ "KVM_ARM_VCPU_INIT",
+	  "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arch_vcpu_ioctl_vcpu_init" },
 	{ "KVM_SET_ONE_REG", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arm_set_reg" },
 	{ "KVM_GET_ONE_REG", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arm_get_reg" },
 	{ "KVM_GET_REG_LIST", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arm_copy_reg_indices" },
@@ -115,9 +118,11 @@ unsigned merge_check_traplog(FILE *traplog, const struct trail *t, FILE *out)
 			continue;
 		bad += tr && !same;
 		fprintf(out, "| %s | %u | %u | %s |\n", trail_reason_name((enum trail_reason)r), n,
-			c.n[r], r == TR_OTHER ? "not compared: IRQ exits (no trap row) and untraced classes" :
-			!tr ? "not compared: its handler is not in the function set" :
-			same ? "agree" : "**differ**: a stop missed or seen twice");
+			c.n[r],
+			r == TR_OTHER ? "not compared: IRQ exits (no trap row) and untraced classes"
+				: !tr ? "not compared: its handler is not in the function set"
+				: same ? "agree"
+				       : "**differ**: a stop missed or seen twice");
 	}
 	return bad;
 }
@@ -127,7 +132,7 @@ static bool is_run_record(const char *line)
 	char seq[16], phase[16], fd[16], req[40];
 
 	return sscanf(line, "%15s %15s %15s %39s", seq, phase, fd, req) == 4 && seq[0] >= '0' &&
-	       seq[0] <= '9' && !strcmp(req, "KVM_RUN");
+		seq[0] <= '9' && !strcmp(req, "KVM_RUN");
 }
 
 unsigned merge_check_ioctls(FILE *ioctls, const struct trail *t, FILE *out)
@@ -138,15 +143,13 @@ unsigned merge_check_ioctls(FILE *ioctls, const struct trail *t, FILE *out)
 	rewind(ioctls);
 	while (fgets(line, sizeof(line), ioctls))
 		runs += is_run_record(line);
-	fprintf(out, "KVM_RUN: %u records in the ioctl trace, %zu kvm_arch_vcpu_ioctl_run stops: %s\n",
+	fprintf(out,
+		"KVM_RUN: %u records in the ioctl trace, %zu kvm_arch_vcpu_ioctl_run stops: %s\n",
 		runs, t->nruns, runs == t->nruns ? "agree" : "DIFFER");
 	return runs != t->nruns;
 }
 
-static void chomp(char *s)
-{
-	s[strcspn(s, "\n")] = 0;
-}
+static void chomp(char *s) { s[strcspn(s, "\n")] = 0; }
 
 void merge_traplog(FILE *traplog, const struct trail *t, FILE *out)
 {
@@ -159,17 +162,20 @@ void merge_traplog(FILE *traplog, const struct trail *t, FILE *out)
 		chomp(line);
 		r = merge_trap_reason(line);
 		if (r >= 0 && same_exit(line, last, sizeof(last))) {
-			fprintf(out, "%s  # kvm: the exit of the row before (one ldm/stm, ISV=0)\n", line);
+			fprintf(out, "%s  # kvm: the exit of the row before (one ldm/stm, ISV=0)\n",
+				line);
 			continue;
 		}
 		if (r < 0 || r == TR_OTHER || !traced(t, (enum trail_reason)r)) {
-			fprintf(out, "%s%s\n", line, r >= 0 ? "  # kvm: its handler is not traced" : "");
+			fprintf(out, "%s%s\n", line,
+				r >= 0 ? "  # kvm: its handler is not traced" : "");
 			continue;
 		}
 		while (next[r] < t->nsw && t->sw[next[r]].reason != (enum trail_reason)r)
 			next[r]++;
 		if (next[r] == t->nsw) {
-			fprintf(out, "%s  # kvm: no such switch in the trail (a stop missed)\n", line);
+			fprintf(out, "%s  # kvm: no such switch in the trail (a stop missed)\n",
+				line);
 			continue;
 		}
 		trail_path(path, sizeof(path), t, next[r]);

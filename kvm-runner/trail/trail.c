@@ -9,9 +9,9 @@ static const struct {
 	enum trail_fn fn;
 } names[] = {
 	{ "kvm_arch_vcpu_ioctl_run", TF_IOCTL_RUN },
-	{ "__kvm_vcpu_run_nvhe", TF_SWITCH },		/* 5.4 32-bit, Hyp mode */
-	{ "__kvm_vcpu_run", TF_SWITCH },		/* 6.1 nVHE, EL2 */
-	{ "__kvm_nvhe___kvm_vcpu_run", TF_SWITCH },	/* its kallsyms name */
+	{ "__kvm_vcpu_run_nvhe", TF_SWITCH },	    /* 5.4 32-bit, Hyp mode */
+	{ "__kvm_vcpu_run", TF_SWITCH },	    /* 6.1 nVHE, EL2 */
+	{ "__kvm_nvhe___kvm_vcpu_run", TF_SWITCH }, /* its kallsyms name */
 	{ "__guest_enter", TF_ENTER },
 	{ "__kvm_nvhe___guest_enter", TF_ENTER },
 	{ "__guest_exit", TF_EXIT },
@@ -28,10 +28,7 @@ static const char *const reason_names[TR_COUNT] = {
 	"mmio", "stage2", "hvc", "wfx", "cp15", "other",
 };
 
-const char *trail_reason_name(enum trail_reason r)
-{
-	return r < TR_COUNT ? reason_names[r] : "?";
-}
+const char *trail_reason_name(enum trail_reason r) { return r < TR_COUNT ? reason_names[r] : "?"; }
 
 int trail_fn_of(const char *name)
 {
@@ -70,7 +67,7 @@ static int new_switch(struct trail *t)
 	struct trail_switch *s;
 
 	if (!t->nruns) {
-		t->before_run++;	/* attached to a run of its own */
+		t->before_run++; /* attached to a run of its own */
 		if (new_run(t) < 0)
 			return -1;
 	}
@@ -118,7 +115,7 @@ static int stop(struct trail *t, enum trail_fn fn, int index)
 	case TF_IOCTL_RUN: return new_run(t);
 	case TF_SWITCH:
 		if (s && !s->entered && !s->exited && !s->handled) {
-			t->repeats++;	/* the same stop reported twice: not a switch */
+			t->repeats++; /* the same stop reported twice: not a switch */
 			return 0;
 		}
 		return new_switch(t);
@@ -175,11 +172,11 @@ static void finish(struct trail *t)
 
 		/* ARM_EXCEPTION_IRQ (0) from __guest_enter's ISR_EL1 check, arm64 */
 		s->turned_back = !strcmp(t->arch, "arm64") && t->fn[TF_EXIT] && !s->exited &&
-				 s->handled && s->index == 0 && s->reason == TR_OTHER;
+			s->handled && s->index == 0 && s->reason == TR_OTHER;
 		t->turned_back += s->turned_back;
-		t->incomplete += !s->turned_back && ((t->fn[TF_ENTER] && !s->entered) ||
-						     (t->fn[TF_EXIT] && !s->exited) ||
-						     (t->fn[TF_HANDLE_EXIT] && !s->handled));
+		t->incomplete += !s->turned_back &&
+			((t->fn[TF_ENTER] && !s->entered) || (t->fn[TF_EXIT] && !s->exited) ||
+			 (t->fn[TF_HANDLE_EXIT] && !s->handled));
 	}
 }
 
@@ -257,8 +254,12 @@ static void hop(char *buf, size_t n, const char *what)
 void trail_path(char *buf, size_t n, const struct trail *t, size_t i)
 {
 	static const char *const handler[TR_COUNT] = {
-		"kvm_handle_guest_abort > io_mem_abort", "kvm_handle_guest_abort",
-		"kvm_hvc_call_handler", "kvm_handle_wfx", "kvm_handle_cp15_32", NULL,
+		"kvm_handle_guest_abort > io_mem_abort",
+		"kvm_handle_guest_abort",
+		"kvm_hvc_call_handler",
+		"kvm_handle_wfx",
+		"kvm_handle_cp15_32",
+		NULL,
 	};
 	const struct trail_switch *s = &t->sw[i];
 	char he[24];
@@ -287,9 +288,16 @@ void trail_path(char *buf, size_t n, const struct trail *t, size_t i)
 void trail_report(FILE *out, const struct trail *t)
 {
 	static const char *const fn_names[TF_COUNT] = {
-		"kvm_arch_vcpu_ioctl_run", "world switch (__kvm_vcpu_run[_nvhe])", "__guest_enter",
-		"__guest_exit", "handle_exit", "kvm_handle_guest_abort", "io_mem_abort",
-		"kvm_hvc_call_handler", "kvm_handle_wfx", "kvm_handle_cp15_32",
+		"kvm_arch_vcpu_ioctl_run",
+		"world switch (__kvm_vcpu_run[_nvhe])",
+		"__guest_enter",
+		"__guest_exit",
+		"handle_exit",
+		"kvm_handle_guest_abort",
+		"io_mem_abort",
+		"kvm_hvc_call_handler",
+		"kvm_handle_wfx",
+		"kvm_handle_cp15_32",
 	};
 	unsigned most = 0, empty = 0, user = 0;
 
@@ -297,15 +305,16 @@ void trail_report(FILE *out, const struct trail *t)
 	for (int f = 0; f < TF_COUNT; f++)
 		if (t->fn[f])
 			fprintf(out, "| %s | %u |\n", fn_names[f], t->fn[f]);
-	fprintf(out, "\n| exit reason | world switches | handled in the kernel | back to userspace |\n"
-		     "|---|---|---|---|\n");
+	fprintf(out,
+		"\n| exit reason | world switches | handled in the kernel | back to userspace |\n"
+		"|---|---|---|---|\n");
 	for (int r = 0; r < TR_COUNT; r++) {
 		unsigned all = trail_count(t, (enum trail_reason)r, false);
 		unsigned u = trail_count(t, (enum trail_reason)r, true);
 
 		if (all)
-			fprintf(out, "| %s | %u | %u | %u |\n", trail_reason_name((enum trail_reason)r),
-				all, all - u, u);
+			fprintf(out, "| %s | %u | %u | %u |\n",
+				trail_reason_name((enum trail_reason)r), all, all - u, u);
 		user += u;
 	}
 	fprintf(out, "| all | %zu | %zu | %u |\n", t->nsw, t->nsw - user, user);
@@ -313,11 +322,15 @@ void trail_report(FILE *out, const struct trail *t)
 		most = t->runs[r].n > most ? (unsigned)t->runs[r].n : most;
 		empty += !t->runs[r].n;
 	}
-	fprintf(out, "\nKVM_RUN calls: %zu; world switches per KVM_RUN: %.2f on average, %u at most; "
-		     "%u returned with no switch (a signal or request before entry).\n",
+	fprintf(out,
+		"\nKVM_RUN calls: %zu; world switches per KVM_RUN: %.2f on average, %u at most; "
+		"%u returned with no switch (a signal or request before entry).\n",
 		t->nruns, t->nruns ? (double)t->nsw / (double)t->nruns : 0.0, most, empty);
-	fprintf(out, "Stops: %u switch stops seen twice, %u switches missing a stop, %u before any "
-		     "KVM_RUN.\n", t->repeats, t->incomplete, t->before_run);
-	fprintf(out, "Entries turned back (an IRQ pending at __guest_enter, counted as other): %u.\n",
+	fprintf(out,
+		"Stops: %u switch stops seen twice, %u switches missing a stop, %u before any "
+		"KVM_RUN.\n",
+		t->repeats, t->incomplete, t->before_run);
+	fprintf(out,
+		"Entries turned back (an IRQ pending at __guest_enter, counted as other): %u.\n",
 		t->turned_back);
 }

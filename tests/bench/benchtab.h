@@ -11,8 +11,14 @@
 
 /* The rows, in the guest's order; BENCH_EMPTY is the loop baseline. */
 enum bench_row {
-	BENCH_EMPTY, BENCH_HVC, BENCH_HVC_WA1, BENCH_MMIO_ST, BENCH_MMIO_LD,
-	BENCH_CP15, BENCH_SMC, BENCH_NROWS
+	BENCH_EMPTY,
+	BENCH_HVC,
+	BENCH_HVC_WA1,
+	BENCH_MMIO_ST,
+	BENCH_MMIO_LD,
+	BENCH_CP15,
+	BENCH_SMC,
+	BENCH_NROWS
 };
 
 /* The key in "BENCH: row=KEY" ("hvc-wa1"), or NULL. */
@@ -21,16 +27,16 @@ const char *bench_row_key(enum bench_row r);
 const char *bench_row_label(enum bench_row r);
 
 struct bench_cell {
-	bool seen;		/* a row line was read */
-	bool skipped;		/* the CPU could not run it (skipped=undef) */
-	long insns;		/* instructions per round trip */
-	long ticks;		/* the median window, in CNTVCT ticks */
+	bool seen;    /* a row line was read */
+	bool skipped; /* the CPU could not run it (skipped=undef) */
+	long insns;   /* instructions per round trip */
+	long ticks;   /* the median window, in CNTVCT ticks */
 };
 
 /* One run: the figures of one VMM. */
 struct bench_run {
-	char name[24];		/* column name: "hyp-nolog", "kvm-arm64" ... */
-	bool present;		/* a console was read at all */
+	char name[24]; /* column name: "hyp-nolog", "kvm-arm64" ... */
+	bool present;  /* a console was read at all */
 	bool cntfrq_ok, cal_ok;
 	bool cntfrq_seen, cal_seen;
 	struct bench_cell cell[BENCH_NROWS];
@@ -55,12 +61,10 @@ enum bench_fmt { BENCH_TEXT, BENCH_MD, BENCH_CSV };
  * The table: rows down, one column per run, then "X/base" ratios for every
  * run after base (runs[base] is the bare hypervisor without log).
  */
-void bench_table(FILE *out, enum bench_fmt fmt, const struct bench_run *runs,
-		 int nruns, int base);
+void bench_table(FILE *out, enum bench_fmt fmt, const struct bench_run *runs, int nruns, int base);
 
 /* The targets against the figures: one line each, "met"/"missed". */
-void bench_targets(FILE *out, enum bench_fmt fmt, const struct bench_run *runs,
-		   int nruns);
+void bench_targets(FILE *out, enum bench_fmt fmt, const struct bench_run *runs, int nruns);
 
 /* Index of the run named name, or -1. */
 int bench_find(const struct bench_run *runs, int nruns, const char *name);

@@ -18,7 +18,8 @@
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: benchtab [--md FILE] [--csv FILE] [--base NAME] NAME=CONSOLE ...\n");
+	fprintf(stderr,
+		"usage: benchtab [--md FILE] [--csv FILE] [--base NAME] NAME=CONSOLE ...\n");
 	exit(2);
 }
 
@@ -37,7 +38,8 @@ static bool load_run(struct bench_run *run, const char *arg, char *note, size_t 
 	memcpy(run->name, arg, eq - arg);
 	f = fopen(eq + 1, "r");
 	if (!f)
-		return snprintf(note, n, "%s: no run (%s: %s)", run->name, eq + 1, strerror(errno)), false;
+		return snprintf(note, n, "%s: no run (%s: %s)", run->name, eq + 1, strerror(errno)),
+		       false;
 	int rc = bench_read(run, f, err, sizeof(err));
 	fclose(f);
 	if (rc < 0) {
@@ -45,10 +47,15 @@ static bool load_run(struct bench_run *run, const char *arg, char *note, size_t 
 		return snprintf(note, n, "%s: %s: %s", run->name, eq + 1, err), false;
 	}
 	if (!bench_complete(run))
-		return snprintf(note, n, "%s: incomplete output (no calibration or a row missing)", run->name), false;
+		return snprintf(note, n, "%s: incomplete output (no calibration or a row missing)",
+				run->name),
+		       false;
 	if (!run->cntfrq_ok || !run->cal_ok)
-		return snprintf(note, n, "%s: calibration off: figures are not instructions (-icount shift=0?)",
-				run->name), false;
+		return snprintf(
+			       note,
+			       n, "%s: calibration off: figures are not instructions (-icount shift=0?)",
+			       run->name),
+		       false;
 	return snprintf(note, n, "%s: calibration exact", run->name), true;
 }
 

@@ -6,9 +6,10 @@
 #include <string.h>
 
 static const char *const row_keys[BENCH_NROWS] = {
-	[BENCH_EMPTY] = "empty", [BENCH_HVC] = "hvc", [BENCH_HVC_WA1] = "hvc-wa1",
-	[BENCH_MMIO_ST] = "mmio-store", [BENCH_MMIO_LD] = "mmio-load",
-	[BENCH_CP15] = "cp15-read", [BENCH_SMC] = "smc",
+	[BENCH_EMPTY] = "empty",       [BENCH_HVC] = "hvc",
+	[BENCH_HVC_WA1] = "hvc-wa1",   [BENCH_MMIO_ST] = "mmio-store",
+	[BENCH_MMIO_LD] = "mmio-load", [BENCH_CP15] = "cp15-read",
+	[BENCH_SMC] = "smc",
 };
 
 static const char *const row_labels[BENCH_NROWS] = {
@@ -117,11 +118,14 @@ int bench_parse_line(struct bench_run *run, const char *line, char *err, size_t 
 		return parse_row(run, s, err, errlen);
 	if (strncmp(s, "cntfrq=", 7) == 0) {
 		run->cntfrq_seen = true;
-		return verdict(s, &run->cntfrq_ok) ? snprintf(err, errlen, "cntfrq line without ok/off"), -1 : 0;
+		return verdict(s, &run->cntfrq_ok)
+		       ? snprintf(err, errlen, "cntfrq line without ok/off"),
+		       -1 : 0;
 	}
 	if (strncmp(s, "cal ", 4) == 0) {
 		run->cal_seen = true;
-		return verdict(s, &run->cal_ok) ? snprintf(err, errlen, "cal line without ok/off"), -1 : 0;
+		return verdict(s, &run->cal_ok) ? snprintf(err, errlen, "cal line without ok/off"),
+		       -1			: 0;
 	}
 	if (strncmp(s, "FAIL", 4) == 0)
 		return snprintf(err, errlen, "the guest failed: %s", s), -1;

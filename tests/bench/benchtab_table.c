@@ -28,8 +28,8 @@ static bool cell_value(const struct bench_run *run, int r, long *v)
 	return true;
 }
 
-static const char *ratio_text(const struct bench_run *a, const struct bench_run *base,
-			      int r, enum bench_fmt fmt, char *buf, size_t n)
+static const char *ratio_text(const struct bench_run *a, const struct bench_run *base, int r,
+			      enum bench_fmt fmt, char *buf, size_t n)
 {
 	long x, y;
 
@@ -43,23 +43,16 @@ static const char *ratio_text(const struct bench_run *a, const struct bench_run 
 static void put_field(FILE *out, enum bench_fmt fmt, const char *s, bool first, int width)
 {
 	switch (fmt) {
-	case BENCH_TEXT:
-		fprintf(out, first ? "%-*s" : " %*s", width, s);
-		break;
-	case BENCH_MD:
-		fprintf(out, first ? "| %s |" : " %s |", s);
-		break;
-	case BENCH_CSV:
-		fprintf(out, first ? "%s" : ",%s", s);
-		break;
+	case BENCH_TEXT: fprintf(out, first ? "%-*s" : " %*s", width, s); break;
+	case BENCH_MD: fprintf(out, first ? "| %s |" : " %s |", s); break;
+	case BENCH_CSV: fprintf(out, first ? "%s" : ",%s", s); break;
 	}
 }
 
 #define LABEL_W 28
-#define COL_W 11
+#define COL_W	11
 
-static void header(FILE *out, enum bench_fmt fmt, const struct bench_run *runs,
-		   int nruns, int base)
+static void header(FILE *out, enum bench_fmt fmt, const struct bench_run *runs, int nruns, int base)
 {
 	char buf[64];
 
@@ -79,27 +72,33 @@ static void header(FILE *out, enum bench_fmt fmt, const struct bench_run *runs,
 	fputc('\n', out);
 }
 
-void bench_table(FILE *out, enum bench_fmt fmt, const struct bench_run *runs,
-		 int nruns, int base)
+void bench_table(FILE *out, enum bench_fmt fmt, const struct bench_run *runs, int nruns, int base)
 {
 	char buf[32];
 
 	header(out, fmt, runs, nruns, base);
 	for (int r = 0; r < BENCH_NROWS; r++) {
-		put_field(out, fmt, fmt == BENCH_CSV ? bench_row_key(r) : bench_row_label(r),
-			  true, LABEL_W);
+		put_field(out, fmt, fmt == BENCH_CSV ? bench_row_key(r) : bench_row_label(r), true,
+			  LABEL_W);
 		for (int i = 0; i < nruns; i++)
 			put_field(out, fmt, cell_text(&runs[i], r, buf, sizeof(buf)), false, COL_W);
 		for (int i = base + 1; i < nruns; i++)
-			put_field(out, fmt, ratio_text(&runs[i], &runs[base], r, fmt, buf, sizeof(buf)),
+			put_field(out, fmt,
+				  ratio_text(&runs[i], &runs[base], r, fmt, buf, sizeof(buf)),
 				  false, COL_W);
 		fputc('\n', out);
 	}
 }
 
 /* The targets for the bare hypervisor. */
-static const struct { enum bench_row row; long max; } nolog_targets[] = {
-	{ BENCH_HVC, 30 }, { BENCH_MMIO_ST, 45 }, { BENCH_MMIO_LD, 45 }, { BENCH_CP15, 45 },
+static const struct {
+	enum bench_row row;
+	long max;
+} nolog_targets[] = {
+	{ BENCH_HVC, 30 },
+	{ BENCH_MMIO_ST, 45 },
+	{ BENCH_MMIO_LD, 45 },
+	{ BENCH_CP15, 45 },
 };
 /* Rows where the trap log must cost no more than the run without it. */
 static const enum bench_row log_rows[] = {
@@ -112,7 +111,8 @@ static void target_line(FILE *out, enum bench_fmt fmt, const char *what, const c
 	if (fmt == BENCH_CSV)
 		fprintf(out, "target,%s,%s,%s\n", what, got, verdict);
 	else
-		fprintf(out, "%s%s: %s: %s\n", fmt == BENCH_MD ? "- " : "target: ", what, got, verdict);
+		fprintf(out, "%s%s: %s: %s\n", fmt == BENCH_MD ? "- " : "target: ", what, got,
+			verdict);
 }
 
 /* kvm-runner's MMIO round trip against the bare KVM_RUN loop's: within 5 %. */
@@ -125,7 +125,8 @@ static void loop_targets(FILE *out, enum bench_fmt fmt, const struct bench_run *
 	long x, y;
 
 	for (size_t i = 0; i < sizeof(mmio) / sizeof(mmio[0]); i++) {
-		snprintf(what, sizeof(what), "kvm-arm64 %s within 5 %% of kvm-loop", bench_row_label(mmio[i]));
+		snprintf(what, sizeof(what), "kvm-arm64 %s within 5 %% of kvm-loop",
+			 bench_row_label(mmio[i]));
 		if (runner < 0 || loop < 0 || !cell_value(&runs[runner], mmio[i], &x) ||
 		    !cell_value(&runs[loop], mmio[i], &y) || y <= 0) {
 			target_line(out, fmt, what, "no figure", "not measured");
@@ -156,7 +157,8 @@ void bench_targets(FILE *out, enum bench_fmt fmt, const struct bench_run *runs, 
 	}
 	for (size_t i = 0; i < sizeof(log_rows) / sizeof(log_rows[0]); i++) {
 		enum bench_row r = log_rows[i];
-		snprintf(what, sizeof(what), "hyp (log on) %s <= 2 x hyp-nolog", bench_row_label(r));
+		snprintf(what, sizeof(what), "hyp (log on) %s <= 2 x hyp-nolog",
+			 bench_row_label(r));
 		if (nolog < 0 || log < 0 || !cell_value(&runs[nolog], r, &y) ||
 		    !cell_value(&runs[log], r, &x)) {
 			target_line(out, fmt, what, "no figure", "not measured");

@@ -5,20 +5,19 @@
 #include <stdlib.h>
 
 /* Lines as a real run of guests/bench.S under the bare hypervisor prints them. */
-static const char *const good_console =
-	"hyp: HCR 0x... (register dump)\n"
-	"BENCH: cntfrq=62500000 expect=62500000 ok\r\n"
-	"BENCH: cal insns=131074 ticks=8192 expect=8192 ok\n"
-	"BENCH: row=empty n=64 windows=7 ticks=16 insns=4\n"
-	"BENCH: row=hvc n=64 windows=7 ticks=120 insns=27\n"
-	"BENCH: row=hvc-wa1 n=64 windows=7 ticks=124 insns=28\n"
-	"BENCH: row=mmio-store n=64 windows=7 ticks=180 insns=42\n"
-	"BENCH: row=mmio-load n=64 windows=7 ticks=176 insns=41\n"
-	"BENCH: row=cp15-read n=64 windows=7 ticks=150 insns=37\n"
-	"BENCH: row=smc skipped=undef\n"
-	"SPREAD: row=empty min=16 max=17\n"
-	"trap: 0001 0x12 HVC ...\n"
-	"EXIT: STATUS=0\n";
+static const char *const good_console = "hyp: HCR 0x... (register dump)\n"
+					"BENCH: cntfrq=62500000 expect=62500000 ok\r\n"
+					"BENCH: cal insns=131074 ticks=8192 expect=8192 ok\n"
+					"BENCH: row=empty n=64 windows=7 ticks=16 insns=4\n"
+					"BENCH: row=hvc n=64 windows=7 ticks=120 insns=27\n"
+					"BENCH: row=hvc-wa1 n=64 windows=7 ticks=124 insns=28\n"
+					"BENCH: row=mmio-store n=64 windows=7 ticks=180 insns=42\n"
+					"BENCH: row=mmio-load n=64 windows=7 ticks=176 insns=41\n"
+					"BENCH: row=cp15-read n=64 windows=7 ticks=150 insns=37\n"
+					"BENCH: row=smc skipped=undef\n"
+					"SPREAD: row=empty min=16 max=17\n"
+					"trap: 0001 0x12 HVC ...\n"
+					"EXIT: STATUS=0\n";
 
 static int read_str(struct bench_run *run, const char *text, char *err, size_t n)
 {
@@ -58,7 +57,8 @@ static void test_parse_bad(void)
 	      "cal without verdict rejected");
 	memset(&run, 0, sizeof(run));
 	check(read_str(&run, "BENCH: cal insns=1 ticks=2 expect=3 off\n", err, sizeof(err)) == 0 &&
-	      !run.cal_ok, "cal off read as off");
+		      !run.cal_ok,
+	      "cal off read as off");
 	memset(&run, 0, sizeof(run));
 	check(read_str(&run, "BENCH: FAIL: unexpected exception\n", err, sizeof(err)) < 0,
 	      "guest failure is an error");
@@ -67,7 +67,9 @@ static void test_parse_bad(void)
 	check(!bench_complete(&run), "a run without calibration is incomplete");
 	memset(&run, 0, sizeof(run));
 	check(read_str(&run, "BENCH: row=cp15-read n=64 windows=7 ticks=1 insns=-2\n", err,
-		       sizeof(err)) == 0 && run.cell[BENCH_CP15].insns == -2, "negative insns read");
+		       sizeof(err)) == 0 &&
+		      run.cell[BENCH_CP15].insns == -2,
+	      "negative insns read");
 }
 
 /* The table and targets into a string. */
@@ -86,12 +88,14 @@ static char *render(const struct bench_run *runs, int n, enum bench_fmt fmt, boo
 
 static void test_table(void)
 {
-	struct bench_run runs[3] = { { .name = "hyp-nolog" }, { .name = "hyp" }, { .name = "kvm" } };
+	struct bench_run runs[3] = { { .name = "hyp-nolog" },
+				     { .name = "hyp" },
+				     { .name = "kvm" } };
 	char err[200];
 
 	read_str(&runs[0], good_console, err, sizeof(err));
 	read_str(&runs[1], good_console, err, sizeof(err));
-	runs[1].cell[BENCH_HVC].insns = 81;	/* 3 x 27: the log costs too much */
+	runs[1].cell[BENCH_HVC].insns = 81; /* 3 x 27: the log costs too much */
 	/* runs[2] absent: its column is "-" */
 	char *csv = render(runs, 3, BENCH_CSV, false);
 	check(strstr(csv, "row,hyp-nolog,hyp,kvm,hyp/hyp-nolog,kvm/hyp-nolog\n") != NULL,
@@ -104,11 +108,15 @@ static void test_table(void)
 	char *t = render(runs, 3, BENCH_TEXT, true);
 	check(strstr(t, "target: hyp-nolog HVC PSCI_VERSION <= 30: 27: met") != NULL,
 	      "hvc target met");
-	check(strstr(t, "target: hyp (log on) HVC PSCI_VERSION <= 2 x hyp-nolog: 81 vs 27: missed") != NULL,
+	check(strstr(t,
+		     "target: hyp (log on) HVC PSCI_VERSION <= 2 x hyp-nolog: 81 vs 27: missed") !=
+		      NULL,
 	      "log target missed");
 	check(strstr(t, "SMC <= 2 x hyp-nolog: no figure: not measured") != NULL,
 	      "skipped row not measured");
-	check(strstr(t, "kvm-arm64 MMIO store (UART ILPR) within 5 % of kvm-loop: no figure: not measured") != NULL,
+	check(strstr(t,
+		     "kvm-arm64 MMIO store (UART ILPR) within 5 % of kvm-loop: no figure: not "
+		     "measured") != NULL,
 	      "loop target not measured without the runs");
 	runs[0].cell[BENCH_CP15].insns = 46;
 	t = render(runs, 3, BENCH_TEXT, true);
@@ -128,9 +136,13 @@ static void test_loop_target(void)
 	runs[0].cell[BENCH_MMIO_LD].insns = 1060;
 	runs[1].cell[BENCH_MMIO_LD].insns = 1000;
 	char *t = render(runs, 2, BENCH_TEXT, true);
-	check(strstr(t, "MMIO store (UART ILPR) within 5 % of kvm-loop: 1050 vs 1000 (+5.0 %): met") != NULL,
+	check(strstr(t,
+		     "MMIO store (UART ILPR) within 5 % of kvm-loop: 1050 vs 1000 (+5.0 %): met") !=
+		      NULL,
 	      "5 %% over the loop is met");
-	check(strstr(t, "MMIO load (UART FR) within 5 % of kvm-loop: 1060 vs 1000 (+6.0 %): missed") != NULL,
+	check(strstr(t,
+		     "MMIO load (UART FR) within 5 % of kvm-loop: 1060 vs 1000 (+6.0 %): missed") !=
+		      NULL,
 	      "6 %% over the loop is missed");
 }
 

@@ -26,10 +26,11 @@
 #include <unistd.h>
 #include "memmap.h"
 
-#define LIMIT_S 120	/* SIGALRM ends a runaway guest */
-#define UART_FR_VALUE 0x90	/* TXFE | RXFE: never busy */
-#define REG_PC (KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_CORE | \
-		(offsetof(struct kvm_regs, regs.pc) / sizeof(uint32_t)))
+#define LIMIT_S	      120  /* SIGALRM ends a runaway guest */
+#define UART_FR_VALUE 0x90 /* TXFE | RXFE: never busy */
+#define REG_PC \
+	(KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_CORE | \
+	 (offsetof(struct kvm_regs, regs.pc) / sizeof(uint32_t)))
 
 static void die(const char *fmt, ...)
 {
@@ -65,13 +66,16 @@ static void load_elf(const char *path, uint8_t *ram)
 		die("%s: mmap: %s", path, strerror(errno));
 	const Elf32_Ehdr *eh = (const void *)img;
 	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) || eh->e_ident[EI_CLASS] != ELFCLASS32 ||
-	    eh->e_machine != EM_ARM || eh->e_phoff + (uint64_t)eh->e_phnum * sizeof(Elf32_Phdr) > (uint64_t)st.st_size)
+	    eh->e_machine != EM_ARM ||
+	    eh->e_phoff + (uint64_t)eh->e_phnum * sizeof(Elf32_Phdr) > (uint64_t)st.st_size)
 		die("%s: not an ARM ELF32 image", path);
 	for (unsigned i = 0; i < eh->e_phnum; i++) {
 		const Elf32_Phdr *ph = (const void *)(img + eh->e_phoff + i * sizeof(Elf32_Phdr));
 		if (ph->p_type != PT_LOAD || ph->p_filesz == 0)
 			continue;
-		if (ph->p_paddr < BOARD_RAM_BASE || ph->p_paddr + (uint64_t)ph->p_filesz > BOARD_RAM_BASE + (uint64_t)BOARD_RAM_SIZE ||
+		if (ph->p_paddr < BOARD_RAM_BASE ||
+		    ph->p_paddr + (uint64_t)ph->p_filesz >
+			    BOARD_RAM_BASE + (uint64_t)BOARD_RAM_SIZE ||
 		    ph->p_offset + (uint64_t)ph->p_filesz > (uint64_t)st.st_size)
 			die("%s: a segment outside RAM or the file", path);
 		memcpy(ram + (ph->p_paddr - BOARD_RAM_BASE), img + ph->p_offset, ph->p_filesz);
@@ -93,7 +97,8 @@ static int create_vcpu(const char *guest, struct kvm_run **run)
 		die("guest RAM: %s", strerror(errno));
 	load_elf(guest, ram);
 	struct kvm_userspace_memory_region mr = {
-		.guest_phys_addr = BOARD_RAM_BASE, .memory_size = BOARD_RAM_SIZE,
+		.guest_phys_addr = BOARD_RAM_BASE,
+		.memory_size = BOARD_RAM_SIZE,
 		.userspace_addr = (uintptr_t)ram,
 	};
 	xioctl(vm, KVM_SET_USER_MEMORY_REGION, &mr, "KVM_SET_USER_MEMORY_REGION");

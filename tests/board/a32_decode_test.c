@@ -11,7 +11,7 @@ static void set_regs(void)
 	regs[1] = 0x09000000;
 	regs[2] = 3;
 	regs[11] = 0x09000000;
-	regs[15] = 0x40000080;	/* the instruction's own address */
+	regs[15] = 0x40000080; /* the instruction's own address */
 }
 
 /* A single load/store: its one access and writeback. */
@@ -35,26 +35,26 @@ static void single(uint32_t insn, const char *name, uint32_t addr, unsigned size
 
 static void test_word_byte(void)
 {
-	single(0xe5cb6000, "STRB", 0x09000000, 1, 6, 0, 0, 0, 0);	/* strb r6, [r11] */
-	single(0xe5817004, "STR", 0x09000004, 4, 7, 0, 0, 0, 0);	/* str r7, [r1, #4] */
-	single(0xe59b8018, "LDR", 0x09000018, 4, 8, 1, 0, 0, 0);	/* ldr r8, [r11, #24] */
-	single(0xe5332008, "LDR", 0x40000300 - 8, 4, 2, 1, 0, 1, 0x400002f8); /* [r3, #-8]! */
-	single(0xe483200c, "STR", 0x40000300, 4, 2, 0, 0, 1, 0x4000030c); /* [r3], #12 */
+	single(0xe5cb6000, "STRB", 0x09000000, 1, 6, 0, 0, 0, 0); /* strb r6, [r11] */
+	single(0xe5817004, "STR", 0x09000004, 4, 7, 0, 0, 0, 0);  /* str r7, [r1, #4] */
+	single(0xe59b8018, "LDR", 0x09000018, 4, 8, 1, 0, 0, 0);  /* ldr r8, [r11, #24] */
+	single(0xe5332008, "LDR", 0x40000300 - 8, 4, 2, 1, 0, 1, 0x400002f8);  /* [r3, #-8]! */
+	single(0xe483200c, "STR", 0x40000300, 4, 2, 0, 0, 1, 0x4000030c);      /* [r3], #12 */
 	single(0xe7554006, "LDRB", 0x40000500 - 0x40000600, 1, 4, 1, 0, 0, 0); /* [r5, -r6] */
-	single(0xe7810102, "STR", 0x0900000c, 4, 0, 0, 0, 0, 0);	/* [r1, r2, lsl #2] */
-	single(0xe7910022, "LDR", 0x09000000, 4, 0, 1, 0, 0, 0);	/* [r1, r2, lsr #32] */
-	single(0xe79100c2, "LDR", 0x09000001, 4, 0, 1, 0, 0, 0);	/* [r1, r2, asr #1] */
+	single(0xe7810102, "STR", 0x0900000c, 4, 0, 0, 0, 0, 0); /* [r1, r2, lsl #2] */
+	single(0xe7910022, "LDR", 0x09000000, 4, 0, 1, 0, 0, 0); /* [r1, r2, lsr #32] */
+	single(0xe79100c2, "LDR", 0x09000001, 4, 0, 1, 0, 0, 0); /* [r1, r2, asr #1] */
 	single(0xe7910462, "LDR", 0x09000000 + 0x03000000, 4, 0, 1, 0, 0, 0); /* ror #8 */
-	single(0xe59f0008, "LDR", 0x40000080 + 8 + 8, 4, 0, 1, 0, 0, 0);	/* [pc, #8] */
+	single(0xe59f0008, "LDR", 0x40000080 + 8 + 8, 4, 0, 1, 0, 0, 0);      /* [pc, #8] */
 }
 
 static void test_extra(void)
 {
-	single(0xe1c430b2, "STRH", 0x40000402, 2, 3, 0, 0, 0, 0);	/* strh r3, [r4, #2] */
+	single(0xe1c430b2, "STRH", 0x40000402, 2, 3, 0, 0, 0, 0); /* strh r3, [r4, #2] */
 	single(0xe17431b2, "LDRH", 0x40000400 - 18, 2, 3, 1, 0, 1, 0x40000400 - 18);
-	single(0xe0d430d1, "LDRSB", 0x40000400, 1, 3, 1, 1, 1, 0x40000401); /* [r4], #1 */
+	single(0xe0d430d1, "LDRSB", 0x40000400, 1, 3, 1, 1, 1, 0x40000401);	/* [r4], #1 */
 	single(0xe19a90fb, "LDRSH", 0x40000a00 + 0x09000000, 2, 9, 1, 1, 0, 0); /* [r10, r11] */
-	single(0xe01100b2, "LDRH", 0x09000000, 2, 0, 1, 0, 1, 0x08fffffd); /* [r1], -r2 */
+	single(0xe01100b2, "LDRH", 0x09000000, 2, 0, 1, 0, 1, 0x08fffffd);	/* [r1], -r2 */
 }
 
 /* A block transfer: first address, registers in order, writeback. */
@@ -71,10 +71,11 @@ static void multiple(uint32_t insn, const char *name, uint32_t first, uint16_t l
 		if (!(list & (1u << r)))
 			continue;
 		ok &= i < d.count && d.access[i].reg == r && d.access[i].addr == first + 4 * i &&
-		      d.access[i].size == 4 && d.access[i].load == load;
+			d.access[i].size == 4 && d.access[i].load == load;
 		i++;
 	}
-	check(ok && d.count == i, "%s accesses: %u words from 0x%08x in register order", name, i, first);
+	check(ok && d.count == i, "%s accesses: %u words from 0x%08x in register order", name, i,
+	      first);
 	check_eq(d.writeback, wb, "writeback");
 	if (wb)
 		check_eq(d.rn_value, rn_value, "new base");
@@ -82,7 +83,7 @@ static void multiple(uint32_t insn, const char *name, uint32_t first, uint16_t l
 
 static void test_block(void)
 {
-	multiple(0xe8810005, "STMIA", 0x09000000, 0x0005, 0, 0, 0);	/* stm r1, {r0, r2} */
+	multiple(0xe8810005, "STMIA", 0x09000000, 0x0005, 0, 0, 0); /* stm r1, {r0, r2} */
 	multiple(0xe8a10005, "STMIA", 0x09000000, 0x0005, 0, 1, 0x09000008);
 	multiple(0xe9810038, "STMIB", 0x09000004, 0x0038, 0, 0, 0);
 	multiple(0xe8210018, "STMDA", 0x08fffffc, 0x0018, 0, 1, 0x08fffff8);
@@ -128,7 +129,8 @@ static void test_refused(void)
 
 static void test_extend(void)
 {
-	struct a32_access b = { .size = 1, .sign_extend = true }, h = { .size = 2, .sign_extend = true };
+	struct a32_access b = { .size = 1, .sign_extend = true },
+			  h = { .size = 2, .sign_extend = true };
 	struct a32_access bu = { .size = 1 }, w = { .size = 4, .sign_extend = true };
 
 	check_eq(a32_extend(&b, 0x80), 0xffffff80, "LDRSB extends");

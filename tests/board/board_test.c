@@ -31,16 +31,29 @@ static enum board_reg wr(uint32_t ipa, uint8_t size, uint32_t value)
 static void test_uart_registers(void)
 {
 	/* The kept registers (test_uart_kept) read their reset values, the rest 0. */
-	static const struct { uint32_t off; enum board_reg reg; const char *name; } regs[] = {
-		{ 0x000, BREG_UART_DR, "uart.DR" }, { 0x004, BREG_UART_RSR, "uart.RSR" },
-		{ 0x018, BREG_UART_FR, "uart.FR" }, { 0x020, BREG_UART_ILPR, "uart.ILPR" },
-		{ 0x024, BREG_UART_IBRD, "uart.IBRD" }, { 0x028, BREG_UART_FBRD, "uart.FBRD" },
-		{ 0x02c, BREG_UART_LCR_H, "uart.LCR_H" }, { 0x030, BREG_UART_CR, "uart.CR" },
-		{ 0x034, BREG_UART_IFLS, "uart.IFLS" }, { 0x038, BREG_UART_IMSC, "uart.IMSC" },
-		{ 0x03c, BREG_UART_RIS, "uart.RIS" }, { 0x040, BREG_UART_MIS, "uart.MIS" },
-		{ 0x044, BREG_UART_ICR, "uart.ICR" }, { 0x048, BREG_UART_DMACR, "uart.DMACR" },
-		{ 0xfe0, BREG_UART_ID, "uart.ID" }, { 0x008, BREG_UART_RESERVED, "uart.reserved" },
-		{ 0xffc, BREG_UART_ID, "uart.ID" }, { 0xefc, BREG_UART_RESERVED, "uart.reserved" },
+	static const struct {
+		uint32_t off;
+		enum board_reg reg;
+		const char *name;
+	} regs[] = {
+		{ 0x000, BREG_UART_DR, "uart.DR" },
+		{ 0x004, BREG_UART_RSR, "uart.RSR" },
+		{ 0x018, BREG_UART_FR, "uart.FR" },
+		{ 0x020, BREG_UART_ILPR, "uart.ILPR" },
+		{ 0x024, BREG_UART_IBRD, "uart.IBRD" },
+		{ 0x028, BREG_UART_FBRD, "uart.FBRD" },
+		{ 0x02c, BREG_UART_LCR_H, "uart.LCR_H" },
+		{ 0x030, BREG_UART_CR, "uart.CR" },
+		{ 0x034, BREG_UART_IFLS, "uart.IFLS" },
+		{ 0x038, BREG_UART_IMSC, "uart.IMSC" },
+		{ 0x03c, BREG_UART_RIS, "uart.RIS" },
+		{ 0x040, BREG_UART_MIS, "uart.MIS" },
+		{ 0x044, BREG_UART_ICR, "uart.ICR" },
+		{ 0x048, BREG_UART_DMACR, "uart.DMACR" },
+		{ 0xfe0, BREG_UART_ID, "uart.ID" },
+		{ 0x008, BREG_UART_RESERVED, "uart.reserved" },
+		{ 0xffc, BREG_UART_ID, "uart.ID" },
+		{ 0xefc, BREG_UART_RESERVED, "uart.reserved" },
 	};
 	uint32_t v;
 
@@ -57,7 +70,7 @@ static void test_uart_registers(void)
 		check(wr(BOARD_UART_BASE + regs[i].off, 4, 0x41) == regs[i].reg, "write accepted");
 	}
 	check_eq(console_len, 1, "only the DR write printed");
-	board_init(&b, to_console, NULL);	/* the kept registers back to reset */
+	board_init(&b, to_console, NULL); /* the kept registers back to reset */
 }
 
 /* The whole UART page: 14 named words, 8 ID words, STATUS, the rest reserved. */
@@ -101,9 +114,9 @@ static void test_uart_values(void)
 	}
 	console_len = 0;
 	wr(BOARD_UART_BASE, 1, 'H');
-	wr(BOARD_UART_BASE, 4, 0x12345669);	/* a word store prints its low byte */
+	wr(BOARD_UART_BASE, 4, 0x12345669); /* a word store prints its low byte */
 	wr(BOARD_UART_BASE, 2, 0x0a0a);
-	wr(BOARD_UART_BASE + 1, 1, 'X');	/* not DR's data byte */
+	wr(BOARD_UART_BASE + 1, 1, 'X'); /* not DR's data byte */
 	console[console_len] = '\0';
 	check_str(console, "Hi\n", "DR writes are the console");
 	rd(BOARD_UART_BASE, 4, &v);
@@ -113,8 +126,10 @@ static void test_uart_values(void)
 /* The registers a PL011 keeps: reset values, implemented bits, narrow stores. */
 static void test_uart_kept(void)
 {
-	static const struct { uint32_t off, reset, mask; } kept[] = {
-		{ 0x024, 0, 0xffff }, { 0x028, 0, 0x3f }, { 0x02c, 0, 0xff },
+	static const struct {
+		uint32_t off, reset, mask;
+	} kept[] = {
+		{ 0x024, 0, 0xffff },	  { 0x028, 0, 0x3f },	 { 0x02c, 0, 0xff },
 		{ 0x030, 0x300, 0xff87 }, { 0x034, 0x12, 0x3f }, { 0x038, 0, 0x7ff },
 	};
 	const uint32_t ibrd = BOARD_UART_BASE + 0x24;
@@ -159,7 +174,8 @@ static void test_status(void)
 	check_eq(b.status, 3, "STATUS holds the guest's status");
 	check(rd(BOARD_STATUS_ADDR, 4, &v) == BREG_STATUS && v == 3, "STATUS reads back");
 	check_str(board_reg_name(BREG_STATUS), "status.STATUS", "STATUS name");
-	check(wr(BOARD_STATUS_ADDR, 1, 7) == BREG_NONE && b.status == 3, "STATUS byte write refused");
+	check(wr(BOARD_STATUS_ADDR, 1, 7) == BREG_NONE && b.status == 3,
+	      "STATUS byte write refused");
 	check(wr(BOARD_STATUS_ADDR + 4, 4, 7) == BREG_UART_RESERVED && b.status == 3,
 	      "next word is reserved");
 	wr(BOARD_STATUS_ADDR, 4, 0);
@@ -181,15 +197,21 @@ static void test_gic(void)
 static void test_no_device(void)
 {
 	static const uint32_t holes[] = {
-		0x00000000, BOARD_GICD_BASE - 4, BOARD_GICC_BASE + BOARD_GIC_SIZE,
-		BOARD_UART_BASE - 4, BOARD_UART_BASE + BOARD_UART_SIZE, 0x0a000000,
-		BOARD_RAM_BASE, 0xfffffffc,
+		0x00000000,
+		BOARD_GICD_BASE - 4,
+		BOARD_GICC_BASE + BOARD_GIC_SIZE,
+		BOARD_UART_BASE - 4,
+		BOARD_UART_BASE + BOARD_UART_SIZE,
+		0x0a000000,
+		BOARD_RAM_BASE,
+		0xfffffffc,
 	};
 	uint32_t v;
 
 	for (unsigned i = 0; i < sizeof(holes) / sizeof(holes[0]); i++) {
 		check(rd(holes[i], 4, &v) == BREG_NONE, "0x%08x: no device", (unsigned)holes[i]);
-		check(wr(holes[i], 4, 0) == BREG_NONE, "0x%08x: write, no device", (unsigned)holes[i]);
+		check(wr(holes[i], 4, 0) == BREG_NONE, "0x%08x: write, no device",
+		      (unsigned)holes[i]);
 	}
 	check_str(board_reg_name(BREG_NONE), "none", "no device name");
 	check_str(board_reg_name(BREG_COUNT), "none", "out of range name");

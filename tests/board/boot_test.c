@@ -6,8 +6,8 @@
 #include "memmap.h"
 #include "unit.h"
 
-#define MIB		0x100000u
-#define RAM16_END	(BOARD_RAM_BASE + 16 * MIB)
+#define MIB	  0x100000u
+#define RAM16_END (BOARD_RAM_BASE + 16 * MIB)
 
 static char err[160];
 
@@ -43,7 +43,8 @@ static void test_linux(void)
 	check_eq(p.dtb_addr, BOARD_RAM_BASE + 512 * MIB - BOARD_DTB_MAX, "DTB at the top");
 	check_eq(p.initrd_start, (p.dtb_addr - 0x123456) & ~0xfffu, "initrd page-aligned below");
 	check_eq(p.initrd_end, p.initrd_start + 0x123456, "initrd end = start + size");
-	check(p.initrd_start % 0x1000 == 0 && p.initrd_end <= p.dtb_addr, "initrd clear of the DTB");
+	check(p.initrd_start % 0x1000 == 0 && p.initrd_end <= p.dtb_addr,
+	      "initrd clear of the DTB");
 	check(p.r0 == 0 && p.r1 == BOARD_MACH_TYPE_DT && p.r2 == p.dtb_addr,
 	      "Linux: r0 = 0, r1 = 0xffffffff, r2 = DTB");
 	check(p.entry == BOARD_RAM_BASE + BOARD_ZIMAGE_OFFSET && p.cpsr == 0x1d3,
@@ -61,19 +62,24 @@ static void test_limits(void)
 	check(boot_plan(&full, BOARD_RAM_BASE, 16 * MIB, 0, &p, err, sizeof(err)) == 0,
 	      "an image up to the DTB's first byte fits");
 	check(boot_plan(&over, BOARD_RAM_BASE, 16 * MIB, 0, &p, err, sizeof(err)) < 0 &&
-	      strstr(err, "overlaps the initrd or DTB from 0x40ff0000"),
+		      strstr(err, "overlaps the initrd or DTB from 0x40ff0000"),
 	      "one byte into the DTB refused: \"%s\"", err);
 	check(boot_plan(&full, BOARD_RAM_BASE, 16 * MIB, 1, &p, err, sizeof(err)) < 0 &&
-	      strstr(err, "from 0x40fef000"), "an initrd below a full image refused: \"%s\"", err);
+		      strstr(err, "from 0x40fef000"),
+	      "an initrd below a full image refused: \"%s\"", err);
 	check(boot_plan(&tiny, BOARD_RAM_BASE, 16 * MIB, dtb - BOARD_RAM_BASE, &p, err,
-			sizeof(err)) < 0, "an initrd filling RAM up to the DTB overlaps the image");
+			sizeof(err)) < 0,
+	      "an initrd filling RAM up to the DTB overlaps the image");
 	check(boot_plan(&tiny, BOARD_RAM_BASE, 16 * MIB, dtb - BOARD_RAM_BASE + 1, &p, err,
-			sizeof(err)) < 0 && strstr(err, "does not fit below the DTB"),
+			sizeof(err)) < 0 &&
+		      strstr(err, "does not fit below the DTB"),
 	      "an initrd larger than RAM below the DTB: \"%s\"", err);
 	check(boot_plan(&tiny, BOARD_RAM_BASE, 16 * MIB, (size_t)-1, &p, err, sizeof(err)) < 0 &&
-	      strstr(err, "does not fit"), "an initrd of SIZE_MAX bytes refused, no wrap");
+		      strstr(err, "does not fit"),
+	      "an initrd of SIZE_MAX bytes refused, no wrap");
 	check(boot_plan(&tiny, BOARD_RAM_BASE, BOARD_DTB_MAX, 0, &p, err, sizeof(err)) < 0 &&
-	      strstr(err, "cannot hold a DTB"), "64 KiB of RAM: \"%s\"", err);
+		      strstr(err, "cannot hold a DTB"),
+	      "64 KiB of RAM: \"%s\"", err);
 	check(boot_plan(&tiny, 0xfff00000, 2 * MIB, 0, &p, err, sizeof(err)) < 0,
 	      "RAM wrapping past 4 GiB refused");
 }

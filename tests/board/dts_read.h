@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#define DTS_MAX		65536
-#define DTS_DEPTH	8
+#define DTS_MAX	  65536
+#define DTS_DEPTH 8
 
 /* dtc's output (stdout and stderr) for the blob; NULL if dtc cannot run. */
 static char *dts_of(const void *blob, size_t n)
@@ -83,8 +83,8 @@ static char *dts_flatten(const char *dts)
 
 			dts_path(path, sizeof(path), stack, depth);
 			if (eq && eq < nl)
-				len += snprintf(flat + len, 2 * DTS_MAX - len, "%s:%.*s=%.*s\n", path,
-						(int)(eq - s), s, (int)(nl - eq - 4), eq + 3);
+				len += snprintf(flat + len, 2 * DTS_MAX - len, "%s:%.*s=%.*s\n",
+						path, (int)(eq - s), s, (int)(nl - eq - 4), eq + 3);
 			else
 				len += snprintf(flat + len, 2 * DTS_MAX - len, "%s:%.*s\n", path,
 						(int)(l - 1), s);

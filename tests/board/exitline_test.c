@@ -9,8 +9,9 @@ static void print(const char *s)
 {
 	board_init(&b, NULL, NULL);
 	for (; *s; s++) {
-		struct board_access a = { .ipa = BOARD_UART_BASE, .size = 1, .write = true,
-					  .value = (uint8_t)*s };
+		struct board_access a = {
+			.ipa = BOARD_UART_BASE, .size = 1, .write = true, .value = (uint8_t)*s
+		};
 		board_mmio(&b, &a);
 	}
 }
@@ -22,25 +23,25 @@ static void write_status(uint32_t v)
 	board_mmio(&b, &a);
 }
 
-static uint32_t pick(enum exit_source *src)
-{
-	return board_exit_status(&b, src);
-}
+static uint32_t pick(enum exit_source *src) { return board_exit_status(&b, src); }
 
 static void test_lines(void)
 {
-	static const struct { const char *console; int want; } cases[] = {
+	static const struct {
+		const char *console;
+		int want;
+	} cases[] = {
 		{ "EXIT: STATUS=3\n", 3 },
 		{ "SUMMARY: 1 tests\r\nEXIT: STATUS=1\r\n", 1 },
-		{ "EXIT: STATUS=77\nEXIT: STATUS=5\n", 5 },	/* the last line wins */
+		{ "EXIT: STATUS=77\nEXIT: STATUS=5\n", 5 }, /* the last line wins */
 		{ "EXIT: STATUS=255\n", 255 },
 		{ "EXIT: STATUS=0\n", 0 },
-		{ "EXIT: STATUS=256\n", -1 },		/* not a status */
-		{ "EXIT: STATUS=0001\n", -1 },		/* four digits */
+		{ "EXIT: STATUS=256\n", -1 },  /* not a status */
+		{ "EXIT: STATUS=0001\n", -1 }, /* four digits */
 		{ "EXIT: STATUS=\n", -1 },
 		{ "EXIT: STATUS=3x\n", -1 },
-		{ "xEXIT: STATUS=3\n", -1 },		/* not at the start of the line */
-		{ "EXIT: STATUS=3", -1 },		/* the line never ended */
+		{ "xEXIT: STATUS=3\n", -1 }, /* not at the start of the line */
+		{ "EXIT: STATUS=3", -1 },    /* the line never ended */
 		{ "exit: status=3\n", -1 },
 	};
 	enum exit_source src;

@@ -66,8 +66,10 @@ static void test_header(void)
 	check_eq(be32(buf + st), 1, "structure starts with FDT_BEGIN_NODE");
 	check_eq(be32(buf + st + st_len - 4), 9, "structure ends with FDT_END");
 	/* #address-cells #size-cells model reg compatible bytes always-on, each once. */
-	check_eq(strs_len, sizeof("#address-cells") + sizeof("#size-cells") + sizeof("model") +
-		 sizeof("reg") + sizeof("compatible") + sizeof("bytes") + sizeof("always-on"),
+	check_eq(strs_len,
+		 sizeof("#address-cells") + sizeof("#size-cells") + sizeof("model") +
+			 sizeof("reg") + sizeof("compatible") + sizeof("bytes") +
+			 sizeof("always-on"),
 		 "strings deduplicated: each name stored once, used twice");
 }
 
@@ -105,8 +107,9 @@ static void test_too_small(void)
 
 	for (long cap = 0; cap < n; cap++)
 		refused += sample(small, (size_t)cap, &err) < 0 && err &&
-			   !strcmp(err, "FDT buffer too small");
-	check_eq(refused, n, "every buffer smaller than the blob refused, \"FDT buffer too small\"");
+			!strcmp(err, "FDT buffer too small");
+	check_eq(refused, n,
+		 "every buffer smaller than the blob refused, \"FDT buffer too small\"");
 	check(sample(small, (size_t)n, &err) == n && !memcmp(small, buf, (size_t)n),
 	      "a buffer of exactly the blob's size holds the same blob");
 }
@@ -114,9 +117,24 @@ static void test_too_small(void)
 /* 200 characters: two of them overflow a string list. */
 static char long_str[201];
 
-enum misuse { OPEN_LEFT, CLOSE_EXTRA, PROP_OUTSIDE, SECOND_ROOT, NAMED_ROOT, LONG_NAME,
-	      BAD_CHAR, SLASH, AT_FIRST, EMPTY_CHILD, BAD_PROP, LONG_PROP, NO_ROOT, MANY_CELLS,
-	      LONG_LIST, MISUSES };
+enum misuse {
+	OPEN_LEFT,
+	CLOSE_EXTRA,
+	PROP_OUTSIDE,
+	SECOND_ROOT,
+	NAMED_ROOT,
+	LONG_NAME,
+	BAD_CHAR,
+	SLASH,
+	AT_FIRST,
+	EMPTY_CHILD,
+	BAD_PROP,
+	LONG_PROP,
+	NO_ROOT,
+	MANY_CELLS,
+	LONG_LIST,
+	MISUSES
+};
 
 static const char *misuse(enum misuse m)
 {

@@ -4,16 +4,22 @@
 
 static void test_ec_names(void)
 {
-	static const struct { unsigned ec; const char *name; } names[] = {
-		{ 0x00, "UNKNOWN" }, { 0x01, "WFX" }, { 0x03, "CP15" }, { 0x04, "CP15_64" },
-		{ 0x05, "CP14" }, { 0x06, "CP14_LS" }, { 0x07, "HCPTR" }, { 0x08, "CP10_ID" },
-		{ 0x09, "JAZELLE" }, { 0x0a, "BXJ" }, { 0x0c, "CP14_64" }, { 0x0e, "ILLEGAL" },
-		{ 0x11, "SVC" }, { 0x12, "HVC" }, { 0x13, "SMC" }, { 0x15, "SVC64" },
-		{ 0x16, "HVC64" }, { 0x17, "SMC64" }, { 0x18, "SYS64" }, { 0x20, "IABT" },
-		{ 0x21, "IABT_HYP" }, { 0x22, "PC_ALIGN" }, { 0x24, "DABT" }, { 0x25, "DABT_HYP" },
-		{ 0x26, "SP_ALIGN" }, { 0x28, "FPEXC32" }, { 0x2f, "SERROR" }, { 0x30, "BKPT_LO" },
-		{ 0x32, "SSTEP_LO" }, { 0x34, "WATCH_LO" }, { 0x38, "BKPT32" }, { 0x3a, "VCATCH32" },
-		{ 0x02, "RESERVED" }, { 0x3f, "RESERVED" }, { 0x40, "RESERVED" }, { 999, "RESERVED" },
+	static const struct {
+		unsigned ec;
+		const char *name;
+	} names[] = {
+		{ 0x00, "UNKNOWN" },  { 0x01, "WFX" },	    { 0x03, "CP15" },
+		{ 0x04, "CP15_64" },  { 0x05, "CP14" },	    { 0x06, "CP14_LS" },
+		{ 0x07, "HCPTR" },    { 0x08, "CP10_ID" },  { 0x09, "JAZELLE" },
+		{ 0x0a, "BXJ" },      { 0x0c, "CP14_64" },  { 0x0e, "ILLEGAL" },
+		{ 0x11, "SVC" },      { 0x12, "HVC" },	    { 0x13, "SMC" },
+		{ 0x15, "SVC64" },    { 0x16, "HVC64" },    { 0x17, "SMC64" },
+		{ 0x18, "SYS64" },    { 0x20, "IABT" },	    { 0x21, "IABT_HYP" },
+		{ 0x22, "PC_ALIGN" }, { 0x24, "DABT" },	    { 0x25, "DABT_HYP" },
+		{ 0x26, "SP_ALIGN" }, { 0x28, "FPEXC32" },  { 0x2f, "SERROR" },
+		{ 0x30, "BKPT_LO" },  { 0x32, "SSTEP_LO" }, { 0x34, "WATCH_LO" },
+		{ 0x38, "BKPT32" },   { 0x3a, "VCATCH32" }, { 0x02, "RESERVED" },
+		{ 0x3f, "RESERVED" }, { 0x40, "RESERVED" }, { 999, "RESERVED" },
 	};
 	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		check_str(hsr_ec_name(names[i].ec), names[i].name, "EC name");
@@ -27,11 +33,14 @@ static void test_real_hsr(void)
 {
 	check_eq(hsr_ec(0x93060045), HSR_EC_DABT, "strb: DABT");
 	check(dabt_isv(0x93060045) && dabt_size(0x93060045) == 1 && dabt_srt(0x93060045) == 6 &&
-	      dabt_is_write(0x93060045) && !dabt_sse(0x93060045), "strb: ISV, byte, r6, write");
+		      dabt_is_write(0x93060045) && !dabt_sse(0x93060045),
+	      "strb: ISV, byte, r6, write");
 	check(dabt_isv(0x93870045) && dabt_size(0x93870045) == 4 && dabt_srt(0x93870045) == 7 &&
-	      dabt_is_write(0x93870045), "str: ISV, word, r7, write");
+		      dabt_is_write(0x93870045),
+	      "str: ISV, word, r7, write");
 	check(dabt_isv(0x93880005) && dabt_size(0x93880005) == 4 && dabt_srt(0x93880005) == 8 &&
-	      !dabt_is_write(0x93880005), "ldr: ISV, word, r8, read");
+		      !dabt_is_write(0x93880005),
+	      "ldr: ISV, word, r8, read");
 	check(!dabt_isv(0x90000045) && dabt_is_write(0x90000045) && !(0x90000045 & HSR_IL),
 	      "stm: ISV=0, write, IL=0");
 	check_eq(hsr_ec(0x4a000000), HSR_EC_HVC, "hvc: HVC");
@@ -52,7 +61,7 @@ static void test_cp32(void)
 	check_str(cp15_reg_name32(&a), "SCTLR", "SCTLR named");
 	hsr_decode_cp32(0x0fe00540, &a);
 	check(!a.read && a.crn == 1, "mcr SCTLR decoded: write");
-	hsr_decode_cp32(0x0fe204c1, &a);	/* mrc p15, 0, r6, c1, c0, 1 */
+	hsr_decode_cp32(0x0fe204c1, &a); /* mrc p15, 0, r6, c1, c0, 1 */
 	check_str(cp15_reg_name32(&a), "ACTLR", "ACTLR named");
 	check_eq(a.rt, 6, "ACTLR rt");
 	/* mcr p15, 0, r3, c7, c10, 1 (DCCMVAC): opc2 1, crn 7, rt 3, crm 10 */
@@ -69,38 +78,54 @@ static const char *name32(unsigned opc1, unsigned crn, unsigned crm, unsigned op
 
 static void test_cp15_names(void)
 {
-	static const struct { unsigned opc1, crn, crm, opc2; const char *name; } regs[] = {
-		{ 0, 0, 0, 0, "MIDR" }, { 0, 0, 0, 5, "MPIDR" }, { 0, 0, 1, 0, "ID_PFR0" },
-		{ 0, 0, 1, 1, "ID_PFR1" }, { 0, 0, 1, 2, "ID_DFR0" }, { 0, 0, 1, 3, "ID_AFR0" },
-		{ 0, 0, 1, 4, "ID_MMFR0" }, { 0, 0, 1, 7, "ID_MMFR3" }, { 0, 0, 2, 0, "ID_ISAR0" },
-		{ 0, 0, 2, 5, "ID_ISAR5" }, { 1, 0, 0, 0, "CCSIDR" }, { 1, 0, 0, 1, "CLIDR" },
-		{ 2, 0, 0, 0, "CSSELR" }, { 0, 0, 0, 1, "CTR" }, { 0, 1, 0, 0, "SCTLR" },
-		{ 0, 1, 0, 1, "ACTLR" }, { 0, 1, 0, 2, "CPACR" }, { 0, 2, 0, 0, "TTBR0" },
-		{ 0, 2, 0, 1, "TTBR1" }, { 0, 2, 0, 2, "TTBCR" }, { 0, 3, 0, 0, "DACR" },
-		{ 0, 5, 0, 0, "DFSR" }, { 0, 5, 0, 1, "IFSR" }, { 0, 5, 1, 0, "ADFSR" },
-		{ 0, 5, 1, 1, "AIFSR" }, { 0, 6, 0, 0, "DFAR" }, { 0, 6, 0, 2, "IFAR" },
-		{ 0, 7, 4, 0, "PAR" }, { 0, 7, 5, 0, "ICIALLU" }, { 0, 7, 14, 1, "DCCIMVAC" },
-		{ 0, 7, 6, 2, "DCISW" }, { 0, 8, 7, 0, "TLBIALL" }, { 0, 8, 3, 0, "TLBIALLIS" },
-		{ 0, 8, 7, 1, "TLBIMVA" }, { 0, 10, 2, 0, "PRRR" }, { 0, 10, 2, 1, "NMRR" },
-		{ 0, 12, 0, 0, "VBAR" }, { 0, 13, 0, 1, "CONTEXTIDR" }, { 0, 13, 0, 2, "TPIDRURW" },
-		{ 0, 13, 0, 3, "TPIDRURO" }, { 0, 13, 0, 4, "TPIDRPRW" }, { 0, 14, 0, 0, "CNTFRQ" },
-		{ 0, 14, 1, 0, "CNTKCTL" }, { 0, 14, 2, 0, "CNTP_TVAL" }, { 0, 14, 2, 1, "CNTP_CTL" },
-		{ 0, 14, 3, 0, "CNTV_TVAL" }, { 0, 14, 3, 1, "CNTV_CTL" }, { 0, 9, 12, 0, "PMCR" },
-		{ 0, 9, 13, 0, "PMCCNTR" }, { 0, 9, 14, 0, "PMUSERENR" }, { 4, 1, 1, 0, "HCR" },
-		{ 4, 1, 1, 3, "HSTR" }, { 4, 5, 2, 0, "HSR" },
+	static const struct {
+		unsigned opc1, crn, crm, opc2;
+		const char *name;
+	} regs[] = {
+		{ 0, 0, 0, 0, "MIDR" },	     { 0, 0, 0, 5, "MPIDR" },
+		{ 0, 0, 1, 0, "ID_PFR0" },   { 0, 0, 1, 1, "ID_PFR1" },
+		{ 0, 0, 1, 2, "ID_DFR0" },   { 0, 0, 1, 3, "ID_AFR0" },
+		{ 0, 0, 1, 4, "ID_MMFR0" },  { 0, 0, 1, 7, "ID_MMFR3" },
+		{ 0, 0, 2, 0, "ID_ISAR0" },  { 0, 0, 2, 5, "ID_ISAR5" },
+		{ 1, 0, 0, 0, "CCSIDR" },    { 1, 0, 0, 1, "CLIDR" },
+		{ 2, 0, 0, 0, "CSSELR" },    { 0, 0, 0, 1, "CTR" },
+		{ 0, 1, 0, 0, "SCTLR" },     { 0, 1, 0, 1, "ACTLR" },
+		{ 0, 1, 0, 2, "CPACR" },     { 0, 2, 0, 0, "TTBR0" },
+		{ 0, 2, 0, 1, "TTBR1" },     { 0, 2, 0, 2, "TTBCR" },
+		{ 0, 3, 0, 0, "DACR" },	     { 0, 5, 0, 0, "DFSR" },
+		{ 0, 5, 0, 1, "IFSR" },	     { 0, 5, 1, 0, "ADFSR" },
+		{ 0, 5, 1, 1, "AIFSR" },     { 0, 6, 0, 0, "DFAR" },
+		{ 0, 6, 0, 2, "IFAR" },	     { 0, 7, 4, 0, "PAR" },
+		{ 0, 7, 5, 0, "ICIALLU" },   { 0, 7, 14, 1, "DCCIMVAC" },
+		{ 0, 7, 6, 2, "DCISW" },     { 0, 8, 7, 0, "TLBIALL" },
+		{ 0, 8, 3, 0, "TLBIALLIS" }, { 0, 8, 7, 1, "TLBIMVA" },
+		{ 0, 10, 2, 0, "PRRR" },     { 0, 10, 2, 1, "NMRR" },
+		{ 0, 12, 0, 0, "VBAR" },     { 0, 13, 0, 1, "CONTEXTIDR" },
+		{ 0, 13, 0, 2, "TPIDRURW" }, { 0, 13, 0, 3, "TPIDRURO" },
+		{ 0, 13, 0, 4, "TPIDRPRW" }, { 0, 14, 0, 0, "CNTFRQ" },
+		{ 0, 14, 1, 0, "CNTKCTL" },  { 0, 14, 2, 0, "CNTP_TVAL" },
+		{ 0, 14, 2, 1, "CNTP_CTL" }, { 0, 14, 3, 0, "CNTV_TVAL" },
+		{ 0, 14, 3, 1, "CNTV_CTL" }, { 0, 9, 12, 0, "PMCR" },
+		{ 0, 9, 13, 0, "PMCCNTR" },  { 0, 9, 14, 0, "PMUSERENR" },
+		{ 4, 1, 1, 0, "HCR" },	     { 4, 1, 1, 3, "HSTR" },
+		{ 4, 5, 2, 0, "HSR" },
 	};
 	for (unsigned i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
-		check_str(name32(regs[i].opc1, regs[i].crn, regs[i].crm, regs[i].opc2), regs[i].name,
-			  "CP15 name");
+		check_str(name32(regs[i].opc1, regs[i].crn, regs[i].crm, regs[i].opc2),
+			  regs[i].name, "CP15 name");
 	check(name32(0, 4, 0, 0) == NULL, "c4 has no register: NULL");
 	check(name32(7, 1, 0, 0) == NULL, "opc1 7 c1: NULL");
 }
 
 static void test_cp64(void)
 {
-	static const struct { unsigned opc1, crm; const char *name; } regs[] = {
-		{ 0, 2, "TTBR0" }, { 1, 2, "TTBR1" }, { 0, 7, "PAR" }, { 0, 14, "CNTPCT" },
-		{ 1, 14, "CNTVCT" }, { 2, 14, "CNTP_CVAL" }, { 3, 14, "CNTV_CVAL" }, { 6, 2, "VTTBR" },
+	static const struct {
+		unsigned opc1, crm;
+		const char *name;
+	} regs[] = {
+		{ 0, 2, "TTBR0" },	{ 1, 2, "TTBR1" },   { 0, 7, "PAR" },
+		{ 0, 14, "CNTPCT" },	{ 1, 14, "CNTVCT" }, { 2, 14, "CNTP_CVAL" },
+		{ 3, 14, "CNTV_CVAL" }, { 6, 2, "VTTBR" },
 	};
 	struct cp_access64 a;
 

@@ -9,32 +9,43 @@
 #include "memmap.h"
 #include "unit.h"
 
-#define BASE	BOARD_RAM_BASE
-#define RAM	0x10000u
+#define BASE BOARD_RAM_BASE
+#define RAM  0x10000u
 
 static uint8_t file[0x20000], ram[RAM];
 static char err[200];
 static struct image_info info;
 
-struct seg { uint32_t type, paddr, filesz, memsz; };
+struct seg {
+	uint32_t type, paddr, filesz, memsz;
+};
 
 /* An ELF32/ARM executable with the given segments; each one's bytes are its index + 1. */
 static size_t elf(uint32_t entry, const struct seg *segs, unsigned n)
 {
 	Elf32_Ehdr eh = {
-		.e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS32, ELFDATA2LSB, EV_CURRENT },
-		.e_type = ET_EXEC, .e_machine = EM_ARM, .e_version = EV_CURRENT, .e_entry = entry,
-		.e_phoff = sizeof(Elf32_Ehdr), .e_ehsize = sizeof(Elf32_Ehdr),
-		.e_phentsize = sizeof(Elf32_Phdr), .e_phnum = (Elf32_Half)n,
+		.e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS32, ELFDATA2LSB,
+			     EV_CURRENT },
+		.e_type = ET_EXEC,
+		.e_machine = EM_ARM,
+		.e_version = EV_CURRENT,
+		.e_entry = entry,
+		.e_phoff = sizeof(Elf32_Ehdr),
+		.e_ehsize = sizeof(Elf32_Ehdr),
+		.e_phentsize = sizeof(Elf32_Phdr),
+		.e_phnum = (Elf32_Half)n,
 	};
 	size_t off = sizeof(eh) + n * sizeof(Elf32_Phdr);
 
 	memset(file, 0, sizeof(file));
 	memcpy(file, &eh, sizeof(eh));
 	for (unsigned i = 0; i < n; i++) {
-		Elf32_Phdr ph = { .p_type = segs[i].type, .p_offset = (Elf32_Off)off,
-				  .p_vaddr = segs[i].paddr, .p_paddr = segs[i].paddr,
-				  .p_filesz = segs[i].filesz, .p_memsz = segs[i].memsz };
+		Elf32_Phdr ph = { .p_type = segs[i].type,
+				  .p_offset = (Elf32_Off)off,
+				  .p_vaddr = segs[i].paddr,
+				  .p_paddr = segs[i].paddr,
+				  .p_filesz = segs[i].filesz,
+				  .p_memsz = segs[i].memsz };
 
 		memcpy(file + sizeof(eh) + i * sizeof(ph), &ph, sizeof(ph));
 		memset(file + off, (int)i + 1, segs[i].filesz);
@@ -56,8 +67,10 @@ static void refused(size_t size, uint32_t ram_size, const char *want, const char
 
 static void test_elf_good(void)
 {
-	const struct seg two[] = { { PT_LOAD, BASE, 8, 16 }, { PT_LOAD, BASE + 16, 4, 4 },
-				   { PT_NOTE, 0, 0, 0 }, { PT_LOAD, 0x1000, 0, 0 } };
+	const struct seg two[] = { { PT_LOAD, BASE, 8, 16 },
+				   { PT_LOAD, BASE + 16, 4, 4 },
+				   { PT_NOTE, 0, 0, 0 },
+				   { PT_LOAD, 0x1000, 0, 0 } };
 	const struct seg kut[] = { { PT_LOAD, BASE + 0x10000, 0x100, 0x2000 } };
 	size_t n = elf(BASE, two, 4);
 
@@ -69,7 +82,8 @@ static void test_elf_good(void)
 	memset(ram, 0xaa, sizeof(ram));
 	image_copy(&info, file, ram, BASE);
 	check(ram[0] == 1 && ram[7] == 1 && ram[8] == 0 && ram[15] == 0 && ram[16] == 2 &&
-	      ram[19] == 2 && ram[20] == 0xaa, "copied, bss zeroed, nothing beyond");
+		      ram[19] == 2 && ram[20] == 0xaa,
+	      "copied, bss zeroed, nothing beyond");
 	n = elf(BASE + 0x10000, kut, 1);
 	check(parse(n, 16 << 20) == 0 && info.proto == BOOT_LINUX && info.end == BASE + 0x12000,
 	      "ELF linked at 0x40010000 (as kvm-unit-tests): the Linux protocol");
@@ -109,9 +123,11 @@ static void test_elf_refused(void)
 	n = elf(BASE, &(struct seg){ PT_NOTE, BASE, 4, 4 }, 1);
 	refused(n, RAM, "ELF has nothing to load", "no PT_LOAD");
 	n = elf(BASE, overlap, 2);
-	refused(n, RAM, "ELF segments at 0x40000000 and 0x4000000f overlap", "segments overlap by a byte");
+	refused(n, RAM, "ELF segments at 0x40000000 and 0x4000000f overlap",
+		"segments overlap by a byte");
 	n = elf(BASE, high, 1);
-	refused(n, RAM, "0x4000fff8..0x40010008 is outside guest RAM", "segment past the end of RAM");
+	refused(n, RAM, "0x4000fff8..0x40010008 is outside guest RAM",
+		"segment past the end of RAM");
 	n = elf(0x09000000, low, 1);
 	refused(n, RAM, "0x09000000..0x09000008 is outside guest RAM", "segment below RAM");
 	n = elf(0xfffff000, wrap, 1);
@@ -146,7 +162,8 @@ static void test_zimage(void)
 	check(parse(n, RAM) == 0 && info.kind == IMAGE_ZIMAGE && info.proto == BOOT_LINUX,
 	      "zImage detected: the Linux protocol");
 	check(info.nsegs == 1 && info.seg[0].addr == BASE + 0x8000 && info.entry == BASE + 0x8000 &&
-	      info.end == BASE + 0x9000, "loaded and entered at RAM base + 0x8000");
+		      info.end == BASE + 0x9000,
+	      "loaded and entered at RAM base + 0x8000");
 	memset(ram, 0, sizeof(ram));
 	image_copy(&info, file, ram, BASE);
 	check(ram[0x7fff] == 0 && ram[0x8000] == 0x5a && ram[0x8fff] == 0x5a && ram[0x9000] == 0,
@@ -167,15 +184,19 @@ static void test_raw(void)
 {
 	memset(file, 0, 64);
 	check(parse(64, RAM) == 0 && info.kind == IMAGE_RAW && info.proto == BOOT_KIT &&
-	      info.entry == BASE && info.end == BASE + 64,
+		      info.entry == BASE && info.end == BASE + 64,
 	      "raw image whose first word is 0: loaded at the RAM base, the kit's protocol");
 	check(parse(RAM, RAM) == 0, "a raw image of exactly RAM's size fits");
 	refused(RAM + 1, RAM, "raw image of 65537 bytes does not fit in 65536 bytes of RAM",
 		"a byte over RAM: refused, not cut");
 	refused(0, RAM, "empty image (0 bytes)", "empty, by its size");
 	check(image_parse(file, 4, 0xfff00000, 0x100000, &info, err, sizeof(err)) < 0 &&
-	      strstr(err, "reaches 4 GiB"), "RAM reaching 4 GiB refused: \"%s\"", err);
-	memcpy(file, "\x7f" "EL", 3);
+		      strstr(err, "reaches 4 GiB"),
+	      "RAM reaching 4 GiB refused: \"%s\"", err);
+	memcpy(file,
+	       "\x7f"
+	       "EL",
+	       3);
 	check(parse(3, RAM) == 0 && info.kind == IMAGE_RAW, "3 bytes of an ELF magic: raw");
 	check_str(image_kind_name(IMAGE_RAW), "raw", "kind name");
 }

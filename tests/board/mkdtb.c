@@ -18,9 +18,9 @@
 
 static int usage(const char *why)
 {
-	fprintf(stderr, "mkdtb: %s\nusage: mkdtb [-m SIZE] [-c N] [-p CMDLINE] [-i INITRD] -o FILE\n",
-		why);
-	return 201;	/* VMM_STATUS_BADINPUT */
+	fprintf(stderr,
+		"mkdtb: %s\nusage: mkdtb [-m SIZE] [-c N] [-p CMDLINE] [-i INITRD] -o FILE\n", why);
+	return 201; /* VMM_STATUS_BADINPUT */
 }
 
 static int write_file(const char *path, const void *buf, size_t n)
@@ -29,7 +29,7 @@ static int write_file(const char *path, const void *buf, size_t n)
 
 	if (!f || fwrite(buf, 1, n, f) != n || fclose(f) != 0) {
 		fprintf(stderr, "mkdtb: %s: %s\n", path, strerror(errno));
-		return 203;	/* VMM_STATUS_FAILED */
+		return 203; /* VMM_STATUS_FAILED */
 	}
 	return 0;
 }
@@ -43,7 +43,9 @@ int main(int argc, char **argv)
 	struct dtb_chosen chosen = { NULL, 0, 0 };
 	struct board_desc d;
 	struct boot_plan plan;
-	struct image_info none = { .kind = IMAGE_RAW, .entry = BOARD_RAM_BASE, .end = BOARD_RAM_BASE };
+	struct image_info none = { .kind = IMAGE_RAW,
+				   .entry = BOARD_RAM_BASE,
+				   .end = BOARD_RAM_BASE };
 	struct stat st = { .st_size = 0 };
 	char err[160], *end;
 	long size;
@@ -54,10 +56,12 @@ int main(int argc, char **argv)
 		if (!strcmp(o, "-h") || !strcmp(o, "--help"))
 			return usage("the board's device tree"), 0;
 		if (!v)
-			return usage(o[0] == '-' ? "an option needs a value" : "unexpected argument");
+			return usage(o[0] == '-' ? "an option needs a value"
+						 : "unexpected argument");
 		if (!strcmp(o, "-m") && board_size_arg(v, &ram) < 0)
 			return usage("-m: a size in MiB, or with a K, M or G suffix");
-		if (!strcmp(o, "-c") && ((cpus = strtoul(v, &end, 10)) == 0 || *end || *v < '0' || *v > '9'))
+		if (!strcmp(o, "-c") &&
+		    ((cpus = strtoul(v, &end, 10)) == 0 || *end || *v < '0' || *v > '9'))
 			return usage("-c: a CPU count");
 		if (!strcmp(o, "-p"))
 			chosen.bootargs = v;
@@ -77,7 +81,8 @@ int main(int argc, char **argv)
 		return fprintf(stderr, "mkdtb: %s: not a regular file\n", initrd), 201;
 	board_desc_default(&d, ram, cpus > BOARD_MAX_CPUS ? BOARD_MAX_CPUS + 1 : (unsigned)cpus);
 	if (board_desc_check(&d, err, sizeof(err)) < 0 ||
-	    boot_plan(&none, d.ram_base, d.ram_size, (size_t)st.st_size, &plan, err, sizeof(err)) < 0)
+	    boot_plan(&none, d.ram_base, d.ram_size, (size_t)st.st_size, &plan, err, sizeof(err)) <
+		    0)
 		return fprintf(stderr, "mkdtb: %s\n", err), 201;
 	chosen.initrd_start = plan.initrd_start;
 	chosen.initrd_end = plan.initrd_end;

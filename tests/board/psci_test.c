@@ -23,13 +23,15 @@ static void test_answers(void)
 	check(r.ret == 0x00010001 && !r.stop && r.known, "PSCI_VERSION is 1.1");
 	check_str(r.name, "PSCI_VERSION", "name");
 	for (uint32_t fn = PSCI_VERSION_FN; fn <= 0x84000014; fn++) {
-		bool has = fn == PSCI_VERSION_FN || fn == PSCI_FEATURES_FN || fn == PSCI_CPU_OFF_FN ||
-			   fn == PSCI_SYSTEM_OFF_FN || fn == PSCI_SYSTEM_RESET_FN;
+		bool has = fn == PSCI_VERSION_FN || fn == PSCI_FEATURES_FN ||
+			fn == PSCI_CPU_OFF_FN || fn == PSCI_SYSTEM_OFF_FN ||
+			fn == PSCI_SYSTEM_RESET_FN;
 		r = call(PSCI_FEATURES_FN, fn);
 		check_eq(r.ret, has ? 0 : PSCI_RET_NOT_SUPPORTED, psci_fn_name(fn));
 	}
 	check_eq(call(PSCI_FEATURES_FN, SMCCC_VERSION_FN).ret, 0, "FEATURES(SMCCC_VERSION)");
-	check_eq(call(PSCI_FEATURES_FN, 0x8400ffff).ret, PSCI_RET_NOT_SUPPORTED, "FEATURES(unknown)");
+	check_eq(call(PSCI_FEATURES_FN, 0x8400ffff).ret, PSCI_RET_NOT_SUPPORTED,
+		 "FEATURES(unknown)");
 
 	r = call(PSCI_SYSTEM_OFF_FN, 0);
 	check(r.stop && r.status == 5 && b.stopped, "SYSTEM_OFF stops with STATUS");
@@ -63,8 +65,8 @@ static void test_unsupported(void)
 /* board_psci_answer: board_psci's answer for every id around the known ones, no name. */
 static void test_answer_matches(void)
 {
-	static const uint32_t bases[] = { 0x80000000, 0x80003ff0, 0x80007ff0, 0x80008000,
-					  0x84000000, 0xc4000000 };
+	static const uint32_t bases[] = { 0x80000000, 0x80003ff0, 0x80007ff0,
+					  0x80008000, 0x84000000, 0xc4000000 };
 	struct board b2;
 
 	for (unsigned i = 0; i < sizeof(bases) / sizeof(bases[0]); i++)
@@ -76,24 +78,36 @@ static void test_answer_matches(void)
 			b2.status_written = true;
 			board_psci_answer(&b2, fn, SMCCC_ARCH_WORKAROUND_1_FN, &lean);
 			check(lean.ret == full.ret && lean.stop == full.stop &&
-			      lean.status == full.status && lean.known == full.known &&
-			      b2.stopped == b.stopped && lean.name == NULL,
+				      lean.status == full.status && lean.known == full.known &&
+				      b2.stopped == b.stopped && lean.name == NULL,
 			      "0x%08x: the same answer, no name", (unsigned)fn);
 		}
 }
 
 static void test_names(void)
 {
-	static const struct { uint32_t fn; const char *name; } names[] = {
-		{ 0x84000000, "PSCI_VERSION" }, { 0x84000001, "CPU_SUSPEND" },
-		{ 0xc4000001, "CPU_SUSPEND_64" }, { 0x84000002, "CPU_OFF" },
-		{ 0x84000003, "CPU_ON" }, { 0xc4000003, "CPU_ON_64" },
-		{ 0x84000004, "AFFINITY_INFO" }, { 0x84000005, "MIGRATE" },
-		{ 0x84000006, "MIGRATE_INFO_TYPE" }, { 0x84000007, "MIGRATE_INFO_UP_CPU" },
-		{ 0x84000008, "SYSTEM_OFF" }, { 0x84000009, "SYSTEM_RESET" },
-		{ 0x8400000a, "PSCI_FEATURES" }, { 0x8400000e, "SYSTEM_SUSPEND" },
-		{ 0x84000012, "SYSTEM_RESET2" }, { 0x80000000, "SMCCC_VERSION" },
-		{ 0x80000001, "SMCCC_ARCH_FEATURES" }, { 0x80008000, "SMCCC_ARCH_WORKAROUND_1" },
+	static const struct {
+		uint32_t fn;
+		const char *name;
+	} names[] = {
+		{ 0x84000000, "PSCI_VERSION" },
+		{ 0x84000001, "CPU_SUSPEND" },
+		{ 0xc4000001, "CPU_SUSPEND_64" },
+		{ 0x84000002, "CPU_OFF" },
+		{ 0x84000003, "CPU_ON" },
+		{ 0xc4000003, "CPU_ON_64" },
+		{ 0x84000004, "AFFINITY_INFO" },
+		{ 0x84000005, "MIGRATE" },
+		{ 0x84000006, "MIGRATE_INFO_TYPE" },
+		{ 0x84000007, "MIGRATE_INFO_UP_CPU" },
+		{ 0x84000008, "SYSTEM_OFF" },
+		{ 0x84000009, "SYSTEM_RESET" },
+		{ 0x8400000a, "PSCI_FEATURES" },
+		{ 0x8400000e, "SYSTEM_SUSPEND" },
+		{ 0x84000012, "SYSTEM_RESET2" },
+		{ 0x80000000, "SMCCC_VERSION" },
+		{ 0x80000001, "SMCCC_ARCH_FEATURES" },
+		{ 0x80008000, "SMCCC_ARCH_WORKAROUND_1" },
 	};
 	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		check_str(psci_fn_name(names[i].fn), names[i].name, "function name");
@@ -102,11 +116,12 @@ static void test_names(void)
 	check_str(psci_fn_name(0xc4000014), "MEM_PROTECT_CHECK_RANGE_64", "last SMC64 id");
 	check_str(psci_fn_name(0x80003fff), "SMCCC_ARCH_WORKAROUND_3", "WORKAROUND_3");
 	check(psci_fn_name(0x84000015) == NULL && psci_fn_name(0xc4000015) == NULL &&
-	      psci_fn_name(0xc4000000) == NULL && psci_fn_name(0xc4000002) == NULL &&
-	      psci_fn_name(0x83ffffff) == NULL && psci_fn_name(0x80008001) == NULL,
+		      psci_fn_name(0xc4000000) == NULL && psci_fn_name(0xc4000002) == NULL &&
+		      psci_fn_name(0x83ffffff) == NULL && psci_fn_name(0x80008001) == NULL,
 	      "ids past the tables and SMC64 gaps: NULL");
 	check(psci_fn_is_psci(0x84000008) && psci_fn_is_psci(0xc4000003) &&
-	      !psci_fn_is_psci(0x80000000) && !psci_fn_is_psci(0x84000020), "psci_fn_is_psci");
+		      !psci_fn_is_psci(0x80000000) && !psci_fn_is_psci(0x84000020),
+	      "psci_fn_is_psci");
 }
 
 int main(void)

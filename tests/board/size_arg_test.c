@@ -21,7 +21,7 @@ static void bad(const char *s)
 int main(void)
 {
 	ok("16", 16u << 20);
-	ok("016", 16u << 20);	/* decimal, not octal 14 */
+	ok("016", 16u << 20); /* decimal, not octal 14 */
 	ok("512M", 512u << 20);
 	ok("512m", 512u << 20);
 	ok("1536K", 1536u << 10);
@@ -30,10 +30,10 @@ int main(void)
 	ok("4095", 4095u << 20);
 	ok("4194303K", 4194303u << 10);
 	ok("0", 0);
-	bad("4G");		/* 2^32: wraps 32 bits */
+	bad("4G"); /* 2^32: wraps 32 bits */
 	bad("4096");
 	bad("4194304K");
-	bad("17592186044432M");	/* issue 14's: once wrapped to 16 MiB */
+	bad("17592186044432M"); /* issue 14's: once wrapped to 16 MiB */
 	bad("99999999999999999999999");
 	bad("");
 	bad(NULL);

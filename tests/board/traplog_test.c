@@ -8,26 +8,47 @@
 
 /* The six trap lines of docs/trap-log.md's example, as records. */
 static const struct trap_record doc_records[] = {
-	{ .hsr = 0x93020045, .pc = 0x4000000c, .ipa = 0x09000000, .v0 = 0x48,
-	  .reg = BREG_UART_DR, .outcome = TRAP_OUT_MMIO, .flags = TR_HSR | TR_WRITE, .size = 1 },
-	{ .hsr = 0x4a000000, .pc = 0x40000040, .v0 = 0x84000000, .v1 = 0x00010001,
-	  .outcome = TRAP_OUT_PSCI, .flags = TR_HSR },
+	{ .hsr = 0x93020045,
+	  .pc = 0x4000000c,
+	  .ipa = 0x09000000,
+	  .v0 = 0x48,
+	  .reg = BREG_UART_DR,
+	  .outcome = TRAP_OUT_MMIO,
+	  .flags = TR_HSR | TR_WRITE,
+	  .size = 1 },
+	{ .hsr = 0x4a000000,
+	  .pc = 0x40000040,
+	  .v0 = 0x84000000,
+	  .v1 = 0x00010001,
+	  .outcome = TRAP_OUT_PSCI,
+	  .flags = TR_HSR },
 	{ .hsr = 0x0fe204c1, .pc = 0x40000048, .v0 = 0, .outcome = TRAP_OUT_CP15, .flags = TR_HSR },
 	{ .hsr = 0x07e00000, .pc = 0x40000050, .outcome = TRAP_OUT_WFX, .flags = TR_HSR },
-	{ .hsr = 0x4e000000, .pc = 0x40000054, .v1 = 0xffffffff, .outcome = TRAP_OUT_SMC,
+	{ .hsr = 0x4e000000,
+	  .pc = 0x40000054,
+	  .v1 = 0xffffffff,
+	  .outcome = TRAP_OUT_SMC,
 	  .flags = TR_HSR },
-	{ .hsr = 0x4a000000, .pc = 0x40000060, .v0 = 0x84000008, .v1 = 0,
-	  .outcome = TRAP_OUT_PSCI, .flags = TR_HSR | TR_STOP },
+	{ .hsr = 0x4a000000,
+	  .pc = 0x40000060,
+	  .v0 = 0x84000008,
+	  .v1 = 0,
+	  .outcome = TRAP_OUT_PSCI,
+	  .flags = TR_HSR | TR_STOP },
 };
 
 /* Copied from docs/trap-log.md; the doc and the writer must agree. */
 static const char *const doc_lines[] = {
-	"0001 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=hyp",
-	"0002 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=0x00010001 by=hyp",
-	"0003 0x03 CP15     pc=0x40000048 dir=read opc1=0 crn=1 crm=0 opc2=1 rt=r6 reg=ACTLR : cp15 read val=0x00000000 by=hyp",
+	"0001 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"write uart.DR size=1 val=0x00000048 by=hyp",
+	"0002 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 "
+	"ret=0x00010001 by=hyp",
+	"0003 0x03 CP15     pc=0x40000048 dir=read opc1=0 crn=1 crm=0 opc2=1 rt=r6 reg=ACTLR : "
+	"cp15 read val=0x00000000 by=hyp",
 	"0004 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp",
 	"0005 0x13 SMC      pc=0x40000054 imm=0x0000 : smc skipped ret=0xffffffff by=hyp",
-	"0006 0x12 HVC      pc=0x40000060 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 by=hyp",
+	"0006 0x12 HVC      pc=0x40000060 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 "
+	"by=hyp",
 };
 
 static void test_doc_example(void)
@@ -57,66 +78,164 @@ static void expect(const struct trap_record *r, const char *want, const char *na
 static void test_classes(void)
 {
 	/* STM to the UART: ISV=0, decoded by the VMM (facts: HSR 0x90000045). */
-	struct trap_record stm = { .hsr = 0x90000045, .pc = 0x40000030, .ipa = 0x09000000,
-		.insn = 0xe8810003, .v0 = 0x41, .reg = BREG_UART_DR, .outcome = TRAP_OUT_MMIO,
-		.flags = TR_HSR | TR_WRITE | TR_INSN, .size = 4, .srt = 0 };
-	expect(&stm, "0007 0x24 DABT     pc=0x40000030 isv=0 sas=w sse=0 srt=r0 wnr=1 ipa=0x09000000 insn=0xe8810003 : mmio write uart.DR size=4 val=0x00000041 by=hyp", "dabt isv=0 decoded");
+	struct trap_record stm = { .hsr = 0x90000045,
+				   .pc = 0x40000030,
+				   .ipa = 0x09000000,
+				   .insn = 0xe8810003,
+				   .v0 = 0x41,
+				   .reg = BREG_UART_DR,
+				   .outcome = TRAP_OUT_MMIO,
+				   .flags = TR_HSR | TR_WRITE | TR_INSN,
+				   .size = 4,
+				   .srt = 0 };
+	expect(&stm,
+	       "0007 0x24 DABT     pc=0x40000030 isv=0 sas=w sse=0 srt=r0 wnr=1 ipa=0x09000000 "
+	       "insn=0xe8810003 : mmio write uart.DR size=4 val=0x00000041 by=hyp",
+	       "dabt isv=0 decoded");
 
 	/* KVM runner: an MMIO exit, syndrome not seen. */
-	struct trap_record mmio = { .hsr = EC(HSR_EC_DABT), .pc = 0x40000010, .ipa = 0x09000018,
-		.v0 = 0x90, .reg = BREG_UART_FR, .outcome = TRAP_OUT_MMIO, .by = TRAP_BY_VMM,
-		.size = 4, .srt = 0xff };
-	expect(&mmio, "0007 0x24 DABT     pc=0x40000010 isv=? sas=w sse=? srt=? wnr=0 ipa=0x09000018 : mmio read uart.FR size=4 val=0x00000090 by=vmm", "dabt from a kvm exit");
+	struct trap_record mmio = { .hsr = EC(HSR_EC_DABT),
+				    .pc = 0x40000010,
+				    .ipa = 0x09000018,
+				    .v0 = 0x90,
+				    .reg = BREG_UART_FR,
+				    .outcome = TRAP_OUT_MMIO,
+				    .by = TRAP_BY_VMM,
+				    .size = 4,
+				    .srt = 0xff };
+	expect(&mmio,
+	       "0007 0x24 DABT     pc=0x40000010 isv=? sas=w sse=? srt=? wnr=0 ipa=0x09000018 : "
+	       "mmio read uart.FR size=4 val=0x00000090 by=vmm",
+	       "dabt from a kvm exit");
 
-	struct trap_record cp64 = { .hsr = EC(HSR_EC_CP15_64) | 0x02000000 | (1u << 16) | (3u << 10) | (2u << 5) | (14u << 1) | 1,
-		.pc = 0x40000100, .v0 = 0x89abcdef, .v1 = 0x01234567, .outcome = TRAP_OUT_CP15, .flags = TR_HSR };
-	expect(&cp64, "0007 0x04 CP15_64  pc=0x40000100 dir=read opc1=1 crm=14 rt=r2 rt2=r3 reg=CNTVCT : cp15 read val=0x0123456789abcdef by=hyp", "cp15 64-bit");
+	struct trap_record cp64 = { .hsr = EC(HSR_EC_CP15_64) | 0x02000000 | (1u << 16) |
+					    (3u << 10) | (2u << 5) | (14u << 1) | 1,
+				    .pc = 0x40000100,
+				    .v0 = 0x89abcdef,
+				    .v1 = 0x01234567,
+				    .outcome = TRAP_OUT_CP15,
+				    .flags = TR_HSR };
+	expect(&cp64,
+	       "0007 0x04 CP15_64  pc=0x40000100 dir=read opc1=1 crm=14 rt=r2 rt2=r3 reg=CNTVCT : "
+	       "cp15 read val=0x0123456789abcdef by=hyp",
+	       "cp15 64-bit");
 
-	struct trap_record cp_kvm = { .hsr = EC(HSR_EC_CP15_32) | (2u << 10), .pc = 0x40000104,
-		.outcome = TRAP_OUT_CP15, .by = TRAP_BY_KVM, .flags = TR_WRITE | TR_VAL_UNKNOWN, .srt = 0xff };
-	expect(&cp_kvm, "0007 0x03 CP15     pc=0x40000104 dir=write opc1=0 crn=2 crm=0 opc2=0 rt=? reg=TTBR0 : cp15 write val=? by=kvm", "cp15 from a kernel event");
+	struct trap_record cp_kvm = { .hsr = EC(HSR_EC_CP15_32) | (2u << 10),
+				      .pc = 0x40000104,
+				      .outcome = TRAP_OUT_CP15,
+				      .by = TRAP_BY_KVM,
+				      .flags = TR_WRITE | TR_VAL_UNKNOWN,
+				      .srt = 0xff };
+	expect(&cp_kvm,
+	       "0007 0x03 CP15     pc=0x40000104 dir=write opc1=0 crn=2 crm=0 opc2=0 rt=? "
+	       "reg=TTBR0 : cp15 write val=? by=kvm",
+	       "cp15 from a kernel event");
 
-	struct trap_record stop = { .hsr = EC(HSR_EC_DABT) | HSR_IL | HSR_DABT_WNR, .pc = 0x40000008,
-		.ipa = 0x0a000000, .v0 = BOARD_STATUS_FAULT, .reg = TRAP_STOP_NODEVICE,
-		.outcome = TRAP_OUT_STOP, .flags = TR_HSR, .srt = 0xff };
-	expect(&stop, "0007 0x24 DABT     pc=0x40000008 isv=0 sas=? sse=? srt=? wnr=1 ipa=0x0a000000 : stop reason=nodevice status=126 by=hyp", "stop, no device");
+	struct trap_record stop = { .hsr = EC(HSR_EC_DABT) | HSR_IL | HSR_DABT_WNR,
+				    .pc = 0x40000008,
+				    .ipa = 0x0a000000,
+				    .v0 = BOARD_STATUS_FAULT,
+				    .reg = TRAP_STOP_NODEVICE,
+				    .outcome = TRAP_OUT_STOP,
+				    .flags = TR_HSR,
+				    .srt = 0xff };
+	expect(&stop,
+	       "0007 0x24 DABT     pc=0x40000008 isv=0 sas=? sse=? srt=? wnr=1 ipa=0x0a000000 : "
+	       "stop reason=nodevice status=126 by=hyp",
+	       "stop, no device");
 
-	struct trap_record iabt = { .hsr = EC(HSR_EC_IABT) | 0x07, .pc = 0x40000000, .ipa = 0x40000000,
-		.outcome = TRAP_OUT_STAGE2, .by = TRAP_BY_KVM, .flags = TR_HSR };
-	expect(&iabt, "0007 0x20 IABT     pc=0x40000000 ipa=0x40000000 : stage2 mapped by=kvm", "iabt, stage-2 mapped");
+	struct trap_record iabt = { .hsr = EC(HSR_EC_IABT) | 0x07,
+				    .pc = 0x40000000,
+				    .ipa = 0x40000000,
+				    .outcome = TRAP_OUT_STAGE2,
+				    .by = TRAP_BY_KVM,
+				    .flags = TR_HSR };
+	expect(&iabt, "0007 0x20 IABT     pc=0x40000000 ipa=0x40000000 : stage2 mapped by=kvm",
+	       "iabt, stage-2 mapped");
 
-	struct trap_record undef = { .hsr = EC(HSR_EC_UNKNOWN) | HSR_IL, .pc = 0x40000004,
-		.v0 = BOARD_STATUS_FAULT, .reg = TRAP_STOP_UNDEF, .outcome = TRAP_OUT_STOP, .flags = TR_HSR };
-	expect(&undef, "0007 0x00 UNKNOWN  pc=0x40000004 iss=0x0000000 : stop reason=undef status=126 by=hyp", "unknown ec, stopped");
+	struct trap_record undef = { .hsr = EC(HSR_EC_UNKNOWN) | HSR_IL,
+				     .pc = 0x40000004,
+				     .v0 = BOARD_STATUS_FAULT,
+				     .reg = TRAP_STOP_UNDEF,
+				     .outcome = TRAP_OUT_STOP,
+				     .flags = TR_HSR };
+	expect(&undef,
+	       "0007 0x00 UNKNOWN  pc=0x40000004 iss=0x0000000 : stop reason=undef status=126 "
+	       "by=hyp",
+	       "unknown ec, stopped");
 
-	struct trap_record hvc = { .hsr = EC(HSR_EC_HVC) | 0x1234, .pc = 0x40000200, .v0 = 0x80008000,
-		.v1 = 0, .outcome = TRAP_OUT_HVC, .flags = TR_HSR };
-	expect(&hvc, "0007 0x12 HVC      pc=0x40000200 imm=0x1234 : hvc fn=0x80008000 ret=0x00000000 by=hyp", "hvc, not psci");
+	struct trap_record hvc = { .hsr = EC(HSR_EC_HVC) | 0x1234,
+				   .pc = 0x40000200,
+				   .v0 = 0x80008000,
+				   .v1 = 0,
+				   .outcome = TRAP_OUT_HVC,
+				   .flags = TR_HSR };
+	expect(&hvc,
+	       "0007 0x12 HVC      pc=0x40000200 imm=0x1234 : hvc fn=0x80008000 ret=0x00000000 "
+	       "by=hyp",
+	       "hvc, not psci");
 
-	struct trap_record slept = { .hsr = EC(HSR_EC_WFX) | 1, .pc = 0x40000300,
-		.outcome = TRAP_OUT_WFX, .by = TRAP_BY_KVM, .flags = TR_SLEPT };
+	struct trap_record slept = { .hsr = EC(HSR_EC_WFX) | 1,
+				     .pc = 0x40000300,
+				     .outcome = TRAP_OUT_WFX,
+				     .by = TRAP_BY_KVM,
+				     .flags = TR_SLEPT };
 	expect(&slept, "0007 0x01 WFX      pc=0x40000300 wfe=1 : wfx slept by=kvm", "wfe slept");
 
-	struct trap_record vfp = { .hsr = EC(HSR_EC_CP_0_13) | HSR_IL | 0x1e0000a, .pc = 0x40000018,
-		.outcome = TRAP_OUT_VFP, .flags = TR_HSR };
-	expect(&vfp, "0007 0x07 HCPTR    pc=0x40000018 iss=0x1e0000a : vfp: given to the guest by=hyp", "vfp given");
+	struct trap_record vfp = { .hsr = EC(HSR_EC_CP_0_13) | HSR_IL | 0x1e0000a,
+				   .pc = 0x40000018,
+				   .outcome = TRAP_OUT_VFP,
+				   .flags = TR_HSR };
+	expect(&vfp,
+	       "0007 0x07 HCPTR    pc=0x40000018 iss=0x1e0000a : vfp: given to the guest by=hyp",
+	       "vfp given");
 
-	struct trap_record dabt = { .hsr = EC(HSR_EC_DABT) | HSR_IL | HSR_DABT_ISV | (2u << 22) | (5u << 16),
-		.pc = 0x40000018, .ipa = 0x20000000, .v0 = 0x40000150, .v1 = 0x20000000,
-		.reg = TRAP_INJECT(TRAP_INJ_DABT, TRAP_WHY_NODEVICE), .outcome = TRAP_OUT_INJECT, .flags = TR_HSR };
-	expect(&dabt, "0007 0x24 DABT     pc=0x40000018 isv=1 sas=w sse=0 srt=r5 wnr=0 ipa=0x20000000 : inject dabt why=nodevice far=0x20000000 vector=0x40000150 by=hyp", "dabt injected");
+	struct trap_record dabt = { .hsr = EC(HSR_EC_DABT) | HSR_IL | HSR_DABT_ISV | (2u << 22) |
+					    (5u << 16),
+				    .pc = 0x40000018,
+				    .ipa = 0x20000000,
+				    .v0 = 0x40000150,
+				    .v1 = 0x20000000,
+				    .reg = TRAP_INJECT(TRAP_INJ_DABT, TRAP_WHY_NODEVICE),
+				    .outcome = TRAP_OUT_INJECT,
+				    .flags = TR_HSR };
+	expect(&dabt,
+	       "0007 0x24 DABT     pc=0x40000018 isv=1 sas=w sse=0 srt=r5 wnr=0 ipa=0x20000000 : "
+	       "inject dabt why=nodevice far=0x20000000 vector=0x40000150 by=hyp",
+	       "dabt injected");
 
-	struct trap_record und = { .hsr = EC(HSR_EC_UNKNOWN) | HSR_IL, .pc = 0x40000004, .v0 = 0xffff0004,
-		.reg = TRAP_INJECT(TRAP_INJ_UNDEF, TRAP_WHY_UNKNOWN_EC), .outcome = TRAP_OUT_INJECT, .flags = TR_HSR };
-	expect(&und, "0007 0x00 UNKNOWN  pc=0x40000004 iss=0x0000000 : inject undef why=unknown-ec vector=0xffff0004 by=hyp", "undef injected, no far");
+	struct trap_record und = { .hsr = EC(HSR_EC_UNKNOWN) | HSR_IL,
+				   .pc = 0x40000004,
+				   .v0 = 0xffff0004,
+				   .reg = TRAP_INJECT(TRAP_INJ_UNDEF, TRAP_WHY_UNKNOWN_EC),
+				   .outcome = TRAP_OUT_INJECT,
+				   .flags = TR_HSR };
+	expect(&und,
+	       "0007 0x00 UNKNOWN  pc=0x40000004 iss=0x0000000 : inject undef why=unknown-ec "
+	       "vector=0xffff0004 by=hyp",
+	       "undef injected, no far");
 
-	struct trap_record odd = { .hsr = EC(HSR_EC_UNKNOWN), .pc = 4, .reg = TRAP_INJECT(7, 15),
-		.outcome = TRAP_OUT_INJECT, .flags = TR_HSR };
-	expect(&odd, "0007 0x00 UNKNOWN  pc=0x00000004 iss=0x0000000 : inject ? why=? far=0x00000000 vector=0x00000000 by=hyp", "injection out of range: ?, no crash");
+	struct trap_record odd = { .hsr = EC(HSR_EC_UNKNOWN),
+				   .pc = 4,
+				   .reg = TRAP_INJECT(7, 15),
+				   .outcome = TRAP_OUT_INJECT,
+				   .flags = TR_HSR };
+	expect(&odd,
+	       "0007 0x00 UNKNOWN  pc=0x00000004 iss=0x0000000 : inject ? why=? far=0x00000000 "
+	       "vector=0x00000000 by=hyp",
+	       "injection out of range: ?, no crash");
 
-	struct trap_record stuck = { .hsr = EC(HSR_EC_IABT), .pc = 0x0c, .ipa = 0x0c, .v0 = BOARD_STATUS_STUCK,
-		.reg = TRAP_STOP_STUCK, .outcome = TRAP_OUT_STOP, .flags = TR_HSR };
-	expect(&stuck, "0007 0x20 IABT     pc=0x0000000c ipa=0x0000000c : stop reason=stuck status=200 by=hyp", "stuck");
+	struct trap_record stuck = { .hsr = EC(HSR_EC_IABT),
+				     .pc = 0x0c,
+				     .ipa = 0x0c,
+				     .v0 = BOARD_STATUS_STUCK,
+				     .reg = TRAP_STOP_STUCK,
+				     .outcome = TRAP_OUT_STOP,
+				     .flags = TR_HSR };
+	expect(&stuck,
+	       "0007 0x20 IABT     pc=0x0000000c ipa=0x0000000c : stop reason=stuck status=200 "
+	       "by=hyp",
+	       "stuck");
 }
 
 static void test_truncation(void)
@@ -141,7 +260,8 @@ static void test_parse_round_trip(void)
 		check_str(buf, doc_lines[i], "parsed fields rebuild the line");
 	}
 	check(traplog_parse("trap: 0004 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp\r\n",
-			    &l, err, sizeof(err)) == 0 && l.seq == 4 && l.pc == 0x40000050,
+			    &l, err, sizeof(err)) == 0 &&
+		      l.seq == 4 && l.pc == 0x40000050,
 	      "console prefix and CRLF accepted");
 	check_str(l.by, "hyp", "by parsed");
 	check_str(l.outcome, "wfx skipped", "outcome parsed");
@@ -178,20 +298,25 @@ static void test_header_footer(void)
 	int status = -5;
 
 	check(traplog_parse_header("# traplog 1 side=kvm guest=bad-nodev\n", side, sizeof(side),
-				   guest, sizeof(guest), err, sizeof(err)) == 0, "header parsed");
+				   guest, sizeof(guest), err, sizeof(err)) == 0,
+	      "header parsed");
 	check_str(side, "kvm", "header side");
 	check_str(guest, "bad-nodev", "header guest");
 	check(traplog_parse_header("# traplog 2 side=kvm guest=x", side, sizeof(side), guest,
-				   sizeof(guest), err, sizeof(err)) == -1 && strstr(err, "version 2"),
+				   sizeof(guest), err, sizeof(err)) == -1 &&
+		      strstr(err, "version 2"),
 	      "another version refused (%s)", err);
 	check(traplog_parse_header("0001 0x01 WFX", side, sizeof(side), guest, sizeof(guest), err,
-				   sizeof(err)) == -1 && strstr(err, "not a trap log"),
+				   sizeof(err)) == -1 &&
+		      strstr(err, "not a trap log"),
 	      "no header refused (%s)", err);
 	check(traplog_parse_footer("# end traps=12 dropped=3 status=126\n", &traps, &dropped,
-				   &status, err, sizeof(err)) == 0 && traps == 12 && dropped == 3 &&
-		      status == 126, "footer parsed");
+				   &status, err, sizeof(err)) == 0 &&
+		      traps == 12 && dropped == 3 && status == 126,
+	      "footer parsed");
 	check(traplog_parse_footer("# end traps=12 status=1", &traps, &dropped, &status, err,
-				   sizeof(err)) == -1 && strstr(err, "dropped"),
+				   sizeof(err)) == -1 &&
+		      strstr(err, "dropped"),
 	      "footer without dropped refused (%s)", err);
 }
 

@@ -99,8 +99,8 @@ static int cmd_get(int argc, char **argv)
 		fprintf(stderr, "regcmp: %s: no %s%s%s\n", argv[2], reg, dot ? "." : "",
 			dot ? dot : "");
 	else {
-		printf("0x%llx\n", (unsigned long long)(fl ? regbits_get(fl->shift, fl->width, v->v)
-							   : v->v));
+		printf("0x%llx\n",
+		       (unsigned long long)(fl ? regbits_get(fl->shift, fl->width, v->v) : v->v));
 		rc = 0;
 	}
 	regfile_free(&f);

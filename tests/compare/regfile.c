@@ -12,8 +12,10 @@
 #include "lineread.h"
 #include "regfile.h"
 
+/* clang-format off */
 #define PREFIX "reg: "
 #define MAX_REGS 65536		/* a dump holds a few hundred */
+/* clang-format on */
 
 static int add(struct regfile *f, const struct regval *v)
 {
@@ -54,8 +56,7 @@ static int parse(const char *s, struct regval *v)
 	return 0;
 }
 
-int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err,
-			size_t n)
+int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err, size_t n)
 {
 	struct line_reader rd = { .f = in };
 	char buf[4096], why[100];
@@ -79,8 +80,7 @@ int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err
 			snprintf(err, n, "%s:%u: want \"reg: NAME = 0xVALUE\"", path, ln);
 			regfile_free(f);
 			return -1;
-		case 1:
-			continue;	/* wider than 64 bits */
+		case 1: continue; /* wider than 64 bits */
 		}
 		if (add(f, &v) < 0)
 			goto nomem;
@@ -96,8 +96,9 @@ int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err
 	}
 	return 0;
 nomem:
-	snprintf(err, n, f->n == MAX_REGS ? "%s:%u: more than %d registers" : "%s:%u: out of memory",
-		 path, ln, MAX_REGS);
+	snprintf(err, n,
+		 f->n == MAX_REGS ? "%s:%u: more than %d registers" : "%s:%u: out of memory", path,
+		 ln, MAX_REGS);
 	regfile_free(f);
 	return -1;
 }

@@ -25,8 +25,7 @@ struct regfile {
 
 /* Returns 0, or -1 with "FILE:LINE: why" (or "FILE: no register lines"). */
 int regfile_load(const char *path, struct regfile *f, char *err, size_t n);
-int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err,
-			size_t n);
+int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err, size_t n);
 void regfile_free(struct regfile *f);
 
 /* The first value named name (case-insensitive), or NULL. */

@@ -12,23 +12,25 @@
 #include <stdio.h>
 #include "traplog.h"
 
+/* clang-format off */
 #define TLOG_TEXT 400		/* one event as matching text */
 #define TLOG_MAX_TRAPS 2000000u	/* a log's bound: about 800 MB of events */
+/* clang-format on */
 
 /* One trap line of a log, with where it came from. */
 struct tlog_event {
 	struct traplog_line l;
 	unsigned lineno;
-	char kind[16];		/* outcome kind: mmio, psci, cp15, stage2 ... */
+	char kind[16]; /* outcome kind: mmio, psci, cp15, stage2 ... */
 };
 
 struct tlog {
 	const char *path;
-	char side[32];		/* from the header: hyp, kvm ... */
+	char side[32]; /* from the header: hyp, kvm ... */
 	char guest[64];
 	struct tlog_event *ev;
 	size_t n, cap;
-	bool has_end;		/* the "# end" line was seen */
+	bool has_end; /* the "# end" line was seen */
 	unsigned end_traps, end_dropped;
 	int end_status;
 };
@@ -43,10 +45,10 @@ struct tlog_opts {
  * line is not an error here (tlog_validate says so): a cut-short log is
  * exactly what one wants to diff.
  */
-int tlog_load(const char *path, const struct tlog_opts *o, struct tlog *log,
-	      char *err, size_t errlen);
-int tlog_load_stream(FILE *f, const char *path, const struct tlog_opts *o,
-		     struct tlog *log, char *err, size_t errlen);
+int tlog_load(const char *path, const struct tlog_opts *o, struct tlog *log, char *err,
+	      size_t errlen);
+int tlog_load_stream(FILE *f, const char *path, const struct tlog_opts *o, struct tlog *log,
+		     char *err, size_t errlen);
 void tlog_free(struct tlog *log);
 
 /* Writes "path:line: message" into err and returns -1 (every loader's error form). */
@@ -62,17 +64,17 @@ void tlog_event_text(const struct tlog_event *e, char *buf, size_t n);
 /* ---- alignment ---- */
 
 enum tlog_mark {
-	TLOG_SAME = '=',	/* same trap, same details */
+	TLOG_SAME = '=', /* same trap, same details */
 	TLOG_ONLY_A = '<',
 	TLOG_ONLY_B = '>',
-	TLOG_CHANGED = '~',	/* same trap (EC, PC, outcome kind), other details */
+	TLOG_CHANGED = '~', /* same trap (EC, PC, outcome kind), other details */
 };
 
 struct tlog_row {
 	enum tlog_mark mark;
-	const struct tlog_event *a, *b;	/* NULL on the side it is missing */
-	char differs[160];	/* '~': the words that differ, "a -> b"; '<' '>': "moved: row N" */
-	int expect;		/* index of the explaining entry, or -1 */
+	const struct tlog_event *a, *b; /* NULL on the side it is missing */
+	char differs[160]; /* '~': the words that differ, "a -> b"; '<' '>': "moved: row N" */
+	int expect;	   /* index of the explaining entry, or -1 */
 };
 
 struct tlog_diff {
@@ -81,8 +83,8 @@ struct tlog_diff {
 };
 
 /* Lines up a and b. Returns 0, or -1 with err (too large, no memory). */
-int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d,
-	       char *err, size_t errlen);
+int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, char *err,
+	       size_t errlen);
 void tlog_diff_free(struct tlog_diff *d);
 
 /* Same trap for alignment: EC, PC and outcome kind. */
@@ -93,8 +95,8 @@ bool tlog_same_key(const struct tlog_event *x, const struct tlog_event *y);
  * writer could not know) matches anything; by= is not compared. Fills
  * differs (may be NULL) and returns true when they are the same.
  */
-bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y,
-		       char *differs, size_t n);
+bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y, char *differs,
+		       size_t n);
 
 /* ---- expected differences ---- */
 
@@ -102,14 +104,14 @@ bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y,
 
 struct tlog_expect {
 	char name[48];
-	bool differs;		/* "when: differs" ('~'); else "when: only" */
+	bool differs; /* "when: differs" ('~'); else "when: only" */
 	unsigned npats;
-	char side[TLOG_MAX_PATS][32];	/* glob on the log's side name */
-	char pat[TLOG_MAX_PATS][TLOG_TEXT];	/* glob on tlog_event_text */
-	bool absent[TLOG_MAX_PATS];	/* a condition: no event of the side matches */
+	char side[TLOG_MAX_PATS][32];	    /* glob on the log's side name */
+	char pat[TLOG_MAX_PATS][TLOG_TEXT]; /* glob on tlog_event_text */
+	bool absent[TLOG_MAX_PATS];	    /* a condition: no event of the side matches */
 	char cause[400];
 	unsigned lineno;
-	unsigned used;		/* rows it explained */
+	unsigned used; /* rows it explained */
 };
 
 struct tlog_table {
@@ -119,17 +121,17 @@ struct tlog_table {
 };
 
 int tlog_table_load(const char *path, struct tlog_table *t, char *err, size_t errlen);
-int tlog_table_load_stream(FILE *f, const char *path, struct tlog_table *t,
-			   char *err, size_t errlen);
+int tlog_table_load_stream(FILE *f, const char *path, struct tlog_table *t, char *err,
+			   size_t errlen);
 void tlog_table_free(struct tlog_table *t);
 
 /* The first entry explaining row r (sides named by la, lb), or -1. */
-int tlog_table_match(struct tlog_table *t, const struct tlog_row *r,
-		     const struct tlog *la, const struct tlog *lb);
+int tlog_table_match(struct tlog_table *t, const struct tlog_row *r, const struct tlog *la,
+		     const struct tlog *lb);
 
 /* Sets every row's expect; returns how many differences stay unexplained. */
-size_t tlog_explain(struct tlog_table *t, struct tlog_diff *d,
-		    const struct tlog *a, const struct tlog *b);
+size_t tlog_explain(struct tlog_table *t, struct tlog_diff *d, const struct tlog *a,
+		    const struct tlog *b);
 
 /* ---- output ---- */
 
@@ -142,8 +144,7 @@ enum tlog_format { TLOG_FMT_TEXT, TLOG_FMT_MD };
  * folded into one line. Returns the number of unexplained differences.
  */
 size_t tlog_report(FILE *out, enum tlog_format fmt, int context, const struct tlog *a,
-		   const struct tlog *b, const struct tlog_diff *d,
-		   const struct tlog_table *t);
+		   const struct tlog *b, const struct tlog_diff *d, const struct tlog_table *t);
 
 /* Row i is folded: '=' and more than context rows from any difference. */
 bool tlog_folded(const struct tlog_diff *d, size_t i, int context);

@@ -79,8 +79,8 @@ static bool same_words(const char *x, const char *y, char *buf, size_t n)
 	}
 }
 
-bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y,
-		       char *differs, size_t n)
+bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y, char *differs,
+		       size_t n)
 {
 	bool s, o;
 
@@ -91,8 +91,8 @@ bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y,
 	return s && o;
 }
 
-static int push(struct tlog_diff *d, size_t *cap, enum tlog_mark m,
-		const struct tlog_event *a, const struct tlog_event *b)
+static int push(struct tlog_diff *d, size_t *cap, enum tlog_mark m, const struct tlog_event *a,
+		const struct tlog_event *b)
 {
 	struct tlog_row *r;
 
@@ -153,8 +153,7 @@ static uint32_t *lcs_table(struct tlog_classes *c, size_t n, size_t m)
 
 /* Walks the table from the front: pairs, then A's extras before B's. */
 static int walk(struct tlog_diff *d, size_t *cap, const struct tlog_event *a, size_t n,
-		const struct tlog_event *b, size_t m, const uint32_t *L,
-		struct tlog_classes *c)
+		const struct tlog_event *b, size_t m, const uint32_t *L, struct tlog_classes *c)
 {
 	size_t i = 0, j = 0, w = m + 1;
 	int r = 0;
@@ -229,7 +228,7 @@ static int note_moves(struct tlog_diff *d)
 				continue;
 			snprintf(x->differs, sizeof(x->differs), "moved: row %zu", j + 1);
 			snprintf(y->differs, sizeof(y->differs), "moved: row %zu", i + 1);
-			*link = next[j];	/* noted: out of the bucket */
+			*link = next[j]; /* noted: out of the bucket */
 			break;
 		}
 	}
@@ -238,8 +237,8 @@ static int note_moves(struct tlog_diff *d)
 	return 0;
 }
 
-int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d,
-	       char *err, size_t errlen)
+int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, char *err,
+	       size_t errlen)
 {
 	size_t head = 0, tail = 0, cap = 0, n, m;
 	struct tlog_classes c;
@@ -255,8 +254,8 @@ int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d,
 	n = a->n - head - tail;
 	m = b->n - head - tail;
 	if ((n + 1) > MAX_CELLS / (m + 1)) {
-		snprintf(err, errlen, "logs too different to line up (%zu x %zu traps apart)",
-			 n, m);
+		snprintf(err, errlen, "logs too different to line up (%zu x %zu traps apart)", n,
+			 m);
 		return -1;
 	}
 	if (tlog_classes_make(&c, a->ev + head, n, b->ev + head, m) == 0)

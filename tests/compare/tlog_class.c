@@ -31,13 +31,13 @@ static bool same_key(const struct tlog_event *x, const struct tlog_event *y)
 static bool same_exact(const struct tlog_event *x, const struct tlog_event *y)
 {
 	return same_key(x, y) && strcmp(x->l.syndrome, y->l.syndrome) == 0 &&
-	       strcmp(x->l.outcome, y->l.outcome) == 0;
+		strcmp(x->l.outcome, y->l.outcome) == 0;
 }
 
 /* Open addressing over class ids; rep[] holds one event of each class. */
 struct intern {
-	uint32_t *slot;		/* id + 1, 0 = free */
-	size_t size;		/* a power of two, at least twice the events */
+	uint32_t *slot; /* id + 1, 0 = free */
+	size_t size;	/* a power of two, at least twice the events */
 	const struct tlog_event **rep;
 	uint32_t n;
 };
@@ -90,8 +90,7 @@ int tlog_classes_make(struct tlog_classes *c, const struct tlog_event *a, size_t
 	c->xa = malloc((n + 1) * sizeof(uint32_t));
 	c->kb = malloc((m + 1) * sizeof(uint32_t));
 	c->xb = malloc((m + 1) * sizeof(uint32_t));
-	if (keys.slot && exact.slot && keys.rep && exact.rep && c->ka && c->xa && c->kb &&
-	    c->xb) {
+	if (keys.slot && exact.slot && keys.rep && exact.rep && c->ka && c->xa && c->kb && c->xb) {
 		classify(&keys, a, n, c->ka, false);
 		classify(&keys, b, m, c->kb, false);
 		classify(&exact, a, n, c->xa, true);

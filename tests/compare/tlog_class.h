@@ -9,11 +9,11 @@
 #include "tlog.h"
 
 struct tlog_classes {
-	uint32_t *ka, *kb;	/* key id of a[i], b[j] */
-	uint32_t *xa, *xb;	/* exact-text id of a[i], b[j] */
-	const struct tlog_event **rep;	/* one event of each exact class */
-	uint64_t *pkey;		/* pair cache: x << 32 | y */
-	unsigned *pval;		/* its weight, 1 or 2; 0 = free slot */
+	uint32_t *ka, *kb;	       /* key id of a[i], b[j] */
+	uint32_t *xa, *xb;	       /* exact-text id of a[i], b[j] */
+	const struct tlog_event **rep; /* one event of each exact class */
+	uint64_t *pkey;		       /* pair cache: x << 32 | y */
+	unsigned *pval;		       /* its weight, 1 or 2; 0 = free slot */
 	size_t psize, pn;
 };
 

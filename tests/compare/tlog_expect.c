@@ -45,8 +45,10 @@ static int finish(struct tlog_table *t, char *err, size_t n)
 	for (unsigned k = 0; k < e->npats; k++)
 		pats += !e->absent[k];
 	if (!e->cause[0] || !pats)
-		return tlog_fail(err, n, t->path, e->lineno, "entry [%s] needs a cause: and at "
-			    "least one SIDE: pattern", e->name);
+		return tlog_fail(err, n, t->path, e->lineno,
+				 "entry [%s] needs a cause: and at "
+				 "least one SIDE: pattern",
+				 e->name);
 	return 0;
 }
 
@@ -73,14 +75,14 @@ static int start(struct tlog_table *t, char *s, unsigned ln, char *err, size_t n
 	return 0;
 }
 
-static int field(struct tlog_table *t, char *key, char *val, unsigned ln, char *err,
-		 size_t n)
+static int field(struct tlog_table *t, char *key, char *val, unsigned ln, char *err, size_t n)
 {
 	struct tlog_expect *e = &t->e[t->n - 1];
 
 	if (strcmp(key, "when") == 0) {
 		if (strcmp(val, "only") && strcmp(val, "differs"))
-			return tlog_fail(err, n, t->path, ln, "when: must be \"only\" or \"differs\"");
+			return tlog_fail(err, n, t->path, ln,
+					 "when: must be \"only\" or \"differs\"");
 		e->differs = strcmp(val, "differs") == 0;
 	} else if (strcmp(key, "cause") == 0) {
 		if (snprintf(e->cause, sizeof(e->cause), "%s", val) >= (int)sizeof(e->cause))
@@ -91,8 +93,10 @@ static int field(struct tlog_table *t, char *key, char *val, unsigned ln, char *
 		if (absent)
 			key = trim(key + 7);
 		if (e->npats == TLOG_MAX_PATS)
-			return tlog_fail(err, n, t->path, ln, "more than %d patterns", TLOG_MAX_PATS);
-		if (!key[0] || strlen(key) >= sizeof(e->side[0]) || strlen(val) >= sizeof(e->pat[0]))
+			return tlog_fail(err, n, t->path, ln, "more than %d patterns",
+					 TLOG_MAX_PATS);
+		if (!key[0] || strlen(key) >= sizeof(e->side[0]) ||
+		    strlen(val) >= sizeof(e->pat[0]))
 			return tlog_fail(err, n, t->path, ln, "bad side or pattern too long");
 		strcpy(e->side[e->npats], key);
 		e->absent[e->npats] = absent;
@@ -160,12 +164,11 @@ void tlog_table_free(struct tlog_table *t)
 
 /* The event texts of one row, made once for all the entries tried on it. */
 struct row_text {
-	const char *a, *b;	/* NULL on the side it is missing */
+	const char *a, *b; /* NULL on the side it is missing */
 };
 
 /* Pattern k matches the event whose text is text, of a log whose side is side. */
-static bool pat_match(const struct tlog_expect *e, unsigned k, const char *side,
-		      const char *text)
+static bool pat_match(const struct tlog_expect *e, unsigned k, const char *side, const char *text)
 {
 	return text && fnmatch(e->side[k], side, 0) == 0 && fnmatch(e->pat[k], text, 0) == 0;
 }
@@ -186,8 +189,7 @@ static bool log_has(const struct tlog_expect *e, unsigned k, const struct tlog *
 }
 
 /* Every "absent" condition holds: the same for every row, so asked once per diff. */
-static bool conditions(const struct tlog_expect *e, const struct tlog *la,
-		       const struct tlog *lb)
+static bool conditions(const struct tlog_expect *e, const struct tlog *la, const struct tlog *lb)
 {
 	for (unsigned k = 0; k < e->npats; k++)
 		if (e->absent[k] && (log_has(e, k, la) || log_has(e, k, lb)))
@@ -203,8 +205,8 @@ static bool explains(const struct tlog_expect *e, const struct tlog_row *r,
 		return false;
 	if (!e->differs) {
 		for (unsigned k = 0; k < e->npats; k++)
-			if (!e->absent[k] && (pat_match(e, k, la->side, tx->a) ||
-					      pat_match(e, k, lb->side, tx->b)))
+			if (!e->absent[k] &&
+			    (pat_match(e, k, la->side, tx->a) || pat_match(e, k, lb->side, tx->b)))
 				return true;
 		return false;
 	}

@@ -43,8 +43,8 @@ static int parse_header(const char *s, struct tlog *log, char *err, size_t n, un
 {
 	char why[200];
 
-	if (traplog_parse_header(s, log->side, sizeof(log->side), log->guest,
-				 sizeof(log->guest), why, sizeof(why)) < 0)
+	if (traplog_parse_header(s, log->side, sizeof(log->side), log->guest, sizeof(log->guest),
+				 why, sizeof(why)) < 0)
 		return tlog_fail(err, n, log->path, ln, "%s", why);
 	return 0;
 }
@@ -55,8 +55,8 @@ static int parse_end(const char *s, struct tlog *log, char *err, size_t n, unsig
 
 	if (log->has_end)
 		return tlog_fail(err, n, log->path, ln, "a second end line");
-	if (traplog_parse_footer(s, &log->end_traps, &log->end_dropped, &log->end_status,
-				 why, sizeof(why)) < 0)
+	if (traplog_parse_footer(s, &log->end_traps, &log->end_dropped, &log->end_status, why,
+				 sizeof(why)) < 0)
 		return tlog_fail(err, n, log->path, ln, "%s", why);
 	log->has_end = true;
 	return 0;
@@ -73,15 +73,16 @@ static int parse_trap(const char *s, struct tlog *log, char *err, size_t n, unsi
 		return tlog_fail(err, n, log->path, ln, "%s", why);
 	if (log->n && e.l.seq <= log->ev[log->n - 1].l.seq)
 		return tlog_fail(err, n, log->path, ln, "sequence number %u after %u", e.l.seq,
-			    log->ev[log->n - 1].l.seq);
+				 log->ev[log->n - 1].l.seq);
 	size_t k = strcspn(e.l.outcome, " ");
 	if (k == 0 || k >= sizeof(e.kind))
 		return tlog_fail(err, n, log->path, ln, "no outcome kind after \" : \"");
 	memcpy(e.kind, e.l.outcome, k);
 	e.kind[k] = 0;
 	if (add_event(log, &e) < 0)
-		return tlog_fail(err, n, log->path, ln, log->n == TLOG_MAX_TRAPS ?
-				 "more than %u traps" : "out of memory", TLOG_MAX_TRAPS);
+		return tlog_fail(err, n, log->path, ln,
+				 log->n == TLOG_MAX_TRAPS ? "more than %u traps" : "out of memory",
+				 TLOG_MAX_TRAPS);
 	return 0;
 }
 
@@ -102,8 +103,8 @@ static int parse_line(char *s, struct tlog *log, bool *seen_header, char *err, s
 	return parse_trap(s, log, err, n, ln);
 }
 
-int tlog_load_stream(FILE *f, const char *path, const struct tlog_opts *o,
-		     struct tlog *log, char *err, size_t errlen)
+int tlog_load_stream(FILE *f, const char *path, const struct tlog_opts *o, struct tlog *log,
+		     char *err, size_t errlen)
 {
 	static const char prefix[] = TRAPLOG_CONSOLE_PREFIX;
 	struct line_reader rd = { .f = f };
@@ -173,6 +174,6 @@ void tlog_event_text(const struct tlog_event *e, char *buf, size_t n)
 {
 	const struct traplog_line *l = &e->l;
 
-	snprintf(buf, n, "0x%02x %s pc=0x%08x%s%s : %s by=%s", l->ec, l->name,
-		 (unsigned)l->pc, l->syndrome[0] ? " " : "", l->syndrome, l->outcome, l->by);
+	snprintf(buf, n, "0x%02x %s pc=0x%08x%s%s : %s by=%s", l->ec, l->name, (unsigned)l->pc,
+		 l->syndrome[0] ? " " : "", l->syndrome, l->outcome, l->by);
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 #include "tlog.h"
 
-#define COL_MAX 72		/* widest detail column padded in text mode */
+#define COL_MAX 72 /* widest detail column padded in text mode */
 
 /* "SYNDROME : OUTCOME" of one event, or "" for the missing side. */
 static void detail(const struct tlog_event *e, char *buf, size_t n)
@@ -44,10 +44,7 @@ static size_t fold_start(const struct tlog_diff *d, size_t i, int context)
 	return n;
 }
 
-static const struct tlog_event *any_side(const struct tlog_row *r)
-{
-	return r->a ? r->a : r->b;
-}
+static const struct tlog_event *any_side(const struct tlog_row *r) { return r->a ? r->a : r->b; }
 
 static const char *cause_name(const struct tlog_table *t, const struct tlog_row *r)
 {
@@ -117,10 +114,12 @@ static void md_rows(FILE *out, int ctx, const struct tlog *a, const struct tlog 
 		size_t fold = fold_start(d, i, ctx);
 
 		if (fold)
-			fprintf(out, "| | | | | *%zu same row%s* | | |\n", fold, fold == 1 ? "" : "s");
+			fprintf(out, "| | | | | *%zu same row%s* | | |\n", fold,
+				fold == 1 ? "" : "s");
 		if (tlog_folded(d, i, ctx))
 			continue;
-		fprintf(out, "| `%c` | 0x%02x | %s | 0x%08x |", r->mark, e->l.ec, e->l.name, (unsigned)e->l.pc);
+		fprintf(out, "| `%c` | 0x%02x | %s | 0x%08x |", r->mark, e->l.ec, e->l.name,
+			(unsigned)e->l.pc);
 		detail(r->a, buf, sizeof(buf));
 		md_cell(out, buf);
 		detail(r->b, buf, sizeof(buf));
@@ -145,7 +144,8 @@ static void causes(FILE *out, enum tlog_format fmt, const struct tlog_table *t)
 			continue;
 		if (!any)
 			fputs(fmt == TLOG_FMT_MD ? "\nExpected differences:\n\n"
-						 : "\nExpected differences:\n", out);
+						 : "\nExpected differences:\n",
+			      out);
 		any = true;
 		if (fmt == TLOG_FMT_MD)
 			fprintf(out, "- **%s** (%u row%s): %s\n", e->name, e->used,
@@ -218,8 +218,10 @@ size_t tlog_report(FILE *out, enum tlog_format fmt, int ctx, const struct tlog *
 	fprintf(out, "%s%s: side=%s guest=%s, %zu traps\n", item, a->path, a->side, a->guest, a->n);
 	fprintf(out, "%s%s: side=%s guest=%s, %zu traps\n\n", item, b->path, b->side, b->guest,
 		b->n);
-	fprintf(out, "%s= the same, < only in %s, > only in %s, ~ the same trap with other "
-		"details\n\n", fmt == TLOG_FMT_MD ? "Marks: " : "", a->side, b->side);
+	fprintf(out,
+		"%s= the same, < only in %s, > only in %s, ~ the same trap with other "
+		"details\n\n",
+		fmt == TLOG_FMT_MD ? "Marks: " : "", a->side, b->side);
 	if (fmt == TLOG_FMT_MD)
 		md_rows(out, ctx, a, b, d, t);
 	else
@@ -231,8 +233,8 @@ size_t tlog_report(FILE *out, enum tlog_format fmt, int ctx, const struct tlog *
 	log_bad = log_checks(out, a, b);
 	for (size_t i = 0; i < d->n; i++)
 		same += d->rows[i].mark == TLOG_SAME;
-	fprintf(out, "\n%zu rows: %zu same, %zu differences (%zu explained, %zu unexplained)",
-		d->n, same, d->n - same, d->n - same - rows_bad, rows_bad);
+	fprintf(out, "\n%zu rows: %zu same, %zu differences (%zu explained, %zu unexplained)", d->n,
+		same, d->n - same, d->n - same - rows_bad, rows_bad);
 	fprintf(out, "; %zu log-level problem%s\n", log_bad, log_bad == 1 ? "" : "s");
 	if (fmt == TLOG_FMT_MD)
 		fputs("```\n", out);

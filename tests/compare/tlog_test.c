@@ -8,9 +8,13 @@
 #include "tlog.h"
 
 #define HDR(side) "# traplog 1 side=" side " guest=t\n"
-#define END(n) "# end traps=" #n " dropped=0 status=0\n"
-#define T1 "0001 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=hyp\n"
-#define T2 "0002 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=0x00010001 by=hyp\n"
+#define END(n)	  "# end traps=" #n " dropped=0 status=0\n"
+#define T1 \
+	"0001 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio " \
+	"write uart.DR size=1 val=0x00000048 by=hyp\n"
+#define T2 \
+	"0002 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 " \
+	"ret=0x00010001 by=hyp\n"
 #define T3 "0003 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp\n"
 #define T4 "0004 0x13 SMC      pc=0x40000054 imm=0x0000 : smc skipped ret=0xffffffff by=hyp\n"
 
@@ -36,7 +40,8 @@ static const char *marks(const char *a, const char *b)
 
 	memset(&lb, 0, sizeof(lb));
 	memset(&d, 0, sizeof(d));
-	if (load(a, &la, false) || load(b, &lb, false) || tlog_align(&la, &lb, &d, err, sizeof(err))) {
+	if (load(a, &la, false) || load(b, &lb, false) ||
+	    tlog_align(&la, &lb, &d, err, sizeof(err))) {
 		printf("error: %s\n", err);
 		strcpy(m, "error");
 	} else {
@@ -61,8 +66,10 @@ static void test_load(void)
 	check_eq(l.ev[1].lineno, 3, "line number kept");
 	check(tlog_validate(&l, err, sizeof(err)) == 0, "complete log validates");
 	tlog_free(&l);
-	check(load("hello\n" HDR("hyp") "trap: " HDR("hyp") "trap: " T1 "trap: " END(1), &l, true) == 0
-	      && l.n == 1, "console capture: only trap: lines");
+	check(load("hello\n" HDR("hyp") "trap: " HDR("hyp") "trap: " T1 "trap: " END(1), &l,
+		   true) == 0 &&
+		      l.n == 1,
+	      "console capture: only trap: lines");
 	tlog_free(&l);
 }
 
@@ -97,7 +104,8 @@ static void test_align(void)
 	check_str(marks(HDR("a") T1 T2 T3 END(3), HDR("b") T1 T2 T3 END(3)), "===", "equal");
 	check_str(marks(HDR("a") T1 T2 T3 END(3), HDR("b") T1 T3 END(2)), "=<=", "missing in B");
 	check_str(marks(HDR("a") T1 T3 END(2), HDR("b") T1 T2 T3 END(3)), "=>=", "extra in B");
-	check_str(marks(HDR("a") T1 T2 T3 T4 END(4), HDR("b") T1
+	check_str(marks(HDR("a") T1 T2 T3 T4 END(4),
+			HDR("b") T1
 			"0002 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp\n"
 			"0003 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION "
 			"fn=0x84000000 ret=0x00010001 by=hyp\n"
@@ -107,11 +115,12 @@ static void test_align(void)
 	check_str(marks(HDR("a") END(0), HDR("b") T1 END(1)), ">", "empty against one");
 	check_str(marks(HDR("a") T1 T2 END(2),
 			HDR("b") "0001 0x24 DABT     pc=0x4000000c isv=? sas=b sse=? srt=? wnr=1 "
-			"ipa=0x09000000 : mmio write uart.DR size=1 val=? by=vmm\n" T2 END(2)),
+				 "ipa=0x09000000 : mmio write uart.DR size=1 val=? by=vmm\n" T2 END(
+					 2)),
 		  "==", "'?' fields and by= do not differ");
 	check_str(marks(HDR("a") T2 END(1),
 			HDR("b") "0001 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION "
-			"fn=0x84000000 ret=0x00010000 by=kvm\n" END(1)),
+				 "fn=0x84000000 ret=0x00010000 by=kvm\n" END(1)),
 		  "~", "same trap, other return value");
 }
 
@@ -121,9 +130,11 @@ static void test_moved(void)
 	struct tlog_diff d;
 
 	load(HDR("a") T1 T2 T3 END(3), &la, false);
-	load(HDR("b") T1 "0002 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp\n"
+	load(HDR("b") T1
+	     "0002 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp\n"
 	     "0003 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 "
-	     "ret=0x00010001 by=hyp\n" END(3), &lb, false);
+	     "ret=0x00010001 by=hyp\n" END(3),
+	     &lb, false);
 	tlog_align(&la, &lb, &d, err, sizeof(err));
 	check(d.n == 4 && d.rows[1].mark == '<' && d.rows[3].mark == '>', "moved: rows < and >");
 	check_str(d.rows[1].differs, "moved: row 4", "the < row points at the > row");
@@ -136,14 +147,16 @@ static void test_moved(void)
 /* A run of same-key traps (UART bytes) with one moved: paired by value. */
 static void test_weighted(void)
 {
-#define U(seq, v) seq " 0x24 DABT     pc=0x40000278 isv=1 sas=b sse=0 srt=r2 wnr=1 " \
-	"ipa=0x09000000 : mmio write uart.DR size=1 val=" v " by=hyp\n"
-#define C(seq) seq " 0x03 CP15     pc=0x400000cc dir=write opc1=0 crn=2 crm=0 opc2=0 rt=r5 " \
-	"reg=TTBR0 : cp15 write val=0x40004000 by=hyp\n"
+#define U(seq, v) \
+	seq " 0x24 DABT     pc=0x40000278 isv=1 sas=b sse=0 srt=r2 wnr=1 " \
+	    "ipa=0x09000000 : mmio write uart.DR size=1 val=" v " by=hyp\n"
+#define C(seq) \
+	seq " 0x03 CP15     pc=0x400000cc dir=write opc1=0 crn=2 crm=0 opc2=0 rt=r5 " \
+	    "reg=TTBR0 : cp15 write val=0x40004000 by=hyp\n"
 	check_str(marks(HDR("a") U("0001", "0x61") U("0002", "0x0a") C("0003") U("0004", "0x62")
-			U("0005", "0x63") END(5),
+				U("0005", "0x63") END(5),
 			HDR("b") U("0001", "0x61") C("0002") U("0003", "0x0a") U("0004", "0x62")
-			U("0005", "0x63") END(5)),
+				U("0005", "0x63") END(5)),
 		  "=<=>==", "moved byte: one < and one >, no ~ pairs of other bytes");
 #undef U
 #undef C
@@ -173,7 +186,8 @@ static void test_differs_text(void)
 	load(HDR("a") T3 END(1), &la, false);
 	load(HDR("b") "0001 0x01 WFX      pc=0x40000050 wfe=0 : wfx slept by=kvm\n" END(1), &lb,
 	     false);
-	check(!tlog_same_details(&la.ev[0], &lb.ev[0], why, sizeof(why)), "skipped vs slept differ");
+	check(!tlog_same_details(&la.ev[0], &lb.ev[0], why, sizeof(why)),
+	      "skipped vs slept differ");
 	check_str(why, "skipped -> slept", "the differing words named");
 	tlog_free(&la);
 	tlog_free(&lb);
@@ -193,7 +207,8 @@ static void test_long(void)
 	for (size_t i = 1; i <= n; i++) {
 		char line[200];
 
-		snprintf(line, sizeof(line), "%04zu 0x24 DABT     pc=0x%08zx isv=1 sas=w sse=0 "
+		snprintf(line, sizeof(line),
+			 "%04zu 0x24 DABT     pc=0x%08zx isv=1 sas=w sse=0 "
 			 "srt=r1 wnr=1 ipa=0x09000000 : mmio write uart.DR size=4 val=0x0 by=hyp\n",
 			 i, 0x40000000 + 4 * (i % 7));
 		len += snprintf(a + len, cap - len, "%s", line);
@@ -203,7 +218,8 @@ static void test_long(void)
 	m = marks(a, b);
 	for (const char *p = m; *p; p++)
 		lt += *p == '<';
-	check(strcmp(m, "error") != 0 && lt == 1 && !strchr(m, '>'), "3000 traps, one missing (%zu '<')", lt);
+	check(strcmp(m, "error") != 0 && lt == 1 && !strchr(m, '>'),
+	      "3000 traps, one missing (%zu '<')", lt);
 	free(a);
 	free(b);
 }
@@ -219,7 +235,8 @@ static int table(const char *text, struct tlog_table *t)
 
 static const char tbl[] =
 	"# comment\n"
-	"[psci]\nwhen: differs\nhyp: 0x12 HVC * ret=0x00010001 *\nkvm*: 0x12 HVC * ret=0x00010000 *\n"
+	"[psci]\nwhen: differs\nhyp: 0x12 HVC * ret=0x00010001 *\nkvm*: 0x12 HVC * ret=0x00010000 "
+	"*\n"
 	"cause: PSCI 1.0 on 5.x\n\n"
 	"[wfi]\nwhen: only\nhyp: 0x01 WFX *\nabsent kvm*: 0x01 WFX *\ncause: no trap when pending\n"
 	"[smc]\nwhen: only\nkvm*: 0x13 SMC *\ncause: only if kvm has it\n";
@@ -249,9 +266,11 @@ static void test_table(void)
 	check(d.rows[0].expect == 0 && d.rows[1].expect == 1, "by the right entries");
 	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
 
-	check_eq(explain(HDR("hyp") T3 END(1), HDR("kvm") "0001 0x01 WFX      pc=0x40000060 wfe=0 "
-			 ": wfx slept by=kvm\n" END(1), &d, &la, &lb, &t), 2,
-		 "'absent' condition fails: a WFI elsewhere in kvm's log");
+	check_eq(explain(HDR("hyp") T3 END(1),
+			 HDR("kvm") "0001 0x01 WFX      pc=0x40000060 wfe=0 "
+				    ": wfx slept by=kvm\n" END(1),
+			 &d, &la, &lb, &t),
+		 2, "'absent' condition fails: a WFI elsewhere in kvm's log");
 	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
 
 	check_eq(explain(HDR("hyp") T4 END(1), HDR("kvm") END(0), &d, &la, &lb, &t), 1,
@@ -279,7 +298,8 @@ static void test_bad_table(void)
 	bad_table("when: only\n", "x.txt:1:", "field before an entry");
 	bad_table("[a]\nwhen: sometimes\n", "x.txt:2:", "bad when");
 	bad_table("[a]\nwhen: only\nhyp: *\n", "x.txt:1: entry [a] needs a cause", "no cause");
-	bad_table("[a]\nwhen: only\nabsent kvm: *\ncause: c\n", "needs a cause", "only a condition");
+	bad_table("[a]\nwhen: only\nabsent kvm: *\ncause: c\n", "needs a cause",
+		  "only a condition");
 	bad_table("[a\n", "x.txt:1: bad entry name", "bad name");
 	bad_table("[a]\njust words\n", "x.txt:2:", "no colon");
 }

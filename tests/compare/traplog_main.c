@@ -34,9 +34,9 @@ struct args {
 	const char *table;
 	enum tlog_format fmt;
 	struct tlog_opts o;
-	int context;		/* -1: every row */
-	const char *guest, *side;	/* console */
-	int first;		/* optind of the first file */
+	int context;		  /* -1: every row */
+	const char *guest, *side; /* console */
+	int first;		  /* optind of the first file */
 };
 
 static int parse_args(int argc, char **argv, struct args *a)
@@ -95,8 +95,8 @@ static int check_one(const char *path, const struct args *a)
 		fprintf(stderr, "traplog: %s\n", err);
 		bad = 1;
 	} else {
-		printf("%s: ok: side=%s guest=%s traps=%zu dropped=%u status=%d\n", path,
-		       log.side, log.guest, log.n, log.end_dropped, log.end_status);
+		printf("%s: ok: side=%s guest=%s traps=%zu dropped=%u status=%d\n", path, log.side,
+		       log.guest, log.n, log.end_dropped, log.end_status);
 	}
 	tlog_free(&log);
 	fclose(f);
@@ -151,8 +151,8 @@ out:
 	return rc;
 }
 
-static int load_file(const char *path, struct cdiff_lines *l, struct cdiff_table *t,
-		     char *err, size_t n)
+static int load_file(const char *path, struct cdiff_lines *l, struct cdiff_table *t, char *err,
+		     size_t n)
 {
 	FILE *f = fopen(path, "r");
 	int rc;

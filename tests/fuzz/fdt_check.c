@@ -50,12 +50,10 @@ static const char *walk(const uint8_t *b, size_t off, size_t len, const uint8_t 
 			p = (p + plen + 3) & ~(size_t)3;
 			break;
 		}
-		case TOK_NOP:
-			break;
+		case TOK_NOP: break;
 		case TOK_FINISH:
 			return depth ? "END inside a node" : p == end ? NULL : "bytes after END";
-		default:
-			return "unknown token";
+		default: return "unknown token";
 		}
 	}
 	return "no END token";
@@ -83,7 +81,7 @@ const char *fdt_check(const void *blob, size_t size)
 	if (off_struct > total || len_struct > total - off_struct || off_strings > total ||
 	    len_strings > total - off_strings)
 		return "a block runs past totalsize";
-	for (size_t k = 0; k < 16; k++)	/* the reserve map must end at once */
+	for (size_t k = 0; k < 16; k++) /* the reserve map must end at once */
 		if (b[off_rsv + k])
 			return "memory reserve map not empty-terminated";
 	return walk(b, off_struct, len_struct, b + off_strings, len_strings);

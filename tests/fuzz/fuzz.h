@@ -47,12 +47,12 @@ static inline void fuzz_str(struct fuzz_in *in, char *s, size_t max)
 	in->n -= len;
 }
 
-#define fuzz_assert(cond)                                                              \
-	do {                                                                           \
-		if (!(cond)) {                                                         \
-			fprintf(stderr, "fuzz: %s:%d: %s\n", __FILE__, __LINE__, #cond);  \
-			abort();                                                       \
-		}                                                                      \
+#define fuzz_assert(cond) \
+	do { \
+		if (!(cond)) { \
+			fprintf(stderr, "fuzz: %s:%d: %s\n", __FILE__, __LINE__, #cond); \
+			abort(); \
+		} \
 	} while (0)
 
 #endif

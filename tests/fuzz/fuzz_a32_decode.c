@@ -28,6 +28,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_assert(a->reg <= 14);
 		fuzz_assert(!a->sign_extend || (a->load && a->size < 4));
 	}
-	fuzz_assert(!out.writeback || out.rn <= 14);	/* A32_ERR_PC otherwise */
+	fuzz_assert(!out.writeback || out.rn <= 14); /* A32_ERR_PC otherwise */
 	return 0;
 }

@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	long n;
 
 	board_desc_default(&d, fuzz_u32(&in, 4), fuzz_u32(&in, 1));
-	if (fuzz_u32(&in, 1) & 1) {	/* devices of our own instead of the kit's */
+	if (fuzz_u32(&in, 1) & 1) { /* devices of our own instead of the kit's */
 		d.ndevs = fuzz_u32(&in, 1) % (BOARD_MAX_DEVS + 2);
 		for (unsigned k = 0; k < d.ndevs; k++) {
 			fuzz_str(&in, names[k], sizeof(names[k]));
@@ -46,7 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_assert((size_t)n <= cap);
 	if (fdt_check(blob, (size_t)n)) {
-		fprintf(stderr, "fuzz: board_dtb gave a bad blob: %s\n", fdt_check(blob, (size_t)n));
+		fprintf(stderr, "fuzz: board_dtb gave a bad blob: %s\n",
+			fdt_check(blob, (size_t)n));
 		abort();
 	}
 	return 0;

@@ -58,7 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_assert((size_t)n <= cap);
 	if (fdt_check(blob, (size_t)n)) {
-		fprintf(stderr, "fuzz: fdt_finish gave a bad blob: %s\n", fdt_check(blob, (size_t)n));
+		fprintf(stderr, "fuzz: fdt_finish gave a bad blob: %s\n",
+			fdt_check(blob, (size_t)n));
 		abort();
 	}
 	return 0;

@@ -42,10 +42,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	seq = 1 + fuzz_u32(&in, 2);
 	n = traplog_format(line, sizeof(line), seq, &r);
 	fuzz_assert(n > 0 && (size_t)n < sizeof(line));
-	if (r.outcome > TRAP_OUT_INJECT)	/* no such outcome: the line says so, enough */
+	if (r.outcome > TRAP_OUT_INJECT) /* no such outcome: the line says so, enough */
 		return 0;
 	if (traplog_parse(line, &l, err, sizeof(err)) != 0) {
-		fprintf(stderr, "fuzz: the parser refuses the writer's line: %s\n  %s\n", err, line);
+		fprintf(stderr, "fuzz: the parser refuses the writer's line: %s\n  %s\n", err,
+			line);
 		abort();
 	}
 	fuzz_assert(l.seq == seq && l.ec == hsr_ec(r.hsr));

@@ -26,11 +26,13 @@ int main(void)
 			valid += t.l2[s][i] & LPAE_VALID ? 1 : 0;
 	check_eq(valid, 2 + 128, "2 device blocks + 256 MiB of RAM in 2 MiB blocks");
 	check(hyp_s1_translate(&t, 0x09000018, &pa, &type) == 0 && pa == 0x09000018 &&
-		      type == HYP_MEM_DEVICE, "UART FR: identity, Device");
+		      type == HYP_MEM_DEVICE,
+	      "UART FR: identity, Device");
 	check(hyp_s1_translate(&t, 0x08010000, &pa, &type) == 0 && type == HYP_MEM_DEVICE,
 	      "GIC CPU interface: Device");
 	check(hyp_s1_translate(&t, 0x48000000, &pa, &type) == 0 && pa == 0x48000000 &&
-		      type == HYP_MEM_NORMAL, "guest RAM by its PA: identity, Normal");
+		      type == HYP_MEM_NORMAL,
+	      "guest RAM by its PA: identity, Normal");
 	check(hyp_s1_translate(&t, 0x4fffffff, &pa, &type) == 0, "last byte of machine RAM");
 	check(hyp_s1_translate(&t, 0x50000000, &pa, &type) < 0, "past machine RAM: faults");
 	check(hyp_s1_translate(&t, 0x20000000, &pa, &type) < 0, "nothing there: faults");

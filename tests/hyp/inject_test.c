@@ -7,8 +7,10 @@
 #include "inject.h"
 #include "sysregs.h"
 
+/* clang-format off */
 #define PC	0x40001000u
 #define SVC_FLAGS	0x600001d3u	/* Z C, A I F masked, SVC, ARM */
+/* clang-format on */
 
 int main(void)
 {

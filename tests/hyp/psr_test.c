@@ -16,9 +16,11 @@ int main(void)
 	check_eq(psr_it_advance(0x600001f3), 0x600001f3, "Thumb, outside IT: flags kept");
 	check_eq(psr_itstate(psr_it_advance(psr_with_it(0x06))), 0x0c, "ITTE: 0x06 -> 0x0c");
 	check_eq(psr_itstate(psr_it_advance(psr_with_it(0x0c))), 0x18, "ITTE: 0x0c -> 0x18");
-	check_eq(psr_itstate(psr_it_advance(psr_with_it(0x18))), 0x00, "ITTE: last one ends the block");
+	check_eq(psr_itstate(psr_it_advance(psr_with_it(0x18))), 0x00,
+		 "ITTE: last one ends the block");
 	check_eq(psr_itstate(psr_it_advance(psr_with_it(0xa8))), 0x00, "IT NE-ish, one slot: ends");
-	check_eq(psr_itstate(psr_it_advance(psr_with_it(0x1c))), 0x18, "cond LSB shifts with the mask");
+	check_eq(psr_itstate(psr_it_advance(psr_with_it(0x1c))), 0x18,
+		 "cond LSB shifts with the mask");
 	check_eq(psr_it_advance(psr_with_it(0x06)) & ~PSR_IT_MASK, 0x1f3, "other PSR bits kept");
 	return unit_summary();
 }

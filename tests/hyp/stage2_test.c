@@ -4,12 +4,15 @@
 #include "stage2.h"
 #include "memmap.h"
 
+/* clang-format off */
 #define GUEST_PA 0x48000000u
 #define L2_PA 0x40031000u	/* any 4 KiB aligned physical address */
+/* clang-format on */
 
 static void test_descriptors(void)
 {
-	check_eq(s2_block_desc(0x44000000), 0x440007fd, "block descriptor, 2 MiB RAM at 0x44000000");
+	check_eq(s2_block_desc(0x44000000), 0x440007fd,
+		 "block descriptor, 2 MiB RAM at 0x44000000");
 	check_eq(s2_block_desc(0x44000000) & LPAE_AF, LPAE_AF, "block has the access flag");
 	check_eq(s2_table_desc(L2_PA), L2_PA | 3, "table descriptor");
 	check_eq(s2_block_desc(0x1234567890ull) & ~LPAE_ADDR_MASK & 0xfff, 0x7fd,
@@ -97,8 +100,8 @@ static void test_errors(void)
 	check(stage2_map_ram(&s, 0x7fe00000, GUEST_PA, 2 * S2_BLOCK_SIZE, &why) < 0,
 	      "crossing a 1 GiB slot refused");
 	check_eq(stage2_map_ram(&s, 0x40000000, GUEST_PA, S2_BLOCK_SIZE, &why), 0, "one block");
-	check(stage2_map_ram(&s, 0x40000000, GUEST_PA, S2_BLOCK_SIZE, &why) < 0 &&
-		      why && strcmp(why, "already mapped") == 0,
+	check(stage2_map_ram(&s, 0x40000000, GUEST_PA, S2_BLOCK_SIZE, &why) < 0 && why &&
+		      strcmp(why, "already mapped") == 0,
 	      "overlap refused");
 	check(stage2_map_ram(&s, 0x80000000, GUEST_PA, S2_BLOCK_SIZE, &why) < 0,
 	      "a second slot refused");

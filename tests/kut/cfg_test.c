@@ -66,12 +66,13 @@ static void bad_cfgs(void)
 	static const struct {
 		const char *text, *want;
 	} bad[] = {
-		{"[a]\nfile = x\n[a]\n", "line 3: test a already named on line 1"},
-		{"[a]\nqemu_params = \"\"\"-m 1\n", "line 2: qemu_params's \"\"\" is never closed"},
-		{"[a b]\n", "line 1: test name \"a b\" holds a space or '/'"},
-		{"[]\n", "line 1: a section is \"[name]\""},
-		{"[0123456789012345678901234567890123456789012345678901234567890123456789]\n",
-		 "line 1: test name longer than 63 characters"},
+		{ "[a]\nfile = x\n[a]\n", "line 3: test a already named on line 1" },
+		{ "[a]\nqemu_params = \"\"\"-m 1\n",
+		  "line 2: qemu_params's \"\"\" is never closed" },
+		{ "[a b]\n", "line 1: test name \"a b\" holds a space or '/'" },
+		{ "[]\n", "line 1: a section is \"[name]\"" },
+		{ "[0123456789012345678901234567890123456789012345678901234567890123456789]\n",
+		  "line 1: test name longer than 63 characters" },
 	};
 	char err[256];
 
@@ -114,13 +115,13 @@ static void smp(void)
 		const char *expr;
 		int max, want;
 	} ok[] = {
-		{"2", 4, 2},
-		{"$MAX_SMP", 6, 6},
-		{"$((($MAX_SMP < 8)?$MAX_SMP:8))", 4, 4},
-		{"$((($MAX_SMP < 8)?$MAX_SMP:8))", 16, 8},
-		{"$((($MAX_SMP < 3)?$MAX_SMP:3))", 2, 2},
-		{"$(( MAX_SMP / 2 + 1 ))", 4, 3},
-		{"$((${MAX_SMP} >= 2 ? 2 : 1))", 1, 1},
+		{ "2", 4, 2 },
+		{ "$MAX_SMP", 6, 6 },
+		{ "$((($MAX_SMP < 8)?$MAX_SMP:8))", 4, 4 },
+		{ "$((($MAX_SMP < 8)?$MAX_SMP:8))", 16, 8 },
+		{ "$((($MAX_SMP < 3)?$MAX_SMP:3))", 2, 2 },
+		{ "$(( MAX_SMP / 2 + 1 ))", 4, 3 },
+		{ "$((${MAX_SMP} >= 2 ? 2 : 1))", 1, 1 },
 	};
 	char err[128];
 	int v;
@@ -131,7 +132,7 @@ static void smp(void)
 		      "smp %s with MAX_SMP=%d is %d (got %d)", ok[i].expr, ok[i].max, ok[i].want,
 		      v);
 	}
-	static const char *const bad[] = {"", "0", "two", "$((1 < 2)", "$(($NR))", "1 1", "4/0"};
+	static const char *const bad[] = { "", "0", "two", "$((1 < 2)", "$(($NR))", "1 1", "4/0" };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		check(kut_eval_smp(bad[i], 4, &v, err, sizeof(err)) == -1, "smp '%s' refused",
 		      bad[i]);
@@ -140,7 +141,7 @@ static void smp(void)
 
 static struct kut_run plan_of(const char *name, const char *vmm, int max_smp)
 {
-	struct kut_opts o = {.max_smp = max_smp};
+	struct kut_opts o = { .max_smp = max_smp };
 	struct kut_run r;
 
 	kut_plan(find(name), kut_vmm_find(vmm), &o, &r);
@@ -197,13 +198,13 @@ static void plans(void)
 		    "check = /sys/module/kvm/parameters/nested=Y: the kit checks no host files");
 	expect_skip("nofile", "native", "no file =");
 
-	struct kut_opts o = {.max_smp = 2, .group = "gic"};
+	struct kut_opts o = { .max_smp = 2, .group = "gic" };
 	check(kut_plan(find("setup"), kut_vmm_find("native"), &o, &r) == KUT_FILTERED,
 	      "group gic: setup is left out");
 	o.group = "micro-bench";
 	check(kut_plan(find("manual"), kut_vmm_find("kvm"), &o, &r) == KUT_RUN,
 	      "group micro-bench: its nodefault test runs");
-	o = (struct kut_opts){.max_smp = 2, .timeout_s = 5};
+	o = (struct kut_opts){ .max_smp = 2, .timeout_s = 5 };
 	check(kut_plan(find("arm64-only"), kut_vmm_find("native"), &o, &r) == KUT_SKIP,
 	      "--timeout does not undo a skip");
 	kut_plan(find("setup"), kut_vmm_find("native"), &o, &r);

@@ -47,8 +47,10 @@ static void drain_cases(void)
 	kvm_put(r, max, 'H');
 	kvm_put(r, max, 'i');
 	check_eq(coalesce_drain(r, max, collect, NULL), 2, "two writes drained");
-	check(nseen == 2 && !memcmp(seen, "Hi", 2), "in order: 'Hi' (got '%.*s')", (int)nseen, seen);
-	check(r->first == 2 && r->last == 2, "first caught up with last (%u, %u)", r->first, r->last);
+	check(nseen == 2 && !memcmp(seen, "Hi", 2), "in order: 'Hi' (got '%.*s')", (int)nseen,
+	      seen);
+	check(r->first == 2 && r->last == 2, "first caught up with last (%u, %u)", r->first,
+	      r->last);
 	/* Wrap-around: start two slots before the end. */
 	r->first = r->last = max - 2;
 	nseen = 0;
@@ -56,9 +58,11 @@ static void drain_cases(void)
 		kvm_put(r, max, *p);
 	check_eq(r->last, 2, "KVM wrapped to slot 2");
 	check_eq(coalesce_drain(r, max, collect, NULL), 4, "four drained across the wrap");
-	check(nseen == 4 && !memcmp(seen, "wrap", 4), "order across the wrap (got '%.*s')", (int)nseen, seen);
+	check(nseen == 4 && !memcmp(seen, "wrap", 4), "order across the wrap (got '%.*s')",
+	      (int)nseen, seen);
 	check_eq(r->first, 2, "first wrapped too");
-	check_eq(coalesce_drain(r, max, collect, NULL), 0, "drained twice: nothing the second time");
+	check_eq(coalesce_drain(r, max, collect, NULL), 0,
+		 "drained twice: nothing the second time");
 	r->last = max;
 	nseen = 0;
 	check_eq(coalesce_drain(r, max, collect, NULL), -1, "last out of range refused");
@@ -72,9 +76,16 @@ static void drain_cases(void)
 static void traplog_case(void)
 {
 	struct trap_record rec = {
-		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .ipa = 0x09000000, .size = 1,
-		.outcome = TRAP_OUT_MMIO, .by = TRAP_BY_KVM, .srt = 0xff, .srt2 = 0xff,
-		.flags = TR_WRITE | TR_PC_UNKNOWN, .v0 = 'H', .pc = 0x40000278,
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT,
+		.ipa = 0x09000000,
+		.size = 1,
+		.outcome = TRAP_OUT_MMIO,
+		.by = TRAP_BY_KVM,
+		.srt = 0xff,
+		.srt2 = 0xff,
+		.flags = TR_WRITE | TR_PC_UNKNOWN,
+		.v0 = 'H',
+		.pc = 0x40000278,
 	};
 	struct traplog_line l;
 	char buf[256], err[160];
@@ -82,14 +93,17 @@ static void traplog_case(void)
 	traplog_format(buf, sizeof(buf), 7, &rec);
 	check(strstr(buf, " pc=? isv=? sas=b sse=? srt=? wnr=1 ipa=0x09000000 ") != NULL,
 	      "drained write: pc=? and the syndrome KVM did not give (%s)", buf);
-	check(strstr(buf, "val=0x00000048 by=kvm") != NULL, "drained write: value, by=kvm (%s)", buf);
+	check(strstr(buf, "val=0x00000048 by=kvm") != NULL, "drained write: value, by=kvm (%s)",
+	      buf);
 	check_eq(traplog_parse(buf, &l, err, sizeof(err)), 0, "the parser reads pc=?");
 	check(l.pc == 0 && !strcmp(l.by, "kvm"), "parsed: pc 0, by kvm");
 	rec.flags = TR_WRITE;
 	traplog_format(buf, sizeof(buf), 7, &rec);
-	check(strstr(buf, " pc=0x40000278 ") != NULL, "without the flag the pc is written (%s)", buf);
-	check_eq(traplog_parse("0001 0x24 DABT     pc=?x isv=1 : mmio by=kvm", &l, err, sizeof(err)),
-		 -1, "pc=?x refused");
+	check(strstr(buf, " pc=0x40000278 ") != NULL, "without the flag the pc is written (%s)",
+	      buf);
+	check_eq(
+		traplog_parse("0001 0x24 DABT     pc=?x isv=1 : mmio by=kvm", &l, err, sizeof(err)),
+		-1, "pc=?x refused");
 }
 
 int main(void)

@@ -35,7 +35,8 @@ static void describe(void)
 	char buf[128];
 	uint64_t v = 0x40000000;
 	struct kvm_one_reg r = { .id = arch_reg_pc(), .addr = (uintptr_t)&v };
-	struct kvm_userspace_memory_region mr = { .slot = 0, .guest_phys_addr = 0x40000000,
+	struct kvm_userspace_memory_region mr = { .slot = 0,
+						  .guest_phys_addr = 0x40000000,
 						  .memory_size = 0x1000000 };
 	struct kvm_run run = { .exit_reason = KVM_EXIT_MMIO };
 

@@ -11,7 +11,7 @@
 #include "unit.h"
 
 #define BASE 0x40000000u
-#define RAM 0x10000u
+#define RAM  0x10000u
 
 static uint8_t ram[RAM];
 static char err[256];
@@ -20,14 +20,24 @@ static char err[256];
 static size_t make_elf(uint8_t *buf)
 {
 	Elf32_Ehdr eh = {
-		.e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS32, ELFDATA2LSB, EV_CURRENT },
-		.e_type = ET_EXEC, .e_machine = EM_ARM, .e_version = EV_CURRENT, .e_entry = BASE,
-		.e_phoff = sizeof(Elf32_Ehdr), .e_ehsize = sizeof(Elf32_Ehdr),
-		.e_phentsize = sizeof(Elf32_Phdr), .e_phnum = 1,
+		.e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS32, ELFDATA2LSB,
+			     EV_CURRENT },
+		.e_type = ET_EXEC,
+		.e_machine = EM_ARM,
+		.e_version = EV_CURRENT,
+		.e_entry = BASE,
+		.e_phoff = sizeof(Elf32_Ehdr),
+		.e_ehsize = sizeof(Elf32_Ehdr),
+		.e_phentsize = sizeof(Elf32_Phdr),
+		.e_phnum = 1,
 	};
 	Elf32_Phdr ph = {
-		.p_type = PT_LOAD, .p_offset = sizeof(eh) + sizeof(ph), .p_vaddr = BASE,
-		.p_paddr = BASE, .p_filesz = 8, .p_memsz = 16,
+		.p_type = PT_LOAD,
+		.p_offset = sizeof(eh) + sizeof(ph),
+		.p_vaddr = BASE,
+		.p_paddr = BASE,
+		.p_filesz = 8,
+		.p_memsz = 16,
 	};
 	static const uint8_t code[8] = { 0xfe, 0xff, 0xff, 0xea, 0x11, 0x22, 0x33, 0x44 };
 
@@ -86,7 +96,8 @@ static void elf_cases(void)
 	eh->e_entry = 0x100;
 	expect_error(buf, n, "entry 0x00000100 is outside", "entry outside RAM");
 	eh->e_entry = BASE + 16;
-	expect_error(buf, n, "entry 0x40000010 is outside the loaded segments", "entry past the bss");
+	expect_error(buf, n, "entry 0x40000010 is outside the loaded segments",
+		     "entry past the bss");
 }
 
 static void raw_cases(void)
@@ -103,13 +114,14 @@ static void raw_cases(void)
 
 static void file_cases(void)
 {
-	char path[] = "build/tests/kvm/loader-XXXXXX";	/* tests run from the top */
+	char path[] = "build/tests/kvm/loader-XXXXXX"; /* tests run from the top */
 	int fd = mkstemp(path);
 	struct image img;
 	uint8_t buf[64] = { 0 };
 
 	check(image_read("/nonexistent/guest.elf", RAM, &img, err, sizeof(err)) < 0 &&
-	      strstr(err, "No such file"), "missing file: \"%s\"", err);
+		      strstr(err, "No such file"),
+	      "missing file: \"%s\"", err);
 	check(image_read(path, RAM, &img, err, sizeof(err)) < 0 && strstr(err, "empty image"),
 	      "empty file: \"%s\"", err);
 	check(write(fd, buf, sizeof(buf)) == sizeof(buf), "write the temp file");
@@ -121,7 +133,8 @@ static void file_cases(void)
 	      "directory refused: \"%s\"", err);
 	unlink(path);
 	check(mkfifo(path, 0600) == 0, "make a FIFO");
-	check(image_read(path, RAM, &img, err, sizeof(err)) < 0 && strstr(err, "not a regular file"),
+	check(image_read(path, RAM, &img, err, sizeof(err)) < 0 &&
+		      strstr(err, "not a regular file"),
 	      "FIFO refused at once, no writer waited for: \"%s\"", err);
 	close(fd);
 	unlink(path);

@@ -42,7 +42,8 @@ int main(void)
 	check_str(name(0x603000000013a038ull), "S2_4_C0_C7_0", "generic name (DBGVCR32_EL2)");
 	check_str(name(0x6030000000160000ull), "FW_FEAT_BMAP0", "firmware bitmap");
 	check_str(name(ARM64_SYS_REG(3, 1, 0, 0, 1)), "CLIDR", "CLIDR_EL1 (op1 1)");
-	check_str(name(ARM64_SYS_REG(3, 3, 13, 0, 2)), "S3_3_C13_C0_2", "TPIDR_EL0: no AArch32 name");
+	check_str(name(ARM64_SYS_REG(3, 3, 13, 0, 2)), "S3_3_C13_C0_2",
+		  "TPIDR_EL0: no AArch32 name");
 	check_str(name(ARM64_SYS_REG(2, 0, 0, 3, 5)), "DBGBCR3", "DBGBCR3_EL1");
 	check(!arch_reg_name(0x402000000010000full, err, sizeof(err)), "32-bit ARM id has no name");
 	arch_vcpu_features(&init);

@@ -18,57 +18,87 @@ static void parse_lines(void)
 
 	check(trace_parse_line("# tracer: nop\n", &ev) == 0, "comment line ignored");
 	check(trace_parse_line("            init-1       [000] d...     0.348062: "
-			       "kvm_timer_update_irq: VCPU: 0, IRQ 27, level 0\n", &ev) == 1 &&
-	      ev.type == KEV_OTHER, "timer event: other");
+			       "kvm_timer_update_irq: VCPU: 0, IRQ 27, level 0\n",
+			       &ev) == 1 &&
+		      ev.type == KEV_OTHER,
+	      "timer event: other");
 	check(trace_parse_line("            init-1       [000] ....     0.355311: kvm_exit: HVC: "
-			       "HSR_EC: 0x0024 (DABT), PC: 0x4000000c\n", &ev) == 1, "5.4 kvm_exit");
+			       "HSR_EC: 0x0024 (DABT), PC: 0x4000000c\n",
+			       &ev) == 1,
+	      "5.4 kvm_exit");
 	check(ev.type == KEV_EXIT && ev.trap && ev.ec == 0x24 && ev.pc == 0x4000000c &&
-	      ev.pid == 1 && ev.ts_us == 355311, "5.4 kvm_exit fields");
+		      ev.pid == 1 && ev.ts_us == 355311,
+	      "5.4 kvm_exit fields");
 	trace_parse_line("            init-1       [000] .n..     0.350826: kvm_exit: IRQ: HSR_EC: "
-			 "0x0000 (UNKNOWN), PC: 0x40000000\n", &ev);
+			 "0x0000 (UNKNOWN), PC: 0x40000000\n",
+			 &ev);
 	check(ev.type == KEV_EXIT && !ev.trap, "5.4 IRQ exit is no trap");
-	trace_parse_line("            init-1       [000] .....     1.357049: kvm_exit: TRAP: HSR_EC: "
-			 "0x0013 (0x13), PC: 0x0000000040000044\n", &ev);
+	trace_parse_line(
+		"            init-1       [000] .....     1.357049: kvm_exit: TRAP: HSR_EC: "
+		"0x0013 (0x13), PC: 0x0000000040000044\n",
+		&ev);
 	check(ev.trap && ev.ec == 0x13 && ev.pc == 0x40000044, "6.1 kvm_exit, EC without name");
 	trace_parse_line("            init-1       [000] ....     0.358876: kvm_guest_fault: ipa "
-			 "0x9000000, hsr 0x93840005, hxfar 0x9000018, pc 0x4000002c\n", &ev);
+			 "0x9000000, hsr 0x93840005, hxfar 0x9000018, pc 0x4000002c\n",
+			 &ev);
 	check(ev.type == KEV_GUEST_FAULT && ev.hsr == 0x93840005 && ev.ipa == 0x9000000 &&
-	      ev.pc == 0x4000002c, "kvm_guest_fault");
+		      ev.pc == 0x4000002c,
+	      "kvm_guest_fault");
 	trace_parse_line("            init-1       [000] ....     0.358924: kvm_mmio: mmio "
-			 "unsatisfied-read len 4 gpa 0x9000018 val 0x0\n", &ev);
+			 "unsatisfied-read len 4 gpa 0x9000018 val 0x0\n",
+			 &ev);
 	check(ev.type == KEV_MMIO && ev.unsatisfied && !ev.write && ev.len == 4 &&
-	      ev.gpa == 0x9000018, "kvm_mmio unsatisfied-read");
+		      ev.gpa == 0x9000018,
+	      "kvm_mmio unsatisfied-read");
 	trace_parse_line("            init-1       [000] ....     0.360064: kvm_emulate_cp15_imp: "
-			 "Implementation defined CP15: mrc\tp15, 0, r6, c1, c0, 1\n", &ev);
+			 "Implementation defined CP15: mrc\tp15, 0, r6, c1, c0, 1\n",
+			 &ev);
 	check(ev.type == KEV_CP15 && !ev.write && ev.opc1 == 0 && ev.rt == 6 && ev.crn == 1 &&
-	      ev.crm == 0 && ev.opc2 == 1, "5.4 kvm_emulate_cp15_imp");
+		      ev.crm == 0 && ev.opc2 == 1,
+	      "5.4 kvm_emulate_cp15_imp");
 	trace_parse_line("            init-1       [000] .....     1.356439: kvm_sys_access: PC: "
-			 "40000040 UNKN (0,0,2,0,0) write\n", &ev);
-	check(ev.type == KEV_CP15 && ev.write && ev.crn == 2 && ev.rt == 0xff && ev.pc == 0x40000040,
+			 "40000040 UNKN (0,0,2,0,0) write\n",
+			 &ev);
+	check(ev.type == KEV_CP15 && ev.write && ev.crn == 2 && ev.rt == 0xff &&
+		      ev.pc == 0x40000040,
 	      "6.1 kvm_sys_access");
 	trace_parse_line("            init-1       [000] ....     0.360867: kvm_hvc: HVC at "
-			 "0x40000058 (r0: 0x84000000, imm: 0x0\n", &ev);
+			 "0x40000058 (r0: 0x84000000, imm: 0x0\n",
+			 &ev);
 	check(ev.type == KEV_HVC && ev.pc == 0x40000058 && ev.r0 == 0x84000000, "5.4 kvm_hvc");
 	trace_parse_line("            init-1       [000] .....     1.358642: kvm_hvc_arm64: HVC at "
-			 "0x0000000040000078 (r0: 0x0000000084000008, imm: 0x0)\n", &ev);
-	check(ev.type == KEV_HVC && ev.pc == 0x40000078 && ev.r0 == 0x84000008, "6.1 kvm_hvc_arm64");
-	trace_parse_line("            init-1       [000] d....     1.3: kvm_wfx_arm64: guest executed "
-			 "wfi at: 0x0000000040000034\n", &ev);
+			 "0x0000000040000078 (r0: 0x0000000084000008, imm: 0x0)\n",
+			 &ev);
+	check(ev.type == KEV_HVC && ev.pc == 0x40000078 && ev.r0 == 0x84000008,
+	      "6.1 kvm_hvc_arm64");
+	trace_parse_line(
+		"            init-1       [000] d....     1.3: kvm_wfx_arm64: guest executed "
+		"wfi at: 0x0000000040000034\n",
+		&ev);
 	check(ev.type == KEV_WFX && !ev.wfe && ev.pc == 0x40000034, "6.1 kvm_wfx_arm64");
-	trace_parse_line("            init-1       [000] ....     0.3: kvm_wfx: guest executed wfe at: "
-			 "0x40000034\n", &ev);
+	trace_parse_line(
+		"            init-1       [000] ....     0.3: kvm_wfx: guest executed wfe at: "
+		"0x40000034\n",
+		&ev);
 	check(ev.type == KEV_WFX && ev.wfe, "5.x kvm_wfx (wfe)");
 	trace_parse_line("            init-1       [000] .....     1.3: kvm_userspace_exit: reason "
-			 "restart (4)\n", &ev);
+			 "restart (4)\n",
+			 &ev);
 	check(ev.type == KEV_USERSPACE_EXIT && ev.restart, "userspace exit after EINTR");
 	check(trace_parse_line("            init-1       [000] ....     0.3: kvm_exit: garbage\n",
-			       &ev) == -1, "malformed kvm_exit refused");
+			       &ev) == -1,
+	      "malformed kvm_exit refused");
 }
 
 /* The runner's own records for the sample guest, as run.c makes them. */
 static void vmm_records(struct traps *t)
 {
-	static const struct { uint32_t pc, ipa, val; uint8_t size; bool write; uint16_t reg; } m[] = {
+	static const struct {
+		uint32_t pc, ipa, val;
+		uint8_t size;
+		bool write;
+		uint16_t reg;
+	} m[] = {
 		{ 0x4000000c, 0x09000000, 0x48, 1, true, BREG_UART_DR },
 		{ 0x40000014, 0x09000000, 0x69, 1, true, BREG_UART_DR },
 		{ 0x4000001c, 0x09000000, 0x0a, 1, true, BREG_UART_DR },
@@ -122,7 +152,8 @@ static void merge_file(const char *path, const char *lose_pc, const char *const 
 		if (!losing && trace_parse_line(line, &ev) == 1)
 			merge_event(&m, &ev);
 		/* as when the tick interrupts the next KVM_RUN before it enters */
-		if (!losing && strstr(line, "kvm_userspace_exit") && trace_parse_line(restart, &ev) == 1)
+		if (!losing && strstr(line, "kvm_userspace_exit") &&
+		    trace_parse_line(restart, &ev) == 1)
 			merge_event(&m, &ev);
 	}
 	fclose(f);
@@ -138,47 +169,74 @@ static void merge_file(const char *path, const char *lose_pc, const char *const 
 
 static const char *want_61[] = {
 	"0001 0x20 IABT     pc=0x40000000 ipa=0x40000000 : stage2 mapped by=kvm",
-	"0002 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=vmm",
-	"0003 0x24 DABT     pc=0x40000014 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000069 by=vmm",
-	"0004 0x24 DABT     pc=0x4000001c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x0000000a by=vmm",
-	"0005 0x24 DABT     pc=0x40000028 isv=1 sas=w sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=4 val=0x12345678 by=vmm",
-	"0006 0x24 DABT     pc=0x4000002c isv=1 sas=w sse=0 srt=r4 wnr=0 ipa=0x09000018 : mmio read uart.FR size=4 val=0x00000090 by=vmm",
-	"0007 0x03 CP15     pc=0x40000030 dir=read opc1=0 crn=0 crm=1 opc2=0 rt=? reg=ID_PFR0 : cp15 read val=? by=kvm",
-	"0008 0x03 CP15     pc=0x40000034 dir=read opc1=0 crn=1 crm=0 opc2=1 rt=? reg=ACTLR : cp15 read val=? by=kvm",
-	"0009 0x03 CP15     pc=0x40000040 dir=write opc1=0 crn=2 crm=0 opc2=0 rt=? reg=TTBR0 : cp15 write val=? by=kvm",
+	"0002 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"write uart.DR size=1 val=0x00000048 by=vmm",
+	"0003 0x24 DABT     pc=0x40000014 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"write uart.DR size=1 val=0x00000069 by=vmm",
+	"0004 0x24 DABT     pc=0x4000001c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"write uart.DR size=1 val=0x0000000a by=vmm",
+	"0005 0x24 DABT     pc=0x40000028 isv=1 sas=w sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"write uart.DR size=4 val=0x12345678 by=vmm",
+	"0006 0x24 DABT     pc=0x4000002c isv=1 sas=w sse=0 srt=r4 wnr=0 ipa=0x09000018 : mmio "
+	"read uart.FR size=4 val=0x00000090 by=vmm",
+	"0007 0x03 CP15     pc=0x40000030 dir=read opc1=0 crn=0 crm=1 opc2=0 rt=? reg=ID_PFR0 : "
+	"cp15 read val=? by=kvm",
+	"0008 0x03 CP15     pc=0x40000034 dir=read opc1=0 crn=1 crm=0 opc2=1 rt=? reg=ACTLR : cp15 "
+	"read val=? by=kvm",
+	"0009 0x03 CP15     pc=0x40000040 dir=write opc1=0 crn=2 crm=0 opc2=0 rt=? reg=TTBR0 : "
+	"cp15 write val=? by=kvm",
 	"0010 0x13 SMC      pc=0x40000044 imm=0x0000 : smc skipped ret=0xffffffff by=kvm",
-	"0011 0x12 HVC      pc=0x40000054 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=? by=kvm",
+	"0011 0x12 HVC      pc=0x40000054 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=? "
+	"by=kvm",
 	"0012 0x12 HVC      pc=0x40000064 imm=0x0000 : hvc fn=0x8400ffff ret=? by=kvm",
-	"0013 0x12 HVC      pc=0x40000074 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 by=vmm",
+	"0013 0x12 HVC      pc=0x40000074 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 "
+	"by=vmm",
 };
 
 /* 5.4 does not trap ID_PFR0 and names Rt in its cp15 event. */
 static const char *const want_54[] = {
 	"0001 0x20 IABT     pc=0x40000000 ipa=0x40000000 : stage2 mapped by=kvm",
-	"0002 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=vmm",
-	"0003 0x24 DABT     pc=0x40000014 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000069 by=vmm",
-	"0004 0x24 DABT     pc=0x4000001c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x0000000a by=vmm",
-	"0005 0x24 DABT     pc=0x40000028 isv=1 sas=w sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=4 val=0x12345678 by=vmm",
-	"0006 0x24 DABT     pc=0x4000002c isv=1 sas=w sse=0 srt=r4 wnr=0 ipa=0x09000018 : mmio read uart.FR size=4 val=0x00000090 by=vmm",
-	"0007 0x03 CP15     pc=0x40000034 dir=read opc1=0 crn=1 crm=0 opc2=1 rt=r6 reg=ACTLR : cp15 read val=? by=kvm",
-	"0008 0x03 CP15     pc=0x40000040 dir=write opc1=0 crn=2 crm=0 opc2=0 rt=r0 reg=TTBR0 : cp15 write val=? by=kvm",
+	"0002 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"write uart.DR size=1 val=0x00000048 by=vmm",
+	"0003 0x24 DABT     pc=0x40000014 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"write uart.DR size=1 val=0x00000069 by=vmm",
+	"0004 0x24 DABT     pc=0x4000001c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"write uart.DR size=1 val=0x0000000a by=vmm",
+	"0005 0x24 DABT     pc=0x40000028 isv=1 sas=w sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"write uart.DR size=4 val=0x12345678 by=vmm",
+	"0006 0x24 DABT     pc=0x4000002c isv=1 sas=w sse=0 srt=r4 wnr=0 ipa=0x09000018 : mmio "
+	"read uart.FR size=4 val=0x00000090 by=vmm",
+	"0007 0x03 CP15     pc=0x40000034 dir=read opc1=0 crn=1 crm=0 opc2=1 rt=r6 reg=ACTLR : "
+	"cp15 read val=? by=kvm",
+	"0008 0x03 CP15     pc=0x40000040 dir=write opc1=0 crn=2 crm=0 opc2=0 rt=r0 reg=TTBR0 : "
+	"cp15 write val=? by=kvm",
 	"0009 0x13 SMC      pc=0x40000044 imm=0x0000 : smc skipped ret=0xffffffff by=kvm",
-	"0010 0x12 HVC      pc=0x40000054 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=? by=kvm",
+	"0010 0x12 HVC      pc=0x40000054 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=? "
+	"by=kvm",
 	"0011 0x12 HVC      pc=0x40000064 imm=0x0000 : hvc fn=0x8400ffff ret=? by=kvm",
-	"0012 0x12 HVC      pc=0x40000074 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 by=vmm",
+	"0012 0x12 HVC      pc=0x40000074 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 "
+	"by=vmm",
 };
 
 /* CPU_OFF: KVM handles the HVC; the runner sees the vCPU stopped later. */
 static void cpu_off(void)
 {
 	static const char *const lines[] = {
-		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0012 (0x12), PC: 0x0000000040000018\n",
-		"  kvm-runner-77 [000] ..... 0.1: kvm_hvc_arm64: HVC at 0x0000000040000018 (r0: 0x0000000084000002, imm: 0x0)\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0012 (0x12), PC: "
+		"0x0000000040000018\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_hvc_arm64: HVC at 0x0000000040000018 (r0: "
+		"0x0000000084000002, imm: 0x0)\n",
 	};
 	struct traps vmm = { 0 }, out = { 0 };
-	struct trap_record r = { .hsr = (uint32_t)HSR_EC_HVC << HSR_EC_SHIFT, .pc = 0x40000014,
-				 .v0 = 0x84000002, .v1 = 7, .flags = TR_STOP,
-				 .outcome = TRAP_OUT_PSCI, .by = TRAP_BY_VMM, .srt = 0xff, .srt2 = 0xff };
+	struct trap_record r = { .hsr = (uint32_t)HSR_EC_HVC << HSR_EC_SHIFT,
+				 .pc = 0x40000014,
+				 .v0 = 0x84000002,
+				 .v1 = 7,
+				 .flags = TR_STOP,
+				 .outcome = TRAP_OUT_PSCI,
+				 .by = TRAP_BY_VMM,
+				 .srt = 0xff,
+				 .srt2 = 0xff };
 	struct trap_merge m;
 	struct kvm_event ev;
 	char line[256];
@@ -191,8 +249,10 @@ static void cpu_off(void)
 	merge_end(&m);
 	check_eq(out.n, 1, "CPU_OFF: one line for KVM's HVC and the runner's stop");
 	traplog_format(line, sizeof(line), 1, &out.rec[0]);
-	check_str(line, "0001 0x12 HVC      pc=0x40000014 imm=0x0000 : psci CPU_OFF fn=0x84000002 "
-		  "status=7 by=vmm", "CPU_OFF line");
+	check_str(line,
+		  "0001 0x12 HVC      pc=0x40000014 imm=0x0000 : psci CPU_OFF fn=0x84000002 "
+		  "status=7 by=vmm",
+		  "CPU_OFF line");
 	traps_free(&vmm);
 	traps_free(&out);
 }
@@ -201,8 +261,10 @@ static void cpu_off(void)
 static void injected_abort(void)
 {
 	static const char *const lines[] = {
-		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0020 (IABT_LOW), PC: 0x000000000000000c\n",
-		"  kvm-runner-77 [000] ..... 0.1: kvm_guest_fault: ipa 0x0, hsr 0x82000006, hxfar 0xc, pc 0x0000000000000c\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0020 (IABT_LOW), PC: "
+		"0x000000000000000c\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_guest_fault: ipa 0x0, hsr 0x82000006, hxfar "
+		"0xc, pc 0x0000000000000c\n",
 		"  kvm-runner-77 [000] d.... 0.1: kvm_entry: PC: 0x000000000000000c\n",
 	};
 	struct traps vmm = { 0 }, out = { 0 };
@@ -226,12 +288,17 @@ static void injected_abort(void)
 static void coalesced(bool lose_first)
 {
 	static const char *const lines[] = {
-		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0024 (DABT_LOW), PC: 0x0000000040000278\n",
-		"  kvm-runner-77 [000] ..... 0.1: kvm_guest_fault: ipa 0x9000000, hsr 0x93020045, hxfar 0x9000000, pc 0x00000040000278\n",
-		"  kvm-runner-77 [000] ..... 0.1: kvm_mmio: mmio write len 1 gpa 0x9000000 val 0x48\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0024 (DABT_LOW), PC: "
+		"0x0000000040000278\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_guest_fault: ipa 0x9000000, hsr 0x93020045, "
+		"hxfar 0x9000000, pc 0x00000040000278\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_mmio: mmio write len 1 gpa 0x9000000 val "
+		"0x48\n",
 		"  kvm-runner-77 [000] d.... 0.1: kvm_entry: PC: 0x000000004000027c\n",
-		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0024 (DABT_LOW), PC: 0x000000004000002c\n",
-		"  kvm-runner-77 [000] ..... 0.1: kvm_guest_fault: ipa 0x9000018, hsr 0x93848006, hxfar 0x9000018, pc 0x0000004000002c\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_exit: TRAP: HSR_EC: 0x0024 (DABT_LOW), PC: "
+		"0x000000004000002c\n",
+		"  kvm-runner-77 [000] ..... 0.1: kvm_guest_fault: ipa 0x9000018, hsr 0x93848006, "
+		"hxfar 0x9000018, pc 0x0000004000002c\n",
 		"  kvm-runner-77 [000] ..... 0.1: kvm_userspace_exit: reason KVM_EXIT_MMIO (6)\n",
 		"  kvm-runner-77 [000] d.... 0.1: kvm_entry: PC: 0x000000004000002c\n",
 	};
@@ -258,13 +325,16 @@ static void coalesced(bool lose_first)
 	merge_end(&m);
 	check_eq(out.n, 2, "coalesced: two lines");
 	traplog_format(line, sizeof(line), 1, &out.rec[0]);
-	check_str(line, lose_first ?
-		  "0001 0x24 DABT     pc=? isv=? sas=b sse=? srt=? wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=kvm" :
-		  "0001 0x24 DABT     pc=0x40000278 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=kvm",
+	check_str(line,
+		  lose_first ? "0001 0x24 DABT     pc=? isv=? sas=b sse=? srt=? wnr=1 "
+			       "ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=kvm"
+			     : "0001 0x24 DABT     pc=0x40000278 isv=1 sas=b sse=0 srt=r2 wnr=1 "
+			       "ipa=0x09000000 : mmio write uart.DR size=1 val=0x00000048 by=kvm",
 		  lose_first ? "coalesced, trace lost: pc=?" : "coalesced: the trace's pc and HSR");
 	traplog_format(line, sizeof(line), 2, &out.rec[1]);
 	check(strstr(line, "pc=0x4000002c isv=1 sas=w") && strstr(line, "uart.FR") &&
-	      strstr(line, "by=vmm"), "coalesced: the FR read after it keeps its HSR (%s)", line);
+		      strstr(line, "by=vmm"),
+	      "coalesced: the FR read after it keeps its HSR (%s)", line);
 	traps_free(&vmm);
 	traps_free(&out);
 }
@@ -281,7 +351,8 @@ int main(void)
 	merge_file("tests/kvm/fixtures/linux-5.4-armv7-trace.txt", NULL, want_54,
 		   sizeof(want_54) / sizeof(want_54[0]));
 	/* One lost trap: its runner record goes out without HSR, the rest keep theirs. */
-	want_61[4] = "0005 0x24 DABT     pc=0x40000028 isv=? sas=w sse=? srt=? wnr=1 ipa=0x09000000 : mmio write uart.DR size=4 val=0x12345678 by=vmm";
+	want_61[4] = "0005 0x24 DABT     pc=0x40000028 isv=? sas=w sse=? srt=? wnr=1 "
+		     "ipa=0x09000000 : mmio write uart.DR size=4 val=0x12345678 by=vmm";
 	merge_file("tests/kvm/fixtures/linux-6.1-arm64-trace.txt", "PC: 0x0000000040000028",
 		   want_61, sizeof(want_61) / sizeof(want_61[0]));
 	return unit_summary();

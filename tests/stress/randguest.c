@@ -19,11 +19,14 @@
 #include <string.h>
 #include "memmap.h"
 
+/* clang-format off */
 #define RG_MAX_WORDS	4096
 #define RG_STATUS_END	99	/* ran off the end of the random words */
 #define RG_STATUS_VEC	100	/* + vector index, 0..7 */
+/* clang-format on */
 
 /* The A32 words the prologue is made of (ARM DDI 0406C, A8). */
+/* clang-format off */
 #define A32_MOV_R11_UART 0xe3a0b409u	/* mov r11, #0x09000000 (0x09 ror 8) */
 #define A32_MOV_SP_TOP	0xe3a0d441u	/* mov sp, #0x41000000: the top of 16 MiB of RAM */
 #define A32_ADD_R1_PC	0xe28f1000u	/* add r1, pc, #imm8 */
@@ -39,14 +42,20 @@
 #define A32_HVC0	0xe1400070u	/* hvc #0 */
 #define A32_B_SELF	0xeafffffeu	/* b . */
 #define PSCI_SYSTEM_OFF	0x84000008u
+/* clang-format on */
 
 _Static_assert(BOARD_UART_BASE == 0x09000000, "A32_MOV_R11_UART encodes the UART base");
 _Static_assert(BOARD_STATUS_OFFSET == 0xf00, "A32_STR_R0_STATUS encodes STATUS");
 _Static_assert(BOARD_RAM_BASE + BOARD_RAM_SIZE == 0x41000000, "A32_MOV_SP_TOP encodes RAM's top");
 
 /* Word indices of the layout; the vector table 32-byte aligned (VBAR[4:0] RES0). */
-enum { P_POOL = 8, P_TABLE = 24, P_HANDLERS = P_TABLE + 8, P_EXIT = P_HANDLERS + 16,
-       P_RANDOM = P_EXIT + 6 };
+enum {
+	P_POOL = 8,
+	P_TABLE = 24,
+	P_HANDLERS = P_TABLE + 8,
+	P_EXIT = P_HANDLERS + 16,
+	P_RANDOM = P_EXIT + 6
+};
 
 static uint64_t rng;
 
@@ -91,10 +100,10 @@ static unsigned build(uint32_t *w, uint64_t seed, unsigned count)
 	rng = seed;
 	w[n++] = A32_MOV_R11_UART;
 	w[n++] = A32_MOV_SP_TOP;
-	w[n++] = A32_ADD_R1_PC | (P_TABLE - 4) * 4;	/* pc = word 2 + 2 */
+	w[n++] = A32_ADD_R1_PC | (P_TABLE - 4) * 4; /* pc = word 2 + 2 */
 	w[n++] = seed & 1 ? A32_MCR_VBAR_R1 : A32_MOV_R1_R1;
 	w[n++] = A32_ISB;
-	w[n++] = A32_ADD_R0_PC | (P_POOL - 7) * 4;	/* pc = word 5 + 2 */
+	w[n++] = A32_ADD_R0_PC | (P_POOL - 7) * 4; /* pc = word 5 + 2 */
 	w[n++] = A32_LDM_R0_POOL;
 	w[n] = branch(n, P_RANDOM);
 	n++;

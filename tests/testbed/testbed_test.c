@@ -26,8 +26,13 @@ static void test_b64(void)
 {
 	/* RFC 4648 section 10 */
 	static const char *const vec[][2] = {
-		{ "", "" }, { "f", "Zg==" }, { "fo", "Zm8=" }, { "foo", "Zm9v" },
-		{ "foob", "Zm9vYg==" }, { "fooba", "Zm9vYmE=" }, { "foobar", "Zm9vYmFy" },
+		{ "", "" },
+		{ "f", "Zg==" },
+		{ "fo", "Zm8=" },
+		{ "foo", "Zm9v" },
+		{ "foob", "Zm9vYg==" },
+		{ "fooba", "Zm9vYmE=" },
+		{ "foobar", "Zm9vYmFy" },
 	};
 	static const unsigned char bin[] = { 0x00, 0xff, 0xfe, 0x80, 0x7f };
 	char out[16];
@@ -74,8 +79,8 @@ static int parse(struct init_args *a, char *err, const char *words)
 static void test_init_args(void)
 {
 	static const char *const want[] = {
-		TESTBED_RUNNER, "--timeout", "5", "--traplog", "/out/traplog", "--ioctl-trace",
-		"/out/ioctls", "--regs", "/out/regs", "/guests/test.elf",
+		TESTBED_RUNNER,	 "--timeout",	"5",	  "--traplog", "/out/traplog",
+		"--ioctl-trace", "/out/ioctls", "--regs", "/out/regs", "/guests/test.elf",
 	};
 	struct init_args a;
 	char err[160];
@@ -98,7 +103,8 @@ static void test_init_args(void)
 	      "args: --order set, the runner's options untouched");
 	check_eq(parse(&a, err, "--no-traplog --no-regs test"), 0, "args: --no-traplog --no-regs");
 	check(a.argc == 4 && strcmp(a.argv[1], "--ioctl-trace") == 0 &&
-	      strcmp(a.argv[3], "/guests/test.elf") == 0, "args: only --ioctl-trace left");
+		      strcmp(a.argv[3], "/guests/test.elf") == 0,
+	      "args: only --ioctl-trace left");
 	check((parse(&a, err, "--no-stdout test")) == -1, "args: --no-NAME of no result");
 	check((parse(&a, err, "")) == -1, "args: no guest");
 	check(strstr(err, "no guest") != NULL, "args: no guest says so (%s)", err);
@@ -108,7 +114,8 @@ static void test_init_args(void)
 	check((parse(&a, err, "--limit 5x test")) == -1, "args: --limit 5x");
 	check((parse(&a, err, "--frobnicate test")) == -1, "args: unknown init option");
 	check(strstr(err, "--frobnicate") != NULL, "args: unknown option named (%s)", err);
-	check(parse(&a, err, "t 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25") == -1,
+	check(parse(&a, err,
+		    "t 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25") == -1,
 	      "args: too many runner options");
 }
 
@@ -134,8 +141,16 @@ static void test_words(void)
 static void test_list(void)
 {
 	static const char *const want[] = {
-		TESTBED_RUNNER, "-m", "256", "-p", "a b", "--traplog", "/out/big/traplog",
-		"--regs", "/out/big/regs", "/guests/test.elf",
+		TESTBED_RUNNER,
+		"-m",
+		"256",
+		"-p",
+		"a b",
+		"--traplog",
+		"/out/big/traplog",
+		"--regs",
+		"/out/big/regs",
+		"/guests/test.elf",
 	};
 	char line[256], run[TESTBED_NAME_MAX], err[160];
 	struct init_args a;
@@ -153,10 +168,12 @@ static void test_list(void)
 	check_eq(list_line_parse(line, run, sizeof(run), &a, err, sizeof(err)), 1, "list: blank");
 	strcpy(line, "../x test\n");
 	check(list_line_parse(line, run, sizeof(run), &a, err, sizeof(err)) < 0 &&
-	      strstr(err, "bad run name"), "list: a path as the run's name (%s)", err);
+		      strstr(err, "bad run name"),
+	      "list: a path as the run's name (%s)", err);
 	strcpy(line, "r\n");
 	check(list_line_parse(line, run, sizeof(run), &a, err, sizeof(err)) < 0 &&
-	      strstr(err, "no guest"), "list: a run without a guest (%s)", err);
+		      strstr(err, "no guest"),
+	      "list: a run without a guest (%s)", err);
 	strcpy(line, "r --list x\n");
 	check(list_line_parse(line, run, sizeof(run), &a, err, sizeof(err)) < 0,
 	      "list: --list inside a list (%s)", err);
@@ -186,7 +203,8 @@ static void test_report(void)
 	f = open_memstream(&text, &len);
 	report_buf(f, "big", big, sizeof(big));
 	fclose(f);
-	check(strstr(text, "\nYWFh") && strchr(text, '\n')[77] == '\n', "report: 76-character lines");
+	check(strstr(text, "\nYWFh") && strchr(text, '\n')[77] == '\n',
+	      "report: 76-character lines");
 	free(text);
 }
 
@@ -197,8 +215,10 @@ static void test_ksyms(void)
 	size_t len = 0;
 	FILE *in, *out;
 
-	check(ksyms_wanted("ffff800008a1b2c0 T kvm_arch_vcpu_ioctl_run\n"), "ksyms: kvm_ entry point");
-	check(ksyms_wanted("ffff800009000800 t __kvm_nvhe___kvm_hyp_host_vector\n"), "ksyms: nVHE EL2 symbol");
+	check(ksyms_wanted("ffff800008a1b2c0 T kvm_arch_vcpu_ioctl_run\n"),
+	      "ksyms: kvm_ entry point");
+	check(ksyms_wanted("ffff800009000800 t __kvm_nvhe___kvm_hyp_host_vector\n"),
+	      "ksyms: nVHE EL2 symbol");
 	check(ksyms_wanted("ffff8000080a0000 t handle_exit\n"), "ksyms: handle_exit");
 	check(!ksyms_wanted("ffff800008010000 T do_sys_open\n"), "ksyms: unrelated symbol");
 	check(!ksyms_wanted("kvm\n"), "ksyms: not a kallsyms line");
@@ -235,7 +255,8 @@ static void test_sctrace(void)
 	check_eq(run(umask7, true, 10), 0, "sctrace: traced program's exit status");
 	check_eq(st.count[SYS_umask], 7, "sctrace: exactly 7 umask calls counted");
 	check_eq(st.count[SYS_execve], 1, "sctrace: one execve");
-	check(st.total > 10 && st.wall_ns > 0, "sctrace: total %lu, wall %lld ns", st.total, st.wall_ns);
+	check(st.total > 10 && st.wall_ns > 0, "sctrace: total %lu, wall %lld ns", st.total,
+	      st.wall_ns);
 	total7 = st.total;
 	run(umask17, true, 10);
 	check_eq(st.total - total7, 10, "sctrace: 10 more umask calls, 10 more syscalls in all");
