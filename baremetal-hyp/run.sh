@@ -84,7 +84,10 @@ esac
 [ ${#params} -le $PARAMS_MAX ] || die "-p: a command line of ${#params} bytes (at most $PARAMS_MAX)"
 
 # Files: regular and readable, checked before anything runs; never a FIFO.
-file_ok() { [ -f "$1" ] && [ -r "$1" ] || die "$2 $1: not a readable regular file"; }
+file_ok() {
+	[ -f "$1" ] && [ -r "$1" ] || die "$2 $1: not a readable regular file"
+	[[ $1 != *,* ]] || die "$2 $1: a comma in the path (QEMU's -device loader splits there)"
+}
 file_ok "$img" "guest image"
 [ -z "$initrd" ] || file_ok "$initrd" "initrd"
 [ -f "$hyp" ] || die "no hypervisor $hyp (make $hyp)"
@@ -105,7 +108,7 @@ mkdir -p "$out" || die "cannot create $out"
 
 # QEMU's RAM: the hypervisor and staging area, then the guest's.
 qemu_mem=$(( (GUEST_PA - MACHINE_BASE + bytes) >> 20 ))
-cmdline="guest=$name mem=$bytes cpus=1 image=$img_size initrd=$initrd_size"
+cmdline="guest=${name//[^A-Za-z0-9._+-]/_} mem=$bytes cpus=1 image=$img_size initrd=$initrd_size"
 cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}"
 cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}"
 [ -z "$params" ] || cmdline+=" -- $params"
