@@ -19,14 +19,12 @@
 #include "memmap.h"
 #include "order.h"
 
-/* clang-format off */
-#define RAM_SIZE	0x10000u
-#define SLOT2_BASE	0x50000000u
-#define SLOT2_MAGIC	0x600dcafeu
-#define SPIN_MS		200	/* a KVM_RUN with no exit for this long is cut by SIGALRM */
-#define SPIN_TRIES	3	/* that many cuts in a row with no exit: the guest spins */
-#define MAX_EXITS	8
-/* clang-format on */
+#define RAM_SIZE    0x10000u
+#define SLOT2_BASE  0x50000000u
+#define SLOT2_MAGIC 0x600dcafeu
+#define SPIN_MS	    200 /* a KVM_RUN with no exit for this long is cut by SIGALRM */
+#define SPIN_TRIES  3	/* that many cuts in a row with no exit: the guest spins */
+#define MAX_EXITS   8
 
 #define GUEST_END (BOARD_UART_BASE + 4) /* the guest's last store: no more KVM_RUN */
 

@@ -66,8 +66,8 @@ int main(int argc, char **argv)
 	}
 	if (!trail) {
 		fprintf(stderr,
-			"usage: kvm-trail-report TRAIL [--traplog F] [--ioctls F] [--merged "
-			"PREFIX]\n");
+			"usage: kvm-trail-report TRAIL [--traplog F] [--ioctls F] "
+			"[--merged PREFIX]\n");
 		return 2;
 	}
 	ft = open_or_say(trail, "r");

@@ -54,7 +54,7 @@ struct trail_switch {
 	bool entered, exited, handled; /* __guest_enter, __guest_exit, handle_exit seen */
 	bool to_user;		       /* the last of its KVM_RUN: the ioctl returned after it */
 	bool turned_back;	       /* arm64: handle_exit(IRQ) with no __guest_exit: 6.1's
-				   __guest_enter found an IRQ pending and never entered */
+					  __guest_enter found an IRQ pending and never entered */
 	unsigned run;		       /* the KVM_RUN it belongs to, 0-based */
 };
 
@@ -69,7 +69,7 @@ struct trail {
 	size_t nsw, sw_cap;
 	unsigned fn[TF_COUNT]; /* stops per function */
 	unsigned repeats;      /* one stop reported twice: a switch stop with no enter
-				   between, a handler or enter/exit stop again in one switch */
+				  between, a handler or enter/exit stop again in one switch */
 	unsigned before_run;   /* switches before any kvm_arch_vcpu_ioctl_run stop */
 	unsigned incomplete;   /* switches missing enter, exit or handle_exit */
 	unsigned turned_back;  /* entries turned back (see trail_switch) */

@@ -8,10 +8,10 @@
  * Exit: 0 ok, 1 a register missing (pl2) or not found (get), 2 usage or
  * bad input.
  */
+#include "regtable.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include "regtable.h"
 
 static const char usage[] =
 	"usage: regcmp pl2 [--md] [--all] [--names A,B[,C]] A.regs B.regs [C.regs]\n"

@@ -3,9 +3,9 @@
  * facts (HCR_EL2 0x8047E663F for an AArch32 guest on arm64; Linux 5.6's
  * HCR 0x0478663B), the name map, field rows, and the dump reader.
  */
-#include <stdlib.h>
-#include "unit.h"
 #include "regtable.h"
+#include "unit.h"
+#include <stdlib.h>
 
 static char err[300];
 

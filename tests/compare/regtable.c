@@ -3,10 +3,10 @@
  * description (and per set bit neither names); rows zero on both sides are
  * left out unless asked for; '*' marks a row whose bits differ.
  */
+#include "regtable.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "regtable.h"
 
 #define MAX_ROWS 160
 

@@ -6,10 +6,10 @@
 #ifndef COMPARE_REGTABLE_H
 #define COMPARE_REGTABLE_H
 
-#include <stdbool.h>
-#include <stdio.h>
 #include "regbits.h"
 #include "regfile.h"
+#include <stdbool.h>
+#include <stdio.h>
 
 /* hyp, arm64 KVM, 32-bit KVM. */
 #define REGTABLE_MAX_SIDES 3

@@ -2,10 +2,10 @@
  * Unit tests of the KVM trail reader (kvm-runner/trail/trail.c) on the real
  * Linux 5.4.286 trail (fixtures/README) and on small crafted trails.
  */
-#include <stdlib.h>
-#include "unit.h"
 #include "merge.h"
 #include "trail.h"
+#include "unit.h"
+#include <stdlib.h>
 
 static char err[300];
 
