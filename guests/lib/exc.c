@@ -8,9 +8,8 @@
 static exc_handler_fn *handlers[EXC_KINDS];
 
 static const char *const names[EXC_KINDS] = {
-	[EXC_RESET] = "reset", [EXC_UNDEF] = "undef", [EXC_SVC] = "svc",
-	[EXC_PABT] = "pabt", [EXC_DABT] = "dabt", [EXC_HYP] = "hyp",
-	[EXC_IRQ] = "irq", [EXC_FIQ] = "fiq",
+	[EXC_RESET] = "reset", [EXC_UNDEF] = "undef", [EXC_SVC] = "svc", [EXC_PABT] = "pabt",
+	[EXC_DABT] = "dabt",   [EXC_HYP] = "hyp",     [EXC_IRQ] = "irq", [EXC_FIQ] = "fiq",
 };
 
 const char *exc_name(enum exc_kind kind)
