@@ -8,6 +8,7 @@
 #   make debug-hyp    the same, stopped for gdb (-s -S)
 #   make run-kvm      kvm-runner on GUEST inside the arm64 KVM test bed
 #   make kvm-order    the VMM steps in orders that keep and break their rules
+#   make kvm-trail    the guest under gdb, breakpoints on KVM's functions
 #   make bench        trap round-trip costs, in instructions
 #
 # Conventions as in the kernel: CROSS_COMPILE for the bare-metal compiler,

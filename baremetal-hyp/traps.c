@@ -85,7 +85,7 @@ void hyp_irq(struct hyp_frame *f)
 		   (unsigned long)f->elr);
 	if (guest_in_handlers(&hyp_vcpu))
 		hyp_printf("hyp: watchdog: the guest was looping in its exception handlers "
-			   "(%u exceptions given, the last at PC 0x%08lx)\n",
+			   "(exceptions given: %u, the last at PC 0x%08lx)\n",
 			   hyp_vcpu.injected.count, (unsigned long)hyp_vcpu.injected.pc);
 	trap_stop(&r, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT);
 	logbuf_add(&r);

@@ -22,11 +22,12 @@ $(KUTPLAN): guests/kut/kut_main.c $(KUT_SRCS) $(KUT_HDRS) guests/board/memmap.h
 KUT_NEEDS_native	:=
 KUT_NEEDS_hyp		:= $(BUILD)/baremetal-hyp/hyp.elf
 KUT_NEEDS_kvm		:= testbed
-KUT_NEEDS_kvm-armv7	:=
+KUT_NEEDS_kvm-armv7	:= testbed-armv7
 
 .PHONY: run-kut
 run-kut: $(KUTPLAN) $(if $(KUT),$(KUT_NEEDS_$(VMM)))
-	$(Q)QEMU_ARM=$(QEMU_ARM) QEMU_ARM64=$(QEMU_ARM64) guests/kut/run-kut.sh --vmm '$(VMM)' \
+	$(Q)QEMU_ARM=$(QEMU_ARM) QEMU_ARM64=$(QEMU_ARM64) KVM_ARMV7_KERNEL='$(KVM_ARMV7_KERNEL)' \
+		guests/kut/run-kut.sh --vmm '$(VMM)' \
 		$(if $(TESTS),--only '$(TESTS)') $(if $(GROUP),--group '$(GROUP)') \
 		$(if $(MAX_SMP),--max-smp '$(MAX_SMP)') $(if $(TIMEOUT),--timeout '$(TIMEOUT)') \
 		$(if $(KUT),'$(KUT)'); rc=$$?; [ $$rc -eq 77 ] || exit $$rc

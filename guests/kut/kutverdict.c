@@ -62,6 +62,27 @@ static void summary(const char *console, char *out, size_t size)
 	}
 }
 
+/*
+ * Without a SUMMARY, the guest's own word on why it ended, if it gave one:
+ * kvm-unit-tests' "Unhandled exception N (und)" or "assert failed" line.
+ */
+static void last_words(const char *console, char *out, size_t size)
+{
+	static const char *const marks[] = { "Unhandled exception", "assert failed" };
+
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		const char *p = strstr(console, marks[i]), *end;
+
+		if (!p)
+			continue;
+		while (p > console && p[-1] != '\n')
+			p--;
+		end = strchr(p, '\n');
+		snprintf(out, size, "%.*s", (int)(end ? end - p : (long)strlen(p)), p);
+		return;
+	}
+}
+
 /* The VMM's own endings (memmap.h): the guest did not get to its EXIT line. */
 static int vmm_ending(int status, const char *why, unsigned timeout_s, struct kut_verdict *v)
 {
@@ -104,6 +125,8 @@ void kut_verdict(int status, const char *console, const char *why, unsigned time
 	int n = exit_line(console);
 
 	summary(console, sum, sizeof(sum));
+	if (!sum[0])
+		last_words(console, sum, sizeof(sum));
 	if (vmm_ending(status, why, timeout_s, v))
 		return;
 	if (n < 0) {

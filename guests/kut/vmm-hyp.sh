@@ -18,6 +18,7 @@ vmm_one() {
 		</dev/null 2>"$out/$name.why"
 	rc=$?
 	cp "$out/$name.console" "$out/$name.log" 2>/dev/null || : >"$out/$name.log"
-	grep '^hyp: ' "$out/$name.out" 2>/dev/null | tail -n 1 >>"$out/$name.why"
+	grep '^hyp: ' "$out/$name.out" 2>/dev/null | grep -v '^hyp: guest stopped, exit status' |
+		tail -n 1 >>"$out/$name.why"	# why it stopped, not the status again
 	echo "$rc"
 }

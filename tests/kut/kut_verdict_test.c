@@ -38,6 +38,10 @@ static void verdicts(void)
 	       "EXIT: only at a line's start");
 	expect(0, "SUMMARY: 3 tests\n", NULL, KUT_FAIL, "no 'EXIT: STATUS=n' line, 3 tests; status 0",
 	       "powered off without an EXIT line");
+	expect(0, "INFO: PMU version: 0x2\nUnhandled exception 1 (und)\npc : [<4001c2a4>]\n\nEXIT: STATUS=127\n",
+	       NULL, KUT_FAIL, "Unhandled exception 1 (und)", "no SUMMARY: the guest's exception line");
+	expect(0, "lib/arm/setup.c:205: assert failed: fdt\nEXIT: STATUS=127\n", NULL, KUT_FAIL,
+	       "lib/arm/setup.c:205: assert failed: fdt", "no SUMMARY: the guest's assert line");
 	expect(BOARD_STATUS_TIMEOUT, pass, NULL, KUT_FAIL, "timeout; duration=90s",
 	       "124 is a timeout, whatever the console");
 	expect(BOARD_STATUS_STUCK, "", "guest stuck taking exceptions at PC 0x40010a3c", KUT_FAIL,

@@ -17,7 +17,7 @@ skip() { echo "$*"; exit 77; }
 tb_fresh() {
 	local f
 	[ -f "$TB_OUT/$TB_GUEST.exit" ] && [ "$(cat "$TB_OUT/$TB_GUEST.exit")" != 3 ] || return 1
-	for f in "$TB_KERNEL" "$TB_INITRD" "$TB_ELF" kvm-runner/testbed/*.sh \
+	for f in "$TB_KERNEL" "$TB_INITRD" "$TB_ELF" tests/testbed/lib.sh kvm-runner/testbed/*.sh \
 		kvm-runner/testbed/*.py; do
 		[ "$f" -ot "$TB_OUT/$TB_GUEST.exit" ] || return 1
 	done
@@ -31,7 +31,7 @@ tb_results() {
 	mkdir -p "$TB_OUT"
 	rm -f "$TB_OUT/$TB_GUEST".*
 	guests/run-native.sh "$TB_ELF" "$TB_OUT/native/$TB_GUEST.console" >/dev/null 2>&1
-	kvm-runner/testbed/pl2regs.sh --guest "$TB_GUEST" --out "$TB_OUT" --init-opts --order \
+	kvm-runner/testbed/pl2regs.sh --guest "$TB_GUEST" --out "$TB_OUT" --init-opts "--order --kallsyms" \
 		--kernel "$TB_KERNEL" --initrd "$TB_INITRD" >"$TB_OUT/$TB_GUEST.log" 2>&1
 	echo $? >"$TB_OUT/$TB_GUEST.exit"
 }
