@@ -10,6 +10,7 @@
 #   make kvm-order    the VMM steps in orders that keep and break their rules
 #   make kvm-trail    the guest under gdb, breakpoints on KVM's functions
 #   make bench        trap round-trip costs, in instructions
+#   make fuzz         the libFuzzer targets, FUZZ_SECONDS (300) each
 #
 # Conventions as in the kernel: CROSS_COMPILE for the bare-metal compiler,
 # V=1 to see every command.
@@ -40,7 +41,7 @@ HOST_CFLAGS	:= -std=c11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
 DEB_PACKAGES	:= make gcc gcc-arm-none-eabi libnewlib-arm-none-eabi \
 		   qemu-system-arm gdb-multiarch gcc-arm-linux-gnueabihf \
 		   gcc-aarch64-linux-gnu libc6-dev-armhf-cross \
-		   libc6-dev-arm64-cross cpio device-tree-compiler
+		   libc6-dev-arm64-cross cpio clang libclang-rt-14-dev device-tree-compiler
 
 .PHONY: all setup test clean
 all:

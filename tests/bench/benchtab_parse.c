@@ -1,5 +1,6 @@
 /* benchtab: the bench guest's console lines into a struct bench_run. */
 #include "benchtab.h"
+#include "lineread.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -129,17 +130,17 @@ int bench_parse_line(struct bench_run *run, const char *line, char *err, size_t 
 
 int bench_read(struct bench_run *run, FILE *f, char *err, size_t errlen)
 {
-	char line[512], why[200];
-	unsigned lineno = 0;
+	struct line_reader rd = { .f = f };
+	char line[4096], why[200];
+	int got;
 
-	while (fgets(line, sizeof(line), f)) {
-		lineno++;
-		if (bench_parse_line(run, line, why, sizeof(why)) < 0) {
-			snprintf(err, errlen, "line %u: %s", lineno, why);
-			return -1;
-		}
-	}
-	return 0;
+	while ((got = line_next(&rd, line, sizeof(line), why, sizeof(why))) > 0)
+		if (bench_parse_line(run, line, why, sizeof(why)) < 0)
+			break;
+	if (got == 0)
+		return 0;
+	snprintf(err, errlen, "line %u: %s", rd.lineno + (got < 0), why);
+	return -1;
 }
 
 bool bench_complete(const struct bench_run *run)

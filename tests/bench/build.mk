@@ -7,8 +7,8 @@
 #                          with -icount shift=0. Writes build/bench/bench.{md,csv}.
 
 BENCH_DIR	:= $(BUILD)/bench
-BENCH_SRCS	:= tests/bench/benchtab_parse.c tests/bench/benchtab_table.c
-BENCH_HDRS	:= tests/bench/benchtab.h tests/unit.h
+BENCH_SRCS	:= tests/bench/benchtab_parse.c tests/bench/benchtab_table.c tests/lineread.c
+BENCH_HDRS	:= tests/bench/benchtab.h tests/unit.h tests/lineread.h
 BENCH_CFLAGS	:= $(HOST_CFLAGS) -Itests -Itests/bench
 
 $(BENCH_DIR)/benchtab: tests/bench/benchtab_main.c $(BENCH_SRCS) $(BENCH_HDRS)

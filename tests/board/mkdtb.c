@@ -4,8 +4,8 @@
  *
  *   build/board/mkdtb [-m SIZE] [-c N] [-p CMDLINE] [-i INITRD] -o FILE
  *
- * SIZE in MiB, or with a K/M/G suffix (as the VMMs' -m). The initrd is
- * placed as boot_plan() places it: only its size is read.
+ * SIZE in MiB, or with a K/M/G suffix (size_arg.h, as the VMMs' -m). The
+ * initrd is placed as boot_plan() places it: only its size is read.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,36 +14,13 @@
 #include <sys/stat.h>
 #include "boot.h"
 #include "dtb.h"
+#include "size_arg.h"
 
 static int usage(const char *why)
 {
 	fprintf(stderr, "mkdtb: %s\nusage: mkdtb [-m SIZE] [-c N] [-p CMDLINE] [-i INITRD] -o FILE\n",
 		why);
 	return 201;	/* VMM_STATUS_BADINPUT */
-}
-
-/* Decimal only (no octal surprise), suffix K, M or G, none = MiB. */
-static int parse_size(const char *s, uint32_t *out)
-{
-	char *end;
-	unsigned long long v, shift = 20;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || (*end && end[1]))
-		return -1;
-	if (*end == 'K' || *end == 'k')
-		shift = 10;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30;
-	else if (*end && *end != 'M' && *end != 'm')
-		return -1;
-	if (v > (0xffffffffull >> shift))
-		return -1;
-	*out = (uint32_t)(v << shift);
-	return 0;
 }
 
 static int write_file(const char *path, const void *buf, size_t n)
@@ -78,7 +55,7 @@ int main(int argc, char **argv)
 			return usage("the board's device tree"), 0;
 		if (!v)
 			return usage(o[0] == '-' ? "an option needs a value" : "unexpected argument");
-		if (!strcmp(o, "-m") && parse_size(v, &ram) < 0)
+		if (!strcmp(o, "-m") && board_size_arg(v, &ram) < 0)
 			return usage("-m: a size in MiB, or with a K, M or G suffix");
 		if (!strcmp(o, "-c") && ((cpus = strtoul(v, &end, 10)) == 0 || *end || *v < '0' || *v > '9'))
 			return usage("-c: a CPU count");

@@ -9,17 +9,20 @@
 CMP_DIR		:= $(BUILD)/compare
 # The board's pure C (traplog_parse and the names it uses): one parser only.
 CMP_BOARD_SRCS	:= $(wildcard guests/board/*.c)
-CMP_TLOG_SRCS	:= tests/compare/tlog_load.c tests/compare/tlog_align.c \
-		   tests/compare/tlog_expect.c tests/compare/tlog_report.c tests/compare/cdiff.c
+CMP_TLOG_SRCS	:= tests/compare/tlog_load.c tests/compare/tlog_align.c tests/compare/tlog_class.c \
+		   tests/compare/tlog_expect.c tests/compare/tlog_report.c tests/compare/cdiff.c \
+		   tests/lineread.c
 # The ARMv7 decode tables are the bare hypervisor's: one copy.
 CMP_REG_SRCS	:= tests/compare/regbits.c tests/compare/regfile.c \
-		   tests/compare/regtable.c baremetal-hyp/regdecode.c
-CMP_HDRS	:= $(wildcard tests/compare/*.h guests/board/*.h) baremetal-hyp/regdecode.h
+		   tests/compare/regtable.c baremetal-hyp/regdecode.c tests/lineread.c
+CMP_HDRS	:= $(wildcard tests/compare/*.h guests/board/*.h) baremetal-hyp/regdecode.h \
+		   tests/lineread.h
 CMP_CFLAGS	:= $(HOST_CFLAGS) -Itests -Itests/compare -Ibaremetal-hyp
 
 CMP_TOOLS	:= $(CMP_DIR)/traplog
 CMP_UNITS	:= $(patsubst tests/compare/unit_%.c,$(CMP_DIR)/unit-%,\
-		     $(wildcard tests/compare/unit_tlog.c tests/compare/unit_cdiff.c))
+		     $(wildcard tests/compare/unit_tlog.c tests/compare/unit_cdiff.c)) \
+		   $(CMP_DIR)/unit-lineread
 # regcmp needs the hypervisor's decode tables.
 ifneq ($(wildcard baremetal-hyp/regdecode.c),)
 CMP_TOOLS	+= $(CMP_DIR)/regcmp
@@ -39,7 +42,12 @@ $(CMP_DIR)/unit-tlog: tests/compare/unit_tlog.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRC
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 
-$(CMP_DIR)/unit-cdiff: tests/compare/unit_cdiff.c tests/compare/cdiff.c tests/compare/cdiff.h tests/unit.h
+$(CMP_DIR)/unit-lineread: tests/compare/unit_lineread.c tests/lineread.c tests/lineread.h tests/unit.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
+
+$(CMP_DIR)/unit-cdiff: tests/compare/unit_cdiff.c tests/compare/cdiff.c tests/compare/cdiff.h tests/unit.h \
+		tests/lineread.c tests/lineread.h
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 
@@ -59,3 +67,14 @@ compare-tools: $(CMP_TOOLS)
 
 compare: $(CMP_TOOLS)
 	$(Q)GUEST=$(GUEST) BUILD=$(BUILD) MAKE="$(MAKE)" tests/compare/compare.sh
+
+# The same tool without the sanitizers, at -O2: the benchmark's second column.
+$(CMP_DIR)/traplog-fast: tests/compare/traplog_main.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(filter-out -fsanitize=% -O1,$(CMP_CFLAGS)) -O2 -o $@ $(filter %.c,$^)
+
+# traplog diff on 10k and 100k-trap logs: time and memory (figures, not a test).
+.PHONY: bench-traplog
+bench-traplog: $(CMP_DIR)/traplog $(CMP_DIR)/traplog-fast $(BUILD)/guests/test.bin \
+		$(BUILD)/baremetal-hyp/hyp.elf
+	$(Q)BUILD=$(BUILD) tests/compare/bench-traplog.sh

@@ -6,12 +6,13 @@
  * '>' the other run's only) and needs an entry of its own.
  * Table format: tests/compare/console-differences.txt.
  */
-#include "cdiff.h"
 #include <fnmatch.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cdiff.h"
+#include "lineread.h"
 
 static int fail(char *err, size_t n, const char *fmt, ...)
 {
@@ -34,13 +35,13 @@ static char *chomp(char *s)
 
 int cdiff_load(FILE *f, const char *path, struct cdiff_lines *l, char *err, size_t n)
 {
-	char *buf = NULL;
-	size_t cap = 0;
+	struct line_reader rd = { .f = f };
+	char buf[CDIFF_LINE_MAX], why[100];
+	int got;
 
 	memset(l, 0, sizeof(*l));
-	while (getline(&buf, &cap, f) >= 0) {
+	while ((got = line_next(&rd, buf, sizeof(buf), why, sizeof(why))) > 0) {
 		if (l->n == CDIFF_MAX_LINES) {
-			free(buf);
 			cdiff_lines_free(l);
 			return fail(err, n, "%s: more than %d lines", path, CDIFF_MAX_LINES);
 		}
@@ -48,15 +49,21 @@ int cdiff_load(FILE *f, const char *path, struct cdiff_lines *l, char *err, size
 			char **p = realloc(l->line, 2 * (l->n + 1) * sizeof(*p));
 
 			if (!p) {
-				free(buf);
 				cdiff_lines_free(l);
 				return fail(err, n, "%s: out of memory", path);
 			}
 			l->line = p;
 		}
-		l->line[l->n++] = strdup(chomp(buf));
+		if (!(l->line[l->n] = strdup(chomp(buf)))) {
+			cdiff_lines_free(l);
+			return fail(err, n, "%s: out of memory", path);
+		}
+		l->n++;
 	}
-	free(buf);
+	if (got < 0) {
+		cdiff_lines_free(l);
+		return fail(err, n, "%s:%u: %s", path, rd.lineno + 1, why);
+	}
 	return 0;
 }
 
@@ -210,17 +217,17 @@ static int entry_key(struct cdiff_table *t, char *key, char *v, unsigned ln, cha
 
 int cdiff_table_load(FILE *f, const char *path, struct cdiff_table *t, char *err, size_t n)
 {
-	char *buf = NULL;
-	size_t cap = 0;
+	struct line_reader rd = { .f = f };
+	char buf[CDIFF_LINE_MAX], why[100];
 	unsigned ln = 0;
-	int rc = 0;
+	int rc = 0, got = 0;
 
 	memset(t, 0, sizeof(*t));
 	t->path = path;
-	while (rc == 0 && getline(&buf, &cap, f) >= 0) {
+	while (rc == 0 && (got = line_next(&rd, buf, sizeof(buf), why, sizeof(why))) > 0) {
 		char *s = trim(chomp(buf)), *colon;
 
-		ln++;
+		ln = rd.lineno;
 		if (!*s || *s == '#')
 			continue;
 		if (*s == '[') {
@@ -235,7 +242,8 @@ int cdiff_table_load(FILE *f, const char *path, struct cdiff_table *t, char *err
 		*colon = '\0';
 		rc = entry_key(t, trim(s), trim(colon + 1), ln, err, n);
 	}
-	free(buf);
+	if (rc == 0 && got < 0)
+		rc = fail(err, n, "%s:%u: %s", path, rd.lineno + 1, why);
 	if (rc == 0)
 		rc = entry_done(t, err, n);
 	if (rc < 0)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #define CDIFF_MAX_LINES 4000 /* a guest's console is far smaller */
+#define CDIFF_LINE_MAX 4096  /* a console line's bound, with its newline */
 #define CDIFF_MAX_SIDES 8
 
 struct cdiff_lines {

@@ -9,12 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "lineread.h"
 #include "regfile.h"
 
 #define PREFIX "reg: "
+#define MAX_REGS 65536		/* a dump holds a few hundred */
 
 static int add(struct regfile *f, const struct regval *v)
 {
+	if (f->n == MAX_REGS)
+		return -1;
 	if (f->n == f->cap) {
 		size_t c = f->cap ? 2 * f->cap : 32;
 		void *p = realloc(f->r, c * sizeof(*f->r));
@@ -53,13 +57,15 @@ static int parse(const char *s, struct regval *v)
 int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err,
 			size_t n)
 {
-	char buf[1024];
+	struct line_reader rd = { .f = in };
+	char buf[4096], why[100];
 	unsigned ln = 0;
+	int got;
 
 	memset(f, 0, sizeof(*f));
 	f->path = path;
-	while (fgets(buf, sizeof(buf), in)) {
-		struct regval v = { .lineno = ++ln };
+	while ((got = line_next(&rd, buf, sizeof(buf), why, sizeof(why))) > 0) {
+		struct regval v = { .lineno = ln = rd.lineno };
 
 		buf[strcspn(buf, "\r\n")] = 0;
 		if (strncmp(buf, PREFIX, strlen(PREFIX)) != 0) {
@@ -71,6 +77,7 @@ int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err
 		switch (parse(buf + strlen(PREFIX), &v)) {
 		case -1:
 			snprintf(err, n, "%s:%u: want \"reg: NAME = 0xVALUE\"", path, ln);
+			regfile_free(f);
 			return -1;
 		case 1:
 			continue;	/* wider than 64 bits */
@@ -78,13 +85,20 @@ int regfile_load_stream(FILE *in, const char *path, struct regfile *f, char *err
 		if (add(f, &v) < 0)
 			goto nomem;
 	}
+	if (got < 0) {
+		snprintf(err, n, "%s:%u: %s", path, rd.lineno + 1, why);
+		regfile_free(f);
+		return -1;
+	}
 	if (!f->n) {
 		snprintf(err, n, "%s: no \"reg: NAME = 0xVALUE\" lines", path);
 		return -1;
 	}
 	return 0;
 nomem:
-	snprintf(err, n, "%s:%u: out of memory", path, ln);
+	snprintf(err, n, f->n == MAX_REGS ? "%s:%u: more than %d registers" : "%s:%u: out of memory",
+		 path, ln, MAX_REGS);
+	regfile_free(f);
 	return -1;
 }
 

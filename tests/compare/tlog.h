@@ -13,6 +13,7 @@
 #include "traplog.h"
 
 #define TLOG_TEXT 400		/* one event as matching text */
+#define TLOG_MAX_TRAPS 2000000u	/* a log's bound: about 800 MB of events */
 
 /* One trap line of a log, with where it came from. */
 struct tlog_event {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tlog.h"
+#include "tlog_class.h"
 
 /* The middle part's LCS table may hold at most this many cells (uint32). */
 #define MAX_CELLS (16u * 1024 * 1024)
@@ -130,8 +131,7 @@ static unsigned weight(const struct tlog_event *x, const struct tlog_event *y)
 }
 
 /* L[i][j] = best total weight of pairing a[i..n) with b[j..m). */
-static uint32_t *lcs_table(const struct tlog_event *a, size_t n,
-			   const struct tlog_event *b, size_t m)
+static uint32_t *lcs_table(struct tlog_classes *c, size_t n, size_t m)
 {
 	size_t w = m + 1;
 	uint32_t *L = calloc((n + 1) * w, sizeof(*L));
@@ -142,7 +142,7 @@ static uint32_t *lcs_table(const struct tlog_event *a, size_t n,
 		for (size_t j = m; j-- > 0;) {
 			uint32_t down = L[(i + 1) * w + j], right = L[i * w + j + 1];
 			uint32_t best = down > right ? down : right;
-			unsigned k = weight(&a[i], &b[j]);
+			unsigned k = tlog_classes_weight(c, i, j);
 
 			if (k && L[(i + 1) * w + j + 1] + k > best)
 				best = L[(i + 1) * w + j + 1] + k;
@@ -153,13 +153,14 @@ static uint32_t *lcs_table(const struct tlog_event *a, size_t n,
 
 /* Walks the table from the front: pairs, then A's extras before B's. */
 static int walk(struct tlog_diff *d, size_t *cap, const struct tlog_event *a, size_t n,
-		const struct tlog_event *b, size_t m, const uint32_t *L)
+		const struct tlog_event *b, size_t m, const uint32_t *L,
+		struct tlog_classes *c)
 {
 	size_t i = 0, j = 0, w = m + 1;
 	int r = 0;
 
 	while (r == 0 && (i < n || j < m)) {
-		unsigned k = i < n && j < m ? weight(&a[i], &b[j]) : 0;
+		unsigned k = i < n && j < m ? tlog_classes_weight(c, i, j) : 0;
 
 		if (k && L[i * w + j] == L[(i + 1) * w + j + 1] + k) {
 			r = push(d, cap, TLOG_SAME, &a[i++], &b[j++]);
@@ -172,31 +173,77 @@ static int walk(struct tlog_diff *d, size_t *cap, const struct tlog_event *a, si
 	return r;
 }
 
-/* A trap only in A and an equal one only in B: the trap moved. Notes both. */
-static void note_moves(struct tlog_diff *d)
+/* The key's hash (EC, PC, outcome kind): the buckets of note_moves. */
+static size_t key_hash(const struct tlog_event *e)
 {
+	size_t h = e->l.ec * 2654435761u ^ e->l.pc * 40503u;
+
+	for (const char *s = e->kind; *s; s++)
+		h = h * 31 + (unsigned char)*s;
+	return h;
+}
+
+/*
+ * A trap only in A and an equal one only in B: the trap moved. Notes both.
+ * Each A row takes the first B row (in row order) not yet noted that is the
+ * same in every detail; B rows are bucketed by key, as only those can be.
+ * Linear unless many same-key traps differ in their details.
+ */
+static int note_moves(struct tlog_diff *d)
+{
+	size_t nb = 1, *head, *next;
+
+	if (!d->n)
+		return 0;
+	while (nb < d->n)
+		nb *= 2;
+	head = malloc(nb * sizeof(*head));
+	next = malloc(d->n * sizeof(*next));
+	if (!head || !next) {
+		free(head);
+		free(next);
+		return -1;
+	}
+	for (size_t k = 0; k < nb; k++)
+		head[k] = SIZE_MAX;
+	for (size_t j = d->n; j-- > 0;) {
+		size_t h;
+
+		if (d->rows[j].mark != TLOG_ONLY_B)
+			continue;
+		h = key_hash(d->rows[j].b) & (nb - 1);
+		next[j] = head[h];
+		head[h] = j;
+	}
 	for (size_t i = 0; i < d->n; i++) {
 		struct tlog_row *x = &d->rows[i];
+		size_t *link;
 
 		if (x->mark != TLOG_ONLY_A || x->differs[0])
 			continue;
-		for (size_t j = 0; j < d->n; j++) {
+		link = &head[key_hash(x->a) & (nb - 1)];
+		for (size_t j = *link; j != SIZE_MAX; link = &next[j], j = *link) {
 			struct tlog_row *y = &d->rows[j];
 
-			if (y->mark != TLOG_ONLY_B || y->differs[0] || weight(x->a, y->b) != 2)
+			if (y->differs[0] || weight(x->a, y->b) != 2)
 				continue;
 			snprintf(x->differs, sizeof(x->differs), "moved: row %zu", j + 1);
 			snprintf(y->differs, sizeof(y->differs), "moved: row %zu", i + 1);
+			*link = next[j];	/* noted: out of the bucket */
 			break;
 		}
 	}
+	free(head);
+	free(next);
+	return 0;
 }
 
 int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d,
 	       char *err, size_t errlen)
 {
 	size_t head = 0, tail = 0, cap = 0, n, m;
-	uint32_t *L;
+	struct tlog_classes c;
+	uint32_t *L = NULL;
 	int r = 0;
 
 	memset(d, 0, sizeof(*d));
@@ -212,20 +259,23 @@ int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d,
 			 n, m);
 		return -1;
 	}
-	L = lcs_table(a->ev + head, n, b->ev + head, m);
+	if (tlog_classes_make(&c, a->ev + head, n, b->ev + head, m) == 0)
+		L = lcs_table(&c, n, m);
 	if (!L) {
+		tlog_classes_free(&c);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	for (size_t k = 0; r == 0 && k < head; k++)
 		r = push(d, &cap, TLOG_SAME, &a->ev[k], &b->ev[k]);
 	if (r == 0)
-		r = walk(d, &cap, a->ev + head, n, b->ev + head, m, L);
+		r = walk(d, &cap, a->ev + head, n, b->ev + head, m, L, &c);
 	for (size_t k = tail; r == 0 && k > 0; k--)
 		r = push(d, &cap, TLOG_SAME, &a->ev[a->n - k], &b->ev[b->n - k]);
 	free(L);
+	tlog_classes_free(&c);
 	if (r == 0)
-		note_moves(d);
+		r = note_moves(d);
 	if (r < 0) {
 		snprintf(err, errlen, "out of memory");
 		tlog_diff_free(d);

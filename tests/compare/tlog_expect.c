@@ -18,6 +18,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lineread.h"
 #include "tlog.h"
 
 
@@ -121,16 +122,17 @@ static int table_line(struct tlog_table *t, char *s, unsigned ln, char *err, siz
 int tlog_table_load_stream(FILE *f, const char *path, struct tlog_table *t, char *err,
 			   size_t errlen)
 {
-	char buf[1024];
-	unsigned ln = 0;
+	struct line_reader rd = { .f = f };
+	char buf[1024], why[100];
+	int got;
 
 	memset(t, 0, sizeof(*t));
 	t->path = path;
-	while (fgets(buf, sizeof(buf), f)) {
-		ln++;
-		if (table_line(t, buf, ln, err, errlen) < 0)
+	while ((got = line_next(&rd, buf, sizeof(buf), why, sizeof(why))) > 0)
+		if (table_line(t, buf, rd.lineno, err, errlen) < 0)
 			return -1;
-	}
+	if (got < 0)
+		return tlog_fail(err, errlen, path, rd.lineno + 1, "%s", why);
 	return finish(t, err, errlen);
 }
 
@@ -156,28 +158,34 @@ void tlog_table_free(struct tlog_table *t)
 	t->n = t->cap = 0;
 }
 
-/* Pattern k matches the event ev of a log whose side is side. */
-static bool pat_match(const struct tlog_expect *e, unsigned k, const char *side,
-		      const struct tlog_event *ev)
-{
-	char text[TLOG_TEXT];
+/* The event texts of one row, made once for all the entries tried on it. */
+struct row_text {
+	const char *a, *b;	/* NULL on the side it is missing */
+};
 
-	if (!ev || fnmatch(e->side[k], side, 0) != 0)
-		return false;
-	tlog_event_text(ev, text, sizeof(text));
-	return fnmatch(e->pat[k], text, 0) == 0;
+/* Pattern k matches the event whose text is text, of a log whose side is side. */
+static bool pat_match(const struct tlog_expect *e, unsigned k, const char *side,
+		      const char *text)
+{
+	return text && fnmatch(e->side[k], side, 0) == 0 && fnmatch(e->pat[k], text, 0) == 0;
 }
 
 /* Some event of log l matches pattern k. */
 static bool log_has(const struct tlog_expect *e, unsigned k, const struct tlog *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (pat_match(e, k, l->side, &l->ev[i]))
+	char text[TLOG_TEXT];
+
+	if (fnmatch(e->side[k], l->side, 0) != 0)
+		return false;
+	for (size_t i = 0; i < l->n; i++) {
+		tlog_event_text(&l->ev[i], text, sizeof(text));
+		if (fnmatch(e->pat[k], text, 0) == 0)
 			return true;
+	}
 	return false;
 }
 
-/* Every "absent" condition holds. */
+/* Every "absent" condition holds: the same for every row, so asked once per diff. */
 static bool conditions(const struct tlog_expect *e, const struct tlog *la,
 		       const struct tlog *lb)
 {
@@ -187,16 +195,16 @@ static bool conditions(const struct tlog_expect *e, const struct tlog *la,
 	return true;
 }
 
+/* Entry e explains row r, its conditions holding. */
 static bool explains(const struct tlog_expect *e, const struct tlog_row *r,
-		     const struct tlog *la, const struct tlog *lb)
+		     const struct row_text *tx, const struct tlog *la, const struct tlog *lb)
 {
-	if (r->mark == TLOG_SAME || e->differs != (r->mark == TLOG_CHANGED) ||
-	    !conditions(e, la, lb))
+	if (r->mark == TLOG_SAME || e->differs != (r->mark == TLOG_CHANGED))
 		return false;
 	if (!e->differs) {
 		for (unsigned k = 0; k < e->npats; k++)
-			if (!e->absent[k] && (pat_match(e, k, la->side, r->a) ||
-					      pat_match(e, k, lb->side, r->b)))
+			if (!e->absent[k] && (pat_match(e, k, la->side, tx->a) ||
+					      pat_match(e, k, lb->side, tx->b)))
 				return true;
 		return false;
 	}
@@ -208,37 +216,58 @@ static bool explains(const struct tlog_expect *e, const struct tlog_row *r,
 
 		if (!side_a && !side_b)
 			return false;
-		if (!(side_a && pat_match(e, k, la->side, r->a)) &&
-		    !(side_b && pat_match(e, k, lb->side, r->b)))
+		if (!(side_a && pat_match(e, k, la->side, tx->a)) &&
+		    !(side_b && pat_match(e, k, lb->side, tx->b)))
 			return false;
 	}
 	return true;
 }
 
+/* The first entry explaining r whose conditions hold (held[k], or asked if NULL). */
+static int match(struct tlog_table *t, const struct tlog_row *r, const bool *held,
+		 const struct tlog *la, const struct tlog *lb)
+{
+	char ta[TLOG_TEXT], tb[TLOG_TEXT];
+	struct row_text tx = { r->a ? ta : NULL, r->b ? tb : NULL };
+
+	if (r->mark == TLOG_SAME)
+		return -1;
+	if (r->a)
+		tlog_event_text(r->a, ta, sizeof(ta));
+	if (r->b)
+		tlog_event_text(r->b, tb, sizeof(tb));
+	for (size_t k = 0; t && k < t->n; k++)
+		if (explains(&t->e[k], r, &tx, la, lb) &&
+		    (held ? held[k] : conditions(&t->e[k], la, lb)))
+			return (int)k;
+	return -1;
+}
+
 int tlog_table_match(struct tlog_table *t, const struct tlog_row *r, const struct tlog *la,
 		     const struct tlog *lb)
 {
-	for (size_t k = 0; t && k < t->n; k++)
-		if (explains(&t->e[k], r, la, lb))
-			return (int)k;
-	return -1;
+	return match(t, r, NULL, la, lb);
 }
 
 size_t tlog_explain(struct tlog_table *t, struct tlog_diff *d, const struct tlog *a,
 		    const struct tlog *b)
 {
-	size_t unexplained = 0;
+	size_t unexplained = 0, n = t ? t->n : 0;
+	bool *held = calloc(n ? n : 1, sizeof(*held));
 
+	for (size_t k = 0; held && k < n; k++)
+		held[k] = conditions(&t->e[k], a, b);
 	for (size_t i = 0; i < d->n; i++) {
 		struct tlog_row *r = &d->rows[i];
 
 		if (r->mark == TLOG_SAME)
 			continue;
-		r->expect = tlog_table_match(t, r, a, b);
+		r->expect = match(t, r, held, a, b);
 		if (r->expect < 0)
 			unexplained++;
 		else
 			t->e[r->expect].used++;
 	}
+	free(held);
 	return unexplained;
 }

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lineread.h"
 #include "tlog.h"
 
 /* Formats "path:line: message" into err; returns -1 for the caller to pass on. */
@@ -23,6 +24,8 @@ int tlog_fail(char *err, size_t n, const char *path, unsigned line, const char *
 
 static int add_event(struct tlog *log, const struct tlog_event *e)
 {
+	if (log->n == TLOG_MAX_TRAPS)
+		return -1;
 	if (log->n == log->cap) {
 		size_t cap = log->cap ? 2 * log->cap : 64;
 		void *p = realloc(log->ev, cap * sizeof(*log->ev));
@@ -77,7 +80,8 @@ static int parse_trap(const char *s, struct tlog *log, char *err, size_t n, unsi
 	memcpy(e.kind, e.l.outcome, k);
 	e.kind[k] = 0;
 	if (add_event(log, &e) < 0)
-		return tlog_fail(err, n, log->path, ln, "out of memory");
+		return tlog_fail(err, n, log->path, ln, log->n == TLOG_MAX_TRAPS ?
+				 "more than %u traps" : "out of memory", TLOG_MAX_TRAPS);
 	return 0;
 }
 
@@ -102,33 +106,29 @@ int tlog_load_stream(FILE *f, const char *path, const struct tlog_opts *o,
 		     struct tlog *log, char *err, size_t errlen)
 {
 	static const char prefix[] = TRAPLOG_CONSOLE_PREFIX;
-	char buf[1024];
-	unsigned ln = 0;
+	struct line_reader rd = { .f = f };
+	char buf[1024], why[100];
 	bool header = false;
+	int got;
 
 	memset(log, 0, sizeof(*log));
 	log->path = path;
-	while (fgets(buf, sizeof(buf), f)) {
+	while ((got = line_next(&rd, buf, sizeof(buf), why, sizeof(why))) > 0) {
 		char *s = buf;
-		size_t l = strlen(s);
 
-		ln++;
-		if (l == sizeof(buf) - 1 && s[l - 1] != '\n')
-			return tlog_fail(err, errlen, path, ln, "line longer than %zu characters",
-				    sizeof(buf) - 2);
 		s[strcspn(s, "\r\n")] = 0;
 		if (o && o->console) {
 			if (strncmp(s, prefix, sizeof(prefix) - 1) != 0)
 				continue;
 			s += sizeof(prefix) - 1;
 		}
-		if (parse_line(s, log, &header, err, errlen, ln) < 0)
+		if (parse_line(s, log, &header, err, errlen, rd.lineno) < 0)
 			return -1;
 	}
-	if (ferror(f))
-		return tlog_fail(err, errlen, path, ln, "read error");
+	if (got < 0)
+		return tlog_fail(err, errlen, path, rd.lineno + 1, "%s", why);
 	if (!header)
-		return tlog_fail(err, errlen, path, ln, "empty: no \"# traplog\" header");
+		return tlog_fail(err, errlen, path, rd.lineno, "empty: no \"# traplog\" header");
 	return 0;
 }
 

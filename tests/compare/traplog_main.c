@@ -6,8 +6,9 @@
  *   traplog console [-e TABLE] [--md] --guest G --side S NATIVE OTHER
  *
  * Exit: 0 valid / no unexplained difference, 1 invalid log / unexplained
- * differences, 2 usage or unreadable input.
+ * differences, 2 usage or unreadable input (a missing file: 2 for both).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,30 +78,47 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return 0;
 }
 
+/* One log checked: 0 valid, 1 invalid, 2 unreadable (as diff says for it). */
+static int check_one(const char *path, const struct args *a)
+{
+	FILE *f = fopen(path, "r");
+	char err[512];
+	struct tlog log;
+	int bad = 0;
+
+	if (!f) {
+		fprintf(stderr, "traplog: %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	if (tlog_load_stream(f, path, &a->o, &log, err, sizeof(err)) < 0 ||
+	    tlog_validate(&log, err, sizeof(err)) < 0) {
+		fprintf(stderr, "traplog: %s\n", err);
+		bad = 1;
+	} else {
+		printf("%s: ok: side=%s guest=%s traps=%zu dropped=%u status=%d\n", path,
+		       log.side, log.guest, log.n, log.end_dropped, log.end_status);
+	}
+	tlog_free(&log);
+	fclose(f);
+	return bad;
+}
+
+/* The worst of the files' results: 2 unreadable, 1 invalid, 0 all valid. */
 static int cmd_check(int argc, char **argv, const struct args *a)
 {
-	char err[512];
-	int bad = 0;
+	int rc = 0;
 
 	if (a->first >= argc) {
 		fputs("traplog check: no file given\n", stderr);
 		return 2;
 	}
 	for (int i = a->first; i < argc; i++) {
-		struct tlog log;
+		int r = check_one(argv[i], a);
 
-		if (tlog_load(argv[i], &a->o, &log, err, sizeof(err)) < 0 ||
-		    tlog_validate(&log, err, sizeof(err)) < 0) {
-			fprintf(stderr, "traplog: %s\n", err);
-			bad = 1;
-		} else {
-			printf("%s: ok: side=%s guest=%s traps=%zu dropped=%u status=%d\n",
-			       argv[i], log.side, log.guest, log.n, log.end_dropped,
-			       log.end_status);
-		}
-		tlog_free(&log);
+		if (r > rc)
+			rc = r;
 	}
-	return bad;
+	return rc;
 }
 
 static int cmd_diff(int argc, char **argv, const struct args *a)
