@@ -68,8 +68,8 @@ static int check_dev(const struct board_desc *d, unsigned i, char *err, size_t n
 	const struct board_dev *dev = &d->devs[i];
 
 	if (!name_ok(dev->name))
-		return refuse(err, n, "device name missing, empty, over 24 characters or not [a-z0-9-]",
-			      NULL);
+		return refuse(err, n,
+			      "device name missing, empty, over 24 characters or not [a-z0-9-]", NULL);
 	if ((unsigned)dev->kind >= BDEV_KIND_COUNT)
 		return refuse(err, n, "unknown device kind", dev);
 	if (dev->size == 0 || dev->base % PAGE_SIZE || dev->size % PAGE_SIZE)
@@ -81,7 +81,8 @@ static int check_dev(const struct board_desc *d, unsigned i, char *err, size_t n
 	if (overlaps(dev->base, dev->size, d->ram_base, d->ram_size))
 		return refuse(err, n, "window overlaps RAM", dev);
 	if (i > 0 && dev->base < (uint64_t)d->devs[i - 1].base + d->devs[i - 1].size)
-		return refuse(err, n, "window overlaps the one before or is not sorted by base", dev);
+		return refuse(err, n, "window overlaps the one before or is not sorted by base",
+			      dev);
 	return 0;
 }
 
@@ -96,7 +97,8 @@ static int check_kinds(const struct board_desc *d, char *err, size_t n)
 		count[d->devs[i].kind]++;
 	for (unsigned k = 0; k < BDEV_KIND_COUNT; k++)
 		if (count[k] != 1) {
-			snprintf(err, n, "board: %u %s devices, need exactly 1", count[k], kind_names[k]);
+			snprintf(err, n, "board: %u %s devices, need exactly 1", count[k],
+				 kind_names[k]);
 			return -1;
 		}
 	return 0;

@@ -39,7 +39,8 @@ int boot_plan(const struct image_info *img, uint32_t ram_base, uint32_t ram_size
 	if (initrd_size) {
 		if (initrd_size > p->dtb_addr - ram_base)
 			return refuse(err, n, "boot: an initrd of over %u bytes does not fit "
-				      "below the DTB at 0x%08x", p->dtb_addr - ram_base, p->dtb_addr);
+				      "below the DTB at 0x%08x", p->dtb_addr - ram_base,
+				      p->dtb_addr);
 		p->initrd_start = (p->dtb_addr - (uint32_t)initrd_size) & ~(PAGE_SIZE - 1);
 		p->initrd_end = p->initrd_start + (uint32_t)initrd_size;
 		low = p->initrd_start;

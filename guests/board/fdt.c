@@ -119,7 +119,8 @@ void fdt_begin_node(struct fdt *f, const char *name)
 	uint8_t *p;
 
 	if (f->depth == 0 && (len || f->struct_len))
-		bad = f->struct_len ? "FDT node after the root was closed" : "FDT root node with a name";
+		bad = f->struct_len ? "FDT node after the root was closed"
+				    : "FDT root node with a name";
 	else if (f->depth > 0)
 		bad = check_node_name(name);
 	if (bad) {

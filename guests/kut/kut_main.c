@@ -12,6 +12,8 @@
  *       and exits 0 pass, 1 fail, 77 skip.
  *   kutplan errata --kernel VERSION ERRATA.TXT
  *       the ERRATA_x=y|n lines for a KVM host of that kernel version.
+ *   kutplan env --vmm VMM
+ *       the environment's first line, TARGET=qemu|kit (as disabled_if sees it).
  *
  * Bad input: one line on stderr, exit 2.
  */
@@ -206,6 +208,18 @@ static int cmd_errata(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_env(int argc, char **argv)
+{
+	const struct kut_vmm *vmm;
+
+	if (argc != 3 || strcmp(argv[1], "--vmm"))
+		die("%s", "usage: kutplan env --vmm VMM");
+	if (!(vmm = kut_vmm_find(argv[2])))
+		die("unknown VMM '%s' (native, hyp, kvm, kvm-armv7)", argv[2]);
+	printf("TARGET=%s\n", vmm->target);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "plan"))
@@ -214,6 +228,8 @@ int main(int argc, char **argv)
 		return cmd_verdict(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "errata"))
 		return cmd_errata(argc - 1, argv + 1);
-	die("%s", "usage: kutplan plan|verdict|errata ... (see guests/kut/kut_main.c)");
+	if (argc >= 2 && !strcmp(argv[1], "env"))
+		return cmd_env(argc - 1, argv + 1);
+	die("%s", "usage: kutplan plan|verdict|errata|env ... (see guests/kut/kut_main.c)");
 	return 2;
 }

@@ -57,9 +57,9 @@ esac
 plan=$("$kutplan" plan --vmm "$vmm" --max-smp "$max_smp" ${group:+--group "$group"} \
 	${all:+--all} ${limit:+--timeout "$limit"} ${only:+--only "$only"} "$cfg") || exit 2
 mkdir -p "$out" || exit 2
-rm -f "$out"/*.log
+rm -f "$out"/*.log "$out"/*.why	# the kvm VMM appends to .why
 kut_env=$out/kut-env
-vmm_env >"$kut_env" || exit 2
+{ "$kutplan" env --vmm "$vmm" && vmm_env; } >"$kut_env" || exit 2
 
 if [ -t 1 ]; then
 	paint() { case $1 in PASS*) c=32 ;; FAIL*) c=31 ;; *) c=33 ;; esac
@@ -73,7 +73,10 @@ count() { case $1 in PASS*) pass=$((pass + 1)) ;; FAIL*) fail=$((fail + 1)) ;; *
 # verdict NAME STATUS SECONDS NOTE: the test's line, from its log and the VMM's last words.
 verdict() {
 	local name=$1 status=$2 secs=$3 note=$4 why=
+	# the VMM's last line, or for a stuck guest the line that says so
 	[ -s "$out/$name.why" ] && why=$(tail -n 1 "$out/$name.why")
+	[ "$status" = 200 ] && grep -q 'stuck taking exceptions' "$out/$name.why" 2>/dev/null &&
+		why=$(grep -m 1 'stuck taking exceptions' "$out/$name.why")
 	"$kutplan" verdict --status "$status" --console "$out/$name.log" --timeout "$secs" \
 		${why:+--why "$why"} ${note:+--note "$note"} "$name"
 }
@@ -107,10 +110,11 @@ if declare -F vmm_batch >/dev/null; then
 		while read -r name status; do
 			[ -n "${secs_of[$name]:-}" ] || continue
 			line[$name]=$(verdict "$name" "$status" "${secs_of[$name]}" "${note_of[$name]}")
-		done < <(vmm_batch "${batch[@]}")
+		done < <(vmm_batch "${batch[@]}" 2>"$out/batch.stderr")
 	fi
+	why=$(tail -n 1 "$out/batch.stderr" 2>/dev/null)
 	for name in "${order[@]}"; do
-		report "${line[$name]:-FAIL $name (the VMM gave no result)}"
+		report "${line[$name]:-FAIL $name (${why:-the VMM gave no result})}"
 	done
 fi
 echo "run-kut: $vmm: $pass passed, $fail failed, $skip skipped; logs in $out/"

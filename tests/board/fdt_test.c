@@ -111,15 +111,22 @@ static void test_too_small(void)
 	      "a buffer of exactly the blob's size holds the same blob");
 }
 
+/* 200 characters: two of them overflow a string list. */
+static char long_str[201];
+
 enum misuse { OPEN_LEFT, CLOSE_EXTRA, PROP_OUTSIDE, SECOND_ROOT, NAMED_ROOT, LONG_NAME,
-	      BAD_CHAR, SLASH, AT_FIRST, EMPTY_CHILD, BAD_PROP, LONG_PROP, NO_ROOT, MISUSES };
+	      BAD_CHAR, SLASH, AT_FIRST, EMPTY_CHILD, BAD_PROP, LONG_PROP, NO_ROOT, MANY_CELLS,
+	      LONG_LIST, MISUSES };
 
 static const char *misuse(enum misuse m)
 {
-	static uint8_t b[512];
+	static const uint32_t cells[17];
+	static const char *const list[] = { long_str, long_str };
+	static uint8_t b[1024];
 	const char *err = NULL;
 	struct fdt f;
 
+	memset(long_str, 'x', sizeof(long_str) - 1);
 	fdt_begin(&f, b, sizeof(b));
 	if (m == PROP_OUTSIDE)
 		fdt_prop_u32(&f, "x", 1);
@@ -135,6 +142,8 @@ static const char *misuse(enum misuse m)
 	case EMPTY_CHILD: fdt_begin_node(&f, ""); break;
 	case BAD_PROP: fdt_prop_u32(&f, "a=b", 1); break;
 	case LONG_PROP: fdt_prop_u32(&f, "a-property-name-of-32-characters", 1); break;
+	case MANY_CELLS: fdt_prop_cells(&f, "reg", cells, 17); break;
+	case LONG_LIST: fdt_prop_strs(&f, "compatible", list, 2); break;
 	default: break;
 	}
 	/* The error is sticky: a valid node after it changes nothing. */
@@ -165,6 +174,8 @@ static void test_misuse(void)
 		[BAD_PROP] = "FDT property name with a character DTSpec does not allow",
 		[LONG_PROP] = "FDT property name over 31 characters",
 		[NO_ROOT] = "FDT without a root node",
+		[MANY_CELLS] = "FDT property of over 16 cells",
+		[LONG_LIST] = "FDT string list over 256 bytes",
 	};
 
 	for (unsigned m = 0; m < MISUSES; m++)

@@ -152,7 +152,8 @@ static void test_zimage(void)
 	check(ram[0x7fff] == 0 && ram[0x8000] == 0x5a && ram[0x8fff] == 0x5a && ram[0x9000] == 0,
 	      "copied at 0x8000, nothing before or after");
 	check(parse(zimage(RAM - 0x8000, 0, RAM - 0x8000), RAM) == 0, "a zImage filling RAM fits");
-	refused(zimage(RAM - 0x8000 + 4, 0, 0x100), RAM, "zImage of 32772 bytes does not fit in 65536 bytes of RAM from RAM base + 0x8000",
+	refused(zimage(RAM - 0x8000 + 4, 0, 0x100), RAM,
+		"zImage of 32772 bytes does not fit in 65536 bytes of RAM from RAM base + 0x8000",
 		"a zImage 4 bytes too big: refused, not cut");
 	refused(zimage(0x1000, 0, 0x2000), RAM, "truncated zImage: its header gives 8192 bytes",
 		"a zImage cut short");
