@@ -36,6 +36,17 @@ const char *arch_target_name(uint32_t target);
 uint64_t arch_reg_pc(void);
 uint64_t arch_reg_cpsr(void);
 
+/*
+ * The registers a data abort taken in ABT mode touches (inject.c):
+ * LR_abt and SPSR_abt, and the AArch32 cp15 ones, SCTLR, VBAR, TTBCR,
+ * DFSR, DFAR, by their ids on this back end (arm64: the EL1 registers they
+ * map to; DFAR is FAR_EL1's low half).
+ */
+struct arch_abt_regs {
+	uint64_t lr_abt, spsr_abt, sctlr, vbar, ttbcr, dfsr, dfar;
+};
+void arch_abt_regs(struct arch_abt_regs *ids);
+
 /* The id of rN (0..14) as the guest sees it in the mode of cpsr. */
 uint64_t arch_reg_gpr(unsigned n, uint32_t cpsr);
 

@@ -15,7 +15,7 @@ static const struct { unsigned long req; const char *name; } requests[] = {
 	NAME(KVM_SET_USER_MEMORY_REGION), NAME(KVM_IRQ_LINE), NAME(KVM_ENABLE_CAP),
 	NAME(KVM_ARM_PREFERRED_TARGET), NAME(KVM_RUN), NAME(KVM_GET_ONE_REG),
 	NAME(KVM_SET_ONE_REG), NAME(KVM_ARM_VCPU_INIT), NAME(KVM_GET_REG_LIST),
-	NAME(KVM_GET_MP_STATE), NAME(KVM_REGISTER_COALESCED_MMIO),
+	NAME(KVM_GET_MP_STATE), NAME(KVM_REGISTER_COALESCED_MMIO), NAME(KVM_SET_VCPU_EVENTS),
 };
 
 static const struct { unsigned cap; const char *name; } caps[] = {
@@ -24,6 +24,7 @@ static const struct { unsigned cap; const char *name; } caps[] = {
 	NAME(KVM_CAP_ONE_REG), NAME(KVM_CAP_ARM_PSCI), NAME(KVM_CAP_ARM_EL1_32BIT),
 	NAME(KVM_CAP_ARM_PSCI_0_2), NAME(KVM_CAP_IMMEDIATE_EXIT),
 	NAME(KVM_CAP_ARM_USER_IRQ), NAME(KVM_CAP_ARM_NISV_TO_USER),
+	NAME(KVM_CAP_ARM_INJECT_EXT_DABT),
 };
 
 static const char *const exits[] = {

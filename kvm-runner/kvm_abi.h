@@ -102,6 +102,20 @@ struct kvm_mp_state {
 #define KVM_GET_MP_STATE	_IOR(KVMIO, 0x98, struct kvm_mp_state)
 #define KVM_GET_ONE_REG		_IOW(KVMIO, 0xab, struct kvm_one_reg)
 #define KVM_SET_ONE_REG		_IOW(KVMIO, 0xac, struct kvm_one_reg)
+
+/* ARM's vCPU events (the same layout on arm and arm64): 64 bytes. */
+struct kvm_vcpu_events {
+	struct {
+		uint8_t serror_pending;
+		uint8_t serror_has_esr;
+		uint8_t ext_dabt_pending;	/* KVM_CAP_ARM_INJECT_EXT_DABT */
+		uint8_t pad[5];
+		uint64_t serror_esr;
+	} exception;
+	uint32_t reserved[12];
+};
+_Static_assert(sizeof(struct kvm_vcpu_events) == 64, "kvm_vcpu_events layout");
+#define KVM_SET_VCPU_EVENTS	_IOW(KVMIO, 0xa0, struct kvm_vcpu_events)
 #define KVM_ARM_VCPU_INIT	_IOW(KVMIO, 0xae, struct kvm_vcpu_init)
 #define KVM_GET_REG_LIST	_IOWR(KVMIO, 0xb0, struct kvm_reg_list)
 
@@ -117,6 +131,7 @@ struct kvm_mp_state {
 #define KVM_CAP_IMMEDIATE_EXIT		136
 #define KVM_CAP_ARM_USER_IRQ		144
 #define KVM_CAP_ARM_NISV_TO_USER	177
+#define KVM_CAP_ARM_INJECT_EXT_DABT	178	/* Linux 5.5: not on the 5.4 reference host */
 
 /* Exit reasons (kvm_run.exit_reason) */
 #define KVM_EXIT_UNKNOWN	0

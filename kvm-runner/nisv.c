@@ -149,10 +149,8 @@ static int emulate_isv0(struct run_state *rs, struct trap_record *r, bool guesse
 	}
 	r->insn = insn;
 	r->flags |= TR_INSN;
-	if (do_accesses(rs, &in, regs, r, &bad) < 0) {
-		run_stop(rs, TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT, r->pc, bad);
-		return 0;
-	}
+	if (do_accesses(rs, &in, regs, r, &bad) < 0)	/* the accesses before it stay done */
+		return run_no_device(rs, r->pc, bad, !in.access[0].load);
 	if (write_back(vm, &in, regs, (uint32_t)cpsr, r->pc) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_SET_ONE_REG: %s", strerror(errno));
 	return 0;

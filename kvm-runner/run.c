@@ -22,6 +22,14 @@ uint32_t run_pc(struct run_state *rs)
 	return (uint32_t)pc;
 }
 
+int run_no_device(struct run_state *rs, uint32_t pc, uint32_t ipa, bool write)
+{
+	if (!rs->strict)
+		return run_inject_dabt(rs, ipa, write);
+	run_stop(rs, TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT, pc, ipa);
+	return 0;
+}
+
 void run_record(struct run_state *rs, const struct trap_record *r)
 {
 	if (rs->log)
@@ -74,10 +82,8 @@ static int handle_mmio(struct run_state *rs)
 	if (rs->log)
 		r.pc = run_pc(rs);
 	reg = board_mmio(&rs->vm->board, &a);
-	if (reg == BREG_NONE) {
-		run_stop(rs, TRAP_STOP_NODEVICE, BOARD_STATUS_FAULT, r.pc, a.ipa);
-		return 0;
-	}
+	if (reg == BREG_NONE)
+		return run_no_device(rs, r.pc, a.ipa, a.write);
 	if (!a.write)	/* KVM copies it into the register at the next KVM_RUN */
 		for (unsigned i = 0; i < a.size; i++)
 			run->mmio.data[i] = (uint8_t)(a.value >> (8 * i));
@@ -115,6 +121,20 @@ static int drain_ring(struct run_state *rs)
 	return 0;
 }
 
+/* The board's rule (exitline.h): STATUS written, else the EXIT line, else 0. */
+static int powered_off_status(struct run_state *rs)
+{
+	enum exit_source src;
+	int status = (int)board_exit_status(&rs->vm->board, &src);
+
+	if (src == EXIT_FROM_LINE)
+		note("status %d from the guest's 'EXIT: STATUS=%d' line (no STATUS write)",
+		     status, status);
+	else if (src == EXIT_FROM_NONE)
+		note("the guest powered off without a status: 0");
+	return status;
+}
+
 static int handle_system_event(struct run_state *rs)
 {
 	struct kvm_run *run = rs->vm->run;
@@ -126,7 +146,7 @@ static int handle_system_event(struct run_state *rs)
 
 	rs->done = true;
 	if (type == KVM_SYSTEM_EVENT_SHUTDOWN) {
-		rs->status = (int)rs->vm->board.status;
+		rs->status = powered_off_status(rs);
 		r.v0 = PSCI_SYSTEM_OFF_FN;
 	} else if (type == KVM_SYSTEM_EVENT_RESET) {
 		rs->status = BOARD_STATUS_RESET;
@@ -204,7 +224,7 @@ static int check_cpu_off(struct run_state *rs)
 	    mp.mp_state != KVM_MP_STATE_STOPPED)
 		return 0;
 	rs->done = true;
-	rs->status = (int)rs->vm->board.status;
+	rs->status = powered_off_status(rs);
 	r.v1 = (uint32_t)rs->status;
 	if (rs->log)
 		r.pc = run_pc(rs) - 4;	/* KVM left the pc after the HVC */
@@ -226,7 +246,8 @@ static int run_once(struct run_state *rs)
 		if (!tick_fired())
 			return 0;
 		rs->ticks++;
-		return check_cpu_off(rs);
+		rc = check_cpu_off(rs);
+		return rc || rs->done ? rc : run_check_pc(rs);
 	}
 	if (err == ENOSYS) {	/* a guest abort KVM could not decode (ISV=0) */
 		rc = rs->vm->nisv ? -1 : run_isv0_fallback(rs);
@@ -264,8 +285,15 @@ int run_loop(struct run_state *rs)
 		if (!rs->done && rc == 0 && past_deadline(rs, &ticks_seen)) {
 			run_stop(rs, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT,
 				 rs->log ? run_pc(rs) : 0, 0);
-			note("the guest did not stop in time: stopped (status %d)",
-			     BOARD_STATUS_TIMEOUT);
+			if (rs->injected)
+				note("the guest did not stop in time: stopped (status %d) while "
+				     "looping in its own exception handlers (%u data aborts "
+				     "injected, the last at PC 0x%08x for IPA 0x%08x)",
+				     BOARD_STATUS_TIMEOUT, rs->injected, rs->inject_pc,
+				     rs->inject_ipa);
+			else
+				note("the guest did not stop in time: stopped (status %d)",
+				     BOARD_STATUS_TIMEOUT);
 		}
 	}
 	tick_stop();

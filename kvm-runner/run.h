@@ -11,12 +11,18 @@ struct run_state {
 	struct vm *vm;
 	struct traps *traps;	/* the runner's own records (by=vmm) */
 	bool log;		/* record traps (costs a KVM_GET_ONE_REG of pc) */
+	bool strict;		/* --strict: an access to no device stops the guest */
 	uint64_t deadline_ns;	/* CLOCK_MONOTONIC; 0 = none */
 	uint64_t irq_level;	/* device_irq_level last forwarded */
 	unsigned runs, ticks;
 	unsigned coalesced;	/* writes drained from the coalesced MMIO ring */
 	bool done;
 	int status;		/* the exit status once done */
+	unsigned injected;	/* data aborts given to the guest (inject.c) */
+	unsigned inject_run, inject_repeats;	/* the last one's KVM_RUN, and its repeats */
+	uint32_t inject_pc, inject_ipa;
+	unsigned pc_outside;	/* ticks in a row with the pc outside RAM */
+	unsigned tick_runs;	/* rs->runs at the last tick */
 };
 
 #define RUN_TICK_MS 100
@@ -32,6 +38,23 @@ int run_loop(struct run_state *rs);
 void run_record(struct run_state *rs, const struct trap_record *r);
 void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc, uint32_t ipa);
 uint32_t run_pc(struct run_state *rs);
+
+/*
+ * An access at ipa where the board has nothing: a data abort at the
+ * guest's vectors (inject.c), or the stop of a guest stuck re-taking it
+ * (BOARD_STATUS_STUCK). 0 to run on, else an exit status.
+ */
+int run_inject_dabt(struct run_state *rs, uint32_t ipa, bool write);
+
+/*
+ * At a tick: stops a guest whose pc stays outside RAM (BOARD_STATUS_STUCK).
+ * Looks only when the vCPU came back for nothing but ticks since the last
+ * one, so a guest that exits costs no call more.
+ */
+int run_check_pc(struct run_state *rs);
+
+/* No device at ipa: inject, or stop (status 126) with --strict. */
+int run_no_device(struct run_state *rs, uint32_t pc, uint32_t ipa, bool write);
 
 /* KVM_EXIT_ARM_NISV (nisv.c). */
 int run_nisv(struct run_state *rs);

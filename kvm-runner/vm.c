@@ -11,7 +11,6 @@
 #include "arch.h"
 #include "err.h"
 #include "ioctl_trace.h"
-#include "loader.h"
 #include "memmap.h"
 #include "vm.h"
 
@@ -66,18 +65,23 @@ int vm_create(struct vm *vm)
 
 		vm->nisv = kvm_ioctl(vm->vm_fd, KVM_ENABLE_CAP, &cap) == 0;
 	}
+	/* Data aborts for accesses to no device: KVM builds them (inject.c). */
+	vm->ext_dabt = !vm->no_ext_dabt &&
+		       kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_INJECT_EXT_DABT) > 0;
 	/* With no in-kernel irqchip the timer's level is reported in kvm_run. */
 	vm->user_irq = kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_USER_IRQ) > 0;
 	return 0;
 }
 
-int vm_add_ram(struct vm *vm, size_t size)
+/* One memslot: the board's RAM, from its description (-m). */
+int vm_add_ram(struct vm *vm, const struct board_desc *desc)
 {
 	struct kvm_userspace_memory_region region = {
 		.slot = 0,
-		.guest_phys_addr = BOARD_RAM_BASE,
-		.memory_size = size,
+		.guest_phys_addr = desc->ram_base,
+		.memory_size = desc->ram_size,
 	};
+	size_t size = desc->ram_size;
 
 	vm->ram = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS |
 		       MAP_NORESERVE, -1, 0);
@@ -93,13 +97,10 @@ int vm_add_ram(struct vm *vm, size_t size)
 	return 0;
 }
 
-int vm_load_image(struct vm *vm, const struct image *img)
+/* Image, initrd and DTB where the boot plan put them (all checked before). */
+int vm_load_guest(struct vm *vm, const struct guest *g)
 {
-	char err[256];
-
-	if (image_load(img, vm->ram, BOARD_RAM_BASE, vm->ram_size, &vm->entry, err,
-		       sizeof(err)) < 0)
-		return fail(EXIT_BADINPUT, "%s", err);
+	guest_copy(g, vm->ram);
 	return 0;
 }
 
@@ -139,12 +140,22 @@ int vm_init_vcpu(struct vm *vm)
 		    strerror(errno));
 }
 
-int vm_set_entry_regs(struct vm *vm)
+/*
+ * The boot plan's registers (docs/guest-abi.md), one KVM_SET_ONE_REG each:
+ * PC, CPSR (SVC, A I F masked), and those of r0-r2 that are not 0 (Linux:
+ * r1 = ~0, r2 = the DTB): KVM_ARM_VCPU_INIT left every core register 0
+ * (kvm_reset_vcpu), so the kit's protocol costs no call more.
+ */
+int vm_set_entry_regs(struct vm *vm, const struct boot_plan *plan)
 {
-	/* docs/guest-abi.md: PC = the image's entry, CPSR = SVC with A, I, F masked. */
-	if (vcpu_set_reg(vm, arch_reg_pc(), vm->entry) < 0 ||
-	    vcpu_set_reg(vm, arch_reg_cpsr(), BOARD_ENTRY_CPSR) < 0)
+	const uint32_t r[3] = { plan->r0, plan->r1, plan->r2 };
+
+	if (vcpu_set_reg(vm, arch_reg_pc(), plan->entry) < 0 ||
+	    vcpu_set_reg(vm, arch_reg_cpsr(), plan->cpsr) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_SET_ONE_REG: %s", strerror(errno));
+	for (unsigned n = 0; n < 3; n++)
+		if (r[n] && vcpu_set_reg(vm, arch_reg_gpr(n, plan->cpsr), r[n]) < 0)
+			return fail(EXIT_KVMFAIL, "KVM_SET_ONE_REG r%u: %s", n, strerror(errno));
 	return 0;
 }
 

@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include "board.h"
 #include "kvm_abi.h"
-#include "loader.h"
+#include "guest.h"
 
 struct vm {
 	const char *dev;		/* the KVM device, normally /dev/kvm */
@@ -25,9 +25,10 @@ struct vm {
 	size_t run_size;
 	struct kvm_vcpu_init init;	/* what KVM_ARM_VCPU_INIT was given */
 	int force_target;		/* --target: instead of the preferred one; -1 */
-	uint32_t entry;			/* the image's entry point */
 	bool nisv;			/* KVM_CAP_ARM_NISV_TO_USER enabled */
 	bool no_nisv;			/* --no-nisv: leave it off, as on Linux 5.4 */
+	bool ext_dabt;			/* KVM_CAP_ARM_INJECT_EXT_DABT, used (inject.c) */
+	bool no_ext_dabt;		/* --no-ext-dabt: inject by hand, as on Linux 5.4 */
 	bool user_irq;			/* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
 	struct kvm_coalesced_mmio_ring *ring;	/* --coalesce-console, else NULL */
 	uint32_t ring_max;		/* its entries */
@@ -37,11 +38,11 @@ struct vm {
 /* The steps; each returns 0 or an exit status (err.h) after one line. */
 int vm_open_kvm(struct vm *vm);
 int vm_create(struct vm *vm);
-int vm_add_ram(struct vm *vm, size_t size);
-int vm_load_image(struct vm *vm, const struct image *img);
+int vm_add_ram(struct vm *vm, const struct board_desc *desc);
+int vm_load_guest(struct vm *vm, const struct guest *g);
 int vm_create_vcpu(struct vm *vm);
 int vm_init_vcpu(struct vm *vm);
-int vm_set_entry_regs(struct vm *vm);
+int vm_set_entry_regs(struct vm *vm, const struct boot_plan *plan);
 int vm_map_run(struct vm *vm);
 /* --coalesce-console: the UART's DR word as a coalesced MMIO zone (after vm_map_run). */
 int vm_coalesce_console(struct vm *vm);

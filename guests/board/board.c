@@ -35,8 +35,15 @@ void board_init(struct board *b, void (*console)(void *, char), void *ctx)
 	b->console = console;
 	b->ctx = ctx;
 	b->status = BOARD_STATUS_PASS;
+	b->status_written = false;
+	exit_line_init(&b->exit_line);
 	b->stopped = false;
 	uart_reset(b);
+}
+
+uint32_t board_exit_status(const struct board *b, enum exit_source *src)
+{
+	return exit_status_pick(b->status_written, b->status, &b->exit_line, src);
 }
 
 /* Naturally aligned 1-, 2- or 4-byte accesses only (docs/guest-abi.md). */
@@ -56,9 +63,10 @@ static enum board_reg status_access(struct board *b, struct board_access *a)
 {
 	if (a->size != 4)
 		return BREG_NONE;
-	if (a->write)
+	if (a->write) {
 		b->status = a->value;
-	else
+		b->status_written = true;
+	} else
 		a->value = b->status;
 	return BREG_STATUS;
 }

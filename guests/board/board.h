@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "board_desc.h"
+#include "exitline.h"
 #include "memmap.h"
 
 /* Every register the board decodes; names from board_reg_name(). */
@@ -39,6 +40,8 @@ struct board {
 	void (*console)(void *ctx, char c);	/* where UART DR bytes go */
 	void *ctx;
 	uint32_t status;	/* last STATUS write; 0 until then */
+	bool status_written;	/* STATUS was written at least once */
+	struct exit_line exit_line;	/* the console's "EXIT: STATUS=n" lines */
 	uint32_t uart_kept[BOARD_UART_KEPT];	/* IBRD FBRD LCR_H CR IFLS IMSC (uart.c) */
 	bool stopped;		/* SYSTEM_OFF/RESET or CPU_OFF happened */
 };
@@ -57,6 +60,12 @@ void board_init(struct board *b, void (*console)(void *, char), void *ctx);
  * are BREG_NONE too. Reads: a->value is zero-extended to the access size.
  */
 enum board_reg board_mmio(struct board *b, struct board_access *a);
+
+/*
+ * The status of a guest that powers off (SYSTEM_OFF, CPU_OFF): STATUS if
+ * written, else its last "EXIT: STATUS=n" line, else 0 (exitline.h).
+ */
+uint32_t board_exit_status(const struct board *b, enum exit_source *src);
 
 /* "uart.DR", "status.STATUS", "gic.dist" ...; "none" for BREG_NONE. */
 const char *board_reg_name(enum board_reg r);
@@ -91,6 +100,7 @@ struct psci_result {
 	uint32_t ret;		/* r0 on return, when !stop */
 	bool stop;		/* the run ends: exit with status */
 	int status;
+	enum exit_source from;	/* SYSTEM_OFF: where status came from */
 	bool known;		/* fn is a PSCI function the board knows */
 	const char *name;	/* "PSCI_VERSION" ...; "UNKNOWN" */
 };

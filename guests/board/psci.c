@@ -82,7 +82,7 @@ void board_psci_answer(struct board *b, uint32_t fn, uint32_t arg, struct psci_r
 		out->ret = board_implements(arg) ? PSCI_RET_SUCCESS : PSCI_RET_NOT_SUPPORTED;
 		break;
 	case PSCI_CPU_OFF_FN:
-	case PSCI_SYSTEM_OFF_FN: stop(b, out, (int)b->status); break;
+	case PSCI_SYSTEM_OFF_FN: stop(b, out, (int)board_exit_status(b, &out->from)); break;
 	case PSCI_SYSTEM_RESET_FN: stop(b, out, BOARD_STATUS_RESET); break;
 	case SMCCC_VERSION_FN: out->ret = SMCCC_BOARD_VERSION; break;
 	case SMCCC_ARCH_FEATURES_FN:

@@ -106,9 +106,13 @@ enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *
 		a->value = uart_read_word(b, reg, offset & ~3u) >> shift;
 	else if (shift != 0)
 		;	/* not a register's first byte: ignored */
-	else if (reg == BREG_UART_DR && b->console)
-		b->console(b->ctx, (char)(a->value & 0xff));	/* DR's data: its low byte */
-	else
+	else if (reg == BREG_UART_DR) {
+		char c = (char)(a->value & 0xff);	/* DR's data: its low byte */
+
+		exit_line_feed(&b->exit_line, c);
+		if (b->console)
+			b->console(b->ctx, c);
+	} else
 		uart_keep(b, reg, a);
 	return reg;
 }

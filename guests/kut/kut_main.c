@@ -106,7 +106,7 @@ static void print_run(const struct kut_test *t, const struct kut_run *r)
 
 static int cmd_plan(int argc, char **argv)
 {
-	struct kut_opts o = { .max_smp = 1 };
+	struct kut_opts o = {.max_smp = 1};
 	const struct kut_vmm *vmm = NULL;
 	const char *only = NULL;
 	static struct kut_cfg cfg;

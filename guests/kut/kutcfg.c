@@ -10,20 +10,29 @@ struct key {
 	size_t off, size;
 };
 
-#define KEY(n, f) { n, offsetof(struct kut_test, f), sizeof(((struct kut_test *)0)->f) }
+#define KEY(n, f)                                                                                  \
+	{                                                                                          \
+		n, offsetof(struct kut_test, f), sizeof(((struct kut_test *)0)->f)                 \
+	}
 /* extra_params is the name older trees use for qemu_params. */
 static const struct key keys[] = {
-	KEY("file", file),		KEY("smp", smp),
-	KEY("test_args", test_args),	KEY("qemu_params", qemu_params),
-	KEY("extra_params", qemu_params), KEY("kvmtool_params", kvmtool_params),
-	KEY("groups", groups),		KEY("arch", arch),
-	KEY("accel", accel),		KEY("machine", machine),
-	KEY("timeout", timeout),	KEY("disabled_if", disabled_if),
+	KEY("file", file),
+	KEY("smp", smp),
+	KEY("test_args", test_args),
+	KEY("qemu_params", qemu_params),
+	KEY("extra_params", qemu_params),
+	KEY("kvmtool_params", kvmtool_params),
+	KEY("groups", groups),
+	KEY("arch", arch),
+	KEY("accel", accel),
+	KEY("machine", machine),
+	KEY("timeout", timeout),
+	KEY("disabled_if", disabled_if),
 	KEY("check", check),
 };
 
 struct parser {
-	const char *p;		/* the next line */
+	const char *p; /* the next line */
 	int line;
 	char *err;
 	size_t errlen;
@@ -53,7 +62,8 @@ static int next_line(struct parser *ps, char *buf, size_t size)
 	len = end ? (size_t)(end - ps->p) : strlen(ps->p);
 	ps->line++;
 	if (len >= size) {
-		snprintf(ps->err, ps->errlen, "line %d: longer than %zu characters", ps->line, size - 1);
+		snprintf(ps->err, ps->errlen, "line %d: longer than %zu characters", ps->line,
+			 size - 1);
 		return -1;
 	}
 	memcpy(buf, ps->p, len);
@@ -83,8 +93,8 @@ static const char *match_key(const char *line, const char *key)
 static int set_value(struct parser *ps, char *dst, size_t size, const char *key, const char *v)
 {
 	if (strlen(v) >= size) {
-		snprintf(ps->err, ps->errlen, "line %d: %s longer than %zu characters", ps->line, key,
-			 size - 1);
+		snprintf(ps->err, ps->errlen, "line %d: %s longer than %zu characters", ps->line,
+			 key, size - 1);
 		return -1;
 	}
 	strcpy(dst, v);
@@ -104,8 +114,8 @@ static int long_value(struct parser *ps, char *dst, size_t size, const char *key
 		if (close)
 			*close = '\0';
 		if (strlen(acc) + strlen(line) + 2 > sizeof(acc)) {
-			snprintf(ps->err, ps->errlen, "line %d: %s longer than %zu characters", start,
-				 key, sizeof(acc) - 1);
+			snprintf(ps->err, ps->errlen, "line %d: %s longer than %zu characters",
+				 start, key, sizeof(acc) - 1);
 			return -1;
 		}
 		strcat(acc, " ");
@@ -128,16 +138,18 @@ static int open_test(struct parser *ps, struct kut_cfg *cfg, const char *line)
 		return -1;
 	}
 	if (cfg->n == KUT_MAX_TESTS) {
-		snprintf(ps->err, ps->errlen, "line %d: more than %d tests", ps->line, KUT_MAX_TESTS);
+		snprintf(ps->err, ps->errlen, "line %d: more than %d tests", ps->line,
+			 KUT_MAX_TESTS);
 		return -1;
 	}
 	if (len - 2 >= KUT_NAME_MAX) {
-		snprintf(ps->err, ps->errlen, "line %d: test name longer than %d characters", ps->line,
-			 KUT_NAME_MAX - 1);
+		snprintf(ps->err, ps->errlen, "line %d: test name longer than %d characters",
+			 ps->line, KUT_NAME_MAX - 1);
 		return -1;
 	}
 	for (int i = 0; i < cfg->n; i++)
-		if (strlen(cfg->tests[i].name) == len - 2 && !strncmp(cfg->tests[i].name, line + 1, len - 2)) {
+		if (strlen(cfg->tests[i].name) == len - 2 &&
+		    !strncmp(cfg->tests[i].name, line + 1, len - 2)) {
 			snprintf(ps->err, ps->errlen, "line %d: test %s already named on line %d",
 				 ps->line, cfg->tests[i].name, cfg->tests[i].line);
 			return -1;
@@ -148,8 +160,9 @@ static int open_test(struct parser *ps, struct kut_cfg *cfg, const char *line)
 	t->line = ps->line;
 	for (const char *c = t->name; *c; c++)
 		if (isspace((unsigned char)*c) || *c == '/') {
-			snprintf(ps->err, ps->errlen, "line %d: test name \"%s\" holds a space or '/'",
-				 ps->line, t->name);
+			snprintf(ps->err, ps->errlen,
+				 "line %d: test name \"%s\" holds a space or '/'", ps->line,
+				 t->name);
 			return -1;
 		}
 	return 0;
@@ -167,12 +180,12 @@ static int key_line(struct parser *ps, struct kut_test *t, const char *line)
 			return long_value(ps, dst, keys[i].size, keys[i].name, v);
 		return set_value(ps, dst, keys[i].size, keys[i].name, v);
 	}
-	return 0;	/* not a key: ignored, as kvm-unit-tests does */
+	return 0; /* not a key: ignored, as kvm-unit-tests does */
 }
 
 int kut_cfg_parse(const char *text, struct kut_cfg *cfg, char *err, size_t errlen)
 {
-	struct parser ps = { text, 0, err, errlen };
+	struct parser ps = {text, 0, err, errlen};
 	char line[KUT_VALUE_MAX + 32];
 	int r;
 

@@ -11,25 +11,25 @@
 
 #include <stddef.h>
 
-#define KUT_MAX_TESTS	256
-#define KUT_NAME_MAX	64
-#define KUT_VALUE_MAX	512
+#define KUT_MAX_TESTS 256
+#define KUT_NAME_MAX 64
+#define KUT_VALUE_MAX 512
 
 struct kut_test {
 	char name[KUT_NAME_MAX];
-	char file[KUT_NAME_MAX];		/* e.g. selftest.flat */
-	char smp[KUT_VALUE_MAX];		/* an expression: 2, $MAX_SMP, $((...)) */
-	char test_args[KUT_VALUE_MAX];		/* the guest's command line */
-	char qemu_params[KUT_VALUE_MAX];	/* qemu_params, or the older extra_params */
+	char file[KUT_NAME_MAX];	 /* e.g. selftest.flat */
+	char smp[KUT_VALUE_MAX];	 /* an expression: 2, $MAX_SMP, $((...)) */
+	char test_args[KUT_VALUE_MAX];	 /* the guest's command line */
+	char qemu_params[KUT_VALUE_MAX]; /* qemu_params, or the older extra_params */
 	char kvmtool_params[KUT_VALUE_MAX];
-	char groups[KUT_VALUE_MAX];		/* words */
-	char arch[16];				/* arm, arm64 or empty */
-	char accel[16];				/* kvm, tcg or empty */
+	char groups[KUT_VALUE_MAX]; /* words */
+	char arch[16];		    /* arm, arm64 or empty */
+	char accel[16];		    /* kvm, tcg or empty */
 	char machine[32];
-	char timeout[16];			/* e.g. 10s; empty: the default */
-	char disabled_if[KUT_VALUE_MAX];	/* a bash test, e.g. [[ "$TARGET" != qemu ]] */
+	char timeout[16];		 /* e.g. 10s; empty: the default */
+	char disabled_if[KUT_VALUE_MAX]; /* a bash test, e.g. [[ "$TARGET" != qemu ]] */
 	char check[KUT_VALUE_MAX];
-	int line;				/* of its [name] */
+	int line; /* of its [name] */
 };
 
 struct kut_cfg {

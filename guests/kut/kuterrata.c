@@ -32,7 +32,8 @@ static int at_least(const long k[3], const long m[3])
 	return 1;
 }
 
-int kut_errata(const char *txt, const char *kernel, char *out, size_t size, char *err, size_t errlen)
+int kut_errata(const char *txt, const char *kernel, char *out, size_t size, char *err,
+	       size_t errlen)
 {
 	long k[3], m[3];
 	size_t used = 0;
@@ -48,13 +49,15 @@ int kut_errata(const char *txt, const char *kernel, char *out, size_t size, char
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		char line[256], commit[64], minver[64];
 
-		snprintf(line, sizeof(line), "%.*s", (int)(len < sizeof(line) ? len : sizeof(line) - 1), p);
+		snprintf(line, sizeof(line), "%.*s",
+			 (int)(len < sizeof(line) ? len : sizeof(line) - 1), p);
 		p += len + (nl ? 1 : 0);
-		if (line[0] == '#' || sscanf(line, " %63[0-9a-f] : %63[^ :\t]", commit, minver) != 2)
+		if (line[0] == '#' ||
+		    sscanf(line, " %63[0-9a-f] : %63[^ :\t]", commit, minver) != 2)
 			continue;
 		if (version(minver, m)) {
-			snprintf(err, errlen, "errata line %d: bad minimum kernel version %s", lineno + 1,
-				 minver);
+			snprintf(err, errlen, "errata line %d: bad minimum kernel version %s",
+				 lineno + 1, minver);
 			return -1;
 		}
 		int n = snprintf(out + used, size - used, "ERRATA_%s=%s\n", commit,

@@ -41,7 +41,8 @@ int kut_split(const char *s, struct kut_words *out, char *err, size_t errlen)
 			continue;
 		}
 		if ((c == '`' || c == '$') && quote != '\'') {
-			snprintf(err, errlen, "'%c' needs a shell; the kit runs no shell on cfg values", c);
+			snprintf(err, errlen,
+				 "'%c' needs a shell; the kit runs no shell on cfg values", c);
 			return -1;
 		}
 		if (!in_word && out->n == KUT_MAX_WORDS) {
@@ -179,7 +180,7 @@ static long ternary(struct expr *e)
 
 int kut_eval_smp(const char *expr, int max_smp, int *out, char *err, size_t errlen)
 {
-	struct expr e = { expr, max_smp, 0 };
+	struct expr e = {expr, max_smp, 0};
 	int arith = eat(&e, "$((");
 	long v = ternary(&e);
 

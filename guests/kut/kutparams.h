@@ -9,8 +9,8 @@
 
 #include <stddef.h>
 
-#define KUT_MAX_WORDS	32
-#define KUT_WORD_MAX	256
+#define KUT_MAX_WORDS 32
+#define KUT_WORD_MAX 256
 
 struct kut_words {
 	char w[KUT_MAX_WORDS][KUT_WORD_MAX];

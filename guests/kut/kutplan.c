@@ -123,13 +123,13 @@ static int kit_option(const struct kut_words *w, int i, struct kut_run *r)
 		return skip(r, "irqchip=%s: the kit's board has a GICv2", v), -1;
 	}
 	if (!strcmp(o, "--pmu"))
-		return 1;	/* the PMU is the CPU's; what the kit does with it shows in the run */
+		return 1; /* the PMU is the CPU's; what the kit does with it shows in the run */
 	if (!v)
 		return skip(r, "'%s': the kit has no such option", o), -1;
 	if (!strcmp(o, "-m") || !strcmp(o, "--mem"))
 		return mib(v, &r->mem_mib) ? (skip(r, "%s %s: not a size", o, v), -1) : 2;
 	if (!strcmp(o, "-append") || !strcmp(o, "--params")) {
-		if (!r->args[0])	/* older trees: extra_params = -append '...' */
+		if (!r->args[0]) /* older trees: extra_params = -append '...' */
 			snprintf(r->args, sizeof(r->args), "%s", v);
 		return 2;
 	}
@@ -139,7 +139,8 @@ static int kit_option(const struct kut_words *w, int i, struct kut_run *r)
 }
 
 /* The test's options: as given on QEMU natively; read into the run on a kit VMM. */
-static enum kut_action params(const struct kut_test *t, const struct kut_vmm *vmm, struct kut_run *r)
+static enum kut_action params(const struct kut_test *t, const struct kut_vmm *vmm,
+			      struct kut_run *r)
 {
 	const char *src = t->qemu_params, *key = "qemu_params";
 	struct kut_words w;
@@ -195,7 +196,8 @@ static enum kut_action cpus(const struct kut_test *t, const struct kut_vmm *vmm,
 		return KUT_RUN;
 	snprintf(want, sizeof(want), "smp=%d", smp);
 	at = strstr(r->args, want);
-	if (!at || (at != r->args && at[-1] != ' ') || (at[strlen(want)] && at[strlen(want)] != ' '))
+	if (!at || (at != r->args && at[-1] != ' ') ||
+	    (at[strlen(want)] && at[strlen(want)] != ' '))
 		return skip(r, "smp=%d: the kit runs %d vCPU%s", smp, vmm->vcpus,
 			    vmm->vcpus > 1 ? "s" : "");
 	char rest[KUT_VALUE_MAX];
@@ -240,7 +242,7 @@ static enum kut_action runner_skips(const struct kut_test *t, const struct kut_v
 		return skip(r, "test marked as manual run only");
 	if (t->arch[0] && strcmp(t->arch, "arm"))
 		return skip(r, "%s only", t->arch);
-	if (t->machine[0] && strcmp(t->machine, "virt"))	/* every VMM's board is a virt */
+	if (t->machine[0] && strcmp(t->machine, "virt")) /* every VMM's board is a virt */
 		return skip(r, "%s only", t->machine);
 	if (t->accel[0] && strcmp(t->accel, vmm->accel))
 		return skip(r, "%s only, but ACCEL=%s", t->accel, vmm->accel);

@@ -68,7 +68,7 @@ static void summary(const char *console, char *out, size_t size)
  */
 static void last_words(const char *console, char *out, size_t size)
 {
-	static const char *const marks[] = { "Unhandled exception", "assert failed" };
+	static const char *const marks[] = {"Unhandled exception", "assert failed"};
 
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
 		const char *p = strstr(console, marks[i]), *end;
@@ -101,13 +101,15 @@ static int vmm_ending(int status, const char *why, unsigned timeout_s, struct ku
 	case BOARD_STATUS_STUCK:
 		say(v, KUT_FAIL, "%s", w ? w : "guest stuck taking exceptions");
 		return 1;
-	case VMM_STATUS_NOPLATFORM:	/* no KVM, no Hyp mode: the test could not run here */
+	case VMM_STATUS_NOPLATFORM: /* no KVM, no Hyp mode: the test could not run here */
 		say(v, KUT_RESULT_SKIP, "%s", w ? w : "the VMM has no platform to run on");
 		return 1;
 	case VMM_STATUS_BADINPUT:
 	case VMM_STATUS_FAILED:
-		say(v, KUT_FAIL, "%s", w ? w : status == VMM_STATUS_FAILED ? "the VMM failed"
-									 : "the VMM refused its input");
+		say(v, KUT_FAIL, "%s",
+		    w				  ? w
+		    : status == VMM_STATUS_FAILED ? "the VMM failed"
+						  : "the VMM refused its input");
 		return 1;
 	}
 	if (status > 128 && status < 128 + 65) {

@@ -15,7 +15,7 @@ enum kut_result { KUT_PASS, KUT_FAIL, KUT_RESULT_SKIP };
 
 struct kut_verdict {
 	enum kut_result result;
-	char text[256];		/* "2 tests", "timeout; duration=90s"; may be empty */
+	char text[256]; /* "2 tests", "timeout; duration=90s"; may be empty */
 };
 
 /*

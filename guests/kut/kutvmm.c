@@ -10,10 +10,10 @@
 
 static const struct kut_vmm vmms[] = {
 	/* name		accel	target	vcpus		qemu_params image */
-	{ "native",	"tcg",	"qemu",	BOARD_MAX_CPUS,	1,	".flat" },
-	{ "hyp",	"hyp",	"kit",	1,		0,	".elf" },
-	{ "kvm",	"kvm",	"kit",	1,		0,	".elf" },
-	{ "kvm-armv7",	"kvm",	"kit",	1,		0,	".elf" },
+	{"native", "tcg", "qemu", BOARD_MAX_CPUS, 1, ".flat"},
+	{"hyp", "hyp", "kit", 1, 0, ".elf"},
+	{"kvm", "kvm", "kit", 1, 0, ".elf"},
+	{"kvm-armv7", "kvm", "kit", 1, 0, ".elf"},
 };
 
 const struct kut_vmm *kut_vmm_find(const char *name)

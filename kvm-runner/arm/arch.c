@@ -48,6 +48,16 @@ const char *arch_target_name(uint32_t target)
 uint64_t arch_reg_pc(void) { return ARM_CORE_REG(ARM_CORE_USR + 15); }
 uint64_t arch_reg_cpsr(void) { return ARM_CORE_REG(ARM_CORE_CPSR); }
 
+void arch_abt_regs(struct arch_abt_regs *r)
+{
+	*r = (struct arch_abt_regs){
+		.lr_abt = ARM_CORE_REG(ARM_CORE_ABT + 1), .spsr_abt = ARM_CORE_REG(ARM_CORE_ABT + 2),
+		.sctlr = ARM_CP15_REG32(0, 1, 0, 0), .vbar = ARM_CP15_REG32(0, 12, 0, 0),
+		.ttbcr = ARM_CP15_REG32(0, 2, 0, 2), .dfsr = ARM_CP15_REG32(0, 5, 0, 0),
+		.dfar = ARM_CP15_REG32(0, 6, 0, 0),
+	};
+}
+
 /* The kvm_regs word holding banked sp (0) or lr (1) of a mode. */
 static int banked_word(uint32_t mode, unsigned which)
 {

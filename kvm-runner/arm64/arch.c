@@ -49,6 +49,17 @@ const char *arch_target_name(uint32_t target)
 uint64_t arch_reg_pc(void) { return ARM64_CORE_REG(ARM64_CORE_PC); }
 uint64_t arch_reg_cpsr(void) { return ARM64_CORE_REG(ARM64_CORE_PSTATE); }
 
+/* AArch32 DFSR is ESR_EL1, DFAR FAR_EL1[31:0], TTBCR TCR_EL1[31:0] (ARM DDI 0487, G8). */
+void arch_abt_regs(struct arch_abt_regs *r)
+{
+	*r = (struct arch_abt_regs){
+		.lr_abt = ARM64_CORE_REG(ARM64_CORE_X(20)), .spsr_abt = ARM64_CORE_REG(ARM64_CORE_SPSR(1)),
+		.sctlr = ARM64_SYS_REG(3, 0, 1, 0, 0), .vbar = ARM64_SYS_REG(3, 0, 12, 0, 0),
+		.ttbcr = ARM64_SYS_REG(3, 0, 2, 0, 2), .dfsr = ARM64_SYS_REG(3, 0, 5, 2, 0),
+		.dfar = ARM64_SYS_REG(3, 0, 6, 0, 0),
+	};
+}
+
 /* The x register holding banked sp (0) or lr (1) of an AArch32 mode. */
 static unsigned banked_x(uint32_t mode, unsigned which)
 {

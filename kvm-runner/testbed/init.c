@@ -1,8 +1,9 @@
 /*
  * /init of the KVM test bed: mounts what kvm-runner needs, runs it on one
- * guest (arguments from the kernel command line after "--", see initargs.h),
- * sends the results back over the console between markers (report.h) and
- * powers the machine off, so that QEMU exits.
+ * guest (arguments from the kernel command line after "--", see initargs.h)
+ * or on each run of a guest list (--list), sends the results back over the
+ * console between markers (report.h) and powers the machine off, so that
+ * QEMU exits.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -21,7 +22,7 @@
 #include "sctrace.h"
 
 #define OUT(f) TESTBED_OUT_DIR "/" f
-#define STATUS_SETUP 3		/* the test bed itself failed, as the runner's setup errors */
+#define STATUS_SETUP 203	/* the test bed itself failed: VMM_STATUS_FAILED */
 
 static void mount_one(const char *src, const char *dir, const char *type)
 {
@@ -39,9 +40,18 @@ static void mount_all(void)
 	mkdir(TESTBED_OUT_DIR, 0755);
 }
 
-static void write_runinfo(const struct init_args *a, const struct sctrace *st)
+/* dir/name */
+static const char *in_dir(const char *dir, const char *name)
 {
-	FILE *f = fopen(OUT("runinfo"), "w");
+	static char path[TESTBED_PATH_MAX + 16];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return path;
+}
+
+static void write_runinfo(const char *dir, const struct init_args *a, const struct sctrace *st)
+{
+	FILE *f = fopen(in_dir(dir, "runinfo"), "w");
 	struct utsname u;
 
 	if (!f)
@@ -59,9 +69,9 @@ static void write_runinfo(const struct init_args *a, const struct sctrace *st)
 	fclose(f);
 }
 
-static void write_syscalls(const struct sctrace *st)
+static void write_syscalls(const char *dir, const struct sctrace *st)
 {
-	FILE *f = fopen(OUT("syscalls"), "w");
+	FILE *f = fopen(in_dir(dir, "syscalls"), "w");
 	unsigned long nr;
 
 	if (!f)
@@ -124,23 +134,23 @@ static void run_order(unsigned limit_s)
 			sctrace_exit_code(st.status));
 }
 
-static void report_all(bool kallsyms, bool order)
+/*
+ * A run's files, sent as NAME (one guest) or RUN.NAME (a list's run); dtb
+ * only when the runner was given --dump-dtb DIR/dtb.
+ */
+static void report_run(const char *dir, const char *run)
 {
 	static const char *const names[] = {
-		"console", "stderr", "traplog", "ioctls", "regs", "runinfo", "syscalls",
+		"console", "stderr", "traplog", "ioctls", "regs", "runinfo", "syscalls", "dtb",
 	};
-	char path[64];
-	size_t i;
+	char name[TESTBED_NAME_MAX + 16];
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", TESTBED_OUT_DIR, names[i]);
-		report_file(stdout, names[i], path);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(name, sizeof(name), "%s%s%s", run ? run : "", run ? "." : "", names[i]);
+		if ((run || strcmp(names[i], "dtb") == 0) && access(in_dir(dir, names[i]), F_OK) < 0)
+			continue;	/* a list's runs send what they have, quietly */
+		report_file(stdout, name, in_dir(dir, names[i]));
 	}
-	if (kallsyms)
-		report_file(stdout, "kallsyms", OUT("kallsyms"));
-	if (order)
-		report_file(stdout, "order", OUT("order"));
-	report_dmesg();
 }
 
 /* init's arguments: the words after " -- " on the kernel command line. */
@@ -157,54 +167,123 @@ static int read_cmdline(char *buf, size_t n, char **argv, int max)
 	return cmdline_split(buf, argv, max);
 }
 
-static int run(bool *kallsyms, bool *order)
+/* Runs the runner as a says, its results in dir. Returns its exit status. */
+static int run_one(const struct init_args *a, const char *dir)
+{
+	struct sctrace st;
+	char out[TESTBED_PATH_MAX + 16], err[TESTBED_PATH_MAX + 16];
+	struct sctrace_opts o = { .stdout_path = out, .stderr_path = err };
+
+	snprintf(out, sizeof(out), "%s/console", dir);
+	snprintf(err, sizeof(err), "%s/stderr", dir);
+	o.count = a->count_syscalls;
+	o.limit_s = a->limit_s;
+	if (sctrace_run((char *const *)a->argv, &o, &st) < 0) {
+		fprintf(stderr, "init: running %s: %s\n", a->argv[0], strerror(errno));
+		return STATUS_SETUP;
+	}
+	if (st.timed_out)
+		fprintf(stderr, "init: kvm-runner killed after %u s (--limit)\n", a->limit_s);
+	write_runinfo(dir, a, &st);
+	if (a->count_syscalls)
+		write_syscalls(dir, &st);
+	return sctrace_exit_code(st.status);
+}
+
+/*
+ * Every run of /guests/NAME in turn, each sent back as soon as it ends.
+ * Returns 0 when each line was run (each run's status is in its runinfo),
+ * else STATUS_SETUP after a line naming the first bad one.
+ */
+static int run_list(const char *name)
+{
+	static char line[1024];
+	char path[TESTBED_PATH_MAX], run[TESTBED_NAME_MAX], dir[TESTBED_PATH_MAX], err[160];
+	struct init_args a;
+	unsigned lineno = 0, runs = 0;
+	FILE *f;
+	int rc = 0;
+
+	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1);	/* results go out meanwhile */
+	snprintf(path, sizeof(path), "%s/%s", TESTBED_GUEST_DIR, name);
+	if (!(f = fopen(path, "r"))) {
+		fprintf(stderr, "init: %s: %s\n", path, strerror(errno));
+		return STATUS_SETUP;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		int k;
+
+		lineno++;
+		if (!strchr(line, '\n') && !feof(f)) {
+			fprintf(stderr, "init: %s:%u: line too long\n", path, lineno);
+			rc = STATUS_SETUP;
+			break;
+		}
+		k = list_line_parse(line, run, sizeof(run), &a, err, sizeof(err));
+		if (k > 0)
+			continue;
+		if (k < 0 || ++runs > TESTBED_LIST_MAX) {
+			fprintf(stderr, "init: %s:%u: %s\n", path, lineno,
+				k < 0 ? err : "too many runs");
+			rc = STATUS_SETUP;
+			break;
+		}
+		snprintf(dir, sizeof(dir), "%s/%s", TESTBED_OUT_DIR, run);
+		mkdir(dir, 0755);
+		printf("init: run %s: status %d\n", run, run_one(&a, dir));
+		report_run(dir, run);
+	}
+	fclose(f);
+	return rc;
+}
+
+static int run(bool *kallsyms, bool *order, bool *list)
 {
 	static char cmdline[4096];
 	char *argv[TESTBED_MAX_ARGS + 1];
 	int argc = read_cmdline(cmdline, sizeof(cmdline), argv, TESTBED_MAX_ARGS);
 	struct init_args a;
-	struct sctrace st;
-	struct sctrace_opts o = { .stdout_path = OUT("console"), .stderr_path = OUT("stderr") };
 	char err[160];
+	int status;
 
 	if (argc < 0) {
-		fprintf(stderr, "init: more than %d words after -- on the kernel command line\n",
-			TESTBED_MAX_ARGS - 1);
+		fprintf(stderr, "init: more than %d words after -- on the kernel command line, "
+			"or a quote left open\n", TESTBED_MAX_ARGS - 1);
 		return STATUS_SETUP;
 	}
 	if (init_args_parse(argc, argv, &a, err, sizeof(err)) < 0) {
 		fprintf(stderr, "init: %s\n", err);
 		return STATUS_SETUP;
 	}
-	o.count = a.count_syscalls;
-	o.limit_s = a.limit_s;
-	if (sctrace_run((char *const *)a.argv, &o, &st) < 0) {
-		fprintf(stderr, "init: running %s: %s\n", a.argv[0], strerror(errno));
-		return STATUS_SETUP;
-	}
-	if (st.timed_out)
-		fprintf(stderr, "init: kvm-runner killed after %u s (--limit)\n", a.limit_s);
-	write_runinfo(&a, &st);
-	if (a.count_syscalls)
-		write_syscalls(&st);
-	if (a.kallsyms)
-		write_kallsyms();
 	*kallsyms = a.kallsyms;
 	*order = a.order;
+	*list = a.list[0] != '\0';
+	if (*list)
+		status = run_list(a.list);
+	else
+		status = run_one(&a, TESTBED_OUT_DIR);
+	if (a.kallsyms)
+		write_kallsyms();
 	if (a.order)
 		run_order(a.limit_s);
-	return sctrace_exit_code(st.status);
+	return status;
 }
 
 int main(void)
 {
-	bool kallsyms = false, order = false;
+	bool kallsyms = false, order = false, list = false;
 	int status;
 
 	mount_all();
-	status = run(&kallsyms, &order);
+	status = run(&kallsyms, &order, &list);
 	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1);	/* keep printk out of the data */
-	report_all(kallsyms, order);
+	if (!list)	/* a list's runs were sent as they ended */
+		report_run(TESTBED_OUT_DIR, NULL);
+	if (kallsyms)
+		report_file(stdout, "kallsyms", OUT("kallsyms"));
+	if (order)
+		report_file(stdout, "order", OUT("order"));
+	report_dmesg();
 	report_status(stdout, status);
 	sync();
 	reboot(RB_POWER_OFF);

@@ -1,20 +1,18 @@
-/* The test bed init's command line (see initargs.h). */
+/* The test bed init's command line and guest lists (see initargs.h). */
 #include "initargs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Files the runner writes in TESTBED_OUT_DIR, with the option naming each. */
-static const char *const result_opts[][2] = {
-	{ "--traplog", TESTBED_OUT_DIR "/traplog" },
-	{ "--ioctl-trace", TESTBED_OUT_DIR "/ioctls" },
-	{ "--regs", TESTBED_OUT_DIR "/regs" },
+/* Files the runner writes in the run's directory, with the option naming each. */
+static const char *const result_opts[TESTBED_NRESULTS][2] = {
+	{ "--traplog", "traplog" },
+	{ "--ioctl-trace", "ioctls" },
+	{ "--regs", "regs" },
 };
-#define NRESULT_OPTS (sizeof(result_opts) / sizeof(result_opts[0]))
 
-/* A guest name is a file name in /guests: letters, digits, '-', '_', '.'. */
-static bool valid_name(const char *s)
+bool testbed_name_ok(const char *s)
 {
 	size_t n = strlen(s);
 
@@ -38,13 +36,13 @@ static int parse_seconds(const char *s, unsigned *out)
 	return 0;
 }
 
-/* --no-NAME leaves out the result NAME (the option after TESTBED_OUT_DIR/). */
+/* --no-NAME leaves out the result NAME. */
 static bool drop_result(struct init_args *a, const char *arg)
 {
 	if (strncmp(arg, "--no-", 5) != 0)
 		return false;
-	for (size_t k = 0; k < NRESULT_OPTS; k++)
-		if (strcmp(arg + 5, result_opts[k][1] + sizeof(TESTBED_OUT_DIR)) == 0) {
+	for (size_t k = 0; k < TESTBED_NRESULTS; k++)
+		if (strcmp(arg + 5, result_opts[k][1]) == 0) {
 			a->no_result |= 1u << k;
 			return true;
 		}
@@ -53,14 +51,11 @@ static bool drop_result(struct init_args *a, const char *arg)
 
 static void push(struct init_args *a, const char *s) { a->argv[a->argc++] = s; }
 
-int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_t errlen)
+/* The init options before GUEST; returns the index of GUEST, or -1. */
+static int init_options(int argc, char **argv, struct init_args *a, char *err, size_t errlen)
 {
 	int i = 1;
-	size_t k;
 
-	memset(a, 0, sizeof(*a));
-	a->count_syscalls = true;
-	a->limit_s = TESTBED_DEFAULT_LIMIT;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
 		if (strcmp(argv[i], "--no-count") == 0) {
 			a->count_syscalls = false;
@@ -75,57 +70,152 @@ int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_
 				snprintf(err, errlen, "bad --limit '%s' (1..3600 seconds)", argv[i]);
 				return -1;
 			}
+		} else if (strcmp(argv[i], "--list") == 0 && i + 1 < argc) {
+			if (!testbed_name_ok(argv[++i])) {
+				snprintf(err, errlen, "bad list name '%s' (a name in %s, not a path)",
+					 argv[i], TESTBED_GUEST_DIR);
+				return -1;
+			}
+			strcpy(a->list, argv[i]);
 		} else {
 			snprintf(err, errlen, "unknown init option '%s'", argv[i]);
 			return -1;
 		}
 	}
+	return i;
+}
+
+int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_args *a,
+		       char *err, size_t errlen)
+{
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	a->count_syscalls = true;
+	a->limit_s = TESTBED_DEFAULT_LIMIT;
+	if ((i = init_options(argc, argv, a, err, errlen)) < 0)
+		return -1;
+	if (a->list[0]) {
+		if (i < argc) {
+			snprintf(err, errlen, "--list takes no guest ('%s')", argv[i]);
+			return -1;
+		}
+		return 0;
+	}
 	if (i >= argc) {
 		snprintf(err, errlen, "no guest given (kernel command line: -- [--no-count] "
-			 "[--no-traplog] [--no-ioctls] [--no-regs] [--limit S] [--kallsyms] [--order] "
-			 "GUEST [OPTION...])");
+			 "[--no-traplog] [--no-ioctls] [--no-regs] [--limit S] [--kallsyms] "
+			 "[--order] GUEST [OPTION...], or --list NAME)");
 		return -1;
 	}
-	if (!valid_name(argv[i])) {
-		snprintf(err, errlen, "bad guest name '%s' (a name in %s, not a path)", argv[i], TESTBED_GUEST_DIR);
+	if (!testbed_name_ok(argv[i])) {
+		snprintf(err, errlen, "bad guest name '%s' (a name in %s, not a path)", argv[i],
+			 TESTBED_GUEST_DIR);
 		return -1;
 	}
 	strcpy(a->guest, argv[i]);
 	snprintf(a->guest_path, sizeof(a->guest_path), "%s/%s.elf", TESTBED_GUEST_DIR, a->guest);
 	i++;
-	if (argc - i + 2 * (int)NRESULT_OPTS + 2 > TESTBED_MAX_ARGS) {
+	if (argc - i + 2 * TESTBED_NRESULTS + 2 > TESTBED_MAX_ARGS) {
 		snprintf(err, errlen, "too many runner options (at most %d words)",
-			 TESTBED_MAX_ARGS - 2 * (int)NRESULT_OPTS - 2);
+			 TESTBED_MAX_ARGS - 2 * TESTBED_NRESULTS - 2);
 		return -1;
 	}
 	push(a, TESTBED_RUNNER);
 	for (; i < argc; i++)
 		push(a, argv[i]);
-	for (k = 0; k < NRESULT_OPTS; k++) {
+	for (size_t k = 0; k < TESTBED_NRESULTS; k++) {
 		if (a->no_result & 1u << k)
 			continue;
+		snprintf(a->result_path[k], sizeof(a->result_path[k]), "%s/%s", out_dir,
+			 result_opts[k][1]);
 		push(a, result_opts[k][0]);
-		push(a, result_opts[k][1]);
+		push(a, a->result_path[k]);
 	}
 	push(a, a->guest_path);
 	a->argv[a->argc] = NULL;
 	return 0;
 }
 
+int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_t errlen)
+{
+	return init_args_parse_in(argc, argv, TESTBED_OUT_DIR, a, err, errlen);
+}
+
+int words_split(char *s, char **argv, int max)
+{
+	int n = 0;
+
+	for (;;) {
+		char *w;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		if (!*s)
+			return n;
+		if (n == max)
+			return -1;
+		w = s;
+		argv[n++] = w;
+		/* copy the word onto itself, dropping the quotes */
+		for (bool quoted = false; *s && (quoted || !strchr(" \t\n\r", *s)); s++) {
+			if (*s == '"')
+				quoted = !quoted;
+			else
+				*w++ = *s;
+			if (!s[1] && quoted)
+				return -1;
+		}
+		if (*s)
+			s++;
+		*w = '\0';
+	}
+}
+
 int cmdline_split(char *cmdline, char **argv, int max)
 {
 	char *p = strstr(cmdline, " -- ");
-	int argc = 0;
+	int n;
 
 	if (max < 1)
 		return 0;
-	argv[argc++] = "init";
+	argv[0] = "init";
 	if (!p)
-		return argc;
-	for (p = strtok(p + 4, " \t\n"); p; p = strtok(NULL, " \t\n")) {
-		if (argc == max)
-			return -1;
-		argv[argc++] = p;
+		return 1;
+	n = words_split(p + 4, argv + 1, max - 1);
+	return n < 0 ? -1 : n + 1;
+}
+
+int list_line_parse(char *line, char *run, size_t runlen, struct init_args *a, char *err,
+		    size_t errlen)
+{
+	char *words[TESTBED_MAX_ARGS + 1], dir[TESTBED_PATH_MAX];
+	char *hash = strchr(line, '#');
+	int n;
+
+	if (hash)
+		*hash = '\0';
+	n = words_split(line, words, TESTBED_MAX_ARGS);
+	if (n == 0)
+		return 1;
+	if (n < 0) {
+		snprintf(err, errlen, "more than %d words, or a quote left open",
+			 TESTBED_MAX_ARGS);
+		return -1;
 	}
-	return argc;
+	if (!testbed_name_ok(words[0]) || strlen(words[0]) >= runlen) {
+		snprintf(err, errlen, "bad run name '%s'", words[0]);
+		return -1;
+	}
+	snprintf(run, runlen, "%s", words[0]);
+	snprintf(dir, sizeof(dir), "%s/%s", TESTBED_OUT_DIR, run);
+	/* words[0] stands where init's argv[0] would */
+	if (init_args_parse_in(n, words, dir, a, err, errlen) < 0)
+		return -1;
+	if (a->list[0] || a->kallsyms || a->order) {
+		snprintf(err, errlen, "--list, --kallsyms and --order belong on the kernel "
+			 "command line");
+		return -1;
+	}
+	return 0;
 }

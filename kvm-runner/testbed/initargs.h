@@ -5,15 +5,24 @@
  *
  *   [--no-count] [--limit SECONDS] [--kallsyms] [--order] [--no-traplog]
  *   [--no-ioctls] [--no-regs] GUEST [RUNNER_OPTION...]
+ * or
+ *   [--kallsyms] [--order] --list NAME
  *
  * --no-count runs the runner without ptrace (no syscall count, no tracing
  * overhead in the wall time); --limit kills it after SECONDS (default 60);
  * --kallsyms also sends the kernel's KVM symbols back (ksyms.h); --order
- * also runs TESTBED_ORDER after the guest and sends its table back;
+ * also runs TESTBED_ORDER after the guest (or the list) and sends its table;
  * --no-traplog/--no-ioctls/--no-regs leave that result option out (the
  * runner's lean path, for footprint and benchmark runs).
  * GUEST names /guests/GUEST.elf in the initramfs; the runner options (e.g.
  * --timeout 10) go to kvm-runner before the result-file options init adds.
+ * Words are split at blanks; "double quotes" keep a word with blanks in
+ * it together (-p "console=ttyAMA0 quiet").
+ *
+ * --list runs every line of /guests/NAME in turn, in one boot (the guest
+ * list, docs/testbed.md): each line is "RUN [INIT_OPTION...] GUEST
+ * [RUNNER_OPTION...]", # starts a comment; RUN names the run and its
+ * results (/out/RUN/..., sent back as RUN.console, RUN.traplog ...).
  * Pure C: the host unit tests cover it.
  */
 #ifndef TESTBED_INITARGS_H
@@ -30,6 +39,9 @@
 #define TESTBED_NAME_MAX	64
 
 #define TESTBED_DEFAULT_LIMIT	60
+#define TESTBED_NRESULTS	3	/* traplog, ioctls, regs */
+#define TESTBED_PATH_MAX	(TESTBED_NAME_MAX + sizeof(TESTBED_OUT_DIR) + 16)
+#define TESTBED_LIST_MAX	256	/* runs in one list */
 
 struct init_args {
 	bool count_syscalls;		/* ptrace the runner and count its syscalls */
@@ -39,6 +51,8 @@ struct init_args {
 	unsigned no_result;		/* result options left out, bit k = k-th */
 	char guest[TESTBED_NAME_MAX];	/* a name, never a path */
 	char guest_path[TESTBED_NAME_MAX + sizeof(TESTBED_GUEST_DIR) + 8];
+	char list[TESTBED_NAME_MAX];	/* --list NAME, else "" */
+	char result_path[TESTBED_NRESULTS][TESTBED_PATH_MAX];
 	const char *argv[TESTBED_MAX_ARGS + 1];	/* the runner's, NULL-ended */
 	int argc;
 };
@@ -46,14 +60,34 @@ struct init_args {
 /*
  * Splits the words after " -- " in cmdline (modified in place) into argv,
  * after argv[0] = "init". Returns argc (1 when there is no " -- "), or -1
- * when there are more than max words.
+ * when there are more than max words or a quote is not closed.
  */
 int cmdline_split(char *cmdline, char **argv, int max);
 
 /*
- * Parses init's argv (argv[0] is init itself) into a->argv for the runner.
- * Returns 0, or -1 with a one-line reason in err.
+ * Splits s (modified in place) into at most max words, quotes as above.
+ * Returns the count, or -1 (too many words, a quote left open).
  */
+int words_split(char *s, char **argv, int max);
+
+/*
+ * Parses init's argv (argv[0] is init itself) into a->argv for the runner,
+ * its result files in out_dir. Returns 0, or -1 with a one-line reason.
+ */
+int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_args *a,
+		       char *err, size_t errlen);
+/* The same with the results in TESTBED_OUT_DIR. */
 int init_args_parse(int argc, char **argv, struct init_args *a, char *err, size_t errlen);
+
+/*
+ * One line of a guest list (modified in place): 0 with the run's name in
+ * run and its arguments in a (results in TESTBED_OUT_DIR/RUN), 1 for a
+ * blank or comment line, -1 with a reason in err.
+ */
+int list_line_parse(char *line, char *run, size_t runlen, struct init_args *a, char *err,
+		    size_t errlen);
+
+/* True for a name of /guests or of a run: letters, digits, -, _ and ., not leading. */
+bool testbed_name_ok(const char *s);
 
 #endif

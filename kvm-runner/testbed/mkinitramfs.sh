@@ -5,8 +5,10 @@
 #   /bin/NAME           each --tool NAME-ABI (static), e.g. kvm-order-arm64
 #                       as /bin/kvm-order
 #   /guests/NAME.elf    every guest given
+#   /guests/NAME        any other file given: a guest list (init --list NAME),
+#                       an initrd for a guest
 #
-#   mkinitramfs.sh [--tool FILE]... OUT.cpio INIT RUNNER GUEST.elf...
+#   mkinitramfs.sh [--tool FILE]... OUT.cpio INIT RUNNER GUEST.elf|FILE...
 set -euo pipefail
 
 die() { echo "mkinitramfs: $*" >&2; exit 1; }
@@ -16,7 +18,7 @@ while [ $# -gt 0 ] && [ "$1" = --tool ]; do
 	tools+=("$2")
 	shift 2
 done
-[ $# -ge 4 ] || die "usage: mkinitramfs.sh [--tool FILE]... OUT.cpio INIT RUNNER GUEST.elf..."
+[ $# -ge 4 ] || die "usage: mkinitramfs.sh [--tool FILE]... OUT.cpio INIT RUNNER GUEST.elf|FILE..."
 out=$1 init=$2 runner=$3
 shift 3
 command -v cpio >/dev/null || die "cpio not found (make setup)"

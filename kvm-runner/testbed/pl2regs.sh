@@ -7,13 +7,13 @@
 #
 #   pl2regs.sh --kernel FILE --initrd FILE [--arch arm64|armv7] [--guest NAME]
 #              [--out DIR] [--break ADDR] [--timeout S] [--init-opts "..."]
-#              [--runner-opts "..."] [-- QEMU_ARG...]
+#              [--runner-opts "..."] [--vm-mem MIB] [-- QEMU_ARG...]
 #
 # --break: the guest address to stop at (default 0x40000000, its entry).
-# Exit status: the guest's; 3 with a line on stderr if the capture failed.
+# Exit status: the guest's; 203 with a line on stderr if the capture failed.
 set -euo pipefail
 
-die() { echo "pl2regs: $*" >&2; exit 3; }
+die() { echo "pl2regs: $*" >&2; exit 203; }
 here=$(dirname "$0")
 # run-testbed.sh's options go on to it as given (a later --timeout wins);
 # those this script needs too are read on the way, with its defaults.
@@ -21,7 +21,7 @@ guest=test out=build/kvm brk=0x40000000 arch=arm64
 pass=(--timeout 90)
 while [ $# -gt 0 ]; do
 	case $1 in --break | --arch | --guest | --out | --kernel | --initrd | --timeout | \
-		--init-opts | --runner-opts)
+		--init-opts | --runner-opts | --vm-mem)
 		[ $# -ge 2 ] || die "option '$1' needs a value" ;;
 	esac
 	case $1 in
@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
 	--arch) arch=$2 ;;
 	--guest) guest=$2 ;;
 	--out) out=$2 ;;
-	--kernel | --initrd | --timeout | --init-opts | --runner-opts) ;;
+	--kernel | --initrd | --timeout | --init-opts | --runner-opts | --vm-mem) ;;
 	--) shift; break ;;
 	*) die "unknown option '$1' (see the head of $0)" ;;
 	esac

@@ -2,7 +2,8 @@
 # Boots the KVM test bed in QEMU, runs kvm-runner on one guest there and
 # brings the results back into OUTDIR/GUEST.{console,traplog,ioctls,regs,
 # runinfo,syscalls,stderr,dmesg,serial} (and kallsyms with --init-opts
-# --kallsyms). Exits with the guest's status.
+# --kallsyms). Exits with the guest's status. With --list, runs every line
+# of a guest list in the same boot instead (docs/testbed.md).
 #
 #   run-testbed.sh [options] [-- QEMU_ARG...]
 #     --arch arm64|armv7   arm64: qemu-system-aarch64 -cpu cortex-a57 (default);
@@ -13,19 +14,28 @@
 #     --out DIR            where results go (default build/kvm)
 #     --timeout S          QEMU is stopped after S seconds (default 120)
 #     --init-opts "..."    init's options (--no-count, --limit S, --kallsyms)
-#     --runner-opts "..."  kvm-runner's options (default: --timeout 20)
+#     --runner-opts "..."  kvm-runner's options (default: --timeout 20); a
+#                          value with blanks in "double quotes" (-p "a b")
+#     --list NAME          run the guest list /guests/NAME of the initramfs
+#                          (mkinitramfs.sh puts it there): OUTDIR/RUN.* per
+#                          run, LIST.serial, LIST.dmesg; exit 0 when every run
+#                          ran (each run's status: RUN.runinfo, and a line here)
+#     --vm-mem MIB         the test bed VM's RAM (default: 512, or the runner's
+#                          -m plus 256 when that is more)
 #   QEMU_ARG: extra QEMU arguments, e.g. -icount shift=0, or -S -gdb ...
 #
-# Exit status: the guest's (0..126); 3 with a line on stderr when the test
-# bed itself failed (no kernel, QEMU timeout, no results).
+# Exit status: the guest's (0..126), or the runner's (200..203); 203 with a
+# line on stderr when the test bed itself failed (no kernel, QEMU timeout, no
+# results).
 set -euo pipefail
 
-die() { echo "run-testbed: $*" >&2; exit 3; }
+die() { echo "run-testbed: $*" >&2; exit 203; }
 
 arch=arm64 kernel= initrd= guest=test out=build/kvm limit=120
-init_opts= runner_opts="--timeout 20"
+init_opts= runner_opts="--timeout 20" list= vm_mem=
 while [ $# -gt 0 ]; do
-	case $1 in --arch | --kernel | --initrd | --guest | --out | --timeout | --init-opts | --runner-opts)
+	case $1 in --arch | --kernel | --initrd | --guest | --out | --timeout | --init-opts | \
+		--runner-opts | --list | --vm-mem)
 		[ $# -ge 2 ] || die "option '$1' needs a value" ;;
 	esac
 	case $1 in
@@ -37,6 +47,8 @@ while [ $# -gt 0 ]; do
 	--timeout) limit=$2; shift 2 ;;
 	--init-opts) init_opts=$2; shift 2 ;;
 	--runner-opts) runner_opts=$2; shift 2 ;;
+	--list) list=$2; shift 2 ;;
+	--vm-mem) vm_mem=$2; shift 2 ;;
 	--) shift; break ;;
 	*) die "unknown option '$1' (see the head of $0)" ;;
 	esac
@@ -51,19 +63,50 @@ esac
 [ -n "$initrd" ] && [ -s "$initrd" ] || die "initramfs '$initrd': missing or empty"
 [[ $guest =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]*$ ]] || die "bad guest name '$guest'"
 [[ $limit =~ ^[1-9][0-9]*$ ]] || die "bad --timeout '$limit'"
+[ -z "$list" ] || [[ $list =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]*$ ]] || die "bad list name '$list'"
+
+# MiB of a -m value (decimal, K/M/G, none = M: kvm-runner's syntax), or nothing.
+mib() {
+	case $1 in
+	*[kK]) echo $(( ${1%?} / 1024 )) ;;
+	*[mM]) echo $(( ${1%?} )) ;;
+	*[gG]) echo $(( ${1%?} * 1024 )) ;;
+	*) echo $(( $1 )) ;;
+	esac
+}
+# The VM grows to fit the guest: its -m (the last one given) plus 256 MiB.
+if [ -z "$vm_mem" ]; then
+	vm_mem=512 want=
+	read -ra words <<<"$runner_opts"
+	for ((i = 0; i < ${#words[@]}; i++)); do
+		case ${words[i]} in
+		-m | --mem) want=${words[i + 1]:-} ;;
+		--mem=*) want=${words[i]#--mem=} ;;
+		esac
+	done
+	if [[ $want =~ ^[0-9]{1,6}[kKmMgG]?$ ]] && (( $(mib "$want") + 256 > vm_mem )); then
+		vm_mem=$(( $(mib "$want") + 256 ))
+	fi
+fi
+[[ $vm_mem =~ ^[1-9][0-9]{0,5}$ ]] || die "bad --vm-mem '$vm_mem' (MiB)"
 command -v "$qemu" >/dev/null || die "$qemu not found (make setup)"
 
 mkdir -p "$out"
-for f in console stderr traplog ioctls regs runinfo syscalls dmesg kallsyms order serial; do
-	rm -f "$out/$guest.$f"
+name=${list:-$guest}
+for f in console stderr traplog ioctls regs runinfo syscalls dtb dmesg kallsyms order serial; do
+	rm -f "$out/$name.$f"
 done
-serial=$out/$guest.serial
+serial=$out/$name.serial
 
 # nokaslr: kernel addresses stay the same from boot to boot (for gdb).
-append="console=ttyAMA0 nokaslr quiet panic=-1 -- $init_opts $guest $runner_opts"
+if [ -n "$list" ]; then
+	append="console=ttyAMA0 nokaslr quiet panic=-1 -- $init_opts --list $list"
+else
+	append="console=ttyAMA0 nokaslr quiet panic=-1 -- $init_opts $guest $runner_opts"
+fi
 start=$(date +%s.%N)
 set +e
-timeout -k 5 "$limit" "$qemu" -M virt,virtualization=on -cpu "$cpu" -m 512M \
+timeout -k 5 "$limit" "$qemu" -M virt,virtualization=on -cpu "$cpu" -m "${vm_mem}M" \
 	-nographic -nic none -no-reboot -kernel "$kernel" -initrd "$initrd" \
 	-append "$append" "$@" </dev/null >"$serial" 2>&1
 qrc=$?
@@ -72,7 +115,16 @@ secs=$(echo "$start $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
 [ $qrc -eq 124 ] && die "QEMU stopped after ${limit}s (see $serial)"
 [ $qrc -eq 0 ] || die "QEMU failed with status $qrc (see $serial)"
 
-status=$("$(dirname "$0")/unpack-results.sh" "$serial" "$out" "$guest") || exit 3
+if [ -n "$list" ]; then
+	# the runs' files come as RUN.NAME: no prefix; dmesg is the boot's
+	status=$("$(dirname "$0")/unpack-results.sh" "$serial" "$out" "") || exit 203
+	if [ -f "$out/dmesg" ]; then mv "$out/dmesg" "$out/$list.dmesg"; fi
+	tr -d '\r' <"$serial" | sed -n 's/^init: run \(.*\): status \(.*\)$/run-testbed: \1: status \2/p' >&2
+	tr -d '\r' <"$serial" | grep -a '^init: ' | grep -v '^init: run ' >&2 || true
+	echo "run-testbed: list $list: status $status, ${secs}s (boot + runs, $arch); results in $out/RUN.*" >&2
+	exit "$status"
+fi
+status=$("$(dirname "$0")/unpack-results.sh" "$serial" "$out" "$guest") || exit 203
 [ -f "$out/$guest.runinfo" ] && echo "host_seconds: $secs" >>"$out/$guest.runinfo"
 [ -s "$out/$guest.stderr" ] && cat "$out/$guest.stderr" >&2
 [ -f "$out/$guest.console" ] && cat "$out/$guest.console"

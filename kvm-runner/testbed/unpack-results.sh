@@ -5,6 +5,8 @@
 #
 #   unpack-results.sh SERIAL_LOG OUTDIR PREFIX
 #
+# An empty PREFIX writes OUTDIR/NAME (a guest list's RUN.console ...).
+#
 # Exit 0 with the status printed, or 1 with a one-line reason when the log
 # holds no complete result (boot failure, cut short, corrupt file).
 set -euo pipefail
@@ -42,7 +44,7 @@ if [ -s "$tmp/done" ]; then
 		want=$(cat "$tmp/$name.size")
 		got=$(stat -c %s "$tmp/$name.out")
 		[ "$want" = "$got" ] || die "$log: file $name: $got bytes, expected $want"
-		mv "$tmp/$name.out" "$outdir/$prefix.$name"
+		mv "$tmp/$name.out" "$outdir/${prefix:+$prefix.}$name"
 	done <"$tmp/done"
 fi
 cat "$tmp/status"

@@ -1,7 +1,7 @@
 # Host unit tests of the board's pure C (guests/board/): one binary per
 # unit, each run by tests/board/NAME.test. Sanitizers on (HOST_CFLAGS).
 
-BOARD_UNIT_NAMES := hsr board psci traplog a32_decode fdt dtb boot image size_arg
+BOARD_UNIT_NAMES := hsr board psci traplog a32_decode fdt dtb boot image size_arg exitline
 BOARD_UNITS	:= $(BOARD_UNIT_NAMES:%=$(BUILD)/tests/board/unit-%)
 
 $(BUILD)/tests/board/unit-%: tests/board/%_test.c $(BOARD_SRCS) $(BOARD_HDRS) tests/unit.h \

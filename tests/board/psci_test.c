@@ -10,6 +10,7 @@ static struct psci_result call(uint32_t fn, uint32_t arg)
 
 	board_init(&b, NULL, NULL);
 	b.status = 5;
+	b.status_written = true;
 	board_psci(&b, fn, arg, &r);
 	return r;
 }
@@ -72,6 +73,7 @@ static void test_answer_matches(void)
 
 			board_init(&b2, NULL, NULL);
 			b2.status = 5;
+			b2.status_written = true;
 			board_psci_answer(&b2, fn, SMCCC_ARCH_WORKAROUND_1_FN, &lean);
 			check(lean.ret == full.ret && lean.stop == full.stop &&
 			      lean.status == full.status && lean.known == full.known &&

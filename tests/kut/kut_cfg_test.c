@@ -66,12 +66,12 @@ static void bad_cfgs(void)
 	static const struct {
 		const char *text, *want;
 	} bad[] = {
-		{ "[a]\nfile = x\n[a]\n", "line 3: test a already named on line 1" },
-		{ "[a]\nqemu_params = \"\"\"-m 1\n", "line 2: qemu_params's \"\"\" is never closed" },
-		{ "[a b]\n", "line 1: test name \"a b\" holds a space or '/'" },
-		{ "[]\n", "line 1: a section is \"[name]\"" },
-		{ "[0123456789012345678901234567890123456789012345678901234567890123456789]\n",
-		  "line 1: test name longer than 63 characters" },
+		{"[a]\nfile = x\n[a]\n", "line 3: test a already named on line 1"},
+		{"[a]\nqemu_params = \"\"\"-m 1\n", "line 2: qemu_params's \"\"\" is never closed"},
+		{"[a b]\n", "line 1: test name \"a b\" holds a space or '/'"},
+		{"[]\n", "line 1: a section is \"[name]\""},
+		{"[0123456789012345678901234567890123456789012345678901234567890123456789]\n",
+		 "line 1: test name longer than 63 characters"},
 	};
 	char err[256];
 
@@ -82,7 +82,9 @@ static void bad_cfgs(void)
 		check_str(err, bad[i].want, "  its reason");
 	}
 	check(kut_cfg_parse("# keys before any test are ignored\nfile = x\n", &cfg, err,
-			    sizeof(err)) == 0 && cfg.n == 0, "keys outside a test: ignored");
+			    sizeof(err)) == 0 &&
+		      cfg.n == 0,
+	      "keys outside a test: ignored");
 }
 
 static void words(void)
@@ -91,14 +93,16 @@ static void words(void)
 	char err[128] = "";
 
 	check(!kut_split("-m 256 -append 'setup smp=2' \"a b\"c d\\ e", &w, err, sizeof(err)) &&
-		      w.n == 6, "split: 6 words (%s)", err);
+		      w.n == 6,
+	      "split: 6 words (%s)", err);
 	check_str(w.w[3], "setup smp=2", "split: '...' quotes");
 	check_str(w.w[4], "a bc", "split: \"...\" joins with what follows");
 	check_str(w.w[5], "d e", "split: backslash escapes a blank");
 	check(!kut_split("  ", &w, err, sizeof(err)) && w.n == 0, "split: blanks only: no word");
 	check(kut_split("'open", &w, err, sizeof(err)) == -1, "split: an open quote is refused");
 	check(kut_split("`echo x`", &w, err, sizeof(err)) == -1, "split: backticks are refused");
-	check_str(err, "'`' needs a shell; the kit runs no shell on cfg values", "  with its reason");
+	check_str(err, "'`' needs a shell; the kit runs no shell on cfg values",
+		  "  with its reason");
 	check(kut_split("$HOME", &w, err, sizeof(err)) == -1, "split: $ is refused");
 	check(!kut_split("'$HOME'", &w, err, sizeof(err)) && !strcmp(w.w[0], "$HOME"),
 	      "split: $ inside '...' is a character");
@@ -110,13 +114,13 @@ static void smp(void)
 		const char *expr;
 		int max, want;
 	} ok[] = {
-		{ "2", 4, 2 },
-		{ "$MAX_SMP", 6, 6 },
-		{ "$((($MAX_SMP < 8)?$MAX_SMP:8))", 4, 4 },
-		{ "$((($MAX_SMP < 8)?$MAX_SMP:8))", 16, 8 },
-		{ "$((($MAX_SMP < 3)?$MAX_SMP:3))", 2, 2 },
-		{ "$(( MAX_SMP / 2 + 1 ))", 4, 3 },
-		{ "$((${MAX_SMP} >= 2 ? 2 : 1))", 1, 1 },
+		{"2", 4, 2},
+		{"$MAX_SMP", 6, 6},
+		{"$((($MAX_SMP < 8)?$MAX_SMP:8))", 4, 4},
+		{"$((($MAX_SMP < 8)?$MAX_SMP:8))", 16, 8},
+		{"$((($MAX_SMP < 3)?$MAX_SMP:3))", 2, 2},
+		{"$(( MAX_SMP / 2 + 1 ))", 4, 3},
+		{"$((${MAX_SMP} >= 2 ? 2 : 1))", 1, 1},
 	};
 	char err[128];
 	int v;
@@ -124,17 +128,19 @@ static void smp(void)
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
 		v = -1;
 		check(!kut_eval_smp(ok[i].expr, ok[i].max, &v, err, sizeof(err)) && v == ok[i].want,
-		      "smp %s with MAX_SMP=%d is %d (got %d)", ok[i].expr, ok[i].max, ok[i].want, v);
+		      "smp %s with MAX_SMP=%d is %d (got %d)", ok[i].expr, ok[i].max, ok[i].want,
+		      v);
 	}
-	static const char *const bad[] = { "", "0", "two", "$((1 < 2)", "$(($NR))", "1 1", "4/0" };
+	static const char *const bad[] = {"", "0", "two", "$((1 < 2)", "$(($NR))", "1 1", "4/0"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		check(kut_eval_smp(bad[i], 4, &v, err, sizeof(err)) == -1, "smp '%s' refused", bad[i]);
+		check(kut_eval_smp(bad[i], 4, &v, err, sizeof(err)) == -1, "smp '%s' refused",
+		      bad[i]);
 	check_str(err, "smp = 4/0: not a CPU count the kit can read", "  with its reason");
 }
 
 static struct kut_run plan_of(const char *name, const char *vmm, int max_smp)
 {
-	struct kut_opts o = { .max_smp = max_smp };
+	struct kut_opts o = {.max_smp = max_smp};
 	struct kut_run r;
 
 	kut_plan(find(name), kut_vmm_find(vmm), &o, &r);
@@ -153,7 +159,8 @@ static void plans(void)
 {
 	struct kut_run r = plan_of("setup", "native", 2);
 
-	check(r.action == KUT_RUN && r.smp == 2 && r.timeout_s == 90, "setup natively: smp 2, 90 s");
+	check(r.action == KUT_RUN && r.smp == 2 && r.timeout_s == 90,
+	      "setup natively: smp 2, 90 s");
 	check_str(r.image, "selftest.flat", "  natively the .flat, as arm/run gives it");
 	check_str(r.args, "setup smp=2 mem=256", "  the command line, unquoted");
 	check(r.qemu.n == 2 && !strcmp(r.qemu.w[0], "-m") && r.mem_mib == 0,
@@ -165,7 +172,8 @@ static void plans(void)
 	check_str(r.args, "setup smp=1 mem=256", "  smp= follows the vCPU count");
 	check_str(r.note, "run at smp=1, the cfg asks smp=2", "  and the note says so");
 	r = plan_of("old-setup", "kvm", 2);
-	check(r.action == KUT_RUN && r.mem_mib == 128, "old-setup on kvm: -m 128 from extra_params");
+	check(r.action == KUT_RUN && r.mem_mib == 128,
+	      "old-setup on kvm: -m 128 from extra_params");
 	check_str(r.args, "setup smp=1 mem=128", "  -append is the command line");
 	r = plan_of("clamp", "native", 8);
 	check(r.action == KUT_RUN && r.smp == 3, "clamp natively, MAX_SMP=8: smp 3");
@@ -176,24 +184,26 @@ static void plans(void)
 	expect_skip("manual", "native", "test marked as manual run only");
 	expect_skip("kvm-only", "hyp", "kvm only, but ACCEL=hyp");
 	r = plan_of("kvm-only", "kvm", 2);
-	check(r.action == KUT_RUN && r.timeout_s == 120, "kvm-only on kvm: runs, timeout 2m = 120 s");
+	check(r.action == KUT_RUN && r.timeout_s == 120,
+	      "kvm-only on kvm: runs, timeout 2m = 120 s");
 	check(plan_of("qemu-only", "native", 2).action == KUT_RUN, "qemu-only natively: runs");
 	expect_skip("qemu-only", "hyp", "disabled because: [[ \"$TARGET\" != qemu ]]");
 	expect_skip("long", "hyp", "'-icount': the kit has no such option");
 	check(plan_of("long", "native", 2).qemu.n == 4, "long natively: 4 QEMU words");
-	expect_skip("shell", "native", "qemu_params: '`' needs a shell; the kit runs no shell on cfg values");
+	expect_skip("shell", "native",
+		    "qemu_params: '`' needs a shell; the kit runs no shell on cfg values");
 	expect_skip("unknown-option", "kvm", "'--balloon': the kit has no such option");
 	expect_skip("checked", "native",
 		    "check = /sys/module/kvm/parameters/nested=Y: the kit checks no host files");
 	expect_skip("nofile", "native", "no file =");
 
-	struct kut_opts o = { .max_smp = 2, .group = "gic" };
+	struct kut_opts o = {.max_smp = 2, .group = "gic"};
 	check(kut_plan(find("setup"), kut_vmm_find("native"), &o, &r) == KUT_FILTERED,
 	      "group gic: setup is left out");
 	o.group = "micro-bench";
 	check(kut_plan(find("manual"), kut_vmm_find("kvm"), &o, &r) == KUT_RUN,
 	      "group micro-bench: its nodefault test runs");
-	o = (struct kut_opts){ .max_smp = 2, .timeout_s = 5 };
+	o = (struct kut_opts){.max_smp = 2, .timeout_s = 5};
 	check(kut_plan(find("arm64-only"), kut_vmm_find("native"), &o, &r) == KUT_SKIP,
 	      "--timeout does not undo a skip");
 	kut_plan(find("setup"), kut_vmm_find("native"), &o, &r);

@@ -35,8 +35,29 @@ $(KT_BUILD)/unit-coalesce: tests/kvm/coalesce_test.c $(KT_DEPS) kvm-runner/coale
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/coalesce.c $(KT_BOARD)
 
-KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace ioctl regid-arm regid-arm64 loader coalesce)
+$(KT_BUILD)/unit-options: tests/kvm/options_test.c $(KT_DEPS) kvm-runner/options.c \
+		$(KT_IOCTL_SRCS) kvm-runner/arm64/arch.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/options.c $(KT_IOCTL_SRCS) \
+		kvm-runner/arm64/arch.c $(KT_BOARD)
+
+KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace ioctl regid-arm regid-arm64 loader coalesce \
+		   options)
 
 TEST_DEPS += $(KT_UNITS) $(KR_BUILD)/kvm-runner-host $(KVM_RUNNERS)
 # e2e-refusals.test boots the test bed (its kernel and init: make testbed).
 TEST_DEPS += $(filter %/bad-loop.elf,$(GUEST_ELFS))
+
+# The tests' own guests (tests/kvm/*-guest.S), linked like every guest:
+# injection caught by the guest's own vectors, a guest stuck on its fault.
+KT_GUESTS	:= $(patsubst tests/kvm/%.S,$(KT_BUILD)/%.elf,$(wildcard tests/kvm/*-guest.S))
+.SECONDARY: $(KT_GUESTS)
+$(KT_BUILD)/%-guest.elf: tests/kvm/%-guest.S $(GUEST_LDS) guests/board/memmap.h
+	@mkdir -p $(@D)
+	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -T $(GUEST_LDS) -o $@ $<
+# linux-guest: linked at RAM base + 0x10000 (as kvm-unit-tests), so the Linux protocol applies.
+$(KT_BUILD)/linux-guest.elf: tests/kvm/linux-guest.S guests/board/memmap.h
+	@mkdir -p $(@D)
+	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -Wl,-Ttext=0x40010000 \
+		-Wl,--no-warn-rwx-segments -o $@ $<
+TEST_DEPS += $(KT_GUESTS)

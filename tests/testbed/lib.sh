@@ -13,10 +13,10 @@ fail() { echo "FAIL: $*"; exit 1; }
 skip() { echo "$*"; exit 77; }
 
 # Fresh: the exit file is newer than the initramfs, the kernel and the scripts,
-# and the test bed itself did not fail (status 3: boot again next time).
+# and the test bed itself did not fail (status 203: boot again next time).
 tb_fresh() {
 	local f
-	[ -f "$TB_OUT/$TB_GUEST.exit" ] && [ "$(cat "$TB_OUT/$TB_GUEST.exit")" != 3 ] || return 1
+	[ -f "$TB_OUT/$TB_GUEST.exit" ] && [ "$(cat "$TB_OUT/$TB_GUEST.exit")" != 203 ] || return 1
 	for f in "$TB_KERNEL" "$TB_INITRD" "$TB_ELF" tests/testbed/lib.sh kvm-runner/testbed/*.sh \
 		kvm-runner/testbed/*.py; do
 		[ "$f" -ot "$TB_OUT/$TB_GUEST.exit" ] || return 1

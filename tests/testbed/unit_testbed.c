@@ -112,6 +112,60 @@ static void test_init_args(void)
 	      "args: too many runner options");
 }
 
+static void test_words(void)
+{
+	char buf[128], *w[8];
+
+	strcpy(buf, "a -p \"console=ttyAMA0 quiet\" x\"y z\"w  ");
+	check_eq(words_split(buf, w, 8), 4, "words: quotes keep blanks");
+	check_str(w[2], "console=ttyAMA0 quiet", "words: the quoted word, quotes gone");
+	check_str(w[3], "xy zw", "words: quotes inside a word");
+	strcpy(buf, "a \"b c");
+	check(words_split(buf, w, 8) == -1, "words: a quote left open");
+	strcpy(buf, "1 2 3");
+	check(words_split(buf, w, 2) == -1, "words: too many");
+	strcpy(buf, "   ");
+	check_eq(words_split(buf, w, 8), 0, "words: none");
+	strcpy(buf, "k -- test -p \"a b\"");
+	check_eq(cmdline_split(buf, w, 8), 4, "cmdline: a quoted runner option");
+	check_str(w[3], "a b", "cmdline: -p's value in one word");
+}
+
+static void test_list(void)
+{
+	static const char *const want[] = {
+		TESTBED_RUNNER, "-m", "256", "-p", "a b", "--traplog", "/out/big/traplog",
+		"--regs", "/out/big/regs", "/guests/test.elf",
+	};
+	char line[256], run[TESTBED_NAME_MAX], err[160];
+	struct init_args a;
+
+	strcpy(line, "big --no-ioctls --limit 9 test -m 256 -p \"a b\"  # a comment\n");
+	check_eq(list_line_parse(line, run, sizeof(run), &a, err, sizeof(err)), 0, "list: a run");
+	check_str(run, "big", "list: the run's name");
+	check(a.limit_s == 9 && a.count_syscalls, "list: its init options");
+	check_eq(a.argc, sizeof(want) / sizeof(want[0]), "list: runner argc");
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]) && i < (size_t)a.argc; i++)
+		check_str(a.argv[i], want[i], "list: runner argv word");
+	strcpy(line, "   # only a comment\n");
+	check_eq(list_line_parse(line, run, sizeof(run), &a, err, sizeof(err)), 1, "list: comment");
+	strcpy(line, "\n");
+	check_eq(list_line_parse(line, run, sizeof(run), &a, err, sizeof(err)), 1, "list: blank");
+	strcpy(line, "../x test\n");
+	check(list_line_parse(line, run, sizeof(run), &a, err, sizeof(err)) < 0 &&
+	      strstr(err, "bad run name"), "list: a path as the run's name (%s)", err);
+	strcpy(line, "r\n");
+	check(list_line_parse(line, run, sizeof(run), &a, err, sizeof(err)) < 0 &&
+	      strstr(err, "no guest"), "list: a run without a guest (%s)", err);
+	strcpy(line, "r --list x\n");
+	check(list_line_parse(line, run, sizeof(run), &a, err, sizeof(err)) < 0,
+	      "list: --list inside a list (%s)", err);
+	check_eq(parse(&a, err, "--list runs"), 0, "args: --list NAME");
+	check_str(a.list, "runs", "args: the list's name");
+	check(parse(&a, err, "--list runs test") < 0, "args: --list with a guest (%s)", err);
+	check(parse(&a, err, "--list ../x") < 0, "args: --list of a path (%s)", err);
+}
+
 static void test_report(void)
 {
 	char *text = NULL;
@@ -210,6 +264,8 @@ int main(int argc, char **argv)
 	test_b64();
 	test_cmdline();
 	test_init_args();
+	test_words();
+	test_list();
 	test_report();
 	test_ksyms();
 	/* LeakSanitizer cannot run under ptrace: the traced copy of this binary. */
