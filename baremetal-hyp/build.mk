@@ -10,7 +10,7 @@ HYP_ELF		:= $(HYP_DIR)/hyp.elf
 HYP_NOLOG_ELF	:= $(HYP_DIR)/hyp-nolog.elf
 HYP_LDS		:= linker/hyp.ld
 HYP_BOARD_SRCS	:= $(addprefix guests/board/,board.c board_desc.c uart.c psci.c hsr.c traplog.c \
-		     a32_decode.c image.c boot.c fdt.c dtb.c exitline.c)
+		     a32_decode.c image.c boot.c fdt.c dtb.c size_arg.c exitline.c)
 HYP_SRCS	:= $(wildcard baremetal-hyp/*.c baremetal-hyp/*.S) $(HYP_BOARD_SRCS)
 HYP_HDRS	:= $(wildcard baremetal-hyp/*.h guests/board/*.h)
 # The first C code runs before the Hyp MMU is on, when all memory is
@@ -40,10 +40,12 @@ $(HYP_NOLOG_ELF): $(HYP_OBJS_NOLOG) $(HYP_LDS)
 	$(Q)$(BM_CC) $(HYP_CFLAGS) $(HYP_LDFLAGS) -o $@ $(HYP_OBJS_NOLOG) -lc -lgcc
 
 .PHONY: run-hyp debug-hyp
-run-hyp: $(HYP_ELF) $(BUILD)/guests/$(GUEST).bin
+# The guest's ELF (its entry picks the boot protocol) with the arguments
+# guests/build.mk gives it (GUEST_ARGS_x: -m, -p), as natively.
+run-hyp: $(HYP_ELF) $(BUILD)/guests/$(GUEST).elf
 	$(Q)QEMU_ARM=$(QEMU_ARM) baremetal-hyp/run.sh --hyp $(HYP_ELF) \
-		--out $(BUILD)/hyp $(BUILD)/guests/$(GUEST).bin
+		--out $(BUILD)/hyp $(GUEST_ARGS_$(GUEST)) $(BUILD)/guests/$(GUEST).elf
 
-debug-hyp: $(HYP_ELF) $(BUILD)/guests/$(GUEST).bin
+debug-hyp: $(HYP_ELF) $(BUILD)/guests/$(GUEST).elf
 	$(Q)QEMU_ARM=$(QEMU_ARM) baremetal-hyp/run.sh --hyp $(HYP_ELF) --debug \
-		--out $(BUILD)/hyp $(BUILD)/guests/$(GUEST).bin
+		--out $(BUILD)/hyp $(GUEST_ARGS_$(GUEST)) $(BUILD)/guests/$(GUEST).elf

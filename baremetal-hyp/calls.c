@@ -1,4 +1,5 @@
 /* HVC (PSCI through the board), SMC and WFI/WFE: the guest's calls. */
+#include "console.h"
 #include "hsr.h"
 #include "hyp.h"
 #include "sysregs.h"
@@ -21,6 +22,8 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 		r->flags |= TR_STOP;
 		r->v1 = (uint32_t)res.status;
 		hyp_vcpu.status = res.status;
+		if (res.from == EXIT_FROM_NONE)	/* the board's rule: exitline.h */
+			hyp_printf("hyp: the guest powered off without a status: 0\n");
 		return TRAP_STOPPED;
 	}
 	r->v1 = res.ret;

@@ -19,8 +19,8 @@
 #endif
 
 /*
- * Physical layout (QEMU virt, RAM at 0x40000000; run.sh sizes QEMU's -m as
- * GUEST_PA - MACHINE_RAM_BASE + the guest's RAM, and reads these lines):
+ * Physical layout (QEMU virt, RAM at 0x40000000; run.sh gives QEMU -m
+ * MACHINE_RAM_MAX, reading these lines):
  *   0x40000000  the hypervisor (linker/hyp.ld), at most HYP_SIZE
  *   0x40400000  staging: the image file's bytes, then the initrd's at the
  *               next 4 KiB (QEMU -device loader), never mapped for the guest

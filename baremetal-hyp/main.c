@@ -11,6 +11,7 @@
 #include "console.h"
 #include "hyp.h"
 #include "semihost.h"
+#include "size_arg.h"
 #include "hyp_regs.h"
 #include "stage2.h"
 
@@ -52,15 +53,16 @@ static bool num_opt(const char *tok, const char *key, long *v)
 
 /*
  * What run.sh passes on the semihosting command line (-append): "guest=NAME
- * mem=BYTES cpus=N image=BYTES initrd=BYTES watchdog=MS traplog-ring=N
+ * mem=SIZE (-m's, board_size_arg) cpus=N image=BYTES initrd=BYTES watchdog=MS traplog-ring=N
  * strict dump-dtb=PATH -- BOOTARGS". traplog-ring shrinks the trap-log
  * ring, for its overflow test; strict stops the guest at a fault instead of
  * injecting it. Without a command line (QEMU started by hand) the defaults
  * hold, and no image is known. QEMU puts -kernel's file name first.
  */
-static void parse_cmdline(struct vcpu *v, struct boot_args *a, unsigned *ram, unsigned *cpus)
+static void parse_cmdline(struct vcpu *v, struct boot_args *a, uint32_t *ram, unsigned *cpus)
 {
 	char *params;
+	uint32_t size = 0;
 	long n;
 
 	v->guest = "?";
@@ -84,8 +86,11 @@ static void parse_cmdline(struct vcpu *v, struct boot_args *a, unsigned *ram, un
 			v->watchdog_ms = n ? (unsigned)n : WATCHDOG_MS_DEFAULT;
 		else if (num_opt(tok, "traplog-ring", &n))
 			logbuf_set_capacity(n ? (unsigned)n : ~0u);
-		else if (num_opt(tok, "mem", &n))
-			*ram = (unsigned)n;
+		else if (strncmp(tok, "mem=", 4) == 0 && board_size_arg(tok + 4, &size))
+			hyp_fail(VMM_STATUS_BADINPUT, "-m %s: bad memory size (a decimal number, then "
+				 "K, M or G)", tok + 4);
+		else if (strncmp(tok, "mem=", 4) == 0)
+			*ram = size;
 		else if (num_opt(tok, "cpus", &n))
 			*cpus = (unsigned)n;
 		else if (num_opt(tok, "image", &n))
@@ -98,19 +103,19 @@ static void parse_cmdline(struct vcpu *v, struct boot_args *a, unsigned *ram, un
 }
 
 /* The board of the command line: RAM, CPUs, the kit's devices. */
-static void describe_board(struct vcpu *v, unsigned ram, unsigned cpus)
+static void describe_board(struct vcpu *v, uint32_t ram, unsigned cpus)
 {
 	char err[128];
 
 	board_desc_default(&v->desc, ram, cpus);
 	if (board_desc_check(&v->desc, err, sizeof(err)))
-		hyp_fail(VMM_STATUS_BADINPUT, "board: %s", err);
+		hyp_fail(VMM_STATUS_BADINPUT, "%s", err);
 	if (cpus != 1)
 		hyp_fail(VMM_STATUS_BADINPUT, "%u vCPUs: the bare hypervisor runs one until SMP lands",
 			 cpus);
 	if (ram % S2_BLOCK_SIZE)
-		hyp_fail(VMM_STATUS_BADINPUT, "guest RAM of %u bytes: not a whole number of 2 MiB "
-			 "blocks", ram);
+		hyp_fail(VMM_STATUS_BADINPUT, "-m: guest RAM of %lu bytes: the bare hypervisor maps "
+			 "2 MiB blocks, give an even number of MiB", (unsigned long)ram);
 	v->board.desc = &v->desc;
 }
 
@@ -119,7 +124,8 @@ void hyp_main(void)
 	struct vcpu *v = &hyp_vcpu;
 	struct boot_args args = { 0 };
 	struct boot_plan plan;
-	unsigned ram = BOARD_RAM_SIZE, cpus = 1;
+	uint32_t ram = BOARD_RAM_SIZE;
+	unsigned cpus = 1;
 
 	write_HSCTLR(HYP_HSCTLR_BOOT);
 	isb();
@@ -128,7 +134,7 @@ void hyp_main(void)
 	parse_cmdline(v, &args, &ram, &cpus);
 	describe_board(v, ram, cpus);
 	hyp_printf("hyp: baremetal-hyp, trap log %s, guest %s, %u MiB at PA 0x%08x (IPA 0x%08x), "
-		   "watchdog %u ms%s\n", HYP_TRAPLOG ? "on" : "off", v->guest, ram >> 20, GUEST_PA,
+		   "watchdog %u ms%s\n", HYP_TRAPLOG ? "on" : "off", v->guest, (unsigned)(ram >> 20), GUEST_PA,
 		   BOARD_RAM_BASE, v->watchdog_ms, v->strict ? ", strict" : "");
 	hyp_load_guest(&args, &plan);
 	hyp_setup_stage2();

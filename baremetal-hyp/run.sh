@@ -3,7 +3,8 @@
 # output. Usage:
 #   baremetal-hyp/run.sh [options] GUEST.elf|GUEST.bin|zImage [-- extra QEMU arguments]
 #     -m, --mem SIZE   guest RAM: decimal, then K, M or G (no suffix: MiB), an
-#                      even number of MiB from 2M to 512M (default 16M)
+#                      even number of MiB from 2M to 512M (default 16M); the
+#                      hypervisor reads it (board_size_arg, board_desc_check)
 #     -p, --params S   the kernel command line (/chosen/bootargs)
 #     -i, --initrd F   an initrd, placed below the DTB (linux,initrd-start/end)
 #     -c, --cpus N     vCPUs: 1 (more are refused until SMP lands)
@@ -29,9 +30,10 @@ here=$(dirname "$0")
 # STAGING_PA up to GUEST_PA, guest RAM from GUEST_PA).
 define() { awk -v n="$1" '$1 == "#define" && $2 == n { v = $3; sub(/u$/, "", v); print v }' "$2"; }
 BADINPUT=$(define VMM_STATUS_BADINPUT "$here/../guests/board/memmap.h")
+RAM_MAX=$(($(define BOARD_RAM_MAX "$here/../guests/board/memmap.h")))
 STAGING_PA=$(($(define STAGING_PA "$here/hyp.h"))) GUEST_PA=$(($(define GUEST_PA "$here/hyp.h")))
 MACHINE_BASE=$(($(define MACHINE_RAM_BASE "$here/hyp.h")))
-[ -n "$BADINPUT" ] && (( STAGING_PA && GUEST_PA && MACHINE_BASE )) ||
+[ -n "$BADINPUT" ] && (( STAGING_PA && GUEST_PA && MACHINE_BASE && RAM_MAX )) ||
 	{ echo "run.sh: cannot read the layout from $here/hyp.h and memmap.h" >&2; exit 2; }
 STAGING_MAX=$((GUEST_PA - STAGING_PA))
 PARAMS_MAX=512
@@ -65,18 +67,9 @@ done
 img=$1; shift
 [ $# -gt 0 ] && { [ "$1" = -- ] || die "unexpected argument $1"; shift; }
 
-# -m: the rule of kvm-runner's parse_mem_size (docs/guest-abi.md, "Options").
-[[ $mem =~ ^([0-9]{1,6})([KkMmGg]?)$ ]] || die "bad memory size '$mem' (a decimal number, then K, M or G)"
-n=$((10#${BASH_REMATCH[1]}))
-case ${BASH_REMATCH[2]} in
-K|k) bytes=$((n * 1024)) ;;
-G|g) bytes=$((n << 30)) ;;
-*) bytes=$((n << 20)) ;;
-esac
-(( bytes >= 1 << 20 && bytes <= 512 << 20 )) || die "memory size '$mem' out of range (1M..512M)"
-(( bytes % (1 << 20) == 0 )) || die "memory size '$mem' is not a whole number of MiB"
-(( bytes % (2 << 20) == 0 )) ||
-	die "memory size '$mem': the bare hypervisor maps guest RAM in 2 MiB blocks, give an even number of MiB"
+# -m: read by the hypervisor with the board's board_size_arg, the one parser
+# of every tool; here only kept one word of the command line.
+[[ $mem =~ ^[0-9A-Za-z]{1,16}$ ]] || die "bad memory size '$mem' (a decimal number, then K, M or G)"
 [[ $cpus =~ ^[0-9]+$ ]] || die "bad cpu count '$cpus'"
 [ "$((10#$cpus))" -eq 1 ] || die "-c $cpus: the bare hypervisor runs one vCPU until SMP lands"
 [[ $watchdog =~ ^[0-9]*$ && $ring =~ ^[0-9]*$ && $limit =~ ^[0-9]+$ ]] ||
@@ -84,7 +77,10 @@ esac
 [ ${#params} -le $PARAMS_MAX ] || die "-p: a command line of ${#params} bytes (at most $PARAMS_MAX)"
 
 # Files: regular and readable, checked before anything runs; never a FIFO.
-file_ok() { [ -f "$1" ] && [ -r "$1" ] || die "$2 $1: not a readable regular file"; }
+file_ok() {
+	[ -f "$1" ] && [ -r "$1" ] || die "$2 $1: not a readable regular file"
+	[[ $1 != *,* ]] || die "$2 $1: a comma in the path (QEMU's -device loader splits there)"
+}
 file_ok "$img" "guest image"
 [ -z "$initrd" ] || file_ok "$initrd" "initrd"
 [ -f "$hyp" ] || die "no hypervisor $hyp (make $hyp)"
@@ -103,9 +99,10 @@ name=${name:-$(basename "$img")}
 name=${name%.bin} name=${name%.elf}
 mkdir -p "$out" || die "cannot create $out"
 
-# QEMU's RAM: the hypervisor and staging area, then the guest's.
-qemu_mem=$(( (GUEST_PA - MACHINE_BASE + bytes) >> 20 ))
-cmdline="guest=$name mem=$bytes cpus=1 image=$img_size initrd=$initrd_size"
+# QEMU's RAM: the hypervisor and staging area, then the largest guest RAM
+# (BOARD_RAM_MAX); QEMU backs only the pages touched.
+qemu_mem=$(( (GUEST_PA - MACHINE_BASE + RAM_MAX) >> 20 ))
+cmdline="guest=${name//[^A-Za-z0-9._+-]/_} mem=$mem cpus=1 image=$img_size initrd=$initrd_size"
 cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}"
 cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}"
 [ -z "$params" ] || cmdline+=" -- $params"

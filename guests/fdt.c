@@ -9,8 +9,8 @@
  * line, which cannot quote a space):
  *   kit.mem=256M,kit.cpus=1,kit.psci=hvc     (GUEST_ARGS_fdt, guests/build.mk)
  */
-#include "guest.h"
 #include "dt.h"
+#include "guest.h"
 
 extern char __stack_top[];
 
@@ -22,8 +22,10 @@ static void check_expectations(const struct dt_facts *f)
 	bool have_psci = dt_arg(f->bootargs, "kit.psci", psci, sizeof(psci));
 
 	report(f->bootargs != NULL, "/chosen/bootargs present");
-	if (report(have_mem && dt_size_arg(mem), "bootargs: kit.mem=%s", have_mem ? mem : "(missing)"))
-		report(f->have_memory && f->mem_base == BOARD_RAM_BASE && f->mem_size == dt_size_arg(mem),
+	if (report(have_mem && dt_size_arg(mem), "bootargs: kit.mem=%s",
+		   have_mem ? mem : "(missing)"))
+		report(f->have_memory && f->mem_base == BOARD_RAM_BASE &&
+			       f->mem_size == dt_size_arg(mem),
 		       "/memory reg: base 0x%08x, %u MiB", (uint32_t)f->mem_base,
 		       (uint32_t)(f->mem_size >> 20));
 	if (report(have_cpus, "bootargs: kit.cpus=%s", have_cpus ? cpus : "(missing)"))
@@ -38,10 +40,11 @@ int main(uint32_t r0, uint32_t r1, const uint8_t *dtb)
 	const struct fdt_header *h = (const void *)dtb;
 	struct dt_facts f;
 	uintptr_t at = (uintptr_t)dtb;
-	size_t max = BOARD_RAM_BASE + BOARD_RAM_MAX - at;	/* bounds every DTB read */
+	size_t max = BOARD_RAM_BASE + BOARD_RAM_MAX - at; /* bounds every DTB read */
 
 	report_prefix("fdt");
-	report(r0 == 0 && r1 == BOARD_MACH_TYPE_DT, "entry: r0 = 0, r1 = 0x%08x (Linux protocol)", r1);
+	report(r0 == 0 && r1 == BOARD_MACH_TYPE_DT, "entry: r0 = 0, r1 = 0x%08x (Linux protocol)",
+	       r1);
 	if (!report(at >= BOARD_RAM_BASE && !(at & 7), "entry: r2 points at 8-byte aligned RAM"))
 		return report_summary();
 	report(at >= (uintptr_t)__stack_top, "the DTB lies above the image and its stack");
@@ -49,8 +52,7 @@ int main(uint32_t r0, uint32_t r1, const uint8_t *dtb)
 		return report_summary();
 	report(dt_header_ok(dtb, max),
 	       "header: version >= 16, last compatible <= 16, blocks inside totalsize");
-	if (!report(dt_walk(dtb, max, &f),
-		    "structure block walks to FDT_END"))
+	if (!report(dt_walk(dtb, max, &f), "structure block walks to FDT_END"))
 		return report_summary();
 	report(f.have_uart && f.uart_base == BOARD_UART_BASE, "an arm,pl011 node at 0x%08x",
 	       (uint32_t)f.uart_base);

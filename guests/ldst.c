@@ -14,15 +14,15 @@
  */
 #include "guest.h"
 
-#define UART		BOARD_UART_BASE
-#define FR		0x18
-#define IBRD		0x24
-#define LCR_H		0x2c
-#define CR		0x30
-#define IFLS		0x34
-#define IMSC		0x38
-#define FR_RESET	0x90u		/* TXFE | RXFE */
-#define CR_ON		0x301u		/* UARTEN TXE RXE: keep the console on */
+#define UART BOARD_UART_BASE
+#define FR 0x18
+#define IBRD 0x24
+#define LCR_H 0x2c
+#define CR 0x30
+#define IFLS 0x34
+#define IMSC 0x38
+#define FR_RESET 0x90u /* TXFE | RXFE */
+#define CR_ON 0x301u   /* UARTEN TXE RXE: keep the console on */
 
 static void check(const char *name, uint32_t got, uint32_t want)
 {
@@ -31,35 +31,35 @@ static void check(const char *name, uint32_t got, uint32_t want)
 }
 
 /* A load: asm with %[r] out, %[b] base, %[o] offset register. */
-#define LD(name, insn, base, off, want)						\
-	do {									\
-		uint32_t r_, b_ = (base), o_ = (off);				\
-		asm volatile(insn : [r] "=&r"(r_) : [b] "r"(b_), [o] "r"(o_) : "memory"); \
-		check(name, r_, want);						\
+#define LD(name, insn, base, off, want)                                                            \
+	do {                                                                                       \
+		uint32_t r_, b_ = (base), o_ = (off);                                              \
+		asm volatile(insn : [r] "=&r"(r_) : [b] "r"(b_), [o] "r"(o_) : "memory");          \
+		check(name, r_, want);                                                             \
 	} while (0)
 
 /* A store of val, then IBRD (or reg) read back as a word. */
-#define ST(name, insn, base, off, val, reg, want)					\
-	do {									\
-		uint32_t b_ = (base), o_ = (off), v_ = (val);			\
-		asm volatile(insn : : [v] "r"(v_), [b] "r"(b_), [o] "r"(o_) : "memory"); \
-		check(name, readl(UART + (reg)), want);				\
+#define ST(name, insn, base, off, val, reg, want)                                                  \
+	do {                                                                                       \
+		uint32_t b_ = (base), o_ = (off), v_ = (val);                                      \
+		asm volatile(insn : : [v] "r"(v_), [b] "r"(b_), [o] "r"(o_) : "memory");           \
+		check(name, readl(UART + (reg)), want);                                            \
 	} while (0)
 
 /* Writeback forms: %[b] in and out; the base's final value checked too. */
-#define LDWB(name, insn, base, off, want, base_want)				\
-	do {									\
-		uint32_t r_, b_ = (base), o_ = (off);				\
-		asm volatile(insn : [r] "=&r"(r_), [b] "+r"(b_) : [o] "r"(o_) : "memory"); \
-		check(name, r_, want);						\
-		check(name " (base written back)", b_, base_want);		\
+#define LDWB(name, insn, base, off, want, base_want)                                               \
+	do {                                                                                       \
+		uint32_t r_, b_ = (base), o_ = (off);                                              \
+		asm volatile(insn : [r] "=&r"(r_), [b] "+r"(b_) : [o] "r"(o_) : "memory");         \
+		check(name, r_, want);                                                             \
+		check(name " (base written back)", b_, base_want);                                 \
 	} while (0)
-#define STWB(name, insn, base, off, val, want, base_want)				\
-	do {									\
-		uint32_t b_ = (base), o_ = (off), v_ = (val);			\
-		asm volatile(insn : [b] "+r"(b_) : [v] "r"(v_), [o] "r"(o_) : "memory"); \
-		check(name, readl(UART + IBRD), want);				\
-		check(name " (base written back)", b_, base_want);		\
+#define STWB(name, insn, base, off, val, want, base_want)                                          \
+	do {                                                                                       \
+		uint32_t b_ = (base), o_ = (off), v_ = (val);                                      \
+		asm volatile(insn : [b] "+r"(b_) : [v] "r"(v_), [o] "r"(o_) : "memory");           \
+		check(name, readl(UART + IBRD), want);                                             \
+		check(name " (base written back)", b_, base_want);                                 \
 	} while (0)
 
 static void a32_offsets(void)
@@ -76,7 +76,8 @@ static void a32_offsets(void)
 	LD("a32: ldrh reg", "ldrh %[r], [%[b], %[o]]", UART, IBRD, 0x8081);
 	LD("a32: ldrsb imm: 0x81 sign-extended", "ldrsb %[r], [%[b], #0x24]", UART, 0, 0xffffff81);
 	LD("a32: ldrsb reg", "ldrsb %[r], [%[b], %[o]]", UART, IBRD, 0xffffff81);
-	LD("a32: ldrsh imm: 0x8081 sign-extended", "ldrsh %[r], [%[b], #0x24]", UART, 0, 0xffff8081);
+	LD("a32: ldrsh imm: 0x8081 sign-extended", "ldrsh %[r], [%[b], #0x24]", UART, 0,
+	   0xffff8081);
 	LD("a32: ldrsh reg", "ldrsh %[r], [%[b], %[o]]", UART, IBRD, 0xffff8081);
 	LD("a32: ldrsb FR: 0x90 sign-extended", "ldrsb %[r], [%[b], #0x18]", UART, 0, 0xffffff90);
 	LD("a32: ldrsh FR: 0x0090 stays positive", "ldrsh %[r], [%[b], %[o]]", UART, FR, FR_RESET);
@@ -85,8 +86,8 @@ static void a32_offsets(void)
 	ST("a32: str -reg", "str %[v], [%[b], -%[o]]", UART + 2 * IBRD, IBRD, 0x4321, IBRD, 0x4321);
 	ST("a32: strh imm", "strh %[v], [%[b], #0x24]", UART, 0, 0xfedc, IBRD, 0xfedc);
 	ST("a32: strh reg", "strh %[v], [%[b], %[o]]", UART, IBRD, 0x00c3, IBRD, 0x00c3);
-	ST("a32: strb imm: zero-extended into IBRD", "strb %[v], [%[b], #0x24]", UART, 0, 0x1a5, IBRD,
-	   0xa5);
+	ST("a32: strb imm: zero-extended into IBRD", "strb %[v], [%[b], #0x24]", UART, 0, 0x1a5,
+	   IBRD, 0xa5);
 	ST("a32: strb reg, lsl #2", "strb %[v], [%[b], %[o], lsl #2]", UART, IBRD / 4, 0x5a, IBRD,
 	   0x5a);
 	ST("a32: str LCR_H", "str %[v], [%[b], #0x2c]", UART, 0, 0x70, LCR_H, 0x70);
@@ -105,7 +106,8 @@ static void a32_writeback(void)
 	     UART + IBRD + 4);
 	LDWB("a32: ldr post-indexed reg", "ldr %[r], [%[b]], %[o]", UART + IBRD, 8, 0x8081,
 	     UART + IBRD + 8);
-	LDWB("a32: ldrb pre-indexed reg", "ldrb %[r], [%[b], %[o]]!", UART, IBRD, 0x81, UART + IBRD);
+	LDWB("a32: ldrb pre-indexed reg", "ldrb %[r], [%[b], %[o]]!", UART, IBRD, 0x81,
+	     UART + IBRD);
 	LDWB("a32: ldrh post-indexed imm", "ldrh %[r], [%[b]], #-2", UART + IBRD, 0, 0x8081,
 	     UART + IBRD - 2);
 	LDWB("a32: ldrsb pre-indexed imm", "ldrsb %[r], [%[b], #0x24]!", UART, 0, 0xffffff81,
@@ -125,17 +127,17 @@ static void a32_writeback(void)
  * (.w) encodings; a 16-bit one traps with HSR.IL = 0, so the VMM must skip
  * 2 bytes. The writeback forms have no T32 decoder in the kit (ISV=0).
  */
-#define TLD(name, insn, base, off, want)					\
-	do {									\
-		uint32_t r_, b_ = (base), o_ = (off);				\
-		asm volatile(insn : [r] "=&l"(r_) : [b] "l"(b_), [o] "l"(o_) : "memory"); \
-		check(name, r_, want);						\
+#define TLD(name, insn, base, off, want)                                                           \
+	do {                                                                                       \
+		uint32_t r_, b_ = (base), o_ = (off);                                              \
+		asm volatile(insn : [r] "=&l"(r_) : [b] "l"(b_), [o] "l"(o_) : "memory");          \
+		check(name, r_, want);                                                             \
 	} while (0)
-#define TST(name, insn, base, off, val, want)					\
-	do {									\
-		uint32_t b_ = (base), o_ = (off), v_ = (val);			\
-		asm volatile(insn : : [v] "l"(v_), [b] "l"(b_), [o] "l"(o_) : "memory"); \
-		check(name, readl(UART + IBRD), want);				\
+#define TST(name, insn, base, off, val, want)                                                      \
+	do {                                                                                       \
+		uint32_t b_ = (base), o_ = (off), v_ = (val);                                      \
+		asm volatile(insn : : [v] "l"(v_), [b] "l"(b_), [o] "l"(o_) : "memory");           \
+		check(name, readl(UART + IBRD), want);                                             \
 	} while (0)
 
 static void __attribute__((target("thumb"), noinline)) t32(void)

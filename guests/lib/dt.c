@@ -5,12 +5,12 @@
  */
 #include "dt.h"
 
-#define FDT_BEGIN_NODE	1
-#define FDT_END_NODE	2
-#define FDT_PROP	3
-#define FDT_NOP		4
-#define FDT_END		9
-#define MAX_DEPTH	8
+#define FDT_BEGIN_NODE 1
+#define FDT_END_NODE 2
+#define FDT_PROP 3
+#define FDT_NOP 4
+#define FDT_END 9
+#define MAX_DEPTH 8
 
 uint32_t dt_be32(const void *p)
 {
@@ -89,23 +89,22 @@ bool dt_header_ok(const void *dtb, size_t max)
 /* The nodes open on the way down: their names, and what a pl011 needs. */
 struct walk {
 	const char *path[MAX_DEPTH];
-	uint64_t reg[MAX_DEPTH];		/* the first address of "reg" */
+	uint64_t reg[MAX_DEPTH]; /* the first address of "reg" */
 	bool has_reg[MAX_DEPTH], pl011[MAX_DEPTH];
 };
 
 static void prop(struct dt_facts *f, struct walk *w, int depth, const char *name,
 		 const uint8_t *val, uint32_t len)
 {
-	const char *node = w->path[depth - 1];	/* depth 1: the root */
+	const char *node = w->path[depth - 1]; /* depth 1: the root */
 	bool str = len > 0 && val[len - 1] == '\0';
 
 	if (depth == 1 && str_eq(name, "#address-cells") && len == 4)
 		f->addr_cells = dt_be32(val);
 	else if (depth == 1 && str_eq(name, "#size-cells") && len == 4)
 		f->size_cells = dt_be32(val);
-	else if (depth == 2 && named(node, "memory") && str_eq(name, "reg") &&
-		 f->addr_cells <= 2 && f->size_cells <= 2 &&
-		 len >= 4 * (f->addr_cells + f->size_cells)) {
+	else if (depth == 2 && named(node, "memory") && str_eq(name, "reg") && f->addr_cells <= 2 &&
+		 f->size_cells <= 2 && len >= 4 * (f->addr_cells + f->size_cells)) {
 		f->mem_base = cells(val, f->addr_cells);
 		f->mem_size = cells(val + 4 * f->addr_cells, f->size_cells);
 		f->have_memory = true;
@@ -113,10 +112,13 @@ static void prop(struct dt_facts *f, struct walk *w, int depth, const char *name
 		f->bootargs = (const char *)val;
 	else if (depth == 2 && named(node, "psci") && str_eq(name, "method") && str)
 		f->psci_method = (const char *)val;
-	else if (depth >= 2 && str_eq(name, "compatible") && in_list((const char *)val, len, "arm,pl011"))
+	else if (depth >= 2 && str_eq(name, "compatible") &&
+		 in_list((const char *)val, len, "arm,pl011"))
 		w->pl011[depth - 1] = true;
-	else if (depth >= 2 && str_eq(name, "reg") && f->addr_cells <= 2 && len >= 4 * f->addr_cells) {
-		w->reg[depth - 1] = cells(val, f->addr_cells);	/* the root's cells: nodes at depth 2 */
+	else if (depth >= 2 && str_eq(name, "reg") && f->addr_cells <= 2 &&
+		 len >= 4 * f->addr_cells) {
+		w->reg[depth - 1] =
+			cells(val, f->addr_cells); /* the root's cells: nodes at depth 2 */
 		w->has_reg[depth - 1] = true;
 	}
 }
@@ -129,7 +131,7 @@ bool dt_walk(const void *dtb, size_t max, struct dt_facts *f)
 	struct walk w;
 	int depth = 0;
 
-	*f = (struct dt_facts){ .addr_cells = 2, .size_cells = 1 };	/* the spec's defaults */
+	*f = (struct dt_facts){.addr_cells = 2, .size_cells = 1}; /* the spec's defaults */
 	if (!dt_header_ok(dtb, max))
 		return false;
 	p = base + dt_be32(&h->off_dt_struct);

@@ -9,13 +9,13 @@
 #ifndef GUEST_H
 #define GUEST_H
 
+#include "board/memmap.h"
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "board/memmap.h"
 
-#define STATUS_MAX	123		/* 124.. are the board's and the VMMs' */
+#define STATUS_MAX 123 /* 124.. are the board's and the VMMs' */
 
 /* Console (one byte store to the UART's DR per character). Formats: %s %c
  * %d and %u %x (uint32_t, an optional zero-padded width: %08x). */
@@ -28,33 +28,46 @@ void report_prefix(const char *prefix);
 bool report(bool pass, const char *fmt, ...);
 void report_skip(const char *fmt, ...);
 void report_info(const char *fmt, ...);
-int report_summary(void);	/* prints SUMMARY:, returns the exit status */
+int report_summary(void); /* prints SUMMARY:, returns the exit status */
 void exit(int status) __attribute__((noreturn));
 
 /* Exceptions: the frame the vectors save (vectors.S), in stack order. */
 struct exc_frame {
 	uint32_t spsr, pad;
 	uint32_t r[13];
-	uint32_t lr;		/* the exception's LR; the handler sets the return */
+	uint32_t lr; /* the exception's LR; the handler sets the return */
 };
 
 enum exc_kind {
-	EXC_RESET, EXC_UNDEF, EXC_SVC, EXC_PABT, EXC_DABT, EXC_HYP, EXC_IRQ, EXC_FIQ,
+	EXC_RESET,
+	EXC_UNDEF,
+	EXC_SVC,
+	EXC_PABT,
+	EXC_DABT,
+	EXC_HYP,
+	EXC_IRQ,
+	EXC_FIQ,
 	EXC_KINDS
 };
 
 typedef void exc_handler_fn(struct exc_frame *f);
-void exc_set_handler(enum exc_kind kind, exc_handler_fn *fn);	/* NULL: unexpected */
+void exc_set_handler(enum exc_kind kind, exc_handler_fn *fn); /* NULL: unexpected */
 const char *exc_name(enum exc_kind kind);
-void exc_handle(enum exc_kind kind, struct exc_frame *f);	/* from vectors.S */
+void exc_handle(enum exc_kind kind, struct exc_frame *f); /* from vectors.S */
 
 /* Device registers. */
-static inline uint32_t readl(uintptr_t a) { return *(volatile uint32_t *)a; }
-static inline void writel(uintptr_t a, uint32_t v) { *(volatile uint32_t *)a = v; }
+static inline uint32_t readl(uintptr_t a)
+{
+	return *(volatile uint32_t *)a;
+}
+static inline void writel(uintptr_t a, uint32_t v)
+{
+	*(volatile uint32_t *)a = v;
+}
 
 /* PSCI through HVC (SMC Calling Convention): r0-r3 are the callee's. */
 uint32_t psci_hvc(uint32_t fn, uint32_t a1, uint32_t a2, uint32_t a3);
-#define PSCI_SYSTEM_OFF	0x84000008u
+#define PSCI_SYSTEM_OFF 0x84000008u
 
 /* string.c */
 void *memset(void *d, int c, size_t n);

@@ -4,14 +4,14 @@
  */
 #include "guest.h"
 
-#define UART_DR		(BOARD_UART_BASE + 0x000)
+#define UART_DR (BOARD_UART_BASE + 0x000)
 
 static const char *prefix = "";
 static unsigned tests, failures, skipped;
 
 static void putc(char c)
 {
-	*(volatile uint8_t *)UART_DR = (uint8_t)c;	/* one strb: one trap */
+	*(volatile uint8_t *)UART_DR = (uint8_t)c; /* one strb: one trap */
 }
 
 void puts(const char *s)
@@ -49,18 +49,30 @@ void vprintf(const char *fmt, va_list ap)
 		while (*++fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (unsigned)(*fmt - '0');
 		switch (*fmt) {
-		case 's': puts(va_arg(ap, const char *)); break;
-		case 'c': putc((char)va_arg(ap, int)); break;
-		case 'u': putnum(va_arg(ap, uint32_t), 10, width); break;
-		case 'x': putnum(va_arg(ap, uint32_t), 16, width); break;
+		case 's':
+			puts(va_arg(ap, const char *));
+			break;
+		case 'c':
+			putc((char)va_arg(ap, int));
+			break;
+		case 'u':
+			putnum(va_arg(ap, uint32_t), 10, width);
+			break;
+		case 'x':
+			putnum(va_arg(ap, uint32_t), 16, width);
+			break;
 		case 'd':
 			d = va_arg(ap, int32_t);
 			if (d < 0)
 				putc('-');
 			putnum(d < 0 ? -(uint32_t)d : (uint32_t)d, 10, width);
 			break;
-		case '%': putc('%'); break;
-		default: putc('?'); break;	/* a format this printf lacks */
+		case '%':
+			putc('%');
+			break;
+		default:
+			putc('?');
+			break; /* a format this printf lacks */
 		}
 		if (!*fmt)
 			break;
@@ -150,5 +162,5 @@ void exit(int status)
 	psci_hvc(PSCI_SYSTEM_OFF, 0, 0, 0);
 	puts("FAIL: SYSTEM_OFF returned\n");
 	for (;;)
-		;			/* the VMM's watchdog ends this */
+		; /* the VMM's watchdog ends this */
 }

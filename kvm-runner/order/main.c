@@ -50,7 +50,8 @@ int main(int argc, char **argv)
 	close(fd);
 	uname(&u);
 	printf("# kvm-order 1 arch=%s kernel=%s cases=%zu\n", arch_name, u.release, order_ncases);
-	printf("| # | case | rule | step | answer | sources | agrees | the guest then | kernel function |\n");
+	printf("| # | case | rule | step | answer | sources | agrees | the guest then | kernel "
+	       "function |\n");
 	printf("|---|---|---|---|---|---|---|---|---|\n");
 	for (size_t i = 0; i < order_ncases; i++) {
 		const struct order_case *c = &order_cases[i];
@@ -59,10 +60,9 @@ int main(int argc, char **argv)
 		order_run(c, dev, &r);
 		a = agrees(c, &r);
 		ok += a;
-		printf("| %zu | %s | %s | %u %s | %s | %s | %s | %s | %s |\n", i + 1, c->name, c->rule,
-		       c->probe + 1, order_step_name(c->steps[c->probe]),
-		       r.setup[0] ? "setup failed" : r.answer,
-		       c->want, a ? "yes" : "**NO**",
+		printf("| %zu | %s | %s | %u %s | %s | %s | %s | %s | %s |\n", i + 1, c->name,
+		       c->rule, c->probe + 1, order_step_name(c->steps[c->probe]),
+		       r.setup[0] ? "setup failed" : r.answer, c->want, a ? "yes" : "**NO**",
 		       r.setup[0] ? r.setup : r.guest, c->func);
 		fflush(stdout);
 	}

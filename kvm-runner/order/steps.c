@@ -19,14 +19,14 @@
 #include "memmap.h"
 #include "order.h"
 
-#define RAM_SIZE	0x10000u
-#define SLOT2_BASE	0x50000000u
-#define SLOT2_MAGIC	0x600dcafeu
-#define SPIN_MS		200	/* a KVM_RUN with no exit for this long is cut by SIGALRM */
-#define SPIN_TRIES	3	/* that many cuts in a row with no exit: the guest spins */
-#define MAX_EXITS	8
+#define RAM_SIZE 0x10000u
+#define SLOT2_BASE 0x50000000u
+#define SLOT2_MAGIC 0x600dcafeu
+#define SPIN_MS 200  /* a KVM_RUN with no exit for this long is cut by SIGALRM */
+#define SPIN_TRIES 3 /* that many cuts in a row with no exit: the guest spins */
+#define MAX_EXITS 8
 
-#define GUEST_END	(BOARD_UART_BASE + 4)	/* the guest's last store: no more KVM_RUN */
+#define GUEST_END (BOARD_UART_BASE + 4) /* the guest's last store: no more KVM_RUN */
 
 /*
  * The guest, A32 at BOARD_RAM_BASE: a UART write, a load from SLOT2_BASE
@@ -34,14 +34,14 @@
  * UART, a store to GUEST_END, then a branch to itself.
  */
 static const uint32_t guest_code[] = {
-	0xe3a00409,	/* mov r0, #0x09000000   BOARD_UART_BASE */
-	0xe3a01041,	/* mov r1, #'A' */
-	0xe5801000,	/* str r1, [r0] */
-	0xe3a03205,	/* mov r3, #0x50000000   SLOT2_BASE */
-	0xe5932000,	/* ldr r2, [r3] */
-	0xe5802000,	/* str r2, [r0] */
-	0xe5801004,	/* str r1, [r0, #4]      GUEST_END */
-	0xeafffffe,	/* b . */
+	0xe3a00409, /* mov r0, #0x09000000   BOARD_UART_BASE */
+	0xe3a01041, /* mov r1, #'A' */
+	0xe5801000, /* str r1, [r0] */
+	0xe3a03205, /* mov r3, #0x50000000   SLOT2_BASE */
+	0xe5932000, /* ldr r2, [r3] */
+	0xe5802000, /* str r2, [r0] */
+	0xe5801004, /* str r1, [r0, #4]      GUEST_END */
+	0xeafffffe, /* b . */
 };
 _Static_assert(BOARD_UART_BASE == 0x09000000, "the guest's mov r0 encodes the UART base");
 
@@ -84,19 +84,32 @@ const char *order_step_name(enum order_step s)
 const char *order_errname(int err)
 {
 	switch (err) {
-	case EBADF: return "EBADF";
-	case EINVAL: return "EINVAL";
-	case ENOEXEC: return "ENOEXEC";
-	case EEXIST: return "EEXIST";
-	case EINTR: return "EINTR";
-	case ENOENT: return "ENOENT";
-	case EBUSY: return "EBUSY";
-	case EFAULT: return "EFAULT";
-	case ENOTTY: return "ENOTTY";
-	case EPERM: return "EPERM";
-	case ENOMEM: return "ENOMEM";
-	case ENXIO: return "ENXIO";
-	default: return "E?";
+	case EBADF:
+		return "EBADF";
+	case EINVAL:
+		return "EINVAL";
+	case ENOEXEC:
+		return "ENOEXEC";
+	case EEXIST:
+		return "EEXIST";
+	case EINTR:
+		return "EINTR";
+	case ENOENT:
+		return "ENOENT";
+	case EBUSY:
+		return "EBUSY";
+	case EFAULT:
+		return "EFAULT";
+	case ENOTTY:
+		return "ENOTTY";
+	case EPERM:
+		return "EPERM";
+	case ENOMEM:
+		return "ENOMEM";
+	case ENXIO:
+		return "ENXIO";
+	default:
+		return "E?";
 	}
 }
 
@@ -117,11 +130,14 @@ static void note(struct ctx *c, const char *fmt, ...)
 	c->glen = n < 0 ? c->glen : c->glen + (size_t)n < room ? c->glen + (size_t)n : room - 1;
 }
 
-static void on_alarm(int sig) { (void)sig; }
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
 
 static void arm_timer(int ms)
 {
-	struct itimerval t = { .it_value = { .tv_sec = ms / 1000, .tv_usec = ms % 1000 * 1000 } };
+	struct itimerval t = {.it_value = {.tv_sec = ms / 1000, .tv_usec = ms % 1000 * 1000}};
 
 	setitimer(ITIMER_REAL, &t, NULL);
 }
@@ -129,7 +145,7 @@ static void arm_timer(int ms)
 static int set_reg(int fd, uint64_t id, uint64_t v)
 {
 	uint32_t v32 = (uint32_t)v;
-	struct kvm_one_reg r = { .id = id };
+	struct kvm_one_reg r = {.id = id};
 
 	r.addr = (id & KVM_REG_SIZE_MASK) == KVM_REG_SIZE_U32 ? (uintptr_t)&v32 : (uintptr_t)&v;
 	return kvm_ioctl(fd, KVM_SET_ONE_REG, &r);
@@ -138,7 +154,7 @@ static int set_reg(int fd, uint64_t id, uint64_t v)
 static int get_pc(int fd, uint64_t *pc)
 {
 	uint64_t v = 0;
-	struct kvm_one_reg r = { .id = arch_reg_pc(), .addr = (uintptr_t)&v };
+	struct kvm_one_reg r = {.id = arch_reg_pc(), .addr = (uintptr_t)&v};
 
 	if (kvm_ioctl(fd, KVM_GET_ONE_REG, &r) < 0)
 		return -1;
@@ -161,12 +177,12 @@ static int vcpu_init(struct ctx *c, bool other)
 
 static int add_slot(struct ctx *c, uint32_t slot, uint64_t base, void **mem, uint32_t fill)
 {
-	struct kvm_userspace_memory_region r = { .slot = slot, .guest_phys_addr = base,
-						 .memory_size = RAM_SIZE };
+	struct kvm_userspace_memory_region r = {
+		.slot = slot, .guest_phys_addr = base, .memory_size = RAM_SIZE};
 
 	if (!*mem) {
-		*mem = mmap(NULL, RAM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-			    -1, 0);
+		*mem = mmap(NULL, RAM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+			    0);
 		if (*mem == MAP_FAILED) {
 			*mem = NULL;
 			return -1;
@@ -205,7 +221,8 @@ static int run_once(struct ctx *c, bool *exited)
 		if (c->run->mmio.is_write && c->run->mmio.phys_addr == GUEST_END)
 			note(c, "end");
 		else if (c->run->mmio.is_write)
-			note(c, "MMIO w 0x%llx=0x%x", (unsigned long long)c->run->mmio.phys_addr, v);
+			note(c, "MMIO w 0x%llx=0x%x", (unsigned long long)c->run->mmio.phys_addr,
+			     v);
 		else {
 			note(c, "MMIO r 0x%llx", (unsigned long long)c->run->mmio.phys_addr);
 			memset(c->run->mmio.data, 0, sizeof(c->run->mmio.data));
@@ -242,8 +259,8 @@ static int run_all(struct ctx *c)
 		}
 		spins = 0;
 		exits++;
-		if (c->run && (c->run->exit_reason != KVM_EXIT_MMIO ||
-			       c->run->mmio.phys_addr == GUEST_END))
+		if (c->run &&
+		    (c->run->exit_reason != KVM_EXIT_MMIO || c->run->mmio.phys_addr == GUEST_END))
 			break;
 	}
 	if (spins == SPIN_TRIES)
@@ -254,7 +271,7 @@ static int run_all(struct ctx *c)
 
 static int step(struct ctx *c, enum order_step s)
 {
-	struct kvm_one_reg none = { 0 };
+	struct kvm_one_reg none = {0};
 	int fd;
 
 	switch (s) {
@@ -279,9 +296,12 @@ static int step(struct ctx *c, enum order_step s)
 			*(s == S_VCPU1 ? &c->vcpu1 : &c->vcpu) = fd;
 		}
 		return fd;
-	case S_MEM: return add_slot(c, 0, BOARD_RAM_BASE, &c->ram, 0);
-	case S_MEM2: return add_slot(c, 1, SLOT2_BASE, &c->ram2, SLOT2_MAGIC);
-	case S_MEM_DUP: return add_slot(c, 1, BOARD_RAM_BASE + RAM_SIZE / 2, &c->ram2, SLOT2_MAGIC);
+	case S_MEM:
+		return add_slot(c, 0, BOARD_RAM_BASE, &c->ram, 0);
+	case S_MEM2:
+		return add_slot(c, 1, SLOT2_BASE, &c->ram2, SLOT2_MAGIC);
+	case S_MEM_DUP:
+		return add_slot(c, 1, BOARD_RAM_BASE + RAM_SIZE / 2, &c->ram2, SLOT2_MAGIC);
 	case S_INIT:
 	case S_INIT_OTHER:
 		fd = vcpu_init(c, s == S_INIT_OTHER);
@@ -312,8 +332,10 @@ static int step(struct ctx *c, enum order_step s)
 
 		return run_once(c, &exited);
 	}
-	case S_RUN: return run_all(c);
-	case S_END: break;
+	case S_RUN:
+		return run_all(c);
+	case S_END:
+		break;
 	}
 	return 0;
 }
@@ -345,9 +367,9 @@ static void close_all(struct ctx *c)
 
 void order_run(const struct order_case *oc, const char *dev, struct order_result *r)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART: KVM_RUN returns */
-	struct ctx c = { .sys = -1, .vm = -1, .vcpu = -1, .vcpu1 = -1, .guest = r->guest,
-			 .dev = dev };
+	struct sigaction sa = {.sa_handler = on_alarm}; /* no SA_RESTART: KVM_RUN returns */
+	struct ctx c = {
+		.sys = -1, .vm = -1, .vcpu = -1, .vcpu1 = -1, .guest = r->guest, .dev = dev};
 	bool ran = false;
 	uint64_t pc;
 

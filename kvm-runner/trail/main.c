@@ -48,9 +48,10 @@ int main(int argc, char **argv)
 	int rc = 2;
 
 	for (int i = 1; i < argc; i++) {
-		const char **opt = !strcmp(argv[i], "--traplog") ? &traplog :
-				   !strcmp(argv[i], "--ioctls") ? &ioctls :
-				   !strcmp(argv[i], "--merged") ? &prefix : NULL;
+		const char **opt = !strcmp(argv[i], "--traplog")  ? &traplog
+				   : !strcmp(argv[i], "--ioctls") ? &ioctls
+				   : !strcmp(argv[i], "--merged") ? &prefix
+								  : NULL;
 
 		if (opt && i + 1 < argc)
 			*opt = argv[++i];
@@ -63,7 +64,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!trail) {
-		fprintf(stderr, "usage: kvm-trail-report TRAIL [--traplog F] [--ioctls F] [--merged PREFIX]\n");
+		fprintf(stderr, "usage: kvm-trail-report TRAIL [--traplog F] [--ioctls F] "
+				"[--merged PREFIX]\n");
 		return 2;
 	}
 	ft = open_or_say(trail, "r");
@@ -90,7 +92,7 @@ int main(int argc, char **argv)
 		rc = 2;
 	trail_free(&t);
 out:
-	for (FILE **f = (FILE *[]){ ft, fl, fi }, **e = f + 3; f < e; f++)
+	for (FILE **f = (FILE *[]){ft, fl, fi}, **e = f + 3; f < e; f++)
 		if (*f)
 			fclose(*f);
 	return rc;

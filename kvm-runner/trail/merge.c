@@ -6,23 +6,26 @@
 
 /* Linux 5.6 / 6.1 (virt/kvm/kvm_main.c, arm.c, guest.c): who answers what. */
 static const char *const handlers[][2] = {
-	{ "KVM_GET_API_VERSION", "kvm_dev_ioctl" },
-	{ "KVM_CREATE_VM", "kvm_dev_ioctl > kvm_dev_ioctl_create_vm" },
-	{ "KVM_GET_VCPU_MMAP_SIZE", "kvm_dev_ioctl" },
-	{ "KVM_CHECK_EXTENSION", "kvm_vm_ioctl_check_extension_generic > kvm_vm_ioctl_check_extension" },
-	{ "KVM_ENABLE_CAP", "kvm_vm_ioctl > kvm_vm_ioctl_enable_cap" },
-	{ "KVM_SET_USER_MEMORY_REGION", "kvm_vm_ioctl > kvm_vm_ioctl_set_memory_region" },
-	{ "KVM_CREATE_VCPU", "kvm_vm_ioctl > kvm_vm_ioctl_create_vcpu" },
-	{ "KVM_ARM_PREFERRED_TARGET", "kvm_vm_ioctl > kvm_arch_vm_ioctl > kvm_vcpu_preferred_target" },
-	{ "KVM_IRQ_LINE", "kvm_vm_ioctl > kvm_vm_ioctl_irq_line" },
-	{ "KVM_REGISTER_COALESCED_MMIO", "kvm_vm_ioctl > kvm_vm_ioctl_register_coalesced_mmio" },
-	{ "KVM_ARM_VCPU_INIT", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arch_vcpu_ioctl_vcpu_init" },
-	{ "KVM_SET_ONE_REG", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arm_set_reg" },
-	{ "KVM_GET_ONE_REG", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arm_get_reg" },
-	{ "KVM_GET_REG_LIST", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arm_copy_reg_indices" },
-	{ "KVM_GET_MP_STATE", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl_get_mpstate" },
-	{ "KVM_RUN", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl_run" },
-	{ "mmap", "kvm_vcpu_mmap > kvm_vcpu_fault" },
+	{"KVM_GET_API_VERSION", "kvm_dev_ioctl"},
+	{"KVM_CREATE_VM", "kvm_dev_ioctl > kvm_dev_ioctl_create_vm"},
+	{"KVM_GET_VCPU_MMAP_SIZE", "kvm_dev_ioctl"},
+	{"KVM_CHECK_EXTENSION",
+	 "kvm_vm_ioctl_check_extension_generic > kvm_vm_ioctl_check_extension"},
+	{"KVM_ENABLE_CAP", "kvm_vm_ioctl > kvm_vm_ioctl_enable_cap"},
+	{"KVM_SET_USER_MEMORY_REGION", "kvm_vm_ioctl > kvm_vm_ioctl_set_memory_region"},
+	{"KVM_CREATE_VCPU", "kvm_vm_ioctl > kvm_vm_ioctl_create_vcpu"},
+	{"KVM_ARM_PREFERRED_TARGET",
+	 "kvm_vm_ioctl > kvm_arch_vm_ioctl > kvm_vcpu_preferred_target"},
+	{"KVM_IRQ_LINE", "kvm_vm_ioctl > kvm_vm_ioctl_irq_line"},
+	{"KVM_REGISTER_COALESCED_MMIO", "kvm_vm_ioctl > kvm_vm_ioctl_register_coalesced_mmio"},
+	{"KVM_ARM_VCPU_INIT",
+	 "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arch_vcpu_ioctl_vcpu_init"},
+	{"KVM_SET_ONE_REG", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arm_set_reg"},
+	{"KVM_GET_ONE_REG", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arm_get_reg"},
+	{"KVM_GET_REG_LIST", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl > kvm_arm_copy_reg_indices"},
+	{"KVM_GET_MP_STATE", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl_get_mpstate"},
+	{"KVM_RUN", "kvm_vcpu_ioctl > kvm_arch_vcpu_ioctl_run"},
+	{"mmap", "kvm_vcpu_mmap > kvm_vcpu_fault"},
 };
 
 const char *merge_handler(const char *request)
@@ -91,12 +94,18 @@ static void count_traps(FILE *traplog, struct trap_counts *c)
 static bool traced(const struct trail *t, enum trail_reason r)
 {
 	switch (r) {
-	case TR_MMIO: return t->fn[TF_MMIO] > 0;
-	case TR_STAGE2: return t->fn[TF_ABORT] > 0;
-	case TR_HVC: return t->fn[TF_HVC] > 0;
-	case TR_WFX: return t->fn[TF_WFX] > 0;
-	case TR_CP15: return t->fn[TF_CP15] > 0;
-	default: return false;
+	case TR_MMIO:
+		return t->fn[TF_MMIO] > 0;
+	case TR_STAGE2:
+		return t->fn[TF_ABORT] > 0;
+	case TR_HVC:
+		return t->fn[TF_HVC] > 0;
+	case TR_WFX:
+		return t->fn[TF_WFX] > 0;
+	case TR_CP15:
+		return t->fn[TF_CP15] > 0;
+	default:
+		return false;
 	}
 }
 
@@ -115,9 +124,11 @@ unsigned merge_check_traplog(FILE *traplog, const struct trail *t, FILE *out)
 			continue;
 		bad += tr && !same;
 		fprintf(out, "| %s | %u | %u | %s |\n", trail_reason_name((enum trail_reason)r), n,
-			c.n[r], r == TR_OTHER ? "not compared: IRQ exits (no trap row) and untraced classes" :
-			!tr ? "not compared: its handler is not in the function set" :
-			same ? "agree" : "**differ**: a stop missed or seen twice");
+			c.n[r],
+			r == TR_OTHER ? "not compared: IRQ exits (no trap row) and untraced classes"
+			: !tr	      ? "not compared: its handler is not in the function set"
+			: same	      ? "agree"
+				      : "**differ**: a stop missed or seen twice");
 	}
 	return bad;
 }
@@ -138,7 +149,8 @@ unsigned merge_check_ioctls(FILE *ioctls, const struct trail *t, FILE *out)
 	rewind(ioctls);
 	while (fgets(line, sizeof(line), ioctls))
 		runs += is_run_record(line);
-	fprintf(out, "KVM_RUN: %u records in the ioctl trace, %zu kvm_arch_vcpu_ioctl_run stops: %s\n",
+	fprintf(out,
+		"KVM_RUN: %u records in the ioctl trace, %zu kvm_arch_vcpu_ioctl_run stops: %s\n",
 		runs, t->nruns, runs == t->nruns ? "agree" : "DIFFER");
 	return runs != t->nruns;
 }
@@ -150,7 +162,7 @@ static void chomp(char *s)
 
 void merge_traplog(FILE *traplog, const struct trail *t, FILE *out)
 {
-	size_t next[TR_COUNT] = { 0 };
+	size_t next[TR_COUNT] = {0};
 	char line[512], path[256], last[64] = "";
 	int r;
 
@@ -159,17 +171,20 @@ void merge_traplog(FILE *traplog, const struct trail *t, FILE *out)
 		chomp(line);
 		r = merge_trap_reason(line);
 		if (r >= 0 && same_exit(line, last, sizeof(last))) {
-			fprintf(out, "%s  # kvm: the exit of the row before (one ldm/stm, ISV=0)\n", line);
+			fprintf(out, "%s  # kvm: the exit of the row before (one ldm/stm, ISV=0)\n",
+				line);
 			continue;
 		}
 		if (r < 0 || r == TR_OTHER || !traced(t, (enum trail_reason)r)) {
-			fprintf(out, "%s%s\n", line, r >= 0 ? "  # kvm: its handler is not traced" : "");
+			fprintf(out, "%s%s\n", line,
+				r >= 0 ? "  # kvm: its handler is not traced" : "");
 			continue;
 		}
 		while (next[r] < t->nsw && t->sw[next[r]].reason != (enum trail_reason)r)
 			next[r]++;
 		if (next[r] == t->nsw) {
-			fprintf(out, "%s  # kvm: no such switch in the trail (a stop missed)\n", line);
+			fprintf(out, "%s  # kvm: no such switch in the trail (a stop missed)\n",
+				line);
 			continue;
 		}
 		trail_path(path, sizeof(path), t, next[r]);

@@ -6,8 +6,8 @@
 #ifndef KVM_TRAIL_MERGE_H
 #define KVM_TRAIL_MERGE_H
 
-#include <stdio.h>
 #include "trail.h"
+#include <stdio.h>
 
 /* Trap rows per reason, as the trap log's lines name them. */
 struct trap_counts {

@@ -8,20 +8,20 @@ static const struct {
 	const char *name;
 	enum trail_fn fn;
 } names[] = {
-	{ "kvm_arch_vcpu_ioctl_run", TF_IOCTL_RUN },
-	{ "__kvm_vcpu_run_nvhe", TF_SWITCH },		/* 5.4 32-bit, Hyp mode */
-	{ "__kvm_vcpu_run", TF_SWITCH },		/* 6.1 nVHE, EL2 */
-	{ "__kvm_nvhe___kvm_vcpu_run", TF_SWITCH },	/* its kallsyms name */
-	{ "__guest_enter", TF_ENTER },
-	{ "__kvm_nvhe___guest_enter", TF_ENTER },
-	{ "__guest_exit", TF_EXIT },
-	{ "__kvm_nvhe___guest_exit", TF_EXIT },
-	{ "handle_exit", TF_HANDLE_EXIT },
-	{ "kvm_handle_guest_abort", TF_ABORT },
-	{ "io_mem_abort", TF_MMIO },
-	{ "kvm_hvc_call_handler", TF_HVC },
-	{ "kvm_handle_wfx", TF_WFX },
-	{ "kvm_handle_cp15_32", TF_CP15 },
+	{"kvm_arch_vcpu_ioctl_run", TF_IOCTL_RUN},
+	{"__kvm_vcpu_run_nvhe", TF_SWITCH},	  /* 5.4 32-bit, Hyp mode */
+	{"__kvm_vcpu_run", TF_SWITCH},		  /* 6.1 nVHE, EL2 */
+	{"__kvm_nvhe___kvm_vcpu_run", TF_SWITCH}, /* its kallsyms name */
+	{"__guest_enter", TF_ENTER},
+	{"__kvm_nvhe___guest_enter", TF_ENTER},
+	{"__guest_exit", TF_EXIT},
+	{"__kvm_nvhe___guest_exit", TF_EXIT},
+	{"handle_exit", TF_HANDLE_EXIT},
+	{"kvm_handle_guest_abort", TF_ABORT},
+	{"io_mem_abort", TF_MMIO},
+	{"kvm_hvc_call_handler", TF_HVC},
+	{"kvm_handle_wfx", TF_WFX},
+	{"kvm_handle_cp15_32", TF_CP15},
 };
 
 static const char *const reason_names[TR_COUNT] = {
@@ -70,7 +70,7 @@ static int new_switch(struct trail *t)
 	struct trail_switch *s;
 
 	if (!t->nruns) {
-		t->before_run++;	/* attached to a run of its own */
+		t->before_run++; /* attached to a run of its own */
 		if (new_run(t) < 0)
 			return -1;
 	}
@@ -115,10 +115,11 @@ static int stop(struct trail *t, enum trail_fn fn, int index)
 	struct trail_switch *s = cur(t);
 
 	switch (fn) {
-	case TF_IOCTL_RUN: return new_run(t);
+	case TF_IOCTL_RUN:
+		return new_run(t);
 	case TF_SWITCH:
 		if (s && !s->entered && !s->exited && !s->handled) {
-			t->repeats++;	/* the same stop reported twice: not a switch */
+			t->repeats++; /* the same stop reported twice: not a switch */
 			return 0;
 		}
 		return new_switch(t);
@@ -148,7 +149,9 @@ static int stop(struct trail *t, enum trail_fn fn, int index)
 		seen(t, &s->handled);
 		s->index = index;
 		break;
-	case TF_ABORT: reason(t, s, TR_STAGE2); break;
+	case TF_ABORT:
+		reason(t, s, TR_STAGE2);
+		break;
 	case TF_MMIO:
 		/* io_mem_abort after kvm_handle_guest_abort turns it into MMIO */
 		if (s && s->reason == TR_STAGE2)
@@ -156,10 +159,17 @@ static int stop(struct trail *t, enum trail_fn fn, int index)
 		else
 			reason(t, s, TR_MMIO);
 		break;
-	case TF_HVC: reason(t, s, TR_HVC); break;
-	case TF_WFX: reason(t, s, TR_WFX); break;
-	case TF_CP15: reason(t, s, TR_CP15); break;
-	case TF_COUNT: break;
+	case TF_HVC:
+		reason(t, s, TR_HVC);
+		break;
+	case TF_WFX:
+		reason(t, s, TR_WFX);
+		break;
+	case TF_CP15:
+		reason(t, s, TR_CP15);
+		break;
+	case TF_COUNT:
+		break;
 	}
 	return 0;
 }
@@ -257,8 +267,12 @@ static void hop(char *buf, size_t n, const char *what)
 void trail_path(char *buf, size_t n, const struct trail *t, size_t i)
 {
 	static const char *const handler[TR_COUNT] = {
-		"kvm_handle_guest_abort > io_mem_abort", "kvm_handle_guest_abort",
-		"kvm_hvc_call_handler", "kvm_handle_wfx", "kvm_handle_cp15_32", NULL,
+		"kvm_handle_guest_abort > io_mem_abort",
+		"kvm_handle_guest_abort",
+		"kvm_hvc_call_handler",
+		"kvm_handle_wfx",
+		"kvm_handle_cp15_32",
+		NULL,
 	};
 	const struct trail_switch *s = &t->sw[i];
 	char he[24];
@@ -287,9 +301,16 @@ void trail_path(char *buf, size_t n, const struct trail *t, size_t i)
 void trail_report(FILE *out, const struct trail *t)
 {
 	static const char *const fn_names[TF_COUNT] = {
-		"kvm_arch_vcpu_ioctl_run", "world switch (__kvm_vcpu_run[_nvhe])", "__guest_enter",
-		"__guest_exit", "handle_exit", "kvm_handle_guest_abort", "io_mem_abort",
-		"kvm_hvc_call_handler", "kvm_handle_wfx", "kvm_handle_cp15_32",
+		"kvm_arch_vcpu_ioctl_run",
+		"world switch (__kvm_vcpu_run[_nvhe])",
+		"__guest_enter",
+		"__guest_exit",
+		"handle_exit",
+		"kvm_handle_guest_abort",
+		"io_mem_abort",
+		"kvm_hvc_call_handler",
+		"kvm_handle_wfx",
+		"kvm_handle_cp15_32",
 	};
 	unsigned most = 0, empty = 0, user = 0;
 
@@ -297,15 +318,16 @@ void trail_report(FILE *out, const struct trail *t)
 	for (int f = 0; f < TF_COUNT; f++)
 		if (t->fn[f])
 			fprintf(out, "| %s | %u |\n", fn_names[f], t->fn[f]);
-	fprintf(out, "\n| exit reason | world switches | handled in the kernel | back to userspace |\n"
-		     "|---|---|---|---|\n");
+	fprintf(out,
+		"\n| exit reason | world switches | handled in the kernel | back to userspace |\n"
+		"|---|---|---|---|\n");
 	for (int r = 0; r < TR_COUNT; r++) {
 		unsigned all = trail_count(t, (enum trail_reason)r, false);
 		unsigned u = trail_count(t, (enum trail_reason)r, true);
 
 		if (all)
-			fprintf(out, "| %s | %u | %u | %u |\n", trail_reason_name((enum trail_reason)r),
-				all, all - u, u);
+			fprintf(out, "| %s | %u | %u | %u |\n",
+				trail_reason_name((enum trail_reason)r), all, all - u, u);
 		user += u;
 	}
 	fprintf(out, "| all | %zu | %zu | %u |\n", t->nsw, t->nsw - user, user);
@@ -313,11 +335,15 @@ void trail_report(FILE *out, const struct trail *t)
 		most = t->runs[r].n > most ? (unsigned)t->runs[r].n : most;
 		empty += !t->runs[r].n;
 	}
-	fprintf(out, "\nKVM_RUN calls: %zu; world switches per KVM_RUN: %.2f on average, %u at most; "
-		     "%u returned with no switch (a signal or request before entry).\n",
+	fprintf(out,
+		"\nKVM_RUN calls: %zu; world switches per KVM_RUN: %.2f on average, %u at most; "
+		"%u returned with no switch (a signal or request before entry).\n",
 		t->nruns, t->nruns ? (double)t->nsw / (double)t->nruns : 0.0, most, empty);
-	fprintf(out, "Stops: %u switch stops seen twice, %u switches missing a stop, %u before any "
-		     "KVM_RUN.\n", t->repeats, t->incomplete, t->before_run);
-	fprintf(out, "Entries turned back (an IRQ pending at __guest_enter, counted as other): %u.\n",
+	fprintf(out,
+		"Stops: %u switch stops seen twice, %u switches missing a stop, %u before any "
+		"KVM_RUN.\n",
+		t->repeats, t->incomplete, t->before_run);
+	fprintf(out,
+		"Entries turned back (an IRQ pending at __guest_enter, counted as other): %u.\n",
 		t->turned_back);
 }

@@ -45,7 +45,7 @@ int cdiff_load(FILE *f, const char *path, struct cdiff_lines *l, char *err, size
 			cdiff_lines_free(l);
 			return fail(err, n, "%s: more than %d lines", path, CDIFF_MAX_LINES);
 		}
-		if (!(l->n & (l->n + 1))) {	/* grow at 0, 1, 3, 7 ... */
+		if (!(l->n & (l->n + 1))) { /* grow at 0, 1, 3, 7 ... */
 			char **p = realloc(l->line, 2 * (l->n + 1) * sizeof(*p));
 
 			if (!p) {
@@ -77,7 +77,7 @@ void cdiff_lines_free(struct cdiff_lines *l)
 
 static void push(struct cdiff *d, enum cdiff_kind k, const char *a, const char *b)
 {
-	d->row[d->n++] = (struct cdiff_row){ .kind = k, .a = a, .b = b, .entry = -1 };
+	d->row[d->n++] = (struct cdiff_row){.kind = k, .a = a, .b = b, .entry = -1};
 }
 
 /* One run of differing lines, native first; cdiff_explain pairs them. */
@@ -90,11 +90,11 @@ static void hunk(struct cdiff *d, const struct cdiff_lines *a, size_t a0, size_t
 		push(d, CD_OTHER, NULL, b->line[b0++]);
 }
 
-int cdiff_diff(const struct cdiff_lines *a, const struct cdiff_lines *b, struct cdiff *d,
-	       char *err, size_t n)
+int cdiff_diff(const struct cdiff_lines *a, const struct cdiff_lines *b, struct cdiff *d, char *err,
+	       size_t n)
 {
 	size_t w = b->n + 1, i = 0, j = 0, i0 = 0, j0 = 0;
-	uint16_t *lcs = calloc((a->n + 1) * w, sizeof(*lcs));	/* lcs[i][j]: of a[i..], b[j..] */
+	uint16_t *lcs = calloc((a->n + 1) * w, sizeof(*lcs)); /* lcs[i][j]: of a[i..], b[j..] */
 
 	d->n = 0;
 	d->row = calloc(a->n + b->n + 1, sizeof(*d->row));
@@ -105,9 +105,10 @@ int cdiff_diff(const struct cdiff_lines *a, const struct cdiff_lines *b, struct 
 	}
 	for (size_t x = a->n; x-- > 0;)
 		for (size_t y = b->n; y-- > 0;)
-			lcs[x * w + y] = !strcmp(a->line[x], b->line[y]) ? lcs[(x + 1) * w + y + 1] + 1
+			lcs[x * w + y] =
+				!strcmp(a->line[x], b->line[y]) ? lcs[(x + 1) * w + y + 1] + 1
 				: lcs[(x + 1) * w + y] > lcs[x * w + y + 1] ? lcs[(x + 1) * w + y]
-				: lcs[x * w + y + 1];
+									    : lcs[x * w + y + 1];
 	while (i < a->n || j < b->n) {
 		if (i < a->n && j < b->n && !strcmp(a->line[i], b->line[j])) {
 			hunk(d, a, i0, i, b, j0, j);
@@ -160,8 +161,10 @@ static int entry_done(const struct cdiff_table *t, char *err, size_t n)
 	for (unsigned k = 0; k < e->nsides; k++)
 		any |= e->sides[k].pat || e->native;
 	if (!e->cause || !e->nsides || !any)
-		return fail(err, n, "%s:%u: entry [%s] needs a cause:, a SIDE: line and a line "
-			    "on at least one side", t->path, e->lineno, e->name);
+		return fail(err, n,
+			    "%s:%u: entry [%s] needs a cause:, a SIDE: line and a line "
+			    "on at least one side",
+			    t->path, e->lineno, e->name);
 	return 0;
 }
 
@@ -297,13 +300,13 @@ static long find_entry(const struct cdiff_table *t, const char *guest, const cha
 static size_t pair_hunk(const struct cdiff_table *t, const char *guest, const char *side,
 			const struct cdiff_row *rows, size_t n, struct cdiff_row *out)
 {
-	size_t na = 0, nb, next = 0, w = 0;	/* next: the first other line not yet written */
+	size_t na = 0, nb, next = 0, w = 0; /* next: the first other line not yet written */
 
 	while (na < n && rows[na].kind == CD_NATIVE)
 		na++;
 	nb = n - na;
 	for (size_t i = 0; i < na; i++) {
-		struct cdiff_row pair = { .kind = CD_CHANGED, .a = rows[i].a };
+		struct cdiff_row pair = {.kind = CD_CHANGED, .a = rows[i].a};
 		size_t j;
 
 		for (j = next; j < nb; j++) {
@@ -332,7 +335,7 @@ size_t cdiff_explain(const struct cdiff_table *t, const char *guest, const char 
 	size_t w = 0, left = 0;
 
 	if (!out)
-		return d->n;	/* nothing explained */
+		return d->n; /* nothing explained */
 	for (size_t i = 0; i < d->n;) {
 		size_t end = i;
 
@@ -357,10 +360,10 @@ size_t cdiff_explain(const struct cdiff_table *t, const char *guest, const char 
 void cdiff_report(FILE *out, bool md, const char *side, const struct cdiff *d,
 		  const struct cdiff_table *t)
 {
-	static const char mark[] = { [CD_SAME] = '=', [CD_NATIVE] = '<', [CD_OTHER] = '>',
-				     [CD_CHANGED] = '~' };
+	static const char mark[] = {
+		[CD_SAME] = '=', [CD_NATIVE] = '<', [CD_OTHER] = '>', [CD_CHANGED] = '~'};
 
-	bool *told = calloc(t->n + 1, sizeof(*told));	/* an entry's cause, once */
+	bool *told = calloc(t->n + 1, sizeof(*told)); /* an entry's cause, once */
 
 	if (md)
 		fprintf(out, "| | native | %s | cause |\n|---|---|---|---|\n", side);
@@ -371,9 +374,10 @@ void cdiff_report(FILE *out, bool md, const char *side, const struct cdiff *d,
 		if (r->kind == CD_SAME)
 			continue;
 		if (md) {
-			fprintf(out, "| %c | `%s` | `%s` | %s%s%s |\n", mark[r->kind], r->a ? r->a : "",
-				r->b ? r->b : "", r->entry < 0 ? "**UNEXPLAINED**" : name,
-				r->entry < 0 ? "" : ": ", r->entry < 0 ? "" : t->e[r->entry].cause);
+			fprintf(out, "| %c | `%s` | `%s` | %s%s%s |\n", mark[r->kind],
+				r->a ? r->a : "", r->b ? r->b : "",
+				r->entry < 0 ? "**UNEXPLAINED**" : name, r->entry < 0 ? "" : ": ",
+				r->entry < 0 ? "" : t->e[r->entry].cause);
 			continue;
 		}
 		fprintf(out, "  %c [%s]\n", mark[r->kind], name);

@@ -10,12 +10,12 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define CDIFF_MAX_LINES	4000		/* a guest's console is far smaller */
-#define CDIFF_LINE_MAX 4096	/* a console line's bound, with its newline */
-#define CDIFF_MAX_SIDES	8
+#define CDIFF_MAX_LINES 4000 /* a guest's console is far smaller */
+#define CDIFF_LINE_MAX 4096  /* a console line's bound, with its newline */
+#define CDIFF_MAX_SIDES 8
 
 struct cdiff_lines {
-	char **line;			/* without the "\r\n" */
+	char **line; /* without the "\r\n" */
 	size_t n;
 };
 
@@ -23,8 +23,8 @@ enum cdiff_kind { CD_SAME, CD_NATIVE, CD_OTHER, CD_CHANGED };
 
 struct cdiff_row {
 	enum cdiff_kind kind;
-	const char *a, *b;		/* the native line, the other run's (NULL: none) */
-	long entry;			/* the explaining entry; -1 none */
+	const char *a, *b; /* the native line, the other run's (NULL: none) */
+	long entry;	   /* the explaining entry; -1 none */
 };
 
 struct cdiff {
@@ -35,12 +35,12 @@ struct cdiff {
 /* One entry: [name], guest: GLOB, native: PAT, SIDE: PAT ..., cause: TEXT. */
 struct cdiff_entry {
 	char name[64];
-	char guest[64];			/* "*" unless given */
-	char *native;			/* NULL: the line is absent natively */
+	char guest[64]; /* "*" unless given */
+	char *native;	/* NULL: the line is absent natively */
 	unsigned nsides;
 	struct {
-		char side[32];		/* a glob on the run's name: hyp, kvm* ... */
-		char *pat;		/* NULL: absent in that run */
+		char side[32]; /* a glob on the run's name: hyp, kvm* ... */
+		char *pat;     /* NULL: absent in that run */
 	} sides[CDIFF_MAX_SIDES];
 	char *cause;
 	unsigned lineno;
@@ -54,8 +54,8 @@ struct cdiff_table {
 
 int cdiff_load(FILE *f, const char *path, struct cdiff_lines *l, char *err, size_t n);
 void cdiff_lines_free(struct cdiff_lines *l);
-int cdiff_diff(const struct cdiff_lines *a, const struct cdiff_lines *b, struct cdiff *d,
-	       char *err, size_t n);
+int cdiff_diff(const struct cdiff_lines *a, const struct cdiff_lines *b, struct cdiff *d, char *err,
+	       size_t n);
 void cdiff_free(struct cdiff *d);
 int cdiff_table_load(FILE *f, const char *path, struct cdiff_table *t, char *err, size_t n);
 void cdiff_table_free(struct cdiff_table *t);

@@ -8,10 +8,10 @@
  * Exit: 0 ok, 1 a register missing (pl2) or not found (get), 2 usage or
  * bad input.
  */
+#include "regtable.h"
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include "regtable.h"
 
 static const char usage[] =
 	"usage: regcmp pl2 [--md] [--all] [--names A,B[,C]] A.regs B.regs [C.regs]\n"
@@ -44,11 +44,11 @@ static int parse_names(const char *arg, struct regtable_opts *o)
 static int parse_opts(int argc, char **argv, struct regtable_opts *o)
 {
 	static const struct option opts[] = {
-		{ "md", no_argument, NULL, 'm' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "names", required_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		{"md", no_argument, NULL, 'm'},
+		{"all", no_argument, NULL, 'a'},
+		{"names", required_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
 	};
 	int c;
 
@@ -59,14 +59,21 @@ static int parse_opts(int argc, char **argv, struct regtable_opts *o)
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'm': o->md = true; break;
-		case 'a': o->all = true; break;
+		case 'm':
+			o->md = true;
+			break;
+		case 'a':
+			o->all = true;
+			break;
 		case 'n':
 			if (parse_names(optarg, o) < 0)
 				return -1;
 			break;
-		case 'h': fputs(usage, stdout); exit(0);
-		default: return -1;
+		case 'h':
+			fputs(usage, stdout);
+			exit(0);
+		default:
+			return -1;
 		}
 	}
 	return 0;
@@ -99,8 +106,8 @@ static int cmd_get(int argc, char **argv)
 		fprintf(stderr, "regcmp: %s: no %s%s%s\n", argv[2], reg, dot ? "." : "",
 			dot ? dot : "");
 	else {
-		printf("0x%llx\n", (unsigned long long)(fl ? regbits_get(fl->shift, fl->width, v->v)
-							   : v->v));
+		printf("0x%llx\n",
+		       (unsigned long long)(fl ? regbits_get(fl->shift, fl->width, v->v) : v->v));
 		rc = 0;
 	}
 	regfile_free(&f);

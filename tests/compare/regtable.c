@@ -3,16 +3,15 @@
  * description (and per set bit neither names); rows zero on both sides are
  * left out unless asked for; '*' marks a row whose bits differ.
  */
+#include "regtable.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "regtable.h"
 
 #define MAX_ROWS 160
 
 /* The fields of d starting at bit lo (a table may hold two, e.g. RES1). */
-static const struct reg_field *field_from(const struct reg_desc *d, unsigned lo,
-					  unsigned width)
+static const struct reg_field *field_from(const struct reg_desc *d, unsigned lo, unsigned width)
 {
 	for (unsigned i = 0; d && i < d->nfields; i++) {
 		const struct reg_field *f = &d->fields[i];
@@ -23,15 +22,17 @@ static const struct reg_field *field_from(const struct reg_desc *d, unsigned lo,
 	return NULL;
 }
 
-static unsigned width_of(const struct reg_desc *d) { return d ? d->bits : 64u; }
+static unsigned width_of(const struct reg_desc *d)
+{
+	return d ? d->bits : 64u;
+}
 
 static bool unnamed_set(const struct regside *s, unsigned bit)
 {
 	return bit < width_of(s->d) && (s->v >> bit & 1) && !regbits_field_at(s->d, bit);
 }
 
-static void fill(struct regrow *r, unsigned lo, unsigned width, const struct regside *s,
-		 unsigned n)
+static void fill(struct regrow *r, unsigned lo, unsigned width, const struct regside *s, unsigned n)
 {
 	memset(r, 0, sizeof(*r));
 	r->lo = lo;
@@ -168,8 +169,7 @@ static void bits(char *buf, size_t n, const struct regrow *r)
 		snprintf(buf, n, "%u-%u", r->lo, r->lo + r->width - 1);
 }
 
-static void print_row(FILE *out, const struct regrow *r, unsigned n,
-		      const struct regtable_opts *o)
+static void print_row(FILE *out, const struct regrow *r, unsigned n, const struct regtable_opts *o)
 {
 	char name[96], v[24], b[12];
 	bool d = row_differs(r, n);
@@ -199,7 +199,8 @@ static void print_head(FILE *out, const char *const *names, const struct regval 
 		if (r[i])
 			regtable_value(v, sizeof(v), s[i].d, r[i]->v);
 		if (o->md)
-			fprintf(out, "%s**%s** (%s) `%s`", i ? " vs " : "", names[i], o->name[i], v);
+			fprintf(out, "%s**%s** (%s) `%s`", i ? " vs " : "", names[i], o->name[i],
+				v);
 		else
 			fprintf(out, "%s%s = %s (%s)", i ? "  vs  " : "", names[i], v, o->name[i]);
 	}
@@ -249,7 +250,7 @@ static unsigned pl2_one(FILE *out, const char *v7, const struct regfile *f, unsi
 	if (missing)
 		return 1;
 	if (s[0].d && s[0].d->nfields <= 1)
-		return 0;	/* an address (HVBAR): its value says it all */
+		return 0; /* an address (HVBAR): its value says it all */
 	m = regtable_rows(s, n, rows, MAX_ROWS);
 	print_columns(out, n, o);
 	for (size_t i = 0; i < m; i++)
@@ -258,8 +259,7 @@ static unsigned pl2_one(FILE *out, const char *v7, const struct regfile *f, unsi
 	return 0;
 }
 
-unsigned regtable_pl2(FILE *out, const struct regfile *f, unsigned n,
-		      const struct regtable_opts *o)
+unsigned regtable_pl2(FILE *out, const struct regfile *f, unsigned n, const struct regtable_opts *o)
 {
 	unsigned missing = 0;
 
@@ -309,7 +309,7 @@ static size_t guest_regs(const struct regfile *a, struct regval *g)
 		const char *name = a->r[i].name;
 
 		if (regfile_get(a, name) != &a->r[i])
-			continue;	/* a second dump (at exit) */
+			continue; /* a second dump (at exit) */
 		if (!regbits_find(name) || !strcmp(name, "CPSR") || !strcmp(name, "SCTLR"))
 			g[n++] = a->r[i];
 	}

@@ -6,18 +6,18 @@
 #ifndef COMPARE_REGTABLE_H
 #define COMPARE_REGTABLE_H
 
-#include <stdbool.h>
-#include <stdio.h>
 #include "regbits.h"
 #include "regfile.h"
+#include <stdbool.h>
+#include <stdio.h>
 
 /* hyp, arm64 KVM, 32-bit KVM. */
 #define REGTABLE_MAX_SIDES 3
 
 struct regtable_opts {
-	bool md;		/* Markdown instead of terminal text */
-	bool all;		/* also the fields that are zero on every side */
-	const char *name[REGTABLE_MAX_SIDES];	/* column titles: "hyp", "kvm" */
+	bool md;			      /* Markdown instead of terminal text */
+	bool all;			      /* also the fields that are zero on every side */
+	const char *name[REGTABLE_MAX_SIDES]; /* column titles: "hyp", "kvm" */
 };
 
 /* One side of a row set: a register's description (NULL: 64 bits, no fields) and value. */
@@ -29,9 +29,9 @@ struct regside {
 /* One row of a field-by-field comparison. */
 struct regrow {
 	unsigned lo, width;
-	const char *f[REGTABLE_MAX_SIDES];	/* field names; NULL: none starts here */
-	uint64_t v[REGTABLE_MAX_SIDES];		/* the bits lo..lo+width of each value */
-	bool has[REGTABLE_MAX_SIDES];		/* the side's register is that wide */
+	const char *f[REGTABLE_MAX_SIDES]; /* field names; NULL: none starts here */
+	uint64_t v[REGTABLE_MAX_SIDES];	   /* the bits lo..lo+width of each value */
+	bool has[REGTABLE_MAX_SIDES];	   /* the side's register is that wide */
 };
 
 /*

@@ -3,9 +3,9 @@
  * the line-up (same, changed, missing, extra lines), the table and its
  * errors, and which differences an entry explains.
  */
-#include <stdlib.h>
-#include "unit.h"
 #include "cdiff.h"
+#include "unit.h"
+#include <stdlib.h>
 
 static char err[512];
 
@@ -35,8 +35,8 @@ static const char *marks(const char *a, const char *b, const char *tab, const ch
 {
 	static char m[64];
 	struct cdiff_lines la = lines(a), lb = lines(b);
-	struct cdiff_table t = { 0 };
-	struct cdiff d = { 0 };
+	struct cdiff_table t = {0};
+	struct cdiff d = {0};
 	size_t i;
 
 	if (tab && table(tab, &t) < 0)
@@ -60,8 +60,8 @@ static void test_lineup(void)
 	check_str(marks("a\nb\nc\n", "a\nb\nc\n", NULL, "kvm", &left), "===", "same consoles");
 	check_eq(left, 0, "nothing to explain");
 	check_str(marks("a\r\nb\n", "a\nb\n", NULL, "kvm", &left), "==", "CR LF is LF");
-	check_str(marks("a\nb\nc\n", "a\nB\nc\n", NULL, "kvm", &left), "=<>=",
-		  "a changed line, unexplained: both alone");
+	check_str(marks("a\nb\nc\n", "a\nB\nc\n", NULL, "kvm", &left),
+		  "=<>=", "a changed line, unexplained: both alone");
 	check_eq(left, 2, "two unexplained rows without a table");
 	check_str(marks("a\nb\nc\n", "a\nc\n", NULL, "kvm", &left), "=<=", "a line missing");
 	check_str(marks("a\nc\n", "a\nb\nc\n", NULL, "kvm", &left), "=>=", "an extra line");
@@ -70,20 +70,20 @@ static void test_lineup(void)
 	check_str(marks("", "x\n", NULL, "kvm", &left), ">", "native empty");
 }
 
-#define TAB								\
-	"# console differences\n"					\
-	"[c15]\n"							\
-	"guest: g\n"							\
-	"native: INFO: probe: reads 0x*\n"				\
-	"kvm*: INFO: probe: UNDEF\n"					\
-	"cause: KVM injects UNDEF (kvm_inject_undefined)\n"		\
-	"\n[gone]\n"							\
-	"native: INFO: only natively\n"					\
-	"hyp: (absent)\n"						\
-	"cause: the hypervisor skips it\n"				\
-	"[extra]\n"							\
-	"native: (absent)\n"						\
-	"kvm: INFO: only on kvm\n"					\
+#define TAB                                                                                        \
+	"# console differences\n"                                                                  \
+	"[c15]\n"                                                                                  \
+	"guest: g\n"                                                                               \
+	"native: INFO: probe: reads 0x*\n"                                                         \
+	"kvm*: INFO: probe: UNDEF\n"                                                               \
+	"cause: KVM injects UNDEF (kvm_inject_undefined)\n"                                        \
+	"\n[gone]\n"                                                                               \
+	"native: INFO: only natively\n"                                                            \
+	"hyp: (absent)\n"                                                                          \
+	"cause: the hypervisor skips it\n"                                                         \
+	"[extra]\n"                                                                                \
+	"native: (absent)\n"                                                                       \
+	"kvm: INFO: only on kvm\n"                                                                 \
 	"cause: an extra line\n"
 
 static void test_explain(void)
@@ -91,7 +91,8 @@ static void test_explain(void)
 	size_t left;
 
 	check_str(marks("a\nINFO: probe: reads 0x0\nz\n", "a\nINFO: probe: UNDEF\nz\n", TAB, "kvm",
-			&left), "=~=", "changed probe line");
+			&left),
+		  "=~=", "changed probe line");
 	check_eq(left, 0, "explained on kvm");
 	marks("a\nINFO: probe: reads 0x0\n", "a\nINFO: probe: UNDEF\n", TAB, "kvm-armv7", &left);
 	check_eq(left, 0, "kvm* also names kvm-armv7");
@@ -109,8 +110,9 @@ static void test_explain(void)
 		  "=<>", "no pair: the native line and the extra one stand alone");
 	check_eq(left, 1, "... and the native one is unexplained");
 	check_str(marks("a\nINFO: probe: reads 0x0\nINFO: probe: reads 0x1\n",
-			"a\nINFO: probe: UNDEF\nINFO: only on kvm\nINFO: probe: UNDEF\n", TAB, "kvm",
-			&left), "=~>~", "pairs found past an extra line");
+			"a\nINFO: probe: UNDEF\nINFO: only on kvm\nINFO: probe: UNDEF\n", TAB,
+			"kvm", &left),
+		  "=~>~", "pairs found past an extra line");
 	check_eq(left, 0, "all explained");
 }
 
@@ -119,7 +121,8 @@ static void test_table_errors(void)
 	struct cdiff_table t;
 
 	check(table("[x]\nnative: a\nkvm: b\n", &t) < 0 && strstr(err, "t.txt:1:") &&
-	      strstr(err, "cause"), "entry without cause: %s", err);
+		      strstr(err, "cause"),
+	      "entry without cause: %s", err);
 	check(table("native: a\n", &t) < 0 && strstr(err, "before any [entry]"),
 	      "key before an entry: %s", err);
 	check(table("[x\n", &t) < 0 && strstr(err, "bad entry name"), "bad name: %s", err);
@@ -128,7 +131,8 @@ static void test_table_errors(void)
 	      "absent on both sides: %s", err);
 	check(table("[x]\njunk\n", &t) < 0 && strstr(err, "t.txt:2:"), "junk line: %s", err);
 	check(table(TAB, &t) == 0 && t.n == 3 && !strcmp(t.e[1].name, "gone") &&
-	      t.e[1].sides[0].pat == NULL, "the table loads: %zu entries", t.n);
+		      t.e[1].sides[0].pat == NULL,
+	      "the table loads: %zu entries", t.n);
 	cdiff_table_free(&t);
 }
 

@@ -3,9 +3,9 @@
  * facts (HCR_EL2 0x8047E663F for an AArch32 guest on arm64; Linux 5.6's
  * HCR 0x0478663B), the name map, field rows, and the dump reader.
  */
-#include <stdlib.h>
-#include "unit.h"
 #include "regtable.h"
+#include "unit.h"
+#include <stdlib.h>
 
 static char err[300];
 
@@ -34,7 +34,8 @@ static void test_tables(void)
 	check_str(regbits_armv7_name("MDCR_EL2"), "HDCR", "MDCR_EL2 is HDCR");
 	check_str(regbits_aarch64_name("HSCTLR"), "SCTLR_EL2", "HSCTLR is SCTLR_EL2");
 	check_str(regbits_aarch64_name("HVBAR"), "VBAR_EL2", "HVBAR is VBAR_EL2");
-	check(regbits_find("HCR") && regbits_find("HCR")->bits == 32, "ARMv7 HCR from the hyp's table");
+	check(regbits_find("HCR") && regbits_find("HCR")->bits == 32,
+	      "ARMv7 HCR from the hyp's table");
 	for (size_t i = 0; i < regbits_pl2_count; i++) {
 		const char *v8 = regbits_aarch64_name(regbits_pl2_order[i]);
 
@@ -45,7 +46,7 @@ static void test_tables(void)
 
 static size_t rows2(const char *na, uint64_t a, const char *nb, uint64_t b, struct regrow *r)
 {
-	const struct regside s[] = { { regbits_find(na), a }, { regbits_find(nb), b } };
+	const struct regside s[] = {{regbits_find(na), a}, {regbits_find(nb), b}};
 
 	return regtable_rows(s, 2, r, 160);
 }
@@ -73,7 +74,8 @@ static void test_rows(void)
 	n = rows2("VTCR", 0x80003558, "VTCR_EL2", 0x80103558, r);
 	x = row_at(r, n, 0);
 	check(x && x->width == 4 && x->f[0] && !x->f[1] && x[1].lo == 0 && x[1].width == 6 &&
-	      !x[1].f[0] && !strcmp(x[1].f[1], "T0SZ"), "T0SZ 4 and 6 bits wide: a row each");
+		      !x[1].f[0] && !strcmp(x[1].f[1], "T0SZ"),
+	      "T0SZ 4 and 6 bits wide: a row each");
 	x = row_at(r, n, 6);
 	check(x && x->width == 2 && !strcmp(x->f[0], "SL0") && !strcmp(x->f[1], "SL0"),
 	      "SL0 the same on both: one row");
@@ -89,9 +91,9 @@ static void test_rows(void)
 static void test_three(void)
 {
 	const struct regside s[] = {
-		{ regbits_find("HCR"), 0x0078663B },
-		{ regbits_find("HCR_EL2"), 0x8047E663Full },
-		{ regbits_find("HCR"), 0x0478263B },
+		{regbits_find("HCR"), 0x0078663B},
+		{regbits_find("HCR_EL2"), 0x8047E663Full},
+		{regbits_find("HCR"), 0x0478263B},
 	};
 	struct regrow r[160];
 	size_t n = regtable_rows(s, 3, r, 160);
@@ -104,7 +106,8 @@ static void test_three(void)
 	x = row_at(r, n, 14);
 	check(x && x->v[0] == 1 && x->v[1] == 1 && x->v[2] == 0, "bit 14: 32-bit KVM 0, others 1");
 	x = row_at(r, n, 35);
-	check(x && x->has[1] && !x->has[0] && !x->has[2], "TLOR: only the AArch64 side is that wide");
+	check(x && x->has[1] && !x->has[0] && !x->has[2],
+	      "TLOR: only the AArch64 side is that wide");
 	regtable_value(v, sizeof(v), regbits_find("HVBAR"), 0xffffffffc0379a40ull);
 	check_str(v, "0xc0379a40", "a 32-bit HVBAR read sign-extended prints as 32 bits");
 	regtable_value(v, sizeof(v), regbits_find("VTTBR"), 0x000100005ef8a000ull);
@@ -124,8 +127,10 @@ static void test_regfile(void)
 {
 	struct regfile f;
 
-	check(load("banner\nreg: HCR = 0x0078663b  VM SWIO\nreg: VTTBR = 0x0001000048100000\n", &f)
-	      == 0 && f.n == 2, "two registers, other lines skipped");
+	check(load("banner\nreg: HCR = 0x0078663b  VM SWIO\nreg: VTTBR = 0x0001000048100000\n",
+		   &f) == 0 &&
+		      f.n == 2,
+	      "two registers, other lines skipped");
 	check_eq(regfile_get(&f, "vttbr")->v, 0x0001000048100000ull, "64-bit value, any case");
 	check_eq(regfile_get(&f, "HCR")->lineno, 2, "line number kept");
 	regfile_free(&f);
@@ -135,8 +140,9 @@ static void test_regfile(void)
 	regfile_free(&f);
 	check(load("hello\n", &f) < 0 && strstr(err, "no \"reg:"), "no register lines: %s", err);
 	regfile_free(&f);
-	check(load("reg: q1 = 0xbf000000400000003fd5555555555555\nreg: pc = 0x40000000\n", &f) == 0 &&
-	      f.n == 1 && regfile_get(&f, "q1") == NULL && regfile_get(&f, "pc"),
+	check(load("reg: q1 = 0xbf000000400000003fd5555555555555\nreg: pc = 0x40000000\n", &f) ==
+			      0 &&
+		      f.n == 1 && regfile_get(&f, "q1") == NULL && regfile_get(&f, "pc"),
 	      "a 128-bit q register is skipped, the rest read");
 	regfile_free(&f);
 }
@@ -145,16 +151,19 @@ static void test_regfile(void)
 static void test_guest(void)
 {
 	struct regfile a, b;
-	struct regtable_opts o = { .name = { "hyp", "kvm" } };
+	struct regtable_opts o = {.name = {"hyp", "kvm"}};
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
 	unsigned d;
 
 	load("HCR = 0x0078663b\nguest.PC = 0x40000000\nguest.CPSR = 0x000001d3\n"
-	     "guest.r0-r12,SP,LR = 0x00000000\n", &a);
+	     "guest.r0-r12,SP,LR = 0x00000000\n",
+	     &a);
 	load("# start\nreg: r0 = 0x0\nreg: r12 = 0x0\nreg: SP_svc = 0x0\nreg: LR_svc = 0x0\n"
-	     "reg: pc = 0x40000000\nreg: cpsr = 0x1d3\nreg: r5 = 0x7\n# exit\nreg: pc = 0x40000080\n", &b);
+	     "reg: pc = 0x40000000\nreg: cpsr = 0x1d3\nreg: r5 = 0x7\n# exit\nreg: pc = "
+	     "0x40000080\n",
+	     &b);
 	d = regtable_guest(out, &a, &b, &o);
 	fclose(out);
 	check(strstr(text, "  PC                 0x40000000         0x40000000") != NULL,
