@@ -40,10 +40,12 @@ $(HYP_NOLOG_ELF): $(HYP_OBJS_NOLOG) $(HYP_LDS)
 	$(Q)$(BM_CC) $(HYP_CFLAGS) $(HYP_LDFLAGS) -o $@ $(HYP_OBJS_NOLOG) -lc -lgcc
 
 .PHONY: run-hyp debug-hyp
-run-hyp: $(HYP_ELF) $(BUILD)/guests/$(GUEST).bin
+# The guest's ELF (its entry picks the boot protocol) with the arguments
+# guests/build.mk gives it (GUEST_ARGS_x: -m, -p), as natively.
+run-hyp: $(HYP_ELF) $(BUILD)/guests/$(GUEST).elf
 	$(Q)QEMU_ARM=$(QEMU_ARM) baremetal-hyp/run.sh --hyp $(HYP_ELF) \
-		--out $(BUILD)/hyp $(BUILD)/guests/$(GUEST).bin
+		--out $(BUILD)/hyp $(GUEST_ARGS_$(GUEST)) $(BUILD)/guests/$(GUEST).elf
 
-debug-hyp: $(HYP_ELF) $(BUILD)/guests/$(GUEST).bin
+debug-hyp: $(HYP_ELF) $(BUILD)/guests/$(GUEST).elf
 	$(Q)QEMU_ARM=$(QEMU_ARM) baremetal-hyp/run.sh --hyp $(HYP_ELF) --debug \
-		--out $(BUILD)/hyp $(BUILD)/guests/$(GUEST).bin
+		--out $(BUILD)/hyp $(GUEST_ARGS_$(GUEST)) $(BUILD)/guests/$(GUEST).elf

@@ -17,15 +17,13 @@
  */
 #include "guest.h"
 
-/* clang-format off */
-#define BAD_ADDR	0x0b000000u	/* nothing here: not the board's, nor QEMU virt's */
-#define FSR_EXT_ABORT	0x008u		/* short-descriptor FS = 0b01000, synchronous external */
-#define FSR_FS_MASK	0x40fu		/* FS[4] (bit 10) and FS[3:0] */
-#define FSR_WNR		(1u << 11)
-#define PSR_MODE_MASK	0x1fu
-#define PSR_MODE_SVC	0x13u
-#define PSR_T		(1u << 5)
-/* clang-format on */
+#define BAD_ADDR      0x0b000000u /* nothing here: not the board's, nor QEMU virt's */
+#define FSR_EXT_ABORT 0x008u	  /* short-descriptor FS = 0b01000, synchronous external */
+#define FSR_FS_MASK   0x40fu	  /* FS[4] (bit 10) and FS[3:0] */
+#define FSR_WNR	      (1u << 11)
+#define PSR_MODE_MASK 0x1fu
+#define PSR_MODE_SVC  0x13u
+#define PSR_T	      (1u << 5)
 
 static struct {
 	enum exc_kind kind;
@@ -57,7 +55,6 @@ static void on_pabt(struct exc_frame *f)
 	asm volatile("mrc p15, 0, %0, c6, c0, 2" : "=r"(seen.far)); /* IFAR */
 	f->lr = resume; /* nothing to resume at BAD_ADDR */
 }
-
 
 static void on_undef(struct exc_frame *f)
 {

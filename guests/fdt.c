@@ -9,8 +9,8 @@
  * line, which cannot quote a space):
  *   kit.mem=256M,kit.cpus=1,kit.psci=hvc     (GUEST_ARGS_fdt, guests/build.mk)
  */
-#include "guest.h"
 #include "dt.h"
+#include "guest.h"
 
 extern char __stack_top[];
 

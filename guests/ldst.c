@@ -14,17 +14,15 @@
  */
 #include "guest.h"
 
-/* clang-format off */
-#define UART		BOARD_UART_BASE
-#define FR		0x18
-#define IBRD		0x24
-#define LCR_H		0x2c
-#define CR		0x30
-#define IFLS		0x34
-#define IMSC		0x38
-#define FR_RESET	0x90u		/* TXFE | RXFE */
-#define CR_ON		0x301u		/* UARTEN TXE RXE: keep the console on */
-/* clang-format on */
+#define UART	 BOARD_UART_BASE
+#define FR	 0x18
+#define IBRD	 0x24
+#define LCR_H	 0x2c
+#define CR	 0x30
+#define IFLS	 0x34
+#define IMSC	 0x38
+#define FR_RESET 0x90u	/* TXFE | RXFE */
+#define CR_ON	 0x301u /* UARTEN TXE RXE: keep the console on */
 
 static void check(const char *name, uint32_t got, uint32_t want)
 {

@@ -9,14 +9,12 @@
  */
 #include "guest.h"
 
-/* clang-format off */
-#define CPACR_CP10_CP11	(0xfu << 20)	/* full access to cp10 and cp11 */
+#define CPACR_CP10_CP11 (0xfu << 20) /* full access to cp10 and cp11 */
 #define FPEXC_EN	(1u << 30)
-#define FPSCR_IOC	(1u << 0)	/* invalid operation */
-#define FPSCR_DZC	(1u << 1)	/* division by zero */
-#define FPSCR_IXC	(1u << 4)	/* inexact */
-#define FPSCR_FLAGS	0x9fu		/* IDC and IXC..IOC, cumulative */
-/* clang-format on */
+#define FPSCR_IOC	(1u << 0) /* invalid operation */
+#define FPSCR_DZC	(1u << 1) /* division by zero */
+#define FPSCR_IXC	(1u << 4) /* inexact */
+#define FPSCR_FLAGS	0x9fu	  /* IDC and IXC..IOC, cumulative */
 
 /* Double: d0 op d1 -> d2. */
 #define F64_OP2(fn, insn) \
@@ -112,38 +110,36 @@ static void check32(const char *name, uint32_t got, uint32_t fpscr, uint32_t wan
 }
 
 /* IEEE 754 bit patterns. */
-/* clang-format off */
-#define D_1		0x3ff0000000000000ull
-#define D_1_5		0x3ff8000000000000ull
-#define D_2		0x4000000000000000ull
-#define D_2_25		0x4002000000000000ull
-#define D_3		0x4008000000000000ull
-#define D_3_75		0x400e000000000000ull
-#define D_M0_5		0xbfe0000000000000ull
-#define D_M1		0xbff0000000000000ull
-#define D_M1_5		0xbff8000000000000ull
-#define D_M2_5		0xc004000000000000ull
-#define D_M7		0xc01c000000000000ull
-#define D_THIRD		0x3fd5555555555555ull	/* 1/3 rounded to nearest */
-#define D_SQRT2		0x3ff6a09e667f3bcdull
-#define D_INF		0x7ff0000000000000ull
-#define D_QNAN		0x7ff8000000000000ull	/* the default NaN */
-#define D_ZERO		0ull
-#define F_1		0x3f800000u
-#define F_1_5		0x3fc00000u
-#define F_2		0x40000000u
-#define F_2_25		0x40100000u
-#define F_3		0x40400000u
-#define F_3_75		0x40700000u
-#define F_M0_5		0xbf000000u
-#define F_M1		0xbf800000u
-#define F_M1_5		0xbfc00000u
-#define F_3_375		0x40580000u
-#define F_0_5		0x3f000000u
-#define F_4		0x40800000u
-#define F_THIRD		0x3eaaaaabu
-#define F_SQRT2		0x3fb504f3u
-/* clang-format on */
+#define D_1	0x3ff0000000000000ull
+#define D_1_5	0x3ff8000000000000ull
+#define D_2	0x4000000000000000ull
+#define D_2_25	0x4002000000000000ull
+#define D_3	0x4008000000000000ull
+#define D_3_75	0x400e000000000000ull
+#define D_M0_5	0xbfe0000000000000ull
+#define D_M1	0xbff0000000000000ull
+#define D_M1_5	0xbff8000000000000ull
+#define D_M2_5	0xc004000000000000ull
+#define D_M7	0xc01c000000000000ull
+#define D_THIRD 0x3fd5555555555555ull /* 1/3 rounded to nearest */
+#define D_SQRT2 0x3ff6a09e667f3bcdull
+#define D_INF	0x7ff0000000000000ull
+#define D_QNAN	0x7ff8000000000000ull /* the default NaN */
+#define D_ZERO	0ull
+#define F_1	0x3f800000u
+#define F_1_5	0x3fc00000u
+#define F_2	0x40000000u
+#define F_2_25	0x40100000u
+#define F_3	0x40400000u
+#define F_3_75	0x40700000u
+#define F_M0_5	0xbf000000u
+#define F_M1	0xbf800000u
+#define F_M1_5	0xbfc00000u
+#define F_3_375 0x40580000u
+#define F_0_5	0x3f000000u
+#define F_4	0x40800000u
+#define F_THIRD 0x3eaaaaabu
+#define F_SQRT2 0x3fb504f3u
 
 static void doubles(void)
 {

@@ -16,12 +16,32 @@ const char *exc_name(enum exc_kind kind) { return kind < EXC_KINDS ? names[kind]
 
 void exc_set_handler(enum exc_kind kind, exc_handler_fn *fn) { handlers[kind] = fn; }
 
+/* A mode the return (CPSR = SPSR) can enter: USR FIQ IRQ SVC ABT UND SYS. */
+static bool valid_mode(uint32_t spsr)
+{
+	switch (spsr & 0x1f) {
+	case 0x10:
+	case 0x11:
+	case 0x12:
+	case 0x13:
+	case 0x17:
+	case 0x1b:
+	case 0x1f: return true;
+	}
+	return false;
+}
+
 void exc_handle(enum exc_kind kind, struct exc_frame *f)
 {
-	if (kind < EXC_KINDS && handlers[kind]) {
-		handlers[kind](f);
-		return;
+	if (kind >= EXC_KINDS || !handlers[kind]) {
+		report(false, "unexpected exception: %s, lr 0x%08x", exc_name(kind), f->lr);
+		exit(report_summary());
 	}
-	report(false, "unexpected exception: %s, lr 0x%08x", exc_name(kind), f->lr);
-	exit(report_summary());
+	handlers[kind](f);
+	/* A VMM that injected the exception without its SPSR: say so, do not loop. */
+	if (!valid_mode(f->spsr)) {
+		report(false, "%s: SPSR 0x%08x holds no mode, no way back (lr 0x%08x)",
+		       exc_name(kind), f->spsr, f->lr);
+		exit(report_summary());
+	}
 }

@@ -9,11 +9,11 @@
 #ifndef GUEST_H
 #define GUEST_H
 
+#include "board/memmap.h"
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "board/memmap.h"
 
 #define STATUS_MAX 123 /* 124.. are the board's and the VMMs' */
 

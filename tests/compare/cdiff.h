@@ -10,11 +10,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* clang-format off */
-#define CDIFF_MAX_LINES	4000		/* a guest's console is far smaller */
-#define CDIFF_LINE_MAX 4096	/* a console line's bound, with its newline */
-#define CDIFF_MAX_SIDES	8
-/* clang-format on */
+#define CDIFF_MAX_LINES 4000 /* a guest's console is far smaller */
+#define CDIFF_LINE_MAX	4096 /* a console line's bound, with its newline */
+#define CDIFF_MAX_SIDES 8
 
 struct cdiff_lines {
 	char **line; /* without the "\r\n" */

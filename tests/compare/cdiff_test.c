@@ -3,9 +3,9 @@
  * the line-up (same, changed, missing, extra lines), the table and its
  * errors, and which differences an entry explains.
  */
-#include <stdlib.h>
-#include "unit.h"
 #include "cdiff.h"
+#include "unit.h"
+#include <stdlib.h>
 
 static char err[512];
 

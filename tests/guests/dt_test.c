@@ -3,11 +3,11 @@
  * the board's own DTB (board_dtb) read back, bootargs parsing, and blobs
  * broken in each way the reader must refuse without reading past them.
  */
-#include <stdlib.h>
-#include "unit.h"
 #include "board_desc.h"
-#include "dtb.h"
 #include "dt.h"
+#include "dtb.h"
+#include "unit.h"
+#include <stdlib.h>
 
 static uint8_t dtb[BOARD_DTB_MAX];
 static long dtb_len;

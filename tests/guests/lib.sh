@@ -9,7 +9,7 @@ guests="fdt vfp exceptions ldst"
 hyp_guests="ldst vfp exceptions fdt"
 kvm_guests="ldst vfp fdt"
 declare -A pending_why=(
-	[kvm:exceptions]="the abort is injected, but in the test bed (QEMU TCG) the guest's SPSR_abt reads 0 in its handler, so its subs pc, lr return is illegal and it loops in UND (docs/kvm-runner.md, Injection)"
+	[kvm:exceptions]="the abort is injected, but in the test bed (QEMU TCG) the guest's SPSR_abt reads 0 in its handler, which the guest's vectors report (FAIL: ...: SPSR 0x00000000 holds no mode) rather than return into an illegal mode (docs/kvm-runner.md, Injection)"
 )
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
