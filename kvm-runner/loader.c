@@ -1,4 +1,4 @@
-/* Reading a guest image file, and loading it through the board's image.h. */
+/* Reading a guest image file; the board's image.h checks and loads it. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -6,7 +6,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "image.h"
 #include "loader.h"
 
 int image_read(const char *path, size_t max, struct image *img, char *err, size_t n)
@@ -53,21 +52,4 @@ void image_free(struct image *img)
 	free(img->data);
 	img->data = NULL;
 	img->size = 0;
-}
-
-/* The checks and the copy are the board's (image.h), shared with the bare hypervisor. */
-int image_load(const struct image *img, uint8_t *ram, uint32_t ram_base, size_t ram_size,
-	       uint32_t *entry, char *err, size_t n)
-{
-	struct image_info info;
-
-	if (ram_size > UINT32_MAX)
-		return snprintf(err, n, "guest RAM of %zu bytes: the board has at most 4 GiB",
-				ram_size),
-		       -1;
-	if (image_parse(img->data, img->size, ram_base, (uint32_t)ram_size, &info, err, n) < 0)
-		return -1;
-	image_copy(&info, img->data, ram, ram_base);
-	*entry = info.entry;
-	return 0;
 }

@@ -20,12 +20,4 @@ struct image {
 int image_read(const char *path, size_t max, struct image *img, char *err, size_t n);
 void image_free(struct image *img);
 
-/*
- * Loads img into ram (ram_size bytes, guest-physical ram_base) through
- * image_parse/image_copy and gives the entry point. Returns 0, or -1 with
- * a message in err.
- */
-int image_load(const struct image *img, uint8_t *ram, uint32_t ram_base, size_t ram_size,
-	       uint32_t *entry, char *err, size_t n);
-
 #endif

@@ -26,7 +26,7 @@ KVM_RUNNER_OPTS	?= --timeout 20
 KVM_ARMV7_KERNEL ?=
 
 TB_RUN		= $(TB_DIR)/run-testbed.sh --guest $(GUEST) --timeout $(KVM_TIMEOUT) \
-		  --init-opts "$(KVM_INIT_OPTS)" --runner-opts "$(KVM_RUNNER_OPTS)"
+		  --init-opts "$(KVM_INIT_OPTS)" --runner-opts "$(KVM_RUNNER_OPTS) $(GUEST_ARGS_$(GUEST))"
 
 $(TB_BUILD)/init-arm64: $(TB_INIT_DEPS)
 	@mkdir -p $(@D)
@@ -71,9 +71,11 @@ run-kvm-armv7: testbed-armv7
 
 pl2regs-kvm-armv7: testbed-armv7
 	$(Q)$(TB_DIR)/pl2regs.sh --arch armv7 --guest $(GUEST) --kernel $(KVM_ARMV7_KERNEL) \
+		--runner-opts "$(KVM_RUNNER_OPTS) $(GUEST_ARGS_$(GUEST))" \
 		--initrd $(TB_BUILD)/initramfs-armhf.cpio --out $(BUILD)/kvm-armv7
 endif
 
 pl2regs-kvm: testbed
 	$(Q)$(TB_DIR)/pl2regs.sh --guest $(GUEST) --kernel $(TB_KERNEL) \
+		--runner-opts "$(KVM_RUNNER_OPTS) $(GUEST_ARGS_$(GUEST))" \
 		--initrd $(TB_BUILD)/initramfs-arm64.cpio --out $(BUILD)/kvm

@@ -9,7 +9,8 @@
 #              [--out DIR] [--break ADDR] [--timeout S] [--init-opts "..."]
 #              [--runner-opts "..."] [--vm-mem MIB] [-- QEMU_ARG...]
 #
-# --break: the guest address to stop at (default 0x40000000, its entry).
+# --break: the guest address to stop at (default: the entry point of
+# build/guests/GUEST.elf, else 0x40000000).
 # Exit status: the guest's; 203 with a line on stderr if the capture failed.
 set -euo pipefail
 
@@ -17,7 +18,7 @@ die() { echo "pl2regs: $*" >&2; exit 203; }
 here=$(dirname "$0")
 # run-testbed.sh's options go on to it as given (a later --timeout wins);
 # those this script needs too are read on the way, with its defaults.
-guest=test out=build/kvm brk=0x40000000 arch=arm64
+guest=test out=build/kvm brk= arch=arm64
 pass=(--timeout 90)
 while [ $# -gt 0 ]; do
 	case $1 in --break | --arch | --guest | --out | --kernel | --initrd | --timeout | \
@@ -36,6 +37,9 @@ while [ $# -gt 0 ]; do
 	pass+=("$1" "$2")
 	shift 2
 done
+# The guest's ELF header holds its entry (e_entry, offset 24): the Linux-protocol guests start at 0x40010000.
+elf=build/guests/$guest.elf
+[ -n "$brk" ] || { [ -s "$elf" ] && brk=$(printf '0x%08x' $((0x$(od -An -tx4 -j 24 -N 4 "$elf" | tr -d ' ')))); } || brk=0x40000000
 [[ $brk =~ ^0x[0-9a-fA-F]{1,8}$ ]] || die "bad --break '$brk' (a 32-bit guest address, 0x...)"
 [[ $arch =~ ^(arm64|armv7)$ ]] || die "unknown --arch '$arch' (arm64 or armv7)"
 command -v gdb-multiarch >/dev/null || die "gdb-multiarch not found (make setup)"
