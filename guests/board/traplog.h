@@ -9,7 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TRAPLOG_VERSION	       1
+#define TRAPLOG_VERSION	       1 /* 2 once the interrupt events are written */
+#define TRAPLOG_VERSION_MIN    1
 #define TRAPLOG_CONSOLE_PREFIX "trap: "
 
 enum trap_by { TRAP_BY_HYP, TRAP_BY_KVM, TRAP_BY_VMM };
@@ -25,7 +26,35 @@ enum trap_outcome {
 	TRAP_OUT_STOP,	 /* reg = enum trap_stop, v0 = status */
 	TRAP_OUT_VFP,	 /* the FPU given to the guest (lazy switch) */
 	TRAP_OUT_INJECT, /* reg = TRAP_INJECT(kind, why), v0 = vector, v1 = far */
+	/*
+	 * Version 2: interrupt events, lines with EC "--" (docs/trap-log.md).
+	 * reg = INTID or TRAP_INTID_UNKNOWN; hsr = 0 and no TR_HSR.
+	 */
+	TRAP_OUT_IRQ,	/* a physical IRQ taken at PL2 / an IRQ exit; pc = guest pc */
+	TRAP_OUT_VIRQ,	/* a virtual IRQ made pending: v0 = LR index, v1 = GICH_LR */
+	TRAP_OUT_MAINT, /* maintenance interrupt: v0 = GICH_MISR, v1 = GICH_EISR0 */
+	TRAP_OUT_EOI,	/* the guest's EOI, as the VMM saw it: v0 = LR index */
 };
+
+#define TRAP_INTID_UNKNOWN 0xffffu /* reg of an interrupt event: INTID not seen */
+#define TRAP_LR_UNKNOWN	   0xffu   /* v0 of VIRQ/EOI: no list register seen */
+
+/*
+ * GICv2 GICH_LR fields (ARM IHI 0048B 5.3.11), for TRAP_OUT_VIRQ's v1.
+ * A writer that only knows the state (KVM's trace events) sets TR_VAL_UNKNOWN
+ * and fills only the state bits: lr, hw, pintid and prio are then "?".
+ */
+/* clang-format off */
+#define GICH_LR_VIRTID(lr)	((lr) & 0x3ffu)
+#define GICH_LR_PHYSID(lr)	(((lr) >> 10) & 0x3ffu)	/* HW = 1 */
+#define GICH_LR_EOI		(1u << 19)		/* HW = 0: maintenance on EOI */
+#define GICH_LR_PRIO(lr)	((((lr) >> 23) & 0x1fu) << 3)
+#define GICH_LR_STATE(lr)	(((lr) >> 28) & 3u)	/* 1 pending, 2 active, 3 both */
+#define GICH_LR_PENDING		(1u << 28)
+#define GICH_LR_ACTIVE		(2u << 28)
+#define GICH_LR_GRP1		(1u << 30)
+#define GICH_LR_HW		(1u << 31)
+/* clang-format on */
 
 enum trap_stop {
 	TRAP_STOP_NODEVICE,
@@ -85,6 +114,7 @@ struct trap_record {
 	uint8_t flags;
 	uint8_t size;	   /* mmio access size in bytes */
 	uint8_t srt, srt2; /* when !TR_HSR, srt = 0xff if unknown */
+	uint8_t cpu;	   /* vCPU index; written as " cpu=N" when the log has cpus > 1 */
 };
 
 /* "nodevice", "pmu" ... for enum trap_inject_why; "?" if out of range. */
