@@ -33,6 +33,10 @@ static const struct {
 	NAME(KVM_GET_MP_STATE),
 	NAME(KVM_REGISTER_COALESCED_MMIO),
 	NAME(KVM_SET_VCPU_EVENTS),
+	NAME(KVM_CREATE_DEVICE),
+	NAME(KVM_SET_DEVICE_ATTR),
+	NAME(KVM_GET_DEVICE_ATTR),
+	NAME(KVM_HAS_DEVICE_ATTR),
 };
 
 static const struct {
@@ -45,6 +49,7 @@ static const struct {
 	NAME(KVM_CAP_ARM_EL1_32BIT),	NAME(KVM_CAP_ARM_PSCI_0_2),
 	NAME(KVM_CAP_IMMEDIATE_EXIT),	NAME(KVM_CAP_ARM_USER_IRQ),
 	NAME(KVM_CAP_ARM_NISV_TO_USER), NAME(KVM_CAP_ARM_INJECT_EXT_DABT),
+	NAME(KVM_CAP_DEVICE_CTRL),	NAME(KVM_CAP_ARM_IRQ_LINE_LAYOUT_2),
 };
 
 static const char *const exits[] = {
@@ -132,6 +137,55 @@ static void describe_run(char *buf, size_t n, const struct kvm_run *run)
 		snprintf(buf, n, "exit=%u", run->exit_reason);
 }
 
+/* "ADDR/DIST=0x08000000", "NR_IRQS=64", "CTRL/INIT", "TIMER/VTIMER=27" */
+static void describe_attr(char *buf, size_t n, const struct kvm_device_attr *a, bool has_value)
+{
+	static const char *const addr_names[] = { "DIST", "CPU" };
+	static const char *const timer_names[] = { "VTIMER", "PTIMER" };
+	const void *v = (const void *)(uintptr_t)a->addr;
+
+	bool value = v && has_value;
+
+	if (a->group == KVM_DEV_ARM_VGIC_GRP_ADDR && a->attr < 2 && value)
+		snprintf(buf, n, "ADDR/%s=0x%08" PRIx64, addr_names[a->attr], *(const uint64_t *)v);
+	else if (a->group == KVM_DEV_ARM_VGIC_GRP_ADDR && a->attr < 2)
+		snprintf(buf, n, "ADDR/%s", addr_names[a->attr]);
+	else if (a->group == KVM_DEV_ARM_VGIC_GRP_NR_IRQS)
+		value ? snprintf(buf, n, "NR_IRQS=%u", *(const uint32_t *)v)
+		      : snprintf(buf, n, "NR_IRQS");
+	else if (a->group == KVM_DEV_ARM_VGIC_GRP_CTRL && a->attr == KVM_DEV_ARM_VGIC_CTRL_INIT)
+		snprintf(buf, n, "CTRL/INIT");
+	else if (a->group == KVM_ARM_VCPU_TIMER_CTRL && a->attr < 2 && value)
+		snprintf(buf, n, "TIMER/%s=%d", timer_names[a->attr], *(const int *)v);
+	else if (a->group == KVM_ARM_VCPU_TIMER_CTRL && a->attr < 2)
+		snprintf(buf, n, "TIMER/%s", timer_names[a->attr]);
+	else
+		snprintf(buf, n, "group=%u attr=%" PRIu64, a->group, a->attr);
+}
+
+/* "ARM_VGIC_V2 fd=10" */
+static void describe_device(char *buf, size_t n, const struct kvm_create_device *cd, int ret)
+{
+	int len = cd->type == KVM_DEV_TYPE_ARM_VGIC_V2 ? snprintf(buf, n, "ARM_VGIC_V2")
+						       : snprintf(buf, n, "type=%u", cd->type);
+
+	if (ret == 0 && len > 0 && (size_t)len < n)
+		snprintf(buf + len, n - (size_t)len, " fd=%u", cd->fd);
+}
+
+/* "SPI intid=33 level=1"; the CPU type (no irqchip) as before. */
+static void describe_irq(char *buf, size_t n, const struct kvm_irq_level *irq)
+{
+	unsigned type = irq->irq >> KVM_ARM_IRQ_TYPE_SHIFT & 0xf;
+
+	if (type == KVM_ARM_IRQ_TYPE_SPI || type == KVM_ARM_IRQ_TYPE_PPI)
+		snprintf(buf, n, "irq=0x%08x %s intid=%u level=%u", irq->irq,
+			 type == KVM_ARM_IRQ_TYPE_SPI ? "SPI" : "PPI",
+			 irq->irq & KVM_ARM_IRQ_NUM_MASK, irq->level);
+	else
+		snprintf(buf, n, "irq=0x%08x level=%u", irq->irq, irq->level);
+}
+
 void ioctl_describe(char *buf, size_t n, unsigned long req, uintptr_t arg, int ret,
 		    const struct kvm_run *run)
 {
@@ -155,7 +209,13 @@ void ioctl_describe(char *buf, size_t n, unsigned long req, uintptr_t arg, int r
 		if (ret == 0 || req == KVM_ARM_VCPU_INIT)
 			snprintf(buf, n, "target=%u features[0]=0x%x", vi->target, vi->features[0]);
 		break;
-	case KVM_IRQ_LINE: snprintf(buf, n, "irq=0x%08x level=%u", irq->irq, irq->level); break;
+	case KVM_IRQ_LINE: describe_irq(buf, n, irq); break;
+	case KVM_CREATE_DEVICE:
+		describe_device(buf, n, (const struct kvm_create_device *)arg, ret);
+		break;
+	case KVM_SET_DEVICE_ATTR: describe_attr(buf, n, (const void *)arg, true); break;
+	case KVM_GET_DEVICE_ATTR: describe_attr(buf, n, (const void *)arg, ret == 0); break;
+	case KVM_HAS_DEVICE_ATTR: describe_attr(buf, n, (const void *)arg, false); break;
 	case KVM_REGISTER_COALESCED_MMIO:
 		snprintf(buf, n, "addr=0x%08" PRIx64 " size=%u",
 			 ((const struct kvm_coalesced_mmio_zone *)arg)->addr,

@@ -13,7 +13,7 @@
 /* clang-format off */
 #define IOCTL_RECORDS_MAX 100000
 #define MAX_FDS 64
-#define REQ_SLOTS 32		/* distinct requests counted (the runner uses 14) */
+#define REQ_SLOTS 32		/* distinct requests counted (the runner uses 20) */
 #define REQ_MMAP 0ul		/* pseudo request: mmap of the vCPU fd */
 /* clang-format on */
 
@@ -35,7 +35,7 @@ static unsigned nreq;
 static const struct kvm_run *vcpu_run;
 static bool keep = true; /* whole records (and their times) kept */
 
-static const char *const role_names[FD_ROLES] = { "sys", "vm", "vcpu" };
+static const char *const role_names[FD_ROLES] = { "sys", "vm", "vcpu", "dev" };
 static const char *const phase_names[PH_COUNT] = { "setup", "run", "regs" };
 
 void ioctl_trace_keep(bool on) { keep = on; }

@@ -1,5 +1,5 @@
 /*
- * Every use of the three KVM file descriptors goes through here: the
+ * Every use of the four KVM file descriptors goes through here: the
  * ioctls (and the vCPU fd's mmap) are recorded with the fd's role, the
  * request's name, an argument summary, the result and the duration, and
  * counted per fd and request. --ioctl-trace writes both.
@@ -13,7 +13,7 @@
 #include <sys/types.h>
 #include "kvm_abi.h"
 
-enum fd_role { FD_SYS, FD_VM, FD_VCPU, FD_ROLES };
+enum fd_role { FD_SYS, FD_VM, FD_VCPU, FD_DEV, FD_ROLES }; /* FD_DEV: the vGIC device */
 
 /*
  * Keep whole records (times, argument text) for the trace file: the

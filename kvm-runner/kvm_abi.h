@@ -129,10 +129,12 @@ _Static_assert(sizeof(struct kvm_vcpu_events) == 64, "kvm_vcpu_events layout");
 #define KVM_CAP_SYNC_MMU		16
 #define KVM_CAP_ONE_REG			70
 #define KVM_CAP_ARM_PSCI		87
+#define KVM_CAP_DEVICE_CTRL		89	/* KVM_CREATE_DEVICE */
 #define KVM_CAP_ARM_EL1_32BIT		93
 #define KVM_CAP_ARM_PSCI_0_2		102
 #define KVM_CAP_IMMEDIATE_EXIT		136
 #define KVM_CAP_ARM_USER_IRQ		144
+#define KVM_CAP_ARM_IRQ_LINE_LAYOUT_2	174	/* Linux 5.4: vcpu index bits 31-28 */
 #define KVM_CAP_ARM_NISV_TO_USER	177
 #define KVM_CAP_ARM_INJECT_EXT_DABT	178	/* Linux 5.5: not on the 5.4 reference host */
 /* clang-format on */
@@ -162,13 +164,76 @@ _Static_assert(sizeof(struct kvm_vcpu_events) == 64, "kvm_vcpu_events layout");
 #define KVM_ARM_DEV_EL1_PTIMER (1u << 1)
 #define KVM_ARM_DEV_PMU	       (1u << 2)
 
-/* ARM: KVM_IRQ_LINE's irq field */
+/*
+ * ARM: KVM_IRQ_LINE's irq field, the same on Linux 5.4+ (32-bit) and 6.1
+ * (arm64 uapi asm/kvm.h): bits 31-28 vcpu index high (with
+ * KVM_CAP_ARM_IRQ_LINE_LAYOUT_2), 27-24 type, 23-16 vcpu index, 15-0 the
+ * number: for TYPE_CPU the line (IRQ/FIQ), for SPI and PPI the GIC INTID
+ * itself (an SPI's 32 + n), not the SPI's index.
+ */
 /* clang-format off */
+#define KVM_ARM_IRQ_VCPU2_SHIFT	28
 #define KVM_ARM_IRQ_TYPE_SHIFT	24
 #define KVM_ARM_IRQ_VCPU_SHIFT	16
+#define KVM_ARM_IRQ_NUM_MASK	0xffffu
 #define KVM_ARM_IRQ_TYPE_CPU	0	/* a line of the CPU itself: no irqchip */
+#define KVM_ARM_IRQ_TYPE_SPI	1	/* an SPI of the in-kernel vGIC */
+#define KVM_ARM_IRQ_TYPE_PPI	2	/* a PPI of one vCPU */
 #define KVM_ARM_IRQ_CPU_IRQ	0
 #define KVM_ARM_IRQ_CPU_FIQ	1
+/* clang-format on */
+
+/* KVM_IRQ_LINE's irq for an SPI: INTID intid (32..), routed by the vGIC. */
+#define KVM_ARM_IRQ_SPI(intid) \
+	((uint32_t)KVM_ARM_IRQ_TYPE_SPI << KVM_ARM_IRQ_TYPE_SHIFT | ((intid)&KVM_ARM_IRQ_NUM_MASK))
+
+/*
+ * Devices (KVM_CREATE_DEVICE on the VM fd gives a device fd; its attributes
+ * through KVM_{SET,GET,HAS}_DEVICE_ATTR on that fd, or on the vCPU fd for
+ * the vCPU's own: the timer's PPIs). Linux include/uapi/linux/kvm.h.
+ */
+struct kvm_create_device {
+	uint32_t type;	/* in: KVM_DEV_TYPE_* */
+	uint32_t fd;	/* out: the device fd */
+	uint32_t flags; /* in: KVM_CREATE_DEVICE_TEST asks only whether it could */
+};
+
+struct kvm_device_attr {
+	uint32_t flags; /* 0 */
+	uint32_t group; /* KVM_DEV_ARM_VGIC_GRP_* ... */
+	uint64_t attr;	/* which one in the group */
+	uint64_t addr;	/* user address of the value (u64 or u32, per group) */
+};
+
+/* clang-format off */
+#define KVM_CREATE_DEVICE	_IOWR(KVMIO, 0xe0, struct kvm_create_device)
+#define KVM_SET_DEVICE_ATTR	_IOW(KVMIO, 0xe1, struct kvm_device_attr)
+#define KVM_GET_DEVICE_ATTR	_IOW(KVMIO, 0xe2, struct kvm_device_attr)
+#define KVM_HAS_DEVICE_ATTR	_IOW(KVMIO, 0xe3, struct kvm_device_attr)
+#define KVM_CREATE_DEVICE_TEST	1
+#define KVM_DEV_TYPE_ARM_VGIC_V2 5	/* enum kvm_device_type */
+/* clang-format on */
+
+/*
+ * The GICv2 device's attributes (arm and arm64 uapi asm/kvm.h, identical).
+ * GRP_ADDR: a u64 guest physical address, 4 KiB aligned; the distributor
+ * frame is KVM_VGIC_V2_DIST_SIZE, the CPU interface frame (KVM maps the
+ * host's GICV there) KVM_VGIC_V2_CPU_SIZE. GRP_NR_IRQS: a u32, 64..1024,
+ * a multiple of 32 (SGIs + PPIs + SPIs). GRP_CTRL/CTRL_INIT: no value.
+ */
+/* clang-format off */
+#define KVM_DEV_ARM_VGIC_GRP_ADDR	0
+#define KVM_DEV_ARM_VGIC_GRP_NR_IRQS	3
+#define KVM_DEV_ARM_VGIC_GRP_CTRL	4
+#define KVM_VGIC_V2_ADDR_TYPE_DIST	0
+#define KVM_VGIC_V2_ADDR_TYPE_CPU	1
+#define KVM_DEV_ARM_VGIC_CTRL_INIT	0
+#define KVM_VGIC_V2_DIST_SIZE		0x1000
+#define KVM_VGIC_V2_CPU_SIZE		0x2000
+/* On the vCPU fd: the timers' PPIs (INTIDs 16..31), before the first KVM_RUN. */
+#define KVM_ARM_VCPU_TIMER_CTRL		1
+#define KVM_ARM_VCPU_TIMER_IRQ_VTIMER	0
+#define KVM_ARM_VCPU_TIMER_IRQ_PTIMER	1
 /* clang-format on */
 
 /* Register ids (KVM_{GET,SET}_ONE_REG): arch, size and arch-specific bits */
@@ -246,5 +311,7 @@ _Static_assert(__builtin_offsetof(struct kvm_run, exit_reason) == 8, "kvm_run la
 _Static_assert(__builtin_offsetof(struct kvm_run, mmio) == 32, "kvm_run layout");
 _Static_assert(__builtin_offsetof(struct kvm_run, s) == 304, "kvm_run layout");
 _Static_assert(sizeof(struct kvm_enable_cap) == 104, "kvm_enable_cap layout");
+_Static_assert(sizeof(struct kvm_create_device) == 12, "kvm_create_device layout");
+_Static_assert(sizeof(struct kvm_device_attr) == 24, "kvm_device_attr layout");
 
 #endif

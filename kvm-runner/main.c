@@ -1,7 +1,8 @@
 /*
  * kvm-runner ("little-qemu"): runs one guest of the kit's board through
- * KVM, one vCPU, no in-kernel irqchip. The options, then the steps of
- * vm.c in order, the run loop, and the files asked for.
+ * KVM, one vCPU, with KVM's in-kernel vGIC and timer (or, --irqchip=user,
+ * none). The options, then the steps of vm.c in order, the run loop, and
+ * the files asked for.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -47,10 +48,11 @@ static int build_vm(struct vm *vm, const struct options *o, const struct guest *
 {
 	int rc;
 
-	if ((rc = vm_open_kvm(vm)) || (rc = vm_create(vm)) || (rc = vm_add_ram(vm, &g->desc)) ||
+	if ((rc = vm_open_kvm(vm)) || (rc = vm_create(vm)) ||
+	    (rc = vm_create_irqchip(vm, &g->desc)) || (rc = vm_add_ram(vm, &g->desc)) ||
 	    (rc = vm_load_guest(vm, g)) || (rc = vm_create_vcpu(vm)) || (rc = vm_init_vcpu(vm)) ||
-	    (rc = vm_set_entry_regs(vm, &g->plan)) || (rc = vm_map_run(vm)) ||
-	    (o->coalesce && (rc = vm_coalesce_console(vm))))
+	    (rc = vm_init_irqchip(vm, &g->desc)) || (rc = vm_set_entry_regs(vm, &g->plan)) ||
+	    (rc = vm_map_run(vm)) || (o->coalesce && (rc = vm_coalesce_console(vm))))
 		return rc;
 	return 0;
 }
@@ -120,7 +122,7 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 int main(int argc, char **argv)
 {
 	struct options o;
-	struct vm vm = { .sys_fd = -1, .vm_fd = -1, .vcpu_fd = -1 };
+	struct vm vm = { .sys_fd = -1, .vm_fd = -1, .vcpu_fd = -1, .dev_fd = -1 };
 	static struct guest g; /* the DTB's 64 KiB: not on the stack */
 	struct results res;
 	int rc, rc_files;
@@ -140,6 +142,7 @@ int main(int argc, char **argv)
 	vm.force_target = o.target;
 	vm.no_nisv = o.no_nisv;
 	vm.no_ext_dabt = o.no_ext_dabt;
+	vm.kernel_irqchip = o.irqchip == IRQCHIP_KERNEL;
 	board_init(&vm.board, console_out, NULL);
 	vm.board.desc = &g.desc;
 	rc = run(&vm, &o, &g, &res);

@@ -49,6 +49,10 @@ static void usage(FILE *f)
 		"                        KVM_CAP_ARM_INJECT_EXT_DABT (as on Linux 5.4)\n"
 		"      --coalesce-console  console writes (UART DR) completed by KVM and\n"
 		"                        queued (coalesced MMIO): no exit per byte\n"
+		"      --irqchip=kernel|user  kernel (default): KVM's vGIC (a device fd) and\n"
+		"                        its timer, the UART's SPI by KVM_IRQ_LINE; user: no\n"
+		"                        irqchip, the timer's level forwarded to the vCPU's\n"
+		"                        IRQ line (KVM_CAP_ARM_USER_IRQ), the GIC reads as 0\n"
 		"      --target N        KVM_ARM_VCPU_INIT target instead of the preferred one\n"
 		"                        (to see a mismatch refused)\n"
 		"  -q, --quiet           no notes on stderr\n"
@@ -98,6 +102,7 @@ enum {
 	OPT_NOEXTDABT,
 	OPT_COALESCE,
 	OPT_STRICT,
+	OPT_IRQCHIP,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -120,6 +125,7 @@ static const struct option long_opts[] = {
 	{ "no-nisv", no_argument, NULL, OPT_NONISV },
 	{ "no-ext-dabt", no_argument, NULL, OPT_NOEXTDABT },
 	{ "coalesce-console", no_argument, NULL, OPT_COALESCE },
+	{ "irqchip", required_argument, NULL, OPT_IRQCHIP },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -183,6 +189,11 @@ static int one_option(int c, struct options *o, FILE *out)
 	case OPT_NONISV: o->no_nisv = true; break;
 	case OPT_NOEXTDABT: o->no_ext_dabt = true; break;
 	case OPT_COALESCE: o->coalesce = true; break;
+	case OPT_IRQCHIP:
+		if (strcmp(optarg, "kernel") && strcmp(optarg, "user"))
+			return fail(EXIT_BADINPUT, "bad --irqchip '%s' (kernel or user)", optarg);
+		o->irqchip = strcmp(optarg, "user") ? IRQCHIP_KERNEL : IRQCHIP_USER;
+		break;
 	case OPT_TARGET:
 		if (parse_uint(optarg, 0, 255, &v) < 0)
 			return fail(EXIT_BADINPUT, "bad target '%s' (0..255)", optarg);

@@ -13,6 +13,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* Who models the GIC and the timer's interrupt (--irqchip). */
+enum irqchip { IRQCHIP_KERNEL, IRQCHIP_USER };
+
 struct options {
 	const char *image;
 	const char *traplog, *ioctls, *regs, *kvm_trace, *dump_dtb; /* result files */
@@ -23,10 +26,11 @@ struct options {
 	unsigned cpus;	    /* -c: 1 until SMP lands */
 	unsigned timeout_s;
 	int target; /* --target, -1: KVM's preferred one */
+	enum irqchip irqchip;
 	bool kvm_events, no_nisv, no_ext_dabt, coalesce, strict, quiet;
 };
 
-/* The defaults: 16 MiB, one vCPU, 10 s, /dev/kvm, kvm events on. */
+/* The defaults: 16 MiB, one vCPU, 10 s, /dev/kvm, kvm events on, the in-kernel vGIC. */
 void options_default(struct options *o);
 
 /*

@@ -102,7 +102,7 @@ static int handle_mmio(struct run_state *rs)
 	r.reg = reg;
 	r.v0 = a.value;
 	run_record(rs, &r);
-	return 0;
+	return a.write ? vm_sync_uart_irq(rs->vm) : 0; /* the UART's SPI may have changed */
 }
 
 /* A UART write KVM completed from the coalesced zone: pc and syndrome unseen. */
@@ -137,7 +137,7 @@ static int drain_ring(struct run_state *rs)
 {
 	if (rs->vm->ring && coalesce_drain(rs->vm->ring, rs->vm->ring_max, coalesced_write, rs) < 0)
 		return fail(EXIT_KVMFAIL, "coalesced MMIO ring: an index out of range");
-	return 0;
+	return rs->vm->ring ? vm_sync_uart_irq(rs->vm) : 0;
 }
 
 /* The board's rule (exitline.h): STATUS written, else the EXIT line, else 0. */

@@ -12,6 +12,7 @@
 #include "err.h"
 #include "ioctl_trace.h"
 #include "memmap.h"
+#include "vgic.h"
 #include "vm.h"
 
 /* Capabilities the runner cannot do without. */
@@ -72,8 +73,42 @@ int vm_create(struct vm *vm)
 	vm->ext_dabt = !vm->no_ext_dabt &&
 		kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_INJECT_EXT_DABT) > 0;
 	/* With no in-kernel irqchip the timer's level is reported in kvm_run. */
-	vm->user_irq = kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_USER_IRQ) > 0;
+	vm->user_irq = !vm->kernel_irqchip &&
+		kvm_ioctl_val(vm->vm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_USER_IRQ) > 0;
 	return 0;
+}
+
+int vm_create_irqchip(struct vm *vm, const struct board_desc *desc)
+{
+	return vm->kernel_irqchip ? vgic_create(vm, desc) : 0;
+}
+
+/* The timers' PPIs need the vGIC and must precede CTRL_INIT, which needs every vCPU. */
+int vm_init_irqchip(struct vm *vm, const struct board_desc *desc)
+{
+	int rc;
+
+	if (!vm->kernel_irqchip)
+		return 0;
+	if ((rc = vgic_set_timer_irqs(vm->vcpu_fd)))
+		return rc;
+	return vgic_init(vm, desc, desc->ncpus);
+}
+
+int vm_sync_uart_irq(struct vm *vm)
+{
+	bool level = board_uart_irq(&vm->board);
+	const struct board_dev *uart = NULL;
+
+	if (!vm->kernel_irqchip || level == vm->uart_level)
+		return 0;
+	for (unsigned i = 0; i < vm->board.desc->ndevs && !uart; i++)
+		if (vm->board.desc->devs[i].kind == BDEV_UART)
+			uart = &vm->board.desc->devs[i];
+	if (!uart || uart->spi < 0)
+		return 0; /* a UART wired to nothing */
+	vm->uart_level = level;
+	return vgic_spi_line(vm, (unsigned)uart->spi, level);
 }
 
 /* One memslot: the board's RAM, from its description (-m). */
@@ -208,6 +243,8 @@ void vm_close(struct vm *vm)
 		munmap(vm->ram, vm->ram_size);
 	if (vm->vcpu_fd >= 0)
 		close(vm->vcpu_fd);
+	if (vm->dev_fd >= 0)
+		close(vm->dev_fd);
 	if (vm->vm_fd >= 0)
 		close(vm->vm_fd);
 	if (vm->sys_fd >= 0)

@@ -1,10 +1,11 @@
 /*
  * One VM with one vCPU and the board, and the steps that build it, in the
- * order a VMM takes them (vm.c). The three file descriptors:
+ * order a VMM takes them (vm.c). The four file descriptors:
  *
  *   /dev/kvm ── sys_fd ──KVM_CREATE_VM──> vm_fd ──KVM_CREATE_VCPU──> vcpu_fd
- *                                           │                          │
+ *                                           │  │                       │
  *                           KVM_SET_USER_MEMORY_REGION        mmap: struct kvm_run
+ *                                              └──KVM_CREATE_DEVICE──> dev_fd (vgic.h)
  */
 #ifndef KVM_RUNNER_VM_H
 #define KVM_RUNNER_VM_H
@@ -19,7 +20,10 @@
 struct vm {
 	const char *dev; /* the KVM device, normally /dev/kvm */
 	int sys_fd, vm_fd, vcpu_fd;
-	uint8_t *ram; /* guest RAM at BOARD_RAM_BASE */
+	int dev_fd;	     /* the in-kernel vGIC (vgic.h); -1 with --irqchip=user */
+	bool kernel_irqchip; /* --irqchip=kernel: KVM's vGIC and timer, no userspace tick level */
+	bool uart_level;     /* the UART SPI's level last given to KVM_IRQ_LINE */
+	uint8_t *ram;	     /* guest RAM at BOARD_RAM_BASE */
 	size_t ram_size;
 	struct kvm_run *run; /* the vCPU's shared page */
 	size_t run_size;
@@ -29,7 +33,7 @@ struct vm {
 	bool no_nisv;			      /* --no-nisv: leave it off, as on Linux 5.4 */
 	bool ext_dabt;			      /* KVM_CAP_ARM_INJECT_EXT_DABT, used (inject.c) */
 	bool no_ext_dabt;		      /* --no-ext-dabt: inject by hand, as on Linux 5.4 */
-	bool user_irq;			      /* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
+	bool user_irq;			      /* --irqchip=user and KVM_CAP_ARM_USER_IRQ */
 	struct kvm_coalesced_mmio_ring *ring; /* --coalesce-console, else NULL */
 	uint32_t ring_max;		      /* its entries */
 	struct board board;
@@ -38,6 +42,9 @@ struct vm {
 /* The steps; each returns 0 or an exit status (err.h) after one line. */
 int vm_open_kvm(struct vm *vm);
 int vm_create(struct vm *vm);
+/* --irqchip=kernel: the vGIC device after vm_create, its init after the vCPUs (vgic.h). */
+int vm_create_irqchip(struct vm *vm, const struct board_desc *desc);
+int vm_init_irqchip(struct vm *vm, const struct board_desc *desc);
 int vm_add_ram(struct vm *vm, const struct board_desc *desc);
 int vm_load_guest(struct vm *vm, const struct guest *g);
 int vm_create_vcpu(struct vm *vm);
@@ -46,6 +53,8 @@ int vm_set_entry_regs(struct vm *vm, const struct boot_plan *plan);
 int vm_map_run(struct vm *vm);
 /* --coalesce-console: the UART's DR word as a coalesced MMIO zone (after vm_map_run). */
 int vm_coalesce_console(struct vm *vm);
+/* After a UART write: its SPI's new level to the vGIC, if it changed (--irqchip=kernel). */
+int vm_sync_uart_irq(struct vm *vm);
 void vm_close(struct vm *vm);
 
 /* KVM_GET_ONE_REG / KVM_SET_ONE_REG of a register of at most 64 bits. */

@@ -56,6 +56,7 @@ struct board {
 	bool status_written;		     /* STATUS was written at least once */
 	struct exit_line exit_line;	     /* the console's "EXIT: STATUS=n" lines */
 	uint32_t uart_kept[BOARD_UART_KEPT]; /* IBRD FBRD LCR_H CR IFLS IMSC (uart.c) */
+	uint32_t uart_ris;		     /* raw interrupt status: TX after a DR write */
 	bool stopped;			     /* SYSTEM_OFF/RESET or CPU_OFF happened */
 };
 
@@ -79,6 +80,12 @@ enum board_reg board_mmio(struct board *b, struct board_access *a);
  * written, else its last "EXIT: STATUS=n" line, else 0 (exitline.h).
  */
 uint32_t board_exit_status(const struct board *b, enum exit_source *src);
+
+/*
+ * The UART's interrupt output (its SPI's level): RIS & IMSC, as QEMU's PL011
+ * computes it. A VMM with a GIC forwards a change after each UART write.
+ */
+bool board_uart_irq(const struct board *b);
 
 /* "uart.DR", "status.STATUS", "gic.dist" ...; "none" for BREG_NONE. */
 const char *board_reg_name(enum board_reg r);

@@ -2,8 +2,11 @@
  * The board's PL011 subset (docs/guest-abi.md): DR is the console, FR is
  * never busy; IBRD, FBRD, LCR_H, CR, IFLS and IMSC keep what is written
  * (the bits a real PL011 implements) so that a guest reads back what it
- * set, as on QEMU's PL011; every other register is named, reads 0 and
- * ignores writes. Register offsets: ARM PrimeCell UART (PL011) TRM, table 3-1.
+ * set, as on QEMU's PL011. The interrupt is QEMU's too: a DR write raises
+ * TXRIS (the FIFO is never full), ICR clears what it names, RIS and MIS read
+ * it, and the output is MIS != 0 (board_uart_irq). Every other register is
+ * named, reads 0 and ignores writes. Register offsets: ARM PrimeCell UART
+ * (PL011) TRM, table 3-1.
  */
 #include <stddef.h>
 #include "uart.h"
@@ -13,6 +16,8 @@
 #define UART_FR_RXFE	(1u << 4)	/* receive FIFO empty: never any input */
 #define UART_FR_VALUE	(UART_FR_TXFE | UART_FR_RXFE)
 #define UART_ID_BASE	0xfe0		/* PeriphID0-3, PCellID0-3 */
+#define UART_INT_TX	(1u << 5)	/* TXRIS/TXMIS/TXIC (TRM 3.3.11-3.3.14) */
+#define UART_INT_MASK	0x7ffu		/* the eleven interrupt bits */
 /* clang-format on */
 
 /* The registers that keep their value: reset value, implemented bits (TRM 3.3). */
@@ -41,7 +46,15 @@ void uart_reset(struct board *b)
 {
 	for (int i = 0; i < BOARD_UART_KEPT; i++)
 		b->uart_kept[i] = kept[i].reset;
+	b->uart_ris = 0;
 }
+
+static uint32_t uart_mis(const struct board *b)
+{
+	return b->uart_ris & b->uart_kept[kept_slot(BREG_UART_IMSC)];
+}
+
+bool board_uart_irq(const struct board *b) { return uart_mis(b) != 0; }
 
 /* The named registers, by word index (offset / 4); 0 (BREG_NONE) in the gaps. */
 static const uint8_t uart_regs[] = {
@@ -75,6 +88,10 @@ static uint32_t uart_read_word(const struct board *b, enum board_reg reg, uint32
 		return b->uart_kept[slot];
 	if (reg == BREG_UART_FR)
 		return UART_FR_VALUE;
+	if (reg == BREG_UART_RIS)
+		return b->uart_ris;
+	if (reg == BREG_UART_MIS)
+		return uart_mis(b);
 	if (reg == BREG_UART_ID)
 		return uart_id[(word - UART_ID_BASE) / 4];
 	return 0;
@@ -112,7 +129,10 @@ enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *
 		exit_line_feed(&b->exit_line, c);
 		if (b->console)
 			b->console(b->ctx, c);
-	} else
+		b->uart_ris |= UART_INT_TX;
+	} else if (reg == BREG_UART_ICR)
+		b->uart_ris &= ~(a->value & UART_INT_MASK);
+	else
 		uart_keep(b, reg, a);
 	return reg;
 }

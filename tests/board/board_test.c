@@ -65,6 +65,8 @@ static void test_uart_registers(void)
 			check_eq(v, 0x300, "CR resets to TXE | RXE");
 		else if (regs[i].reg == BREG_UART_IFLS)
 			check_eq(v, 0x12, "IFLS resets to half-way");
+		else if (regs[i].reg == BREG_UART_RIS)
+			check_eq(v, 0x20, "RIS: TXRIS, raised by the DR write before");
 		else if (regs[i].reg != BREG_UART_FR && regs[i].reg != BREG_UART_ID)
 			check_eq(v, 0, "reads 0");
 		check(wr(BOARD_UART_BASE + regs[i].off, 4, 0x41) == regs[i].reg, "write accepted");
@@ -156,13 +158,46 @@ static void test_uart_kept(void)
 	wr(ibrd + 1, 1, 0x55);
 	rd(ibrd, 4, &v);
 	check_eq(v, 0x8001, "IBRD: a store to its second byte is ignored");
-	rd(BOARD_UART_BASE + 0x3c, 4, &v);
-	check_eq(v, 0, "RIS still reads 0");
 	board_init(&b, to_console, NULL);
 	rd(ibrd, 4, &v);
 	check_eq(v, 0, "board_init resets IBRD");
 	rd(BOARD_UART_BASE + 0x30, 4, &v);
 	check_eq(v, 0x300, "board_init resets CR");
+}
+
+/* QEMU's PL011 interrupt: TXRIS on a DR write, cleared by ICR, out = RIS & IMSC. */
+static void test_uart_irq(void)
+{
+	const uint32_t ris = BOARD_UART_BASE + 0x3c, mis = ris + 4, icr = ris + 8;
+	const uint32_t imsc = BOARD_UART_BASE + 0x38;
+	uint32_t v;
+
+	board_init(&b, to_console, NULL);
+	rd(ris, 4, &v);
+	check_eq(v, 0, "RIS is 0 at reset");
+	check(!board_uart_irq(&b), "no interrupt at reset");
+	wr(BOARD_UART_BASE, 1, 'x');
+	rd(ris, 4, &v);
+	check_eq(v, 0x20, "a DR write raises TXRIS");
+	rd(mis, 4, &v);
+	check_eq(v, 0, "MIS: TX masked (IMSC 0)");
+	check(!board_uart_irq(&b), "masked: no interrupt");
+	wr(imsc, 4, 0x20);
+	rd(mis, 4, &v);
+	check_eq(v, 0x20, "MIS: TX once IMSC.TXIM is set");
+	check(board_uart_irq(&b), "TXIM and TXRIS: the interrupt is up");
+	wr(icr, 4, 0x10);
+	check(board_uart_irq(&b), "ICR of another bit leaves TX");
+	wr(icr, 4, 0x20);
+	rd(ris, 4, &v);
+	check_eq(v, 0, "ICR.TXIC clears TXRIS");
+	check(!board_uart_irq(&b), "cleared: the interrupt is down");
+	wr(BOARD_UART_BASE, 1, 'y');
+	check(board_uart_irq(&b), "the next DR write raises it again");
+	wr(imsc, 4, 0);
+	check(!board_uart_irq(&b), "IMSC 0 masks it");
+	board_init(&b, to_console, NULL);
+	check(!board_uart_irq(&b), "board_init clears RIS");
 }
 
 static void test_status(void)
@@ -262,6 +297,7 @@ int main(void)
 	test_uart_page_scan();
 	test_uart_values();
 	test_uart_kept();
+	test_uart_irq();
 	test_status();
 	test_gic();
 	test_no_device();
