@@ -13,6 +13,7 @@ static int parse_exit(const char *d, struct kvm_event *ev)
 		return -1;
 	/* 5.x says HVC for every trap (the exception that entered Hyp), 6.x TRAP */
 	ev->trap = strcmp(label, "HVC") == 0 || strcmp(label, "TRAP") == 0;
+	ev->irq = strcmp(label, "IRQ") == 0;
 	return 1;
 }
 
@@ -67,6 +68,29 @@ static int parse_userspace_exit(const char *d, struct kvm_event *ev)
 	return 1;
 }
 
+static int parse_irq_line(const char *d, struct kvm_event *ev)
+{
+	const char *p = strstr(d, "interrupt (");
+
+	/* "Inject VGIC SPI interrupt (1), vcpu->idx: 0, num: 33, level: 1" */
+	ev->type = KEV_IRQ_LINE;
+	if (!p ||
+	    sscanf(p, "interrupt (%u), vcpu->idx: %u, num: %u, level: %u", &ev->irq_type, &ev->vcpu,
+		   &ev->intid, &ev->level) != 4)
+		return -1;
+	return 1;
+}
+
+/* "VCPU: 0, IRQ 27, level 1" (timer) or "VCPU: 0, IRQ 27, level: 1" (vgic) */
+static int parse_irq_level(const char *d, struct kvm_event *ev, enum kev_type type)
+{
+	ev->type = type;
+	if (sscanf(d, "VCPU: %u, IRQ %u, level: %u", &ev->vcpu, &ev->intid, &ev->level) == 3 ||
+	    sscanf(d, "VCPU: %u, IRQ %u, level %u", &ev->vcpu, &ev->intid, &ev->level) == 3)
+		return 1;
+	return -1;
+}
+
 /* The pid in "  init-1   [000]": the digits after the last '-' before '['. */
 static int task_pid(const char *line, const char *bracket)
 {
@@ -119,6 +143,12 @@ static int parse_details(const char *d, struct kvm_event *ev)
 		return ev->type = KEV_CP15, parse_cp15_imp(d, ev);
 	if (!strcmp(n, "kvm_sys_access"))
 		return ev->type = KEV_CP15, parse_sys_access(d, ev);
+	if (!strcmp(n, "kvm_irq_line"))
+		return parse_irq_line(d, ev);
+	if (!strcmp(n, "kvm_timer_update_irq"))
+		return parse_irq_level(d, ev, KEV_TIMER_IRQ);
+	if (!strcmp(n, "vgic_update_irq_pending"))
+		return parse_irq_level(d, ev, KEV_VGIC_PENDING);
 	ev->type = KEV_OTHER;
 	return 1;
 }
@@ -139,8 +169,8 @@ int trace_parse_line(const char *line, struct kvm_event *ev)
 	/* "] d... 0.355311: kvm_exit: " -> flags, timestamp, event name */
 	if (sscanf(p + 1, " %*s %lu.%lu: %31[^:]: %n", &sec, &usec, ev->name, &off) != 3 || !off)
 		return 0;
-	if (strncmp(ev->name, "kvm_", 4) != 0)
-		return 0;
+	if (strncmp(ev->name, "kvm_", 4) != 0 && strcmp(ev->name, "vgic_update_irq_pending") != 0)
+		return 0; /* the one event of the kvm system without the prefix */
 	ev->ts_us = (uint64_t)sec * 1000000u + usec;
 	return parse_details(p + 1 + off, ev);
 }

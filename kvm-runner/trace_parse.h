@@ -3,7 +3,9 @@
  *   init-1 [000] d... 0.355311: kvm_exit: HVC: HSR_EC: 0x0024 (DABT), PC: 0x4000000c
  *   init-1 [000] ..... 1.350522: kvm_exit: TRAP: HSR_EC: 0x0024 (DABT_LOW), PC: 0x...
  * Linux 5.x 32-bit: kvm_hvc, kvm_wfx, kvm_emulate_cp15_imp; 6.x arm64:
- * kvm_hvc_arm64, kvm_wfx_arm64, kvm_sys_access. Pure C.
+ * kvm_hvc_arm64, kvm_wfx_arm64, kvm_sys_access. Interrupts, the same text
+ * on both: kvm_exit "IRQ:", kvm_irq_line, kvm_timer_update_irq,
+ * vgic_update_irq_pending. Pure C.
  */
 #ifndef KVM_RUNNER_TRACE_PARSE_H
 #define KVM_RUNNER_TRACE_PARSE_H
@@ -20,6 +22,9 @@ enum kev_type {
 	KEV_HVC,	    /* kvm_hvc, kvm_hvc_arm64: pc (next insn), r0, imm */
 	KEV_WFX,	    /* kvm_wfx, kvm_wfx_arm64: pc, wfe */
 	KEV_CP15,	    /* kvm_emulate_cp15_imp, kvm_sys_access */
+	KEV_IRQ_LINE,	    /* kvm_irq_line: irq_type, vcpu, intid (the number), level */
+	KEV_TIMER_IRQ,	    /* kvm_timer_update_irq: vcpu, intid, level */
+	KEV_VGIC_PENDING,   /* vgic_update_irq_pending: vcpu, intid, level */
 	KEV_OTHER,	    /* another kvm event (timer, debug ...) */
 };
 
@@ -29,6 +34,7 @@ struct kvm_event {
 	int pid;	/* the task's pid (TASK-PID), -1 if unreadable */
 	uint64_t pc;
 	bool trap; /* kvm_exit: a guest trap, not a host interrupt */
+	bool irq;  /* kvm_exit: an IRQ exit (label "IRQ") */
 	unsigned ec;
 	uint32_t hsr;
 	uint64_t ipa, gpa, val, r0;
@@ -37,6 +43,8 @@ struct kvm_event {
 	bool write, unsatisfied, wfe;
 	/* CP15: the MRC/MCR fields; rt = 0xff when the event does not say */
 	unsigned opc1, crn, crm, opc2, rt;
+	/* interrupt events */
+	unsigned irq_type, vcpu, intid, level;
 	char name[32]; /* event name */
 };
 

@@ -13,12 +13,20 @@ static const char *const roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/t
 
 /* The events the trap log is made of (each kernel has some of them). */
 static const char *const events[] = {
-	"kvm_entry",	      "kvm_exit",
-	"kvm_guest_fault",    "kvm_mmio",
-	"kvm_userspace_exit", "kvm_hvc",
-	"kvm_hvc_arm64",      "kvm_wfx",
-	"kvm_wfx_arm64",      "kvm_emulate_cp15_imp",
+	"kvm_entry",
+	"kvm_exit",
+	"kvm_guest_fault",
+	"kvm_mmio",
+	"kvm_userspace_exit",
+	"kvm_hvc",
+	"kvm_hvc_arm64",
+	"kvm_wfx",
+	"kvm_wfx_arm64",
+	"kvm_emulate_cp15_imp",
 	"kvm_sys_access",
+	"kvm_irq_line",
+	"kvm_timer_update_irq",
+	"vgic_update_irq_pending",
 };
 
 static const char *root;

@@ -1,9 +1,12 @@
 /* Trace events + runner records -> one ordered trap list. */
 #include <string.h>
 #include "board.h"
+#include "board_desc.h"
 #include "hsr.h"
+#include "kvm_abi.h"
 #include "memmap.h"
 #include "trap_merge.h"
+#include "uart.h"
 
 #define SMC_RET_SKIPPED 0xffffffffu /* KVM skips an SMC with r0 = -1 */
 
@@ -14,6 +17,7 @@ void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vm
 	m->out = out;
 	m->vmm = vmm;
 	m->ram_size = ram_size;
+	m->irq_events = TRAPLOG_VERSION >= 2;
 }
 
 static bool in_ram(const struct trap_merge *m, uint32_t ipa)
@@ -78,6 +82,36 @@ static void take_vmm(struct trap_merge *m)
 	traps_add(m->out, &r);
 }
 
+/* The board register at ipa as a VMM names it: the GIC's frames, the UART. */
+static uint16_t board_reg_at(uint32_t ipa)
+{
+	const struct board_dev *d = board_desc_find(board_desc_kit(), ipa);
+
+	if (!d)
+		return BREG_NONE;
+	switch (d->kind) {
+	case BDEV_GICD: return BREG_GICD;
+	case BDEV_GICC: return BREG_GICC;
+	case BDEV_UART: return ipa == BOARD_STATUS_ADDR ? BREG_STATUS : uart_reg_at(ipa - d->base);
+	default: return BREG_NONE;
+	}
+}
+
+/* An access KVM's own device model completed (the vGIC's distributor): an mmio line. */
+static bool kernel_mmio(struct trap_merge *m)
+{
+	struct trap_record *r = &m->cur;
+
+	r->outcome = TRAP_OUT_MMIO;
+	r->reg = board_reg_at((uint32_t)m->mmio_gpa);
+	r->size = (uint8_t)m->mmio_len;
+	r->v0 = (uint32_t)m->mmio_val;
+	r->flags &= (uint8_t)~TR_VAL_UNKNOWN;
+	r->flags |= m->mmio_write ? TR_WRITE : 0;
+	r->ipa = (uint32_t)m->mmio_gpa; /* kvm_guest_fault's ipa is the page's (HPFAR) */
+	return true;
+}
+
 /* The outcome of a trap KVM handled itself, from its class. */
 static bool kvm_outcome(struct trap_merge *m)
 {
@@ -86,9 +120,9 @@ static bool kvm_outcome(struct trap_merge *m)
 	switch (hsr_ec(r->hsr)) {
 	case HSR_EC_IABT:
 	case HSR_EC_DABT: /* not MMIO: RAM mapped on first touch */
-		r->outcome = TRAP_OUT_STAGE2;
 		if (m->mmio)
-			return false;
+			return hsr_ec(r->hsr) == HSR_EC_DABT && kernel_mmio(m);
+		r->outcome = TRAP_OUT_STAGE2;
 		if (!in_ram(m, r->ipa)) { /* KVM injects an abort: no outcome kind */
 			m->injected++;
 			return false;
@@ -118,8 +152,9 @@ static bool take_coalesced(struct trap_merge *m)
 	const struct trap_record *c = &m->cur;
 	struct trap_record r;
 
-	if (m->to_user || !m->mmio || hsr_ec(c->hsr) != HSR_EC_DABT)
-		return false;
+	if (m->to_user || !m->mmio || hsr_ec(c->hsr) != HSR_EC_DABT ||
+	    board_reg_at((uint32_t)m->mmio_gpa) != BREG_UART_DR)
+		return false; /* only the console's DR is ever a coalesced zone */
 	while (m->next_vmm < m->vmm->n && (m->vmm->rec[m->next_vmm].flags & TR_INSN) && m->out->n &&
 	       m->out->rec[m->out->n - 1].pc == m->vmm->rec[m->next_vmm].pc)
 		emit_untraced(m, m->next_vmm + 1); /* an LDM/STM's further words first */
@@ -133,19 +168,90 @@ static bool take_coalesced(struct trap_merge *m)
 	return true;
 }
 
+/* Interrupt lines held while a trap was assembled go out after its line. */
+static void put_held(struct trap_merge *m)
+{
+	for (unsigned i = 0; i < m->nheld; i++)
+		traps_add(m->out, &m->held[i]);
+	m->nheld = 0;
+}
+
 static void flush(struct trap_merge *m)
 {
 	if (!m->active)
 		return;
 	m->active = false;
 	if (take_coalesced(m))
-		return;
-	if (m->to_user && m->next_vmm < m->vmm->n)
+		;
+	else if (m->to_user && m->next_vmm < m->vmm->n)
 		take_vmm(m);
 	else if (!m->to_user && kvm_outcome(m))
 		traps_add(m->out, &m->cur);
 	else
 		m->skipped++;
+	put_held(m);
+}
+
+/* An interrupt line: after the trap being assembled, if any, else now. */
+static void put_irq(struct trap_merge *m, const struct trap_record *r)
+{
+	if (!m->irq_events)
+		return;
+	m->irqs++;
+	if (m->active && m->nheld < MERGE_HELD)
+		m->held[m->nheld++] = *r;
+	else
+		traps_add(m->out, r);
+}
+
+static struct trap_record irq_record(uint8_t outcome, unsigned intid)
+{
+	struct trap_record r = {
+		.outcome = outcome,
+		.reg = (uint16_t)intid,
+		.by = TRAP_BY_KVM,
+		.srt = 0xff,
+		.srt2 = 0xff,
+	};
+
+	return r;
+}
+
+/* An IRQ exit: a physical interrupt took the CPU from the guest at pc. */
+static void on_irq_exit(struct trap_merge *m, const struct kvm_event *ev)
+{
+	struct trap_record r = irq_record(TRAP_OUT_IRQ, TRAP_INTID_UNKNOWN);
+
+	r.pc = (uint32_t)ev->pc;
+	put_irq(m, &r);
+}
+
+/*
+ * A level given to an INTID. Each source may repeat a level (the timer's
+ * at every vCPU load, the vgic's for the timer's own update): only a
+ * change is a line. Rising: made pending (VIRQ); falling: the line lowered
+ * (EOI, as trap-log.md has it for KVM: the guest's EOI itself is not traced).
+ */
+static void on_level(struct trap_merge *m, const struct kvm_event *ev)
+{
+	unsigned id = ev->intid;
+	bool was, now = ev->level != 0;
+	struct trap_record r;
+
+	if (ev->type == KEV_IRQ_LINE && ev->irq_type == KVM_ARM_IRQ_TYPE_CPU)
+		return; /* the vCPU's own IRQ line (no irqchip): the timer event said it */
+	if (id >= MERGE_INTIDS)
+		return;
+	was = m->level[id / 8] >> (id % 8) & 1;
+	if (was == now)
+		return;
+	m->level[id / 8] ^= (uint8_t)(1u << (id % 8));
+	r = irq_record(now ? TRAP_OUT_VIRQ : TRAP_OUT_EOI, id);
+	r.v0 = TRAP_LR_UNKNOWN;
+	r.v1 = now ? GICH_LR_PENDING : 0;
+	r.flags = TR_VAL_UNKNOWN | TR_PC_UNKNOWN;
+	r.cpu = (uint8_t)ev->vcpu;
+	put_irq(m, &r);
 }
 
 static void start(struct trap_merge *m, const struct kvm_event *ev)
@@ -153,6 +259,8 @@ static void start(struct trap_merge *m, const struct kvm_event *ev)
 	struct trap_record *r = &m->cur;
 
 	flush(m);
+	if (ev->irq)
+		on_irq_exit(m, ev);
 	if (!ev->trap)
 		return; /* a host interrupt, not the guest's doing */
 	memset(r, 0, sizeof(*r));
@@ -200,8 +308,13 @@ static void detail(struct trap_merge *m, const struct kvm_event *ev)
 		r->ipa = (uint32_t)ev->ipa;
 		break;
 	case KEV_MMIO:
-		if (!ev->unsatisfied && !m->to_user)
+		if (!ev->unsatisfied && !m->to_user) {
 			m->mmio = true;
+			m->mmio_gpa = ev->gpa;
+			m->mmio_val = ev->val;
+			m->mmio_len = ev->len;
+			m->mmio_write = ev->write;
+		}
 		break;
 	case KEV_USERSPACE_EXIT:
 		/* a KVM_RUN interrupted before re-entry adds a "restart" one */
@@ -222,6 +335,9 @@ void merge_event(struct trap_merge *m, const struct kvm_event *ev)
 {
 	if (ev->type == KEV_EXIT)
 		start(m, ev);
+	else if (ev->type == KEV_IRQ_LINE || ev->type == KEV_TIMER_IRQ ||
+		 ev->type == KEV_VGIC_PENDING)
+		on_level(m, ev);
 	else if (ev->type == KEV_ENTRY)
 		flush(m);
 	else if (m->active)

@@ -6,7 +6,15 @@
  * A trap is a kvm_exit that is a guest trap (not a host IRQ) plus the
  * detail events up to the next kvm_entry or kvm_exit. One that ended in
  * kvm_userspace_exit (MMIO, SYSTEM_EVENT, ARM_NISV) is the next runner
- * record, which takes the trace's full HSR; the others are KVM's own.
+ * record, which takes the trace's full HSR; the others are KVM's own (an
+ * MMIO access KVM completed itself, the vGIC distributor's, is an mmio
+ * line by=kvm).
+ *
+ * Interrupt events (trap log version 2, docs/trap-log.md): an IRQ exit is
+ * an IRQ line (INTID unseen); a level that rises on an INTID
+ * (kvm_timer_update_irq, vgic_update_irq_pending, kvm_irq_line of an SPI
+ * or PPI) is a VIRQ line, one that falls an EOI line, both with only the
+ * state known. One seen during a trap follows that trap's line.
  */
 #ifndef KVM_RUNNER_TRAP_MERGE_H
 #define KVM_RUNNER_TRAP_MERGE_H
@@ -15,6 +23,11 @@
 #include <stdint.h>
 #include "trace_parse.h"
 #include "traps.h"
+
+/* clang-format off */
+#define MERGE_INTIDS	1024	/* GICv2's INTIDs */
+#define MERGE_HELD	16	/* interrupt events during one trap; more go out at once */
+/* clang-format on */
 
 struct trap_merge {
 	struct traps *out;
@@ -29,6 +42,16 @@ struct trap_merge {
 	unsigned untraced;  /* runner records with no trace trap (lost events) */
 	unsigned injected;  /* aborts outside RAM KVM reflected into the guest */
 	uint64_t ram_size;  /* guest RAM from BOARD_RAM_BASE: where faults map */
+	/* the access KVM completed in the kernel (kvm_mmio without a userspace exit) */
+	uint64_t mmio_gpa, mmio_val;
+	unsigned mmio_len;
+	bool mmio_write;
+	/* interrupt events: each INTID's last level, and those held until the trap's line */
+	uint8_t level[MERGE_INTIDS / 8];
+	struct trap_record held[MERGE_HELD];
+	unsigned nheld;
+	unsigned irqs;	 /* interrupt lines written */
+	bool irq_events; /* write them: the trap log has version 2 (merge_begin) */
 };
 
 void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm,

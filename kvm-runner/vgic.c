@@ -53,11 +53,11 @@ int vgic_create(struct vm *vm, const struct board_desc *d)
 	if (!gicd || !gicc)
 		return fail(EXIT_BADINPUT, "the board has no GIC to give KVM's vGIC");
 	if (kvm_ioctl_val(vm->sys_fd, KVM_CHECK_EXTENSION, KVM_CAP_DEVICE_CTRL) <= 0)
-		return fail(EXIT_NOKVM, "KVM lacks KVM_CAP_DEVICE_CTRL: no in-kernel vGIC "
-					"(--irqchip=user runs without one)");
-	if (kvm_ioctl(vm->vm_fd, KVM_CREATE_DEVICE, &cd) < 0)
 		return fail(EXIT_NOKVM,
-			    "KVM_CREATE_DEVICE(ARM_VGIC_V2): %s%s", strerror(errno),
+			    "KVM lacks KVM_CAP_DEVICE_CTRL: no in-kernel vGIC "
+			    "(--irqchip=user runs without one)");
+	if (kvm_ioctl(vm->vm_fd, KVM_CREATE_DEVICE, &cd) < 0)
+		return fail(EXIT_NOKVM, "KVM_CREATE_DEVICE(ARM_VGIC_V2): %s%s", strerror(errno),
 			    errno == ENODEV ? " (the host's GIC cannot emulate a GICv2: "
 					      "--irqchip=user runs without one)"
 					    : "");
@@ -76,14 +76,16 @@ int vgic_create(struct vm *vm, const struct board_desc *d)
 
 int vgic_set_timer_irqs(int vcpu_fd)
 {
-	const int vtimer = BOARD_PPI(BOARD_TIMER_VIRT_PPI), ptimer = BOARD_PPI(BOARD_TIMER_PHYS_PPI);
+	const int vtimer = BOARD_PPI(BOARD_TIMER_VIRT_PPI),
+		  ptimer = BOARD_PPI(BOARD_TIMER_PHYS_PPI);
 	struct kvm_device_attr has = { .group = KVM_ARM_VCPU_TIMER_CTRL,
 				       .attr = KVM_ARM_VCPU_TIMER_IRQ_VTIMER };
 
 	/* Older kernels have no such attribute, and use KVM's defaults: the board's. */
 	if (kvm_ioctl(vcpu_fd, KVM_HAS_DEVICE_ATTR, &has) < 0)
 		return 0;
-	if (set_attr(vcpu_fd, KVM_ARM_VCPU_TIMER_CTRL, KVM_ARM_VCPU_TIMER_IRQ_VTIMER, &vtimer) < 0 ||
+	if (set_attr(vcpu_fd, KVM_ARM_VCPU_TIMER_CTRL, KVM_ARM_VCPU_TIMER_IRQ_VTIMER, &vtimer) <
+		    0 ||
 	    set_attr(vcpu_fd, KVM_ARM_VCPU_TIMER_CTRL, KVM_ARM_VCPU_TIMER_IRQ_PTIMER, &ptimer) < 0)
 		return fail(EXIT_KVMFAIL, "the timers' PPIs %d and %d: %s", vtimer, ptimer,
 			    strerror(errno));

@@ -140,18 +140,20 @@ static void run_order(unsigned limit_s)
 
 /*
  * A run's files, sent as NAME (one guest) or RUN.NAME (a list's run); dtb
- * only when the runner was given --dump-dtb DIR/dtb.
+ * and kvmtrace only when the runner was given --dump-dtb DIR/dtb or
+ * --kvm-trace DIR/kvmtrace.
  */
 static void report_run(const char *dir, const char *run)
 {
 	static const char *const names[] = {
-		"console", "stderr", "traplog", "ioctls", "regs", "runinfo", "syscalls", "dtb",
+		"console", "stderr",   "traplog", "ioctls",   "regs",
+		"runinfo", "syscalls", "dtb",	  "kvmtrace",
 	};
 	char name[TESTBED_NAME_MAX + 16];
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		snprintf(name, sizeof(name), "%s%s%s", run ? run : "", run ? "." : "", names[i]);
-		if ((run || strcmp(names[i], "dtb") == 0) &&
+		if ((run || strcmp(names[i], "dtb") == 0 || strcmp(names[i], "kvmtrace") == 0) &&
 		    access(in_dir(dir, names[i]), F_OK) < 0)
 			continue; /* a list's runs send what they have, quietly */
 		report_file(stdout, name, in_dir(dir, names[i]));

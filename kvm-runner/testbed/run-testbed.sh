@@ -93,7 +93,7 @@ command -v "$qemu" >/dev/null || die "$qemu not found (make setup)"
 
 mkdir -p "$out"
 name=${list:-$guest}
-for f in console stderr traplog ioctls regs runinfo syscalls dtb dmesg kallsyms order serial; do
+for f in console stderr traplog ioctls regs runinfo syscalls dtb kvmtrace dmesg kallsyms order serial; do
 	rm -f "$out/$name.$f"
 done
 serial=$out/$name.serial

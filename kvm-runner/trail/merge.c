@@ -45,7 +45,8 @@ int merge_trap_reason(const char *line)
 	if (sscanf(line, "%15s %7s %15s", seq, ec, name) != 3 || seq[0] < '0' || seq[0] > '9' ||
 	    strncmp(ec, "0x", 2))
 		return -1;
-	if (!strcmp(name, "DABT") && vmm)
+	/* MMIO: the runner's, or one KVM's own device completed (the vGIC's distributor) */
+	if (!strcmp(name, "DABT") && (vmm || strstr(line, " : mmio ")))
 		return TR_MMIO;
 	if ((!strcmp(name, "DABT") || !strcmp(name, "IABT")) && !vmm)
 		return TR_STAGE2;

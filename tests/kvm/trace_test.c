@@ -20,8 +20,29 @@ static void parse_lines(void)
 	check(trace_parse_line("            init-1       [000] d...     0.348062: "
 			       "kvm_timer_update_irq: VCPU: 0, IRQ 27, level 0\n",
 			       &ev) == 1 &&
-		      ev.type == KEV_OTHER,
-	      "timer event: other");
+		      ev.type == KEV_TIMER_IRQ && ev.intid == 27 && ev.level == 0,
+	      "5.4 kvm_timer_update_irq");
+	check(trace_parse_line("      kvm-runner-78      [000] d.h..     6.336730: "
+			       "vgic_update_irq_pending: VCPU: 0, IRQ 27, level: 1\n",
+			       &ev) == 1 &&
+		      ev.type == KEV_VGIC_PENDING && ev.intid == 27 && ev.level == 1 &&
+		      ev.pid == 78,
+	      "6.1 vgic_update_irq_pending (no kvm_ prefix)");
+	check(trace_parse_line("      kvm-runner-78      [000] .....     6.392825: kvm_irq_line: "
+			       "Inject VGIC SPI interrupt (1), vcpu->idx: 0, num: 33, level: 1\n",
+			       &ev) == 1 &&
+		      ev.type == KEV_IRQ_LINE && ev.irq_type == 1 && ev.intid == 33 &&
+		      ev.level == 1,
+	      "6.1 kvm_irq_line, an SPI");
+	check(trace_parse_line("      kvm-runner-79      [000] .....    10.851533: kvm_irq_line: "
+			       "Inject CPU interrupt (0), vcpu->idx: 0, num: 0, level: 1\n",
+			       &ev) == 1 &&
+		      ev.type == KEV_IRQ_LINE && ev.irq_type == 0 && ev.level == 1,
+	      "6.1 kvm_irq_line, the vCPU's line");
+	check(trace_parse_line("      kvm-runner-78      [000] .....     6.1: kvm_irq_line: "
+			       "Inject VGIC SPI interrupt, level: 1\n",
+			       &ev) == -1,
+	      "malformed kvm_irq_line refused");
 	check(trace_parse_line("            init-1       [000] ....     0.355311: kvm_exit: HVC: "
 			       "HSR_EC: 0x0024 (DABT), PC: 0x4000000c\n",
 			       &ev) == 1,
@@ -32,7 +53,7 @@ static void parse_lines(void)
 	trace_parse_line("            init-1       [000] .n..     0.350826: kvm_exit: IRQ: HSR_EC: "
 			 "0x0000 (UNKNOWN), PC: 0x40000000\n",
 			 &ev);
-	check(ev.type == KEV_EXIT && !ev.trap, "5.4 IRQ exit is no trap");
+	check(ev.type == KEV_EXIT && !ev.trap && ev.irq, "5.4 IRQ exit is no trap");
 	trace_parse_line(
 		"            init-1       [000] .....     1.357049: kvm_exit: TRAP: HSR_EC: "
 		"0x0013 (0x13), PC: 0x0000000040000044\n",
@@ -257,6 +278,131 @@ static void cpu_off(void)
 	traps_free(&out);
 }
 
+/* A runner record of an MMIO write, as run.c makes it. */
+static void vmm_write(struct traps *t, uint32_t pc, uint32_t ipa, uint32_t val, uint16_t reg)
+{
+	struct trap_record r = {
+		.hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT,
+		.pc = pc,
+		.ipa = ipa,
+		.v0 = val,
+		.size = 4,
+		.flags = TR_WRITE,
+		.reg = reg,
+		.outcome = TRAP_OUT_MMIO,
+		.by = TRAP_BY_VMM,
+		.srt = 0xff,
+		.srt2 = 0xff,
+	};
+
+	traps_add(t, &r);
+}
+
+static void merge_fixture(const char *path, struct traps *vmm, struct traps *out, bool irqs)
+{
+	struct trap_merge m;
+	struct kvm_event ev;
+	char line[512];
+	FILE *f = fopen(path, "r");
+
+	check(f != NULL, "open %s", path);
+	if (!f)
+		return;
+	merge_begin(&m, out, vmm, 0x1000000);
+	m.irq_events = irqs; /* as once the writer has version 2 */
+	while (fgets(line, sizeof(line), f))
+		if (trace_parse_line(line, &ev) == 1)
+			merge_event(&m, &ev);
+	fclose(f);
+	merge_end(&m);
+	check(m.unmatched == 0 && m.untraced == 0, "every runner record has its trap");
+}
+
+/* The record at i: its outcome, INTID/register and pc (~0u: pc=?). */
+static bool rec_is(const struct traps *t, unsigned i, uint8_t outcome, unsigned reg, uint32_t pc)
+{
+	const struct trap_record *r = i < t->n ? &t->rec[i] : NULL;
+
+	if (!r || r->outcome != outcome || r->reg != reg)
+		return false;
+	if (pc == ~0u)
+		return (r->flags & TR_PC_UNKNOWN) != 0;
+	return r->pc == pc && !(r->flags & TR_PC_UNKNOWN);
+}
+
+/*
+ * KVM's vGIC in the arm64 test bed (tests/kvm/irqchip-guest.S, excerpts):
+ * IRQ exits, the distributor writes KVM completed itself (mmio by=kvm),
+ * the timer's level rising (VIRQ 27) during the guest, the UART's SPI by
+ * KVM_IRQ_LINE while the runner handled an IMSC write (VIRQ 33 after that
+ * trap's line), and the levels falling (EOI). Repeated levels give no line.
+ */
+static void merge_vgic(void)
+{
+	struct traps vmm = { 0 }, out = { 0 };
+	const struct trap_record *r;
+
+	vmm_write(&vmm, 0x40000090, 0x09000038, 0x20, BREG_UART_IMSC);
+	vmm_write(&vmm, 0x400001a8, 0x09000038, 0, BREG_UART_IMSC);
+	vmm_write(&vmm, 0x400001b0, 0x09000044, 0x20, BREG_UART_ICR);
+	merge_fixture("tests/kvm/fixtures/linux-6.1-arm64-vgic-trace.txt", &vmm, &out, true);
+	check_eq(out.n, 13, "records: 2 IRQ exits, 4 kernel MMIO, 2 VIRQ, 2 EOI, 3 runner's");
+	check(rec_is(&out, 0, TRAP_OUT_IRQ, TRAP_INTID_UNKNOWN, 0x4000002c), "IRQ exit at 0x2c");
+	r = &out.rec[1];
+	check(rec_is(&out, 1, TRAP_OUT_MMIO, BREG_GICD, 0x40000034) && r->by == TRAP_BY_KVM &&
+		      r->ipa == 0x08000000 && r->v0 == 1 && r->size == 4 && (r->flags & TR_WRITE) &&
+		      (r->flags & TR_HSR) && r->hsr == 0x93800047,
+	      "GICD_CTLR write KVM completed: mmio gic.dist by=kvm with the trace's HSR");
+	check(rec_is(&out, 2, TRAP_OUT_MMIO, BREG_GICD, 0x4000003c) &&
+		      out.rec[2].ipa == 0x08000100 && out.rec[2].v0 == 0x08000000,
+	      "GICD_ISENABLER0: the exact address, not the fault's page");
+	check(rec_is(&out, 4, TRAP_OUT_MMIO, BREG_GICD, 0x4000004c) && out.rec[4].size == 1 &&
+		      out.rec[4].ipa == 0x08000821,
+	      "GICD_ITARGETSR byte store");
+	r = &out.rec[5];
+	check(rec_is(&out, 5, TRAP_OUT_VIRQ, 27, ~0u) && r->v0 == TRAP_LR_UNKNOWN &&
+		      r->v1 == GICH_LR_PENDING && (r->flags & TR_VAL_UNKNOWN) &&
+		      r->by == TRAP_BY_KVM,
+	      "the timer's level rises: VIRQ 27, pending, LR unknown");
+	check(rec_is(&out, 6, TRAP_OUT_IRQ, TRAP_INTID_UNKNOWN, 0x40000120), "IRQ exit at 0x120");
+	check(rec_is(&out, 7, TRAP_OUT_MMIO, BREG_UART_IMSC, 0x40000090) &&
+		      out.rec[7].by == TRAP_BY_VMM && out.rec[7].hsr == 0x93800046,
+	      "IMSC write: the runner's record with KVM's HSR");
+	check(rec_is(&out, 8, TRAP_OUT_VIRQ, 33, ~0u), "SPI 33 raised by KVM_IRQ_LINE: after it");
+	check(rec_is(&out, 9, TRAP_OUT_EOI, 27, ~0u), "the timer's level falls: EOI 27");
+	check(rec_is(&out, 10, TRAP_OUT_MMIO, BREG_UART_IMSC, 0x400001a8), "IMSC 0");
+	check(rec_is(&out, 11, TRAP_OUT_EOI, 33, ~0u), "SPI 33 lowered: EOI 33");
+	check(rec_is(&out, 12, TRAP_OUT_MMIO, BREG_UART_ICR, 0x400001b0), "ICR");
+	traps_free(&out);
+	/* Version 1 logs: the same without the interrupt lines. */
+	merge_fixture("tests/kvm/fixtures/linux-6.1-arm64-vgic-trace.txt", &vmm, &out, false);
+	check_eq(out.n, 7, "version 1: 4 kernel MMIO, 3 runner's");
+	check(rec_is(&out, 0, TRAP_OUT_MMIO, BREG_GICD, 0x40000034), "version 1: no IRQ line");
+	traps_free(&vmm);
+	traps_free(&out);
+}
+
+/*
+ * --irqchip=user in the test bed (test.S's WFI): the timer's level rises
+ * while the vCPU sleeps in WFI, the runner forwards it (kvm_irq_line of
+ * the vCPU's own line: no line of its own), then it falls.
+ */
+static void merge_user_irq(void)
+{
+	struct traps vmm = { 0 }, out = { 0 };
+
+	vmm_write(&vmm, 0x40000278, 0x09000000, 0x50, BREG_UART_DR);
+	merge_fixture("tests/kvm/fixtures/linux-6.1-arm64-userirq-trace.txt", &vmm, &out, true);
+	check_eq(out.n, 4, "records: WFX, VIRQ, EOI, the runner's");
+	check(rec_is(&out, 0, TRAP_OUT_WFX, 0, 0x40000194) && (out.rec[0].flags & TR_SLEPT),
+	      "WFI slept");
+	check(rec_is(&out, 1, TRAP_OUT_VIRQ, 27, ~0u), "VIRQ 27 after the WFI's line");
+	check(rec_is(&out, 2, TRAP_OUT_EOI, 27, ~0u), "EOI 27 once the guest turned it off");
+	check(rec_is(&out, 3, TRAP_OUT_MMIO, BREG_UART_DR, 0x40000278), "the UART write");
+	traps_free(&vmm);
+	traps_free(&out);
+}
+
 /* An instruction fetch outside RAM: KVM reflects an abort, maps nothing. */
 static void injected_abort(void)
 {
@@ -345,6 +491,8 @@ int main(void)
 	coalesced(true);
 	injected_abort();
 	cpu_off();
+	merge_vgic();
+	merge_user_irq();
 	parse_lines();
 	merge_file("tests/kvm/fixtures/linux-6.1-arm64-trace.txt", NULL, want_61,
 		   sizeof(want_61) / sizeof(want_61[0]));
