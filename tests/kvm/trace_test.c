@@ -216,26 +216,28 @@ static const char *want_61[] = {
 
 /* 5.4 does not trap ID_PFR0 and names Rt in its cp15 event. */
 static const char *const want_54[] = {
-	"0001 0x20 IABT     pc=0x40000000 ipa=0x40000000 : stage2 mapped by=kvm",
-	"0002 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	/* a host interrupt at the guest's first instruction (the real 5.4 trace) */
+	"0001 -- IRQ      pc=0x40000000 intid=? : irq taken by=kvm",
+	"0002 0x20 IABT     pc=0x40000000 ipa=0x40000000 : stage2 mapped by=kvm",
+	"0003 0x24 DABT     pc=0x4000000c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
 	"write uart.DR size=1 val=0x00000048 by=vmm",
-	"0003 0x24 DABT     pc=0x40000014 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"0004 0x24 DABT     pc=0x40000014 isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
 	"write uart.DR size=1 val=0x00000069 by=vmm",
-	"0004 0x24 DABT     pc=0x4000001c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"0005 0x24 DABT     pc=0x4000001c isv=1 sas=b sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
 	"write uart.DR size=1 val=0x0000000a by=vmm",
-	"0005 0x24 DABT     pc=0x40000028 isv=1 sas=w sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
+	"0006 0x24 DABT     pc=0x40000028 isv=1 sas=w sse=0 srt=r2 wnr=1 ipa=0x09000000 : mmio "
 	"write uart.DR size=4 val=0x12345678 by=vmm",
-	"0006 0x24 DABT     pc=0x4000002c isv=1 sas=w sse=0 srt=r4 wnr=0 ipa=0x09000018 : mmio "
+	"0007 0x24 DABT     pc=0x4000002c isv=1 sas=w sse=0 srt=r4 wnr=0 ipa=0x09000018 : mmio "
 	"read uart.FR size=4 val=0x00000090 by=vmm",
-	"0007 0x03 CP15     pc=0x40000034 dir=read opc1=0 crn=1 crm=0 opc2=1 rt=r6 reg=ACTLR : "
+	"0008 0x03 CP15     pc=0x40000034 dir=read opc1=0 crn=1 crm=0 opc2=1 rt=r6 reg=ACTLR : "
 	"cp15 read val=? by=kvm",
-	"0008 0x03 CP15     pc=0x40000040 dir=write opc1=0 crn=2 crm=0 opc2=0 rt=r0 reg=TTBR0 : "
+	"0009 0x03 CP15     pc=0x40000040 dir=write opc1=0 crn=2 crm=0 opc2=0 rt=r0 reg=TTBR0 : "
 	"cp15 write val=? by=kvm",
-	"0009 0x13 SMC      pc=0x40000044 imm=0x0000 : smc skipped ret=0xffffffff by=kvm",
-	"0010 0x12 HVC      pc=0x40000054 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=? "
+	"0010 0x13 SMC      pc=0x40000044 imm=0x0000 : smc skipped ret=0xffffffff by=kvm",
+	"0011 0x12 HVC      pc=0x40000054 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 ret=? "
 	"by=kvm",
-	"0011 0x12 HVC      pc=0x40000064 imm=0x0000 : hvc fn=0x8400ffff ret=? by=kvm",
-	"0012 0x12 HVC      pc=0x40000074 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 "
+	"0012 0x12 HVC      pc=0x40000064 imm=0x0000 : hvc fn=0x8400ffff ret=? by=kvm",
+	"0013 0x12 HVC      pc=0x40000074 imm=0x0000 : psci SYSTEM_OFF fn=0x84000008 status=0 "
 	"by=vmm",
 };
 
