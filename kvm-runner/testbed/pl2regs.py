@@ -11,8 +11,15 @@
 # under their ARMv7 names; there the host's own code may run at the same
 # virtual address, so a stop also needs HCR.VM set (the guest's context).
 #
+# Then the generic timer's CNTHCTL and CNTVOFF, and the GIC's virtual
+# interface control registers at PL2_GICH, read with the monitor's xp (GICH
+# is MMIO in the outer machine's physical address space; its frame is the
+# one CPU's, the test bed has one). KVM writes GICH from the host kernel
+# (vgic_v2_restore_state before the guest runs, vgic_v2_save_state after,
+# which also clears GICH_HCR): at a guest stop they are the guest's.
+#
 # Environment: PL2_SOCKET (QEMU's gdb socket), PL2_OUT, PL2_GUEST, PL2_BREAK,
-# PL2_ARCH (arm64, default, or armv7).
+# PL2_ARCH (arm64, default, or armv7), PL2_GICH (the GICH base address).
 import os
 import re
 
@@ -26,6 +33,17 @@ REGS = {
               ("HDCR", "MDCR_EL2"), ("VTCR", "VTCR"), ("VTTBR", "VTTBR"),
               ("HSCTLR", "SCTLR_EL2"), ("HVBAR", "VBAR_EL2")],
 }
+# The timer's EL2 registers: the name written, the names gdb may read it by.
+TIMER_REGS = {
+    "arm64": [("CNTHCTL_EL2", ("CNTHCTL_EL2",)), ("CNTVOFF_EL2", ("CNTVOFF_EL2",))],
+    "armv7": [("CNTHCTL", ("CNTHCTL", "CNTHCTL_EL2")), ("CNTVOFF", ("CNTVOFF", "CNTVOFF_EL2"))],
+}
+# GICv2 GICH registers (ARM IHI 0048B table 5-1): offset, name.
+GICH_REGS = [(0x00, "GICH_HCR"), (0x04, "GICH_VTR"), (0x08, "GICH_VMCR"),
+             (0x10, "GICH_MISR"), (0x20, "GICH_EISR0"), (0x30, "GICH_ELRSR0"),
+             (0xf0, "GICH_APR")]
+GICH_LR0 = 0x100
+GICH_VTR_LISTREGS = 0x3f   # the number of list registers, minus one
 GDB_ARCH = {"arm64": "aarch64", "armv7": "arm"}
 MAX_STOPS = 8
 # "PSR=000001d3 ---- A svc32": a 32-bit mode name ends in 32.
@@ -61,6 +79,43 @@ def read_regs(arch):
     return ["reg: %s = 0x%016x" % (name, reg(gdbname)) for name, gdbname in REGS[arch]]
 
 
+def read_timer(arch):
+    lines = []
+    for name, tries in TIMER_REGS[arch]:
+        for gdbname in tries:
+            try:
+                lines.append("reg: %s = 0x%016x" % (name, reg(gdbname)))
+                break
+            except gdb.error:
+                continue
+        else:
+            raise gdb.GdbError("pl2regs: gdb reads none of %s" % ", ".join(tries))
+    return lines
+
+
+def xp_words(addr, n):
+    """n 32-bit words of physical memory at addr, through the monitor."""
+    out = gdb.execute("monitor xp /%dwx 0x%x" % (n, addr), to_string=True)
+    words = [int(w, 16) for line in out.splitlines() if ":" in line
+             for w in line.split(":", 1)[1].split()]
+    if len(words) != n:
+        raise gdb.GdbError("pl2regs: xp at 0x%x gave %r" % (addr, out.strip()))
+    return words
+
+
+def read_gich(base):
+    lines = []
+    vtr = 0
+    for off, name in GICH_REGS:
+        v = xp_words(base + off, 1)[0]
+        vtr = v if name == "GICH_VTR" else vtr
+        lines.append("reg: %s = 0x%016x" % (name, v))
+    nlr = (vtr & GICH_VTR_LISTREGS) + 1
+    for i, v in enumerate(xp_words(base + GICH_LR0, nlr)):
+        lines.append("reg: GICH_LR%d = 0x%016x" % (i, v))
+    return lines
+
+
 def main():
     sock, path = os.environ["PL2_SOCKET"], os.environ["PL2_OUT"]
     guest, addr = os.environ.get("PL2_GUEST", "?"), os.environ.get("PL2_BREAK", "0x40000000")
@@ -73,7 +128,9 @@ def main():
     gdb.execute("target remote %s" % sock, to_string=True)
     try:
         state = stop_in_guest(addr, arch)
-        lines = read_regs(arch)
+        lines = read_regs(arch) + read_timer(arch)
+        if os.environ.get("PL2_GICH"):
+            lines += read_gich(int(os.environ["PL2_GICH"], 16))
     finally:
         # Let the test bed finish its run whatever happened here.
         try:

@@ -2,8 +2,11 @@
 # Runs a guest in the test bed with QEMU's gdb stub on (a socket in a
 # private temporary directory, no TCP port), stops it with gdb-multiarch
 # while the guest's vCPU context is loaded, and writes KVM's EL2 registers to
-# OUTDIR/GUEST.pl2regs (ARMv7 names with --arch armv7). The run itself goes
-# on and leaves the usual results (run-testbed.sh) beside it.
+# OUTDIR/GUEST.pl2regs (ARMv7 names with --arch armv7), with the generic
+# timer's CNTHCTL and CNTVOFF and the GIC virtual interface as KVM loaded it
+# (GICH_HCR, GICH_VTR, GICH_VMCR ..., the list registers), read with the
+# monitor's xp at the GICH address of the outer QEMU's own device tree. The
+# run itself goes on and leaves the usual results (run-testbed.sh) beside it.
 #
 #   pl2regs.sh --kernel FILE --initrd FILE [--arch arm64|armv7] [--guest NAME]
 #              [--out DIR] [--break ADDR] [--timeout S] [--init-opts "..."]
@@ -51,7 +54,32 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+# GICH, the GIC's virtual interface control frame: the third reg region of
+# the outer machine's GIC node (GICD, GICC, GICH, GICV), from its own DTB.
+gich_base() {
+	local qemu cpu dtb=$tmp/host.dtb node ac sc w i addr=0
+	case $arch in
+	arm64) qemu=${QEMU_ARM64:-qemu-system-aarch64} cpu=cortex-a57 ;;
+	armv7) qemu=${QEMU_ARM:-qemu-system-arm} cpu=cortex-a15 ;;
+	esac
+	"$qemu" -M "virt,virtualization=on,dumpdtb=$dtb" -cpu "$cpu" -nographic -nic none \
+		>/dev/null 2>&1 && command -v fdtget >/dev/null || return 1
+	ac=$(fdtget -t u "$dtb" / '#address-cells') sc=$(fdtget -t u "$dtb" / '#size-cells') || return 1
+	for node in $(fdtget -l "$dtb" /); do
+		[[ $(fdtget "$dtb" "/$node" compatible 2>/dev/null) == *arm,cortex-a15-gic* ]] || continue
+		read -ra w <<<"$(fdtget -t u "$dtb" "/$node" reg)"
+		(( ${#w[@]} >= 3 * (ac + sc) )) || return 1
+		for ((i = 2 * (ac + sc); i < 2 * (ac + sc) + ac; i++)); do
+			addr=$(( addr * 4294967296 + w[i] ))
+		done
+		printf '0x%x\n' "$addr"
+		return 0
+	done
+	return 1
+}
+
 sock=$tmp/gdb.sock
+gich=$(gich_base) || die "no GIC with a virtual interface in the $arch machine's device tree (fdtget: make setup)"
 mkdir -p "$out"
 rm -f "$out/$guest.pl2regs"
 
@@ -65,7 +93,7 @@ for _ in $(seq 100); do
 done
 [ -S "$sock" ] || die "QEMU's gdb socket did not appear (see $out/$guest.serial)"
 
-if ! PL2_SOCKET=$sock PL2_OUT=$tmp/pl2regs PL2_GUEST=$guest PL2_BREAK=$brk PL2_ARCH=$arch \
+if ! PL2_SOCKET=$sock PL2_OUT=$tmp/pl2regs PL2_GUEST=$guest PL2_BREAK=$brk PL2_ARCH=$arch PL2_GICH=$gich \
 	timeout -k 5 60 gdb-multiarch -batch -nx -x "$here/pl2regs.py" >"$tmp/gdb.log" 2>&1; then
 	sed 's/^/    gdb: /' "$tmp/gdb.log" >&2
 	die "the register capture failed"

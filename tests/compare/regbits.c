@@ -85,15 +85,23 @@ static const struct reg_desc aarch64[] = {
 
 /* ARMv7 name, AArch64 name (the names QEMU's gdbstub gives on arm64). */
 static const char *const names[][2] = {
-	{ "HCR", "HCR_EL2" },	   { "HSTR", "HSTR_EL2" },  { "HCPTR", "CPTR_EL2" },
-	{ "HDCR", "MDCR_EL2" },	   { "VTCR", "VTCR_EL2" },  { "VTTBR", "VTTBR_EL2" },
-	{ "HSCTLR", "SCTLR_EL2" }, { "HVBAR", "VBAR_EL2" },
+	{ "HCR", "HCR_EL2" },	      { "HSTR", "HSTR_EL2" },  { "HCPTR", "CPTR_EL2" },
+	{ "HDCR", "MDCR_EL2" },	      { "VTCR", "VTCR_EL2" },  { "VTTBR", "VTTBR_EL2" },
+	{ "HSCTLR", "SCTLR_EL2" },    { "HVBAR", "VBAR_EL2" }, { "CNTHCTL", "CNTHCTL_EL2" },
+	{ "CNTVOFF", "CNTVOFF_EL2" },
 };
 
 const char *const regbits_pl2_order[] = {
 	"HCR", "HSTR", "HCPTR", "HDCR", "VTCR", "VTTBR", "HSCTLR", "HVBAR",
 };
 const size_t regbits_pl2_count = N(regbits_pl2_order);
+
+/* Shown when every dump has them: the timer's, and the GIC virtual interface's. */
+const char *const regbits_pl2_optional[] = {
+	"CNTHCTL",   "CNTVOFF",	 "GICH_HCR", "GICH_VTR", "GICH_VMCR",
+	"GICH_MISR", "GICH_LR0", "GICH_LR1", "GICH_LR2", "GICH_LR3",
+};
+const size_t regbits_pl2_optional_count = N(regbits_pl2_optional);
 
 const struct reg_desc *regbits_find(const char *name)
 {
