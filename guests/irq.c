@@ -26,16 +26,16 @@
 #define GICD(off) (BOARD_GICD_BASE + (off))
 #define GICC(off) (BOARD_GICC_BASE + (off))
 
-#define TIMER_INTID BOARD_PPI(BOARD_TIMER_VIRT_PPI) /* 27 */
-#define SGI_INTID   5u
-#define SPI_LOW	    40u /* SPI 8: no device on the board or on QEMU virt drives it */
-#define SPI_HIGH    41u
-#define PRIO_LOW    0xa0u /* multiples of 0x10: every GICv2 keeps four bits */
-#define PRIO_HIGH   0x80u
-#define PRIO_SGI    0x90u
-#define PRIO_TIMER  0xa0u
-#define PMR_OPEN    0xf0u
-#define TICKS	    8u
+#define TIMER_INTID	 BOARD_PPI(BOARD_TIMER_VIRT_PPI) /* 27 */
+#define SGI_INTID	 5u
+#define SPI_LOW		 40u /* SPI 8: no device on the board or on QEMU virt drives it */
+#define SPI_HIGH	 41u
+#define PRIO_LOW	 0xa0u /* multiples of 0x10: every GICv2 keeps four bits */
+#define PRIO_HIGH	 0x80u
+#define PRIO_SGI	 0x90u
+#define PRIO_TIMER	 0xa0u
+#define PMR_OPEN	 0xf0u
+#define TICKS		 8u
 #define CNTV_CTL_ENABLE	 (1u << 0)
 #define CNTV_CTL_IMASK	 (1u << 1)
 #define CNTV_CTL_ISTATUS (1u << 2)
@@ -66,7 +66,10 @@ static uint64_t cntv_cval(void)
 	return v;
 }
 
-static void cntv_tval_set(uint32_t v) { asm volatile("mcr p15, 0, %0, c14, c3, 0\n\tisb" ::"r"(v)); }
+static void cntv_tval_set(uint32_t v)
+{
+	asm volatile("mcr p15, 0, %0, c14, c3, 0\n\tisb" ::"r"(v));
+}
 
 static uint32_t cntv_ctl(void)
 {
@@ -86,8 +89,8 @@ static void wfi(void) { asm volatile("dsb\n\twfi" ::: "memory"); }
 static volatile struct {
 	unsigned ticks, early, close, not_asserted, sgis, sgi_bad_source, others;
 	uint32_t other_iar;
-	uint64_t last;	       /* CNTVCT at the previous tick */
-	uint32_t period;       /* counter ticks between re-arm and expiry */
+	uint64_t last;	 /* CNTVCT at the previous tick */
+	uint32_t period; /* counter ticks between re-arm and expiry */
 } seen;
 
 static void timer_tick(void)
@@ -328,7 +331,8 @@ static void check_timer(void)
 	report(seen.ticks && !seen.not_asserted, "timer: CNTV_CTL.ISTATUS set at every tick");
 	report(seen.ticks && !seen.early, "timer: no tick before its CNTV_CVAL");
 	if (!report(seen.ticks > 1 && !seen.close, "timer: ticks at least CNTFRQ/1000 apart"))
-		report_info("timer: %u of %u intervals shorter", seen.close, seen.ticks ? seen.ticks - 1 : 0);
+		report_info("timer: %u of %u intervals shorter", seen.close,
+			    seen.ticks ? seen.ticks - 1 : 0);
 }
 
 int main(void)
