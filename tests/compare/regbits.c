@@ -103,12 +103,6 @@ const char *const regbits_pl2_order[] = {
 };
 const size_t regbits_pl2_count = N(regbits_pl2_order);
 
-/* Shown when every dump has them: the timer's, and the GIC virtual interface's. */
-const char *const regbits_pl2_optional[] = {
-	"CNTHCTL",   "CNTVOFF",	 "GICH_HCR", "GICH_VTR", "GICH_VMCR",
-	"GICH_MISR", "GICH_LR0", "GICH_LR1", "GICH_LR2", "GICH_LR3",
-};
-const size_t regbits_pl2_optional_count = N(regbits_pl2_optional);
 
 const struct reg_desc *regbits_find(const char *name)
 {

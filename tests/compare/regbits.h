@@ -34,8 +34,5 @@ static inline uint64_t regbits_get(unsigned shift, unsigned width, uint64_t v)
 /* The PL2 registers the comparison lines up, by ARMv7 name, in order. */
 extern const char *const regbits_pl2_order[];
 extern const size_t regbits_pl2_count;
-/* PL2 registers not every dump has (older runs, a VMM without a vGIC): shown when all do. */
-extern const char *const regbits_pl2_optional[];
-extern const size_t regbits_pl2_optional_count;
 
 #endif

@@ -265,15 +265,6 @@ unsigned regtable_pl2(FILE *out, const struct regfile *f, unsigned n, const stru
 
 	for (size_t i = 0; i < regbits_pl2_count; i++)
 		missing += pl2_one(out, regbits_pl2_order[i], f, n, o);
-	for (size_t i = 0; i < regbits_pl2_optional_count; i++) {
-		const char *v7 = regbits_pl2_optional[i], *v8 = regbits_aarch64_name(v7);
-		bool all = true;
-
-		for (unsigned k = 0; k < n && all; k++)
-			all = regfile_get(&f[k], v7) || (k && v8 && regfile_get(&f[k], v8));
-		if (all)
-			pl2_one(out, v7, f, n, o);
-	}
 	return missing;
 }
 
