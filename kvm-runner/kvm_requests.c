@@ -9,9 +9,15 @@
 #include <stddef.h>
 #include "kvm_abi.h"
 
-#define NAME(x) { x, #x, false }
+#define NAME(x) \
+	{ \
+		x, #x, false \
+	}
 /* _IOC(dir, KVMIO, nr, size) of a request the runner does not make */
-#define OTHER(dir, nr, size, name) { _IOC(dir, KVMIO, nr, size), name, false }
+#define OTHER(dir, nr, size, name) \
+	{ \
+		_IOC(dir, KVMIO, nr, size), name, false \
+	}
 
 /* clang-format off */
 static const struct {

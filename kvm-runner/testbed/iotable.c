@@ -93,16 +93,17 @@ void iotable_write(FILE *f, const struct iotable *t)
 		order[i] = i;
 	/* insertion sort by role, stable: within a role, in order of first call */
 	for (unsigned i = 1; i < t->n; i++)
-		for (unsigned j = i; j > 0 && role_rank(t->row[order[j - 1]].fd) >
-						   role_rank(t->row[order[j]].fd);
+		for (unsigned j = i;
+		     j > 0 && role_rank(t->row[order[j - 1]].fd) > role_rank(t->row[order[j]].fd);
 		     j--) {
 			unsigned k = order[j];
 
 			order[j] = order[j - 1];
 			order[j - 1] = k;
 		}
-	fprintf(f, "# ioctls seen by ptrace at syscall entry, per fd (the role of its "
-		   "/proc link) and request; errors: calls that returned an error\n");
+	fprintf(f,
+		"# ioctls seen by ptrace at syscall entry, per fd (the role of its "
+		"/proc link) and request; errors: calls that returned an error\n");
 	fprintf(f, "# fd     request                        calls errors\n");
 	for (unsigned i = 0; i < t->n; i++) {
 		const struct iotable_row *r = &t->row[order[i]];
