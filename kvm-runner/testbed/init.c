@@ -245,7 +245,8 @@ static int run_one(const struct init_args *a, const char *dir)
 		return STATUS_SETUP;
 	}
 	if (st.timed_out)
-		fprintf(stderr, "init: %s killed after %u s (--limit)\n", a->argv[0], a->limit_s);
+		fprintf(stderr, "init: %s killed after %u s (--limit)\n",
+			a->qemu ? "qemu" : "kvm-runner", a->limit_s);
 	status = sctrace_exit_code(st.status);
 	if (a->qemu)
 		status = qemu_status(out, status, st.timed_out, &source);
