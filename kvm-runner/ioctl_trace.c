@@ -35,7 +35,7 @@ static unsigned nreq;
 static const struct kvm_run *vcpu_run;
 static bool keep = true; /* whole records (and their times) kept */
 
-static const char *const role_names[FD_ROLES] = { "sys", "vm", "vcpu", "dev" };
+static const char *const role_names[FD_ROLES] = { "sys", "vm", "vcpu", "vgic" };
 static const char *const phase_names[PH_COUNT] = { "setup", "run", "regs" };
 
 void ioctl_trace_keep(bool on) { keep = on; }

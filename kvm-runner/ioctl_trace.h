@@ -13,7 +13,7 @@
 #include <sys/types.h>
 #include "kvm_abi.h"
 
-enum fd_role { FD_SYS, FD_VM, FD_VCPU, FD_DEV, FD_ROLES }; /* FD_DEV: the vGIC device */
+enum fd_role { FD_SYS, FD_VM, FD_VCPU, FD_VGIC, FD_ROLES }; /* FD_VGIC: the vGIC device fd */
 
 /*
  * Keep whole records (times, argument text) for the trace file: the

@@ -62,7 +62,7 @@ int vgic_create(struct vm *vm, const struct board_desc *d)
 					      "--irqchip=user runs without one)"
 					    : "");
 	vm->dev_fd = (int)cd.fd;
-	ioctl_trace_fd(vm->dev_fd, FD_DEV);
+	ioctl_trace_fd(vm->dev_fd, FD_VGIC);
 	dist = gicd->base;
 	cpu = gicc->base;
 	if (set_attr(vm->dev_fd, KVM_DEV_ARM_VGIC_GRP_ADDR, KVM_VGIC_V2_ADDR_TYPE_DIST, &dist) < 0)
