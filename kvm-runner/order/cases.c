@@ -108,13 +108,35 @@ const struct order_case order_cases[] = {
 	  8,
 	  "fd",
 	  "kvm_vm_ioctl_create_vcpu -> kvm_arch_vcpu_create (5.6) / kvm_arch_vcpu_precreate "
-	  "(6.1): -EBUSY only once an in-kernel vGIC is ready; the kit has none" },
+	  "(6.1): -EBUSY only once an in-kernel vGIC is ready; this VM has none (case 19 has)" },
 	{ "a memory slot over another",
 	  "4: slots must not overlap",
 	  { S_OPEN, S_VM, S_MEM, S_MEM_DUP },
 	  3,
 	  "EEXIST",
 	  "__kvm_set_memory_region: the range overlaps a slot -> -EEXIST" },
+	/* KVM's vGIC (kvm-runner's default): virt/kvm/arm/vgic/ on 5.6, arch/arm64/kvm/vgic/ on 6.1 */
+	{ "the vGIC: the device before the vCPU, CTRL_INIT after it",
+	  KEEP " (the vGIC's CTRL_INIT after every vCPU, before 6)",
+	  { S_OPEN, S_VM, S_GIC, S_MEM, S_VCPU, S_INIT, S_GIC_INIT, S_REGS, S_MMAP, S_RUN },
+	  6,
+	  "0",
+	  "vgic_init: every vCPU created (created_vcpus == online_vcpus), then the distributor and "
+	  "each vCPU's private interrupts" },
+	{ "a vCPU created after the vGIC's CTRL_INIT",
+	  "the vGIC's CTRL_INIT after every vCPU, broken",
+	  { S_OPEN, S_VM, S_GIC, S_MEM, S_VCPU, S_INIT, S_GIC_INIT, S_VCPU1 },
+	  7,
+	  "EBUSY",
+	  "kvm_arch_vcpu_precreate (5.6 and 6.1): irqchip_in_kernel && vgic_initialized -> "
+	  "-EBUSY" },
+	{ "KVM_RUN with the vGIC never initialised",
+	  KEEP " (the first KVM_RUN initialises it)",
+	  { S_OPEN, S_VM, S_GIC, S_MEM, S_VCPU, S_INIT, S_REGS, S_MMAP, S_RUN },
+	  8,
+	  "0",
+	  "kvm_vcpu_first_run_init -> kvm_vgic_map_resources -> vgic_v2_map_resources: vgic_init "
+	  "on demand (-ENXIO only without the two addresses)" },
 };
 
 const size_t order_ncases = sizeof(order_cases) / sizeof(order_cases[0]);

@@ -30,6 +30,8 @@ enum order_step {
 	S_MMAP,	      /* mmap the vCPU fd: struct kvm_run */
 	S_RUN,	      /* 6: KVM_RUN until the guest spins (a timer ends it) */
 	S_RUN1,	      /* 6: one KVM_RUN */
+	S_GIC,	      /* KVM_CREATE_DEVICE ARM_VGIC_V2, its GICD and GICC addresses */
+	S_GIC_INIT,   /* the vGIC's NR_IRQS, then CTRL_INIT */
 };
 
 #define ORDER_MAX_STEPS 12

@@ -46,7 +46,7 @@ static const uint32_t guest_code[] = {
 _Static_assert(BOARD_UART_BASE == 0x09000000, "the guest's mov r0 encodes the UART base");
 
 struct ctx {
-	int sys, vm, vcpu, vcpu1;
+	int sys, vm, vcpu, vcpu1, gic; /* the fds: close_all closes sys..gic */
 	void *ram, *ram2;
 	struct kvm_run *run;
 	size_t run_size;
@@ -74,6 +74,8 @@ static const char *const step_names[] = {
 	[S_MMAP] = "mmap vCPU fd",
 	[S_RUN] = "KVM_RUN",
 	[S_RUN1] = "KVM_RUN",
+	[S_GIC] = "KVM_CREATE_DEVICE",
+	[S_GIC_INIT] = "vGIC CTRL_INIT",
 };
 
 const char *order_step_name(enum order_step s)
@@ -179,6 +181,37 @@ static int add_slot(struct ctx *c, uint32_t slot, uint64_t base, void **mem, uin
 	}
 	r.userspace_addr = (uintptr_t)*mem;
 	return kvm_ioctl(c->vm, KVM_SET_USER_MEMORY_REGION, &r);
+}
+
+static int gic_attr(struct ctx *c, uint32_t group, uint64_t attr, const void *v)
+{
+	struct kvm_device_attr a = { .group = group, .attr = attr, .addr = (uintptr_t)v };
+
+	return kvm_ioctl(c->gic, KVM_SET_DEVICE_ATTR, &a);
+}
+
+/* KVM's GICv2 at the board's GICD and GICC (kvm-runner's vgic.c does the same). */
+static int gic_create(struct ctx *c)
+{
+	struct kvm_create_device cd = { .type = KVM_DEV_TYPE_ARM_VGIC_V2 };
+	const uint64_t dist = BOARD_GICD_BASE, cpu = BOARD_GICC_BASE;
+
+	if (kvm_ioctl(c->vm, KVM_CREATE_DEVICE, &cd) < 0)
+		return -1;
+	c->gic = (int)cd.fd;
+	ioctl_trace_fd(c->gic, FD_VGIC);
+	if (gic_attr(c, KVM_DEV_ARM_VGIC_GRP_ADDR, KVM_VGIC_V2_ADDR_TYPE_DIST, &dist) < 0)
+		return -1;
+	return gic_attr(c, KVM_DEV_ARM_VGIC_GRP_ADDR, KVM_VGIC_V2_ADDR_TYPE_CPU, &cpu);
+}
+
+static int gic_init(struct ctx *c)
+{
+	const uint32_t nr = 64; /* KVM's least: 32 SPIs */
+
+	if (gic_attr(c, KVM_DEV_ARM_VGIC_GRP_NR_IRQS, 0, &nr) < 0)
+		return -1;
+	return gic_attr(c, KVM_DEV_ARM_VGIC_GRP_CTRL, KVM_DEV_ARM_VGIC_CTRL_INIT, NULL);
 }
 
 /* One KVM_RUN; an MMIO exit is noted and answered (a read gets 0). */
@@ -313,6 +346,8 @@ static int step(struct ctx *c, enum order_step s)
 		return run_once(c, &exited);
 	}
 	case S_RUN: return run_all(c);
+	case S_GIC: return gic_create(c);
+	case S_GIC_INIT: return gic_init(c);
 	case S_END: break;
 	}
 	return 0;
@@ -338,7 +373,7 @@ static void close_all(struct ctx *c)
 		munmap(c->ram, RAM_SIZE);
 	if (c->ram2)
 		munmap(c->ram2, RAM_SIZE);
-	for (int *fd = &c->sys; fd <= &c->vcpu1; fd++)
+	for (int *fd = &c->sys; fd <= &c->gic; fd++)
 		if (*fd >= 0)
 			close(*fd);
 }
@@ -346,9 +381,13 @@ static void close_all(struct ctx *c)
 void order_run(const struct order_case *oc, const char *dev, struct order_result *r)
 {
 	struct sigaction sa = { .sa_handler = on_alarm }; /* no SA_RESTART: KVM_RUN returns */
-	struct ctx c = {
-		.sys = -1, .vm = -1, .vcpu = -1, .vcpu1 = -1, .guest = r->guest, .dev = dev
-	};
+	struct ctx c = { .sys = -1,
+			 .vm = -1,
+			 .vcpu = -1,
+			 .vcpu1 = -1,
+			 .gic = -1,
+			 .guest = r->guest,
+			 .dev = dev };
 	bool ran = false;
 	uint64_t pc;
 
