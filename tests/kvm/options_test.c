@@ -104,6 +104,17 @@ static void test_options(void)
 		      VMM_STATUS_BADINPUT,
 	      "--timeout -1");
 	check(parse(&o, (const char *[]){ "--version", NULL }) == 0, "--version: 0");
+	check(parse(&o, (const char *[]){ "g.elf", NULL }) < 0 && o.irqchip == IRQCHIP_KERNEL,
+	      "the in-kernel vGIC by default");
+	check(parse(&o, (const char *[]){ "--irqchip=user", "g.elf", NULL }) < 0 &&
+		      o.irqchip == IRQCHIP_USER,
+	      "--irqchip=user");
+	check(parse(&o, (const char *[]){ "--irqchip", "kernel", "g.elf", NULL }) < 0 &&
+		      o.irqchip == IRQCHIP_KERNEL,
+	      "--irqchip kernel");
+	check(parse(&o, (const char *[]){ "--irqchip=gicv3", "g.elf", NULL }) ==
+		      VMM_STATUS_BADINPUT,
+	      "--irqchip=gicv3 refused");
 }
 
 static void test_uint(void)
