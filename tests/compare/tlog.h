@@ -119,9 +119,9 @@ bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y, c
 
 struct tlog_expect {
 	char name[48];
-	bool differs; /* "when: differs" ('~'); else "when: only" */
-	bool moved;   /* "when: moved": a '<'/'>' row whose equal twin is elsewhere */
-	bool status;  /* "when: status": the logs' exit statuses differ, no row */
+	bool differs;	/* "when: differs" ('~'); else "when: only" */
+	bool moved;	/* "when: moved": a '<'/'>' row whose equal twin is elsewhere */
+	bool status;	/* "when: status": the logs' exit statuses differ, no row */
 	char guest[32]; /* "guest: GLOB" on the logs' guest= name; "" any */
 	unsigned npats;
 	char side[TLOG_MAX_PATS][32];	    /* glob on the log's side name */

@@ -87,8 +87,9 @@ static int field(struct tlog_table *t, char *key, char *val, unsigned ln, char *
 	if (strcmp(key, "when") == 0) {
 		if (strcmp(val, "only") && strcmp(val, "differs") && strcmp(val, "moved") &&
 		    strcmp(val, "status"))
-			return tlog_fail(err, n, t->path, ln,
-					 "when: must be \"only\", \"differs\", \"moved\" or \"status\"");
+			return tlog_fail(
+				err, n, t->path, ln,
+				"when: must be \"only\", \"differs\", \"moved\" or \"status\"");
 		e->differs = strcmp(val, "differs") == 0;
 		e->moved = strcmp(val, "moved") == 0;
 		e->status = strcmp(val, "status") == 0;

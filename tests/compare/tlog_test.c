@@ -333,8 +333,10 @@ static void test_guest_status(void)
 				 "[uart-u]\nguest: u\nwhen: only\nhyp: 0x24 DABT * : mmio write "
 				 "uart.DR *\ncause: u's console\n"
 				 "[st]\nguest: t\nwhen: status\nhyp: 0\nkvm: 1[0-9]\ncause: ten\n";
-	const char *kvm_t = "# traplog 1 side=kvm guest=t\n" T1 "# end traps=1 dropped=0 status=10\n";
-	const char *kvm_u = "# traplog 1 side=kvm guest=u\n" T1 "# end traps=1 dropped=0 status=10\n";
+	const char *kvm_t = "# traplog 1 side=kvm guest=t\n" T1
+			    "# end traps=1 dropped=0 status=10\n";
+	const char *kvm_u = "# traplog 1 side=kvm guest=u\n" T1
+			    "# end traps=1 dropped=0 status=10\n";
 	const char *hyp_u = "# traplog 1 side=hyp guest=u\n# end traps=0 dropped=0 status=0\n";
 	struct tlog_table t;
 	struct tlog la, lb;
