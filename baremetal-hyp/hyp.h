@@ -103,12 +103,16 @@ int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_iabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_cp15_64(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
+/* cp14.c */
+int trap_cp14_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
+int trap_cp14_64(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 
 /* logbuf.c: the trap-log ring */
 void logbuf_set_capacity(unsigned n);
+void logbuf_set_drain(bool on); /* write records out as the ring fills: none lost */
 void logbuf_add(const struct trap_record *r);
 unsigned logbuf_total(void); /* traps so far */
 void logbuf_print(const char *guest, int status);
