@@ -3,7 +3,8 @@
 # /init (guests/linux/init) in an initramfs built from them.
 #
 #   make run-linux [VMM=native|hyp|kvm|kvm-armv7] [LINUX_ZIMAGE=F] [LINUX_INITRD=F]
-#                  [LINUX_PARAMS="..."] [LINUX_TIMEOUT=S]
+#                  [LINUX_PARAMS="..."] [LINUX_TIMEOUT=S] [LINUX_QEMU_ARGS="..."]
+#   make compare GUEST=linux [LINUX_COMPARE_OPTS="--icount"]   the three runs side by side
 # Results in build/linux/VMM/linux.*; a shell on the console when stdin is a
 # terminal, else the command list and an exit status.
 
@@ -15,6 +16,8 @@ LINUX_ZIMAGE	?=
 LINUX_INITRD	?=
 LINUX_PARAMS	?=
 LINUX_TIMEOUT	?= 300
+LINUX_QEMU_ARGS	?=
+LINUX_COMPARE_OPTS ?=
 
 # Fetched once from Debian (needs root the first time).
 $(LINUX_DEB)/vmlinuz $(LINUX_DEB)/busybox:
@@ -32,4 +35,9 @@ run-linux: $(if $(LINUX_ZIMAGE),,$(LINUX_DEB)/vmlinuz) $(if $(LINUX_INITRD),,$(L
 	$(Q)QEMU_ARM=$(QEMU_ARM) KVM_ARMV7_KERNEL=$(KVM_ARMV7_KERNEL) guests/linux/run-linux.sh \
 		--vmm $(VMM) --out $(LINUX_BUILD) --timeout $(LINUX_TIMEOUT) \
 		$(if $(LINUX_ZIMAGE),--zimage $(LINUX_ZIMAGE)) $(if $(LINUX_INITRD),--initrd $(LINUX_INITRD)) \
-		$(if $(LINUX_PARAMS),--params "$(LINUX_PARAMS)")
+		$(if $(LINUX_PARAMS),--params "$(LINUX_PARAMS)") \
+		$(if $(LINUX_QEMU_ARGS),--qemu "$(LINUX_QEMU_ARGS)")
+
+ifeq ($(GUEST),linux)
+compare: $(HYP_ELF) testbed $(LINUX_DEB)/vmlinuz $(LINUX_INITRAMFS)
+endif

@@ -5,7 +5,7 @@
 # OUT/linux.{console,traplog,ioctls,regs,runinfo,...}.
 #
 #   run-kvm.sh --vmm kvm|kvm-armv7 --zimage F --initrd F --params "ARGS" --out DIR
-#              [--timeout S] [--shell]
+#              [--timeout S] [--shell] [--qemu "ARGS"]
 # The test bed's init runs /guests/NAME.elf whatever the image inside (the
 # runner tells ELF, zImage and raw apart), so the zImage goes in as linux.elf.
 # kvm-armv7 needs KVM_ARMV7_KERNEL (a 32-bit ARM host kernel with KVM).
@@ -15,9 +15,9 @@ here=$(dirname "$0")
 tb=$here/../../kvm-runner/testbed
 die() { echo "run-linux: $*" >&2; exit 201; }
 
-vmm=kvm zimage= initrd= params= out= limit=300 shell=
+vmm=kvm zimage= initrd= params= out= limit=300 shell= qemu_args=
 while [ $# -gt 0 ]; do
-	case $1 in --vmm | --zimage | --initrd | --params | --out | --timeout)
+	case $1 in --vmm | --zimage | --initrd | --params | --out | --timeout | --qemu)
 		[ $# -ge 2 ] || die "option '$1' needs a value" ;;
 	esac
 	case $1 in
@@ -28,6 +28,7 @@ while [ $# -gt 0 ]; do
 	--out) out=$2; shift 2 ;;
 	--timeout) limit=$2; shift 2 ;;
 	--shell) shell=1; shift ;;
+	--qemu) qemu_args=$2; shift 2 ;;
 	*) die "unknown option '$1'" ;;
 	esac
 done
@@ -62,4 +63,5 @@ cp "$zimage" "$stage/linux.elf" && cp "$initrd" "$stage/linux-initrd" || die "ca
 runner_limit=$((limit > 60 ? limit - 30 : limit))
 "$tb/run-testbed.sh" --arch "$arch" --kernel "$kernel" --initrd "$out/testbed.cpio" --guest linux \
 	--out "$out" --timeout "$limit" --init-opts "--limit $((runner_limit + 10))" \
-	--runner-opts "--timeout $runner_limit -m 256 -i /guests/linux-initrd -p \"$params\""
+	--runner-opts "--timeout $runner_limit -m 256 -i /guests/linux-initrd -p \"$params\"" \
+	${qemu_args:+-- $qemu_args}

@@ -11,6 +11,7 @@
 #     --out DIR         results go to DIR/VMM/linux.* (default build/linux)
 #     --timeout S       wall-clock limit (default 300)
 #     --shell | --no-shell  a shell on the console (default: when stdin is a terminal)
+#     --qemu "ARGS"     more QEMU arguments (e.g. "-icount shift=0"; kvm: the test bed's QEMU)
 # Exit status: the guest's (its "EXIT: STATUS=n" line: the number of failed
 # steps, or the shell's exit status), 124 on a timeout, 126 when the guest
 # never printed the line, 201 for bad arguments.
@@ -18,10 +19,10 @@ set -u
 here=$(dirname "$0")
 die() { echo "run-linux: $*" >&2; exit 201; }
 
-vmm=native zimage= initrd= params= out=build/linux limit=300 shell=
+vmm=native zimage= initrd= params= out=build/linux limit=300 shell= qemu_args=
 [ -t 0 ] && shell=1
 while [ $# -gt 0 ]; do
-	case $1 in --vmm | --zimage | --initrd | --params | --out | --timeout)
+	case $1 in --vmm | --zimage | --initrd | --params | --out | --timeout | --qemu)
 		[ $# -ge 2 ] || die "option '$1' needs a value" ;;
 	esac
 	case $1 in
@@ -33,6 +34,7 @@ while [ $# -gt 0 ]; do
 	--timeout) limit=$2; shift 2 ;;
 	--shell) shell=1; shift ;;
 	--no-shell) shell=; shift ;;
+	--qemu) qemu_args=$2; shift 2 ;;
 	*) die "unknown option '$1' (see the head of $0)" ;;
 	esac
 done
@@ -74,7 +76,7 @@ native)
 	# -no-reboot: panic=-1 reboots, which must end the run; signal=off: ^C goes to the guest.
 	qemu=(${QEMU_ARM:-qemu-system-arm} -M virt -cpu cortex-a15 -m 256 -nographic -nic none
 		-monitor none -chardev stdio,id=con,signal=off -serial chardev:con -no-reboot
-		-kernel "$zimage" -initrd "$initrd" -append "$cmdline")
+		-kernel "$zimage" -initrd "$initrd" -append "$cmdline" $qemu_args)
 	if [ -n "$shell" ]; then
 		timeout -k 5 --foreground "$limit" "${qemu[@]}" | tee "$console"
 	else
@@ -91,11 +93,12 @@ hyp)
 	hyp_opts=(--out "$dir" --name linux -m 256 -i "$initrd" -p "$cmdline" --timeout "$limit"
 		--watchdog 30000 --drain)
 	[ -z "$shell" ] || echo "run-linux: the bare hypervisor has no console input yet: no shell" >&2
-	QEMU_ARM=${QEMU_ARM:-qemu-system-arm} "$here/../../baremetal-hyp/run.sh" "${hyp_opts[@]}" "$zimage"
+	QEMU_ARM=${QEMU_ARM:-qemu-system-arm} "$here/../../baremetal-hyp/run.sh" "${hyp_opts[@]}" "$zimage" \
+		${qemu_args:+-- $qemu_args}
 	exit $?
 	;;
 kvm | kvm-armv7)
 	exec "$here/run-kvm.sh" --vmm "$vmm" --zimage "$zimage" --initrd "$initrd" \
-		--params "$cmdline" --out "$dir" --timeout "$limit" ${shell:+--shell}
+		--params "$cmdline" --out "$dir" --timeout "$limit" ${shell:+--shell} ${qemu_args:+--qemu "$qemu_args"}
 	;;
 esac

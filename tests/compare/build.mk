@@ -69,8 +69,10 @@ endif
 .PHONY: compare compare-tools
 compare-tools: $(CMP_TOOLS)
 
+# GUEST=linux: the Linux guest's own comparison (guests/linux/compare.sh).
 compare: $(CMP_TOOLS)
-	$(Q)GUEST=$(GUEST) BUILD=$(BUILD) MAKE="$(MAKE)" tests/compare/compare.sh
+	$(Q)$(if $(filter linux,$(GUEST)),BUILD=$(BUILD) guests/linux/compare.sh $(LINUX_COMPARE_OPTS),\
+		GUEST=$(GUEST) BUILD=$(BUILD) MAKE="$(MAKE)" tests/compare/compare.sh)
 
 # The same tool without the sanitizers, at -O2: the benchmark's second column.
 $(CMP_DIR)/traplog-fast: tests/compare/traplog_main.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)

@@ -64,11 +64,12 @@ void tlog_summary_class(const struct tlog_event *e, char *buf, size_t n)
 	} else {
 		char intid[16];
 
-		field(l->outcome, "intid", intid, sizeof(intid));
+		field(l->syndrome, "intid", intid, sizeof(intid)); /* interrupt events (v2) */
 		if (intid[0])
 			snprintf(extra, sizeof(extra), "%s intid=%s", w1, intid);
 		else
-			snprintf(extra, sizeof(extra), "%s", w1); /* PSCI_VERSION, skipped, reason=... */
+			snprintf(extra, sizeof(extra), "%s",
+				 w1); /* PSCI_VERSION, skipped, reason=... */
 	}
 	snprintf(buf, n, "0x%02x %s %s%s%s", l->ec, l->name, e->kind, extra[0] ? " " : "", extra);
 }
@@ -132,16 +133,17 @@ int tlog_count_table_stream(FILE *f, const char *path, struct tlog_count_table *
 		if (!c.name[0] && !c.class_glob[0] && !c.cause[0])
 			start = ln;
 		if (!strncmp(line, "name: ", 6)) {
-			if (set_value(c.name, sizeof(c.name), line + 6, "name", path, ln, err, n) < 0)
+			if (set_value(c.name, sizeof(c.name), line + 6, "name", path, ln, err, n) <
+			    0)
 				return -1;
 			c.lineno = ln;
 		} else if (!strncmp(line, "class: ", 7)) {
-			if (set_value(c.class_glob, sizeof(c.class_glob), line + 7, "class", path, ln,
-				      err, n) < 0)
+			if (set_value(c.class_glob, sizeof(c.class_glob), line + 7, "class", path,
+				      ln, err, n) < 0)
 				return -1;
 		} else if (!strncmp(line, "cause: ", 7)) {
-			if (set_value(c.cause, sizeof(c.cause), line + 7, "cause", path, ln, err, n) <
-			    0)
+			if (set_value(c.cause, sizeof(c.cause), line + 7, "cause", path, ln, err,
+				      n) < 0)
 				return -1;
 		} else
 			return tlog_fail(err, n, path, ln,
@@ -261,7 +263,8 @@ void tlog_summary_print(FILE *out, bool md, const struct tlog *a, const struct t
 	unsigned ta = 0, tb = 0;
 
 	if (md)
-		fprintf(out, "| class | %s | %s | cause |\n|---|---:|---:|---|\n", a->side, b->side);
+		fprintf(out, "| class | %s | %s | cause |\n|---|---:|---:|---|\n", a->side,
+			b->side);
 	else
 		fprintf(out, "  %-44s %9s %9s  %s\n", "class", a->side, b->side, "cause");
 	for (size_t i = 0; i < s->n; i++) {
@@ -270,7 +273,8 @@ void tlog_summary_print(FILE *out, bool md, const struct tlog *a, const struct t
 		ta += r->na;
 		tb += r->nb;
 		if (md)
-			fprintf(out, "| `%s` | %u | %u | %s |\n", r->cls, r->na, r->nb, row_cause(r, t));
+			fprintf(out, "| `%s` | %u | %u | %s |\n", r->cls, r->na, r->nb,
+				row_cause(r, t));
 		else
 			fprintf(out, "%c %-44s %9u %9u  %s\n", r->na == r->nb ? '=' : '~', r->cls,
 				r->na, r->nb, row_cause(r, t));
@@ -282,8 +286,7 @@ void tlog_summary_print(FILE *out, bool md, const struct tlog *a, const struct t
 	fputs(md ? "\n" : "", out);
 	for (size_t k = 0; t && k < t->n; k++)
 		if (t->e[k].used)
-			fprintf(out, "%s%s: %s\n", md ? "- **" : "  ", t->e[k].name,
-				t->e[k].cause);
+			fprintf(out, "%s%s: %s\n", md ? "- **" : "  ", t->e[k].name, t->e[k].cause);
 	if (s->unexplained)
 		fprintf(out, "%u classes with other counts on each side, unexplained\n",
 			s->unexplained);

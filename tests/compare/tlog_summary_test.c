@@ -11,23 +11,23 @@
 #define HDR(side) "# traplog 1 side=" side " guest=linux\n"
 #define FR(n) \
 	n " 0x24 DABT     pc=0xc0a89c18 isv=1 sas=w sse=0 srt=r3 wnr=0 ipa=0x09000018 : mmio " \
-	"read uart.FR size=4 val=0x00000090 by=hyp\n"
+	  "read uart.FR size=4 val=0x00000090 by=hyp\n"
 #define DR(n) \
 	n " 0x24 DABT     pc=0xc0a89c40 isv=1 sas=b sse=0 srt=r5 wnr=1 ipa=0x09000000 : mmio " \
-	"write uart.DR size=1 val=0x00000065 by=hyp\n"
+	  "write uart.DR size=1 val=0x00000065 by=hyp\n"
 #define SCTLR(n) \
 	n " 0x03 CP15     pc=0xc0400010 dir=read opc1=0 crn=1 crm=0 opc2=0 rt=r0 reg=SCTLR : " \
-	"cp15 read val=0x30c5387d by=hyp\n"
+	  "cp15 read val=0x30c5387d by=hyp\n"
 #define DIDR(n) \
 	n " 0x05 CP14     pc=0xc0414c0c dir=read opc1=0 crn=0 crm=0 opc2=0 rt=r0 reg=? : cp14 " \
-	"read val=0x00000000 by=hyp\n"
+	  "read val=0x00000000 by=hyp\n"
 #define PSCI(n) \
 	n " 0x12 HVC      pc=0xc04180a8 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 " \
-	"ret=0x00010001 by=hyp\n"
+	  "ret=0x00010001 by=hyp\n"
 #define WFI(n) n " 0x01 WFX      pc=0xc041fde4 wfe=0 : wfx skipped by=hyp\n"
 #define S2(n) \
 	n " 0x24 DABT     pc=0xc0e251f0 isv=0 sas=? sse=? srt=? wnr=1 ipa=0x4ecd0000 : stage2 " \
-	"mapped by=kvm\n"
+	  "mapped by=kvm\n"
 #define END(n) "# end traps=" #n " dropped=0 status=0\n"
 
 static char err[512];
@@ -55,7 +55,10 @@ static void classes(void)
 		"0x24 DABT stage2 mapped",
 	};
 
-	check(load(HDR("hyp") FR("0001") DR("0002") SCTLR("0003") DIDR("0004") PSCI("0005") WFI("0006") S2("0007") END(7), &l) == 0, "load: %s", err);
+	check(load(HDR("hyp") FR("0001") DR("0002") SCTLR("0003") DIDR("0004") PSCI("0005")
+			   WFI("0006") S2("0007") END(7),
+		   &l) == 0,
+	      "load: %s", err);
 	for (size_t i = 0; i < l.n && i < 7; i++) {
 		tlog_summary_class(&l.ev[i], c, sizeof(c));
 		check_str(c, want[i], "class of event");
@@ -84,8 +87,14 @@ static void counts(void)
 	check(tlog_count_table_stream(f, "t.txt", &t, err, sizeof(err)) == 0 && t.n == 2,
 	      "table: two entries (%s)", err);
 	fclose(f);
-	check(load(HDR("hyp") FR("0001") DR("0002") DR("0003") SCTLR("0004") PSCI("0005") WFI("0006") END(6), &a) == 0, "load a");
-	check(load(HDR("kvm") FR("0001") DR("0002") PSCI("0003") WFI("0004") WFI("0005") S2("0006") END(6), &b) == 0, "load b");
+	check(load(HDR("hyp") FR("0001") DR("0002") DR("0003") SCTLR("0004") PSCI("0005")
+			   WFI("0006") END(6),
+		   &a) == 0,
+	      "load a");
+	check(load(HDR("kvm") FR("0001") DR("0002") PSCI("0003") WFI("0004") WFI("0005") S2("0006")
+			   END(6),
+		   &b) == 0,
+	      "load b");
 	check(tlog_summarize(&a, &b, &t, &s) == 0, "summarize");
 	check_eq(s.n, 6, "six classes");
 	/* uart.DR 2 vs 1: console; stage2 0 vs 1: stage2; SCTLR 1 vs 0 and WFX 1 vs 2: unexplained */
@@ -94,11 +103,14 @@ static void counts(void)
 		const struct tlog_summary_row *r = &s.rows[i];
 
 		if (!strcmp(r->cls, "0x24 DABT mmio write uart.DR"))
-			check(r->na == 2 && r->nb == 1 && r->cause == 0, "uart.DR: 2 and 1, console");
+			check(r->na == 2 && r->nb == 1 && r->cause == 0,
+			      "uart.DR: 2 and 1, console");
 		if (!strcmp(r->cls, "0x24 DABT mmio read uart.FR"))
-			check(r->na == 1 && r->nb == 1 && r->cause == -1, "uart.FR: same, no cause");
+			check(r->na == 1 && r->nb == 1 && r->cause == -1,
+			      "uart.FR: same, no cause");
 		if (!strcmp(r->cls, "0x24 DABT stage2 mapped"))
-			check(r->na == 0 && r->nb == 1 && r->cause == 1, "stage2: only kvm, stage2");
+			check(r->na == 0 && r->nb == 1 && r->cause == 1,
+			      "stage2: only kvm, stage2");
 	}
 	check(strcmp(s.rows[0].cls, s.rows[1].cls) < 0, "rows sorted by class");
 	o = fmemopen(out, sizeof(out), "w");
