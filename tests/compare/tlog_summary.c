@@ -66,12 +66,17 @@ void tlog_summary_class(const struct tlog_event *e, char *buf, size_t n)
 
 		field(l->syndrome, "intid", intid, sizeof(intid)); /* interrupt events (v2) */
 		if (intid[0])
-			snprintf(extra, sizeof(extra), "%s intid=%s", w1, intid);
+			snprintf(extra, sizeof(extra), "intid=%s", intid);
 		else
 			snprintf(extra, sizeof(extra), "%s",
 				 w1); /* PSCI_VERSION, skipped, reason=... */
 	}
-	snprintf(buf, n, "0x%02x %s %s%s%s", l->ec, l->name, e->kind, extra[0] ? " " : "", extra);
+	if (l->ec ==
+	    TRAPLOG_EC_EVENT) /* an interrupt event (version 2): "-- IRQ irq taken intid=27" */
+		snprintf(buf, n, "-- %s %s%s%s", l->name, e->kind, extra[0] ? " " : "", extra);
+	else
+		snprintf(buf, n, "0x%02x %s %s%s%s", l->ec, l->name, e->kind, extra[0] ? " " : "",
+			 extra);
 }
 
 /* ---- the table of count differences ---- */

@@ -9,6 +9,7 @@
 #include "tlog_summary.h"
 
 #define HDR(side) "# traplog 1 side=" side " guest=linux\n"
+#define HDR2	  "# traplog 2 side=hyp guest=linux\n"
 #define FR(n) \
 	n " 0x24 DABT     pc=0xc0a89c18 isv=1 sas=w sse=0 srt=r3 wnr=0 ipa=0x09000018 : mmio " \
 	  "read uart.FR size=4 val=0x00000090 by=hyp\n"
@@ -28,6 +29,9 @@
 #define S2(n) \
 	n " 0x24 DABT     pc=0xc0e251f0 isv=0 sas=? sse=? srt=? wnr=1 ipa=0x4ecd0000 : stage2 " \
 	  "mapped by=kvm\n"
+#define VIRQ(n) \
+	n " -- VIRQ     pc=0xc0400100 intid=27 : virq lr=0 state=pending hw=1 pintid=27 " \
+	  "prio=0xa0 by=hyp\n"
 #define END(n) "# end traps=" #n " dropped=0 status=0\n"
 
 static char err[512];
@@ -52,14 +56,14 @@ static void classes(void)
 		"0x24 DABT mmio read uart.FR", "0x24 DABT mmio write uart.DR",
 		"0x03 CP15 cp15 read SCTLR",   "0x05 CP14 cp14 read 0,c0,c0,0",
 		"0x12 HVC psci PSCI_VERSION",  "0x01 WFX wfx skipped",
-		"0x24 DABT stage2 mapped",
+		"0x24 DABT stage2 mapped",     "-- VIRQ virq intid=27",
 	};
 
-	check(load(HDR("hyp") FR("0001") DR("0002") SCTLR("0003") DIDR("0004") PSCI("0005")
-			   WFI("0006") S2("0007") END(7),
+	check(load(HDR2 FR("0001") DR("0002") SCTLR("0003") DIDR("0004") PSCI("0005") WFI("0006")
+			   S2("0007") VIRQ("0008") END(8),
 		   &l) == 0,
 	      "load: %s", err);
-	for (size_t i = 0; i < l.n && i < 7; i++) {
+	for (size_t i = 0; i < l.n && i < 8; i++) {
 		tlog_summary_class(&l.ev[i], c, sizeof(c));
 		check_str(c, want[i], "class of event");
 	}
