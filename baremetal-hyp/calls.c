@@ -12,10 +12,11 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	struct psci_result res;
 	uint32_t fn = f->r[0];
+	struct psci_call c = { .cpu = 0, .fn = fn, .a1 = f->r[1], .a2 = f->r[2], .a3 = f->r[3] };
 
 	(void)hsr;
 	r->pc -= 4;
-	board_psci_answer(&hyp_vcpu.board, fn, f->r[1], &res);
+	board_psci_answer(&hyp_vcpu.board, &c, &res);
 	r->outcome = psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
 	r->v0 = fn;
 	if (res.stop) {
