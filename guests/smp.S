@@ -140,13 +140,20 @@ _start:
 	cmn	r0, #-RET_ALREADY_ON
 	expect	eq, "psci: CPU_ON(cpu0, the caller) = ALREADY_ON (-4)"
 
-	/* 3. CPU 1 on: it checks and prints its entry state, then says so. */
+	/*
+	 * 3. CPU 1 on: it checks and prints its entry state, then says so;
+	 * CPU 0 prints nothing until then (the answer waits in r4).
+	 */
 	psci	PSCI_CPU_ON, 1, secondary, CTX_MAGIC | 1
-	cmp	r0, #0
-	expect	eq, "psci: CPU_ON(cpu1) = SUCCESS (0)"
+	mov	r4, r0
 	shared	r0, sec_up
 	mov	r1, #1
 	bl	wait_word
+	mov	r5, #0
+	moveq	r5, #1
+	cmp	r4, #0
+	expect	eq, "psci: CPU_ON(cpu1) = SUCCESS (0)"
+	cmp	r5, #1
 	expect	eq, "smp: cpu1 came up and reported"
 	bl	add_secondary_counts
 	psci	PSCI_AFFINITY_INFO, 1, 0
