@@ -51,8 +51,7 @@ static int build_vm(struct vm *vm, const struct options *o, const struct guest *
 	if ((rc = vm_open_kvm(vm)) || (rc = vm_create(vm)) || (rc = vm_add_ram(vm, &g->desc)) ||
 	    (rc = vm_load_guest(vm, g)) || (rc = vm_create_vcpu(vm)) || (rc = vm_init_vcpu(vm)) ||
 	    (rc = vm_set_entry_regs(vm, &g->plan)) || (rc = vm_map_run(vm)) ||
-	    (rc = vcpu_create_secondaries(vm)) ||
-	    (o->coalesce && (rc = vm_coalesce_console(vm))))
+	    (rc = vcpu_create_secondaries(vm)) || (o->coalesce && (rc = vm_coalesce_console(vm))))
 		return rc;
 	return 0;
 }
@@ -74,9 +73,12 @@ static void write_traplog(const struct options *o, const struct results *res, st
 {
 	struct traps merged = { 0 };
 	char name[64];
-	int events = o->kvm_events ? tracefs_finish(vmm, &merged, res->kvm_trace, o->mem) : -1;
+	int events = o->kvm_events
+		? tracefs_finish(vmm, &merged, res->kvm_trace, o->mem, vcpu_tids(), o->cpus)
+		: -1;
 
 	guest_name(o->image, name, sizeof(name));
+	merged.cpus = vmm->cpus = o->cpus;
 	traps_write(res->traplog, events >= 0 ? &merged : vmm, name, status);
 	traps_free(&merged);
 }

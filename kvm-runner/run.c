@@ -202,7 +202,7 @@ static int sync_timer_irq(struct run_state *rs)
 	uint64_t level = rs->vm->run->s.regs.device_irq_level & KVM_ARM_DEV_EL1_VTIMER;
 	struct kvm_irq_level irq = {
 		.irq = KVM_ARM_IRQ_TYPE_CPU << KVM_ARM_IRQ_TYPE_SHIFT |
-		       rs->cpu << KVM_ARM_IRQ_VCPU_SHIFT | KVM_ARM_IRQ_CPU_IRQ,
+			rs->cpu << KVM_ARM_IRQ_VCPU_SHIFT | KVM_ARM_IRQ_CPU_IRQ,
 	};
 
 	if (!rs->vm->user_irq || level == rs->irq_level)
@@ -276,7 +276,7 @@ static int after_run(struct run_state *rs, int ret, int err)
 		return EXIT_KVMFAIL;
 	if (ret == 0)
 		return handle_exit(rs);
-	if (err == EINTR) { /* our tick, or the timer level changed */
+	if (err == EINTR) {	    /* our tick, or the timer level changed */
 		if (rs->cpu != 0) { /* a secondary: kicked (vcpu.h), never ticked */
 			vcpu_note_power(rs);
 			return 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 #include "arch.h"
 #include "err.h"
 #include "ioctl_trace.h"
@@ -31,6 +32,7 @@ static atomic_bool over;	 /* some vCPU ended the run */
 static int ender = -1;		 /* which one (under exit_lock) */
 static atomic_uint power_round;	 /* vcpu_all_off's current round */
 static struct vm *vm_all;	 /* the real VM, for kicks */
+static int tids[BOARD_MAX_CPUS]; /* gettid() of each vCPU's thread */
 
 int vcpu_create_secondaries(struct vm *vm)
 {
@@ -70,6 +72,12 @@ void vcpu_unlock(void)
 		pthread_mutex_unlock(&exit_lock);
 }
 
+const int *vcpu_tids(void)
+{
+	tids[0] = (int)getpid(); /* vCPU 0 runs on the main thread */
+	return tids;
+}
+
 bool vcpu_run_over(void) { return smp && atomic_load(&over); }
 
 static void on_kick(int sig) { (void)sig; /* there to end KVM_RUN with EINTR */ }
@@ -102,6 +110,7 @@ static void *thread_main(void *arg)
 	struct vcpu_thread *t = arg;
 	sigset_t alrm;
 
+	tids[t->rs.cpu] = (int)gettid();
 	sigemptyset(&alrm); /* the tick is vCPU 0's */
 	sigaddset(&alrm, SIGALRM);
 	pthread_sigmask(SIG_BLOCK, &alrm, NULL);
@@ -204,7 +213,7 @@ bool vcpu_all_off(struct run_state *rs0)
 
 	for (unsigned n = 1; n < rs0->vm->ncpus; n++)
 		all = all && atomic_load(&threads[n].power_seq) == round &&
-		      atomic_load(&threads[n].stopped);
+			atomic_load(&threads[n].stopped);
 	if (all)
 		return true;
 	atomic_store(&power_round, round + 1); /* ask again: each reads its own fd */

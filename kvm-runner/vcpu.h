@@ -44,6 +44,9 @@ bool vcpu_run_over(void);
  */
 bool vcpu_all_off(struct run_state *rs0);
 
+/* The thread ids of vCPU 0, 1 ...: whose kvm trace events are whose. */
+const int *vcpu_tids(void);
+
 /* A thread's loop saw EINTR: refresh its power state for vcpu_all_off. */
 void vcpu_note_power(struct run_state *rs);
 

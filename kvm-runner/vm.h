@@ -23,10 +23,10 @@
 struct vm {
 	const char *dev; /* the KVM device, normally /dev/kvm */
 	int sys_fd, vm_fd, vcpu_fd;
-	unsigned ncpus;			     /* -c: vCPUs (the board's) */
-	int vcpu_fds[BOARD_MAX_CPUS];	     /* [0] = vcpu_fd; -1 until created */
+	unsigned ncpus;			      /* -c: vCPUs (the board's) */
+	int vcpu_fds[BOARD_MAX_CPUS];	      /* [0] = vcpu_fd; -1 until created */
 	struct kvm_run *runs[BOARD_MAX_CPUS]; /* [0] = run */
-	uint8_t *ram; /* guest RAM at BOARD_RAM_BASE */
+	uint8_t *ram;			      /* guest RAM at BOARD_RAM_BASE */
 	size_t ram_size;
 	struct kvm_run *run; /* the vCPU's shared page */
 	size_t run_size;
@@ -39,7 +39,7 @@ struct vm {
 	bool user_irq;			      /* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
 	struct kvm_coalesced_mmio_ring *ring; /* --coalesce-console, else NULL */
 	uint32_t ring_max;		      /* its entries */
-	struct board *board; /* one for all vCPUs (their threads share it) */
+	struct board *board;		      /* one for all vCPUs (their threads share it) */
 };
 
 /* The steps; each returns 0 or an exit status (err.h) after one line. */
