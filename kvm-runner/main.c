@@ -146,7 +146,7 @@ int main(int argc, char **argv)
 	vm.no_nisv = o.no_nisv;
 	vm.no_ext_dabt = o.no_ext_dabt;
 	board_init(&board, console_out, NULL);
-	board.desc = &g.desc;
+	board_set_desc(&board, &g.desc);
 	vm.board = &board;
 	vm.ncpus = o.cpus;
 	for (unsigned n = 0; n < BOARD_MAX_CPUS; n++)

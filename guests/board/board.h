@@ -51,6 +51,7 @@ struct board_access {
 
 struct board {
 	const struct board_desc *desc;	    /* the devices board_mmio dispatches to */
+	uint32_t uart_base, uart_size;	    /* desc's UART page, tried first (size 0: none) */
 	void (*console)(void *ctx, char c); /* where UART DR bytes go */
 	void *ctx;
 	uint32_t status;		     /* last STATUS write; 0 until then */
@@ -63,16 +64,18 @@ struct board {
 
 /*
  * Starts with the kit's board (board_desc_kit()); a VMM that builds its own
- * description (-m, -c) points b->desc at it afterwards, checked and alive
- * as long as b.
+ * description (-m, -c) gives it with board_set_desc afterwards, checked and
+ * alive as long as b.
  */
 void board_init(struct board *b, void (*console)(void *, char), void *ctx);
+void board_set_desc(struct board *b, const struct board_desc *d);
 
 /*
  * Performs one access. Returns the register it hit (BREG_NONE: no device
  * there, nothing was done; the caller stops the guest). A size other than
  * 1, 2 or 4, a misaligned address and a STATUS access narrower than 32 bits
- * are BREG_NONE too. Reads: a->value is zero-extended to the access size.
+ * are BREG_NONE too. Writes: only the access's size bytes of a->value
+ * count. Reads: a->value is zero-extended to the access size.
  */
 enum board_reg board_mmio(struct board *b, struct board_access *a);
 
@@ -131,6 +134,24 @@ struct psci_result {
 	bool thumb;	       /* in Thumb state if the entry's bit 0 was set, */
 	uint32_t context_id;   /* with r0 = context_id, MMU off, CPSR 0x1D3 */
 };
+
+/*
+ * The calls whose answer is a constant on the board as it answers by
+ * default (6.1, psci.as), for a trap path to try first: true with *ret set
+ * (the call neither stops nor reads an argument), else false.
+ * board_psci_answer gives the same answers.
+ */
+static inline bool board_psci_const(uint32_t fn, uint32_t *ret)
+{
+	switch (fn) {
+	case PSCI_VERSION_FN: *ret = PSCI_BOARD_VERSION; return true;
+	case SMCCC_VERSION_FN: *ret = SMCCC_BOARD_VERSION; return true;
+	case SMCCC_ARCH_WORKAROUND_1_FN:
+		*ret = PSCI_RET_SUCCESS;
+		return true; /* nothing to flush */
+	}
+	return false;
+}
 
 /*
  * Handles one HVC with a PSCI or SMCCC id, as KVM does (psci.c names the

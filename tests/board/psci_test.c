@@ -14,7 +14,7 @@ static void fresh(enum psci_as as, unsigned ncpus)
 {
 	board_init(&b, NULL, NULL);
 	board_desc_default(&desc, BOARD_RAM_SIZE, ncpus);
-	b.desc = &desc;
+	board_set_desc(&b, &desc);
 	b.psci.as = as;
 	b.status = 5;
 	b.status_written = true;
