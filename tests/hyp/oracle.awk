@@ -6,11 +6,12 @@
 # An IRQ taken to Hyp (HCR.IMO; QEMU prints a stale ESR for it) is a run of
 # "-- IRQ" (or "-- MAINT") lines at one pc, one per INTID the hypervisor
 # acknowledged, and the guest resumes at that pc; or the watchdog's
-# "stop reason=timeout" line. VIRQ and EOI lines are the hypervisor's own
-# doing, with no exception of their own: skipped. A MAINT right after an
-# "-- IRQ intid=25" is that IRQ's. IRQ lines just before a "wfx slept" trap
-# at their pc were acknowledged while the hypervisor slept for that WFI
-# (CPSR.I set in Hyp: no exception): they belong to the WFI's own.
+# "stop reason=timeout" line (after its IRQ line, or alone). VIRQ and EOI
+# lines are the hypervisor's own doing, with no exception of their own:
+# skipped. A MAINT right after an "-- IRQ intid=25" is that IRQ's. IRQ
+# lines just before a "wfx slept" trap at their pc were acknowledged while
+# the hypervisor slept for that WFI (CPSR.I set in Hyp: no exception): they
+# belong to the WFI's own.
 function bits(x, lo, w) { return int(x / 2 ^ lo) % (2 ^ w) }
 function hex(s) { return strtonum_(s) }
 function strtonum_(s,   i, c, v) {
@@ -61,7 +62,7 @@ FNR == 1 { file++ }
 file == 1 && /^Taking exception/ { taking = 1; el12 = 0; irq = $0 ~ /\[(IRQ|FIQ)\]/; next }
 file == 1 && taking && irq && /^\.\.\.from EL1 to EL2/ { el12 = 1; nq++; qirq[nq] = 1; next }
 file == 1 && taking && /^\.\.\.from EL1 to EL2/ { el12 = 1; next }
-file == 1 && el12 && qirq[nq] && /^\.\.\.with ESR / { next }
+file == 1 && el12 && irq && /^\.\.\.with ESR / { next }
 file == 1 && el12 && /^\.\.\.with ESR / {
 	split($3, p, "/"); nq++; qec[nq] = hex(p[1]); qhsr[nq] = hex(p[2]); qfar[nq] = 0; next
 }
@@ -103,6 +104,8 @@ END {
 			}
 			k = j + 1
 			while (k <= nl && lec[k] == -1 && lec[j] == -1 && lpc[k] == lpc[j]) k++
+			# The watchdog's IRQ logged as an event, then the stop it caused.
+			if (k <= nl && lec[j] == -1 && lpc[k] == lpc[j] && lline[k] ~ / : stop reason=timeout /) k++
 			j = k
 			continue
 		}
