@@ -62,7 +62,8 @@ int tlog_validate(const struct tlog *log, char *err, size_t errlen);
 
 /*
  * "EC NAME pc=PC SYNDROME : OUTCOME by=WHO", single spaces, no seq; EC is
- * "--" for an interrupt event, and " cpu=N" ends the text of an SMP log.
+ * "--" for an interrupt event. No cpu=: the table's patterns hold for every
+ * vCPU; the vCPU is part of the key instead (tlog_same_key).
  */
 void tlog_event_text(const struct tlog_event *e, char *buf, size_t n);
 
@@ -102,7 +103,10 @@ int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, 
 	       size_t errlen);
 void tlog_diff_free(struct tlog_diff *d);
 
-/* Same trap for alignment: EC, PC and outcome kind (events: kind alone). */
+/*
+ * Same trap for alignment: EC, PC and outcome kind (events: kind alone),
+ * on the same vCPU (SMP logs).
+ */
 bool tlog_same_key(const struct tlog_event *x, const struct tlog_event *y);
 
 /*
@@ -119,8 +123,10 @@ bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y, c
 
 struct tlog_expect {
 	char name[48];
-	bool differs; /* "when: differs" ('~'); else "when: only" */
-	bool moved;   /* "when: moved": a '<'/'>' row whose equal twin is elsewhere */
+	bool differs;	/* "when: differs" ('~'); else "when: only" */
+	bool moved;	/* "when: moved": a '<'/'>' row whose equal twin is elsewhere */
+	bool status;	/* "when: status": the logs' exit statuses differ, no row */
+	char guest[32]; /* "guest: GLOB" on the logs' guest= name; "" any */
 	unsigned npats;
 	char side[TLOG_MAX_PATS][32];	    /* glob on the log's side name */
 	char pat[TLOG_MAX_PATS][TLOG_TEXT]; /* glob on tlog_event_text */
@@ -140,6 +146,13 @@ int tlog_table_load(const char *path, struct tlog_table *t, char *err, size_t er
 int tlog_table_load_stream(FILE *f, const char *path, struct tlog_table *t, char *err,
 			   size_t errlen);
 void tlog_table_free(struct tlog_table *t);
+
+/*
+ * The first "when: status" entry explaining why la and lb end with other
+ * exit statuses (each pattern a glob on the decimal status of a log whose
+ * side its SIDE names), or -1.
+ */
+int tlog_table_status(const struct tlog_table *t, const struct tlog *la, const struct tlog *lb);
 
 /* The first entry explaining row r (sides named by la, lb), or -1. */
 int tlog_table_match(struct tlog_table *t, const struct tlog_row *r, const struct tlog *la,

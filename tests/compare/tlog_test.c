@@ -111,11 +111,46 @@ static void test_load_v2(void)
 	tlog_event_text(&l.ev[1], text, sizeof(text));
 	check_str(text,
 		  "-- VIRQ pc=? intid=27 : virq lr=? state=pending hw=? pintid=? prio=? "
-		  "by=kvm cpu=0",
-		  "smp event text: pc=? and cpu=");
+		  "by=kvm",
+		  "smp event text: pc=?, no cpu= (the table's patterns hold for every vCPU)");
+	check_eq(l.ev[1].l.cpu, 0, "the vCPU kept apart");
 	tlog_free(&l);
 	check(load(HDR("hyp") T1 END(1), &l, false) == 0 && l.version == 1, "version 1 still read");
 	tlog_free(&l);
+}
+
+/* SMP logs: the same trap on another vCPU is another trap; cpus= must agree. */
+static void test_smp_align(void)
+{
+#define SMP_HDR(side) "# traplog 2 side=" side " guest=t cpus=2\n"
+#define W(seq, cpu)   seq " 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp cpu=" cpu "\n"
+	struct tlog la, lb;
+	struct tlog_diff d;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	check_str(marks(SMP_HDR("a") W("0001", "0") W("0002", "1") END(2),
+			SMP_HDR("b") W("0001", "0") W("0002", "1") END(2)),
+		  "==", "smp: same traps on the same vCPUs pair");
+	check_str(marks(SMP_HDR("a") W("0001", "0") END(1), SMP_HDR("b") W("0001", "1") END(1)),
+		  "<>", "smp: a trap on another vCPU does not pair");
+	load(SMP_HDR("a") W("0001", "0") END(1), &la, false);
+	load(HDR2("b") "0001 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp\n" END(1), &lb,
+	     false);
+	tlog_align(&la, &lb, &d, err, sizeof(err));
+	m = open_memstream(&out, &len);
+	tlog_report(m, TLOG_FMT_TEXT, -1, &la, &lb, &d, NULL);
+	fclose(m);
+	check(strstr(out, "vCPU count differs: a cpus=2, b cpus=1") != NULL,
+	      "cpus= that differ are a log-level problem");
+	check(strstr(out, "cpu=0 wfe=0") != NULL, "an SMP row shows its vCPU");
+	free(out);
+	tlog_diff_free(&d);
+	tlog_free(&la);
+	tlog_free(&lb);
+#undef W
+#undef SMP_HDR
 }
 
 static void test_malformed(void)
@@ -325,6 +360,42 @@ static void test_table(void)
 	tlog_table_free(&t);
 }
 
+/* guest: limits an entry to one guest's logs; when: status explains the end status. */
+static void test_guest_status(void)
+{
+	static const char gt[] = "[uart-t]\nguest: t\nwhen: only\nkvm: 0x24 DABT * : mmio write "
+				 "uart.DR *\ncause: t's console\n"
+				 "[uart-u]\nguest: u\nwhen: only\nhyp: 0x24 DABT * : mmio write "
+				 "uart.DR *\ncause: u's console\n"
+				 "[st]\nguest: t\nwhen: status\nhyp: 0\nkvm: 1[0-9]\ncause: ten\n";
+	const char *kvm_t = "# traplog 1 side=kvm guest=t\n" T1
+			    "# end traps=1 dropped=0 status=10\n";
+	const char *kvm_u = "# traplog 1 side=kvm guest=u\n" T1
+			    "# end traps=1 dropped=0 status=10\n";
+	const char *hyp_u = "# traplog 1 side=hyp guest=u\n# end traps=0 dropped=0 status=0\n";
+	struct tlog_table t;
+	struct tlog la, lb;
+	struct tlog_diff d;
+
+	check(table(gt, &t) == 0 && t.n == 3 && t.e[2].status && strcmp(t.e[0].guest, "t") == 0,
+	      "guest: and when: status load");
+	check_eq(explain(HDR("hyp") END(0), kvm_t, &d, &la, &lb, &t), 0,
+		 "guest t: its kvm-only UART write explained");
+	check(d.rows[0].expect == 0, "by the entry for guest t");
+	check_eq(tlog_table_status(&t, &la, &lb), 2, "guest t: the status 0 against 10 explained");
+	check_eq(tlog_table_status(&t, &lb, &la), 2, "the sides by name, not by order");
+	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
+	check_eq(explain(hyp_u, kvm_u, &d, &la, &lb, &t), 1,
+		 "guest u: no entry of its own for a kvm-only write");
+	check_eq(tlog_table_status(&t, &la, &lb), -1, "guest u: its status difference is not t's");
+	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
+	explain(HDR("hyp") END(0), HDR("kvm") END(0), &d, &la, &lb, &t);
+	lb.end_status = 3;
+	check_eq(tlog_table_status(&t, &la, &lb), -1, "status 3 is not 1[0-9]");
+	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
+	tlog_table_free(&t);
+}
+
 static void bad_table(const char *text, const char *want, const char *name)
 {
 	struct tlog_table t;
@@ -413,6 +484,7 @@ int main(void)
 	test_load();
 	test_load_v2();
 	test_events_align();
+	test_smp_align();
 	test_malformed();
 	test_align();
 	test_differs_text();
@@ -421,6 +493,7 @@ int main(void)
 	test_fold();
 	test_long();
 	test_table();
+	test_guest_status();
 	test_bad_table();
 	return unit_summary();
 }
