@@ -42,6 +42,8 @@ struct trap_merge {
 	unsigned untraced;  /* runner records with no trace trap (lost events) */
 	unsigned injected;  /* aborts outside RAM KVM reflected into the guest */
 	uint64_t ram_size;  /* guest RAM from BOARD_RAM_BASE: where faults map */
+	unsigned cpu;	    /* the vCPU whose events and records these are */
+	uint64_t ts;	    /* the trace time of the trap being assembled (us) */
 	/* the access KVM completed in the kernel (kvm_mmio without a userspace exit) */
 	uint64_t mmio_gpa, mmio_val;
 	unsigned mmio_len;

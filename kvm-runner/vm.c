@@ -95,19 +95,21 @@ int vm_init_irqchip(struct vm *vm, const struct board_desc *desc)
 	return vgic_init(vm, desc, desc->ncpus);
 }
 
+static bool uart_level; /* the UART SPI's level last given to KVM_IRQ_LINE */
+
 int vm_sync_uart_irq(struct vm *vm)
 {
-	bool level = board_uart_irq(&vm->board);
+	bool level = board_uart_irq(vm->board);
 	const struct board_dev *uart = NULL;
 
-	if (!vm->kernel_irqchip || level == vm->uart_level)
+	if (!vm->kernel_irqchip || level == uart_level)
 		return 0;
-	for (unsigned i = 0; i < vm->board.desc->ndevs && !uart; i++)
-		if (vm->board.desc->devs[i].kind == BDEV_UART)
-			uart = &vm->board.desc->devs[i];
+	for (unsigned i = 0; i < vm->board->desc->ndevs && !uart; i++)
+		if (vm->board->desc->devs[i].kind == BDEV_UART)
+			uart = &vm->board->desc->devs[i];
 	if (!uart || uart->spi < 0)
 		return 0; /* a UART wired to nothing */
-	vm->uart_level = level;
+	uart_level = level;
 	return vgic_spi_line(vm, (unsigned)uart->spi, level);
 }
 
@@ -148,6 +150,7 @@ int vm_create_vcpu(struct vm *vm)
 	if (vm->vcpu_fd < 0)
 		return fail(EXIT_KVMFAIL, "KVM_CREATE_VCPU: %s", strerror(errno));
 	ioctl_trace_fd(vm->vcpu_fd, FD_VCPU);
+	vm->vcpu_fds[0] = vm->vcpu_fd;
 	return 0;
 }
 
@@ -210,7 +213,8 @@ int vm_map_run(struct vm *vm)
 		return fail(EXIT_KVMFAIL, "mmap of the vCPU's kvm_run: %s", strerror(errno));
 	}
 	vm->run_size = (size_t)size;
-	ioctl_trace_run(vm->run);
+	vm->runs[0] = vm->run;
+	ioctl_trace_run(vm->vcpu_fd, vm->run);
 	return 0;
 }
 
@@ -237,6 +241,12 @@ int vm_coalesce_console(struct vm *vm)
 
 void vm_close(struct vm *vm)
 {
+	for (unsigned n = 1; n < BOARD_MAX_CPUS; n++) { /* vCPU 0's below */
+		if (vm->runs[n])
+			munmap(vm->runs[n], vm->run_size);
+		if (vm->vcpu_fds[n] >= 0)
+			close(vm->vcpu_fds[n]);
+	}
 	if (vm->run)
 		munmap(vm->run, vm->run_size);
 	if (vm->ram)

@@ -1,11 +1,15 @@
 /*
- * One VM with one vCPU and the board, and the steps that build it, in the
- * order a VMM takes them (vm.c). The four file descriptors:
+ * One VM with its vCPUs and the board, and the steps that build it, in the
+ * order a VMM takes them (vm.c; the secondaries' in vcpu.c). The fds:
  *
- *   /dev/kvm ── sys_fd ──KVM_CREATE_VM──> vm_fd ──KVM_CREATE_VCPU──> vcpu_fd
- *                                           │  │                       │
- *                           KVM_SET_USER_MEMORY_REGION        mmap: struct kvm_run
- *                                              └──KVM_CREATE_DEVICE──> dev_fd (vgic.h)
+ *   /dev/kvm ── sys_fd ──KVM_CREATE_VM──> vm_fd ──KVM_CREATE_VCPU 0──> vcpu_fd
+ *                                           │  ├──KVM_CREATE_VCPU n──> vcpu_fds[n]
+ *                                           │  └──KVM_CREATE_DEVICE──> dev_fd (vgic.h)
+ *                           KVM_SET_USER_MEMORY_REGION        mmap each: struct kvm_run
+ *
+ * vcpu_fd and run are vCPU 0's (vcpu_fds[0], runs[0]); a vCPU thread works
+ * on a copy of this struct whose vcpu_fd and run are its own (vcpu.c), so
+ * every helper taking a struct vm acts on the calling thread's vCPU.
  */
 #ifndef KVM_RUNNER_VM_H
 #define KVM_RUNNER_VM_H
@@ -22,8 +26,10 @@ struct vm {
 	int sys_fd, vm_fd, vcpu_fd;
 	int dev_fd;	     /* the in-kernel vGIC (vgic.h); -1 with --irqchip=user */
 	bool kernel_irqchip; /* --irqchip=kernel: KVM's vGIC and timer, no userspace tick level */
-	bool uart_level;     /* the UART SPI's level last given to KVM_IRQ_LINE */
-	uint8_t *ram;	     /* guest RAM at BOARD_RAM_BASE */
+	unsigned ncpus;	     /* -c: vCPUs (the board's) */
+	int vcpu_fds[BOARD_MAX_CPUS];	      /* [0] = vcpu_fd; -1 until created */
+	struct kvm_run *runs[BOARD_MAX_CPUS]; /* [0] = run */
+	uint8_t *ram;			      /* guest RAM at BOARD_RAM_BASE */
 	size_t ram_size;
 	struct kvm_run *run; /* the vCPU's shared page */
 	size_t run_size;
@@ -36,7 +42,7 @@ struct vm {
 	bool user_irq;			      /* --irqchip=user and KVM_CAP_ARM_USER_IRQ */
 	struct kvm_coalesced_mmio_ring *ring; /* --coalesce-console, else NULL */
 	uint32_t ring_max;		      /* its entries */
-	struct board board;
+	struct board *board;		      /* one for all vCPUs (their threads share it) */
 };
 
 /* The steps; each returns 0 or an exit status (err.h) after one line. */
@@ -53,7 +59,11 @@ int vm_set_entry_regs(struct vm *vm, const struct boot_plan *plan);
 int vm_map_run(struct vm *vm);
 /* --coalesce-console: the UART's DR word as a coalesced MMIO zone (after vm_map_run). */
 int vm_coalesce_console(struct vm *vm);
-/* After a UART write: its SPI's new level to the vGIC, if it changed (--irqchip=kernel). */
+/*
+ * After a UART write: its SPI's new level to the vGIC, if it changed
+ * (--irqchip=kernel). Under the exit lock (vcpu.h): the level last given is
+ * the one VM's, kept in vm.c, not in a vCPU thread's copy of struct vm.
+ */
 int vm_sync_uart_irq(struct vm *vm);
 void vm_close(struct vm *vm);
 
