@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include "console.h"
 #include "hyp.h"
+#include "smp.h"
 
 #define LOGBUF_RECORDS 4096u /* a power of two: the index is a mask */
 
@@ -51,11 +52,11 @@ void logbuf_print(const char *guest, int status)
 
 	if (!HYP_TRAPLOG)
 		first = total; /* nothing was stored */
-	traplog_header(line, sizeof(line), "hyp", guest);
+	traplog_header_cpus(line, sizeof(line), "hyp", guest, hyp_ncpus);
 	console_line(TRAPLOG_CONSOLE_PREFIX, line);
 #if HYP_TRAPLOG
 	for (unsigned i = first; i < total; i++) {
-		traplog_format(line, sizeof(line), i + 1, &ring[i & mask]);
+		traplog_format_cpus(line, sizeof(line), i + 1, &ring[i & mask], hyp_ncpus);
 		console_line(TRAPLOG_CONSOLE_PREFIX, line);
 	}
 #endif

@@ -6,10 +6,9 @@ guests="fdt vfp exceptions ldst smp"
 # boot protocol and DTB, lazy VFP, abort/UNDEF injection); the *-pending
 # tests check that they still fail, and fail once one passes, so that it
 # moves here.
-hyp_guests="ldst vfp exceptions fdt"
+hyp_guests="ldst vfp exceptions fdt smp"
 kvm_guests="ldst vfp fdt smp"
 declare -A pending_why=(
-	[hyp:smp]="the bare hypervisor runs one vCPU: run.sh refuses -c 2 until its SMP lands (issue 10)"
 	[kvm:exceptions]="the abort is injected, but in the test bed (QEMU TCG) the guest's SPSR_abt reads 0 in its handler, which the guest's vectors report (FAIL: ...: SPSR 0x00000000 holds no mode) rather than return into an illegal mode (docs/kvm-runner.md, Injection)"
 )
 out=$(mktemp -d)
