@@ -150,7 +150,7 @@ static inline struct trap_record *logbuf_start(const struct hyp_frame *f, uint32
 #endif
 }
 void logbuf_set_capacity(unsigned n);
-void logbuf_set_drain(bool on);		      /* write records out as the ring fills: none lost */
+int logbuf_set_file(const char *path);	      /* the log to a host file, drained: none lost */
 void logbuf_add(const struct trap_record *r); /* a record made elsewhere, copied */
 static inline unsigned logbuf_total(void) { return logbuf_count; }
 void logbuf_print(const char *guest, int status);
