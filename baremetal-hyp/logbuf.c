@@ -15,6 +15,7 @@
 #include "console.h"
 #include "hyp.h"
 #include "semihost.h"
+#include "smp.h"
 
 #define LOGBUF_RECORDS 4096u /* a power of two: the index is a mask */
 #define FILE_BUF       8192u /* text gathered per semihosting write */
@@ -73,7 +74,7 @@ static void write_head(const char *guest)
 	if (head_out)
 		return;
 	head_out = true;
-	traplog_header(line, sizeof(line), "hyp", guest);
+	traplog_header_cpus(line, sizeof(line), "hyp", guest, hyp_ncpus);
 	emit(line);
 }
 
@@ -86,7 +87,7 @@ static void write_records(unsigned first)
 	char line[320];
 
 	for (unsigned i = first; i < logbuf_count; i++) {
-		traplog_format(line, sizeof(line), i + 1, &ring[i & mask]);
+		traplog_format_cpus(line, sizeof(line), i + 1, &ring[i & mask], hyp_ncpus);
 		emit(line);
 	}
 	written = logbuf_count;
