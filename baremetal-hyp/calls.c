@@ -3,6 +3,7 @@
 #include "hsr.h"
 #include "hyp.h"
 #include "sysregs.h"
+#include "vgic.h"
 
 /*
  * HVC: ELR_hyp already points past the instruction (B1.8.4); HVC is a
@@ -41,10 +42,35 @@ int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	return TRAP_RESUME;
 }
 
-/* WFI/WFE (HCR.TWI/TWE): resume at once (docs/guest-abi.md, WFI policy). */
+/*
+ * WFI blocks until the guest has an interrupt to take, as kvm_handle_wfx ->
+ * kvm_vcpu_block: pending and enabled in its GIC, above its PMR, whatever
+ * its CPSR.I (an interrupt wakes WFI even masked). Physical interrupts are
+ * polled here with CPSR.I still set; the watchdog ends a guest that waits
+ * for nothing. WFE (HCR.TWE) resumes at once (KVM yields: kvm_vcpu_on_spin).
+ */
+static void vcpu_block(uint32_t pc)
+{
+	for (;;) {
+		vgic_fold(pc);
+		if (vgic_cpu_pending(&hyp_vgic, 0))
+			return;
+		while (!irq_handle(pc))
+			wfi();
+	}
+}
+
 int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	r->outcome = TRAP_OUT_WFX;
 	frame_skip(f, hsr);
+	if (hsr_wfx_is_wfe(hsr))
+		return TRAP_RESUME;
+	vgic_fold(r->pc);
+	if (!vgic_cpu_pending(&hyp_vgic, 0)) {
+		r->flags |= TR_SLEPT;
+		vcpu_block(r->pc);
+	}
+	vgic_flush(r->pc);
 	return TRAP_RESUME;
 }

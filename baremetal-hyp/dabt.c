@@ -48,9 +48,9 @@ static int device_access(struct hyp_frame *f, struct trap_record *r, unsigned rt
 {
 	uint32_t mask = r->size == 4 ? ~0u : (1u << (8 * r->size)) - 1;
 	bool write = r->flags & TR_WRITE;
-	struct board_access a = { r->ipa, r->size, write, write ? guest_reg(f, rt) & mask : 0 };
+	struct board_access a = { r->ipa, r->size, write, write ? guest_reg(f, rt) & mask : 0, 0 };
 
-	r->reg = board_mmio(&hyp_vcpu.board, &a);
+	r->reg = vgic_board_mmio(&a, r->pc);
 	r->outcome = TRAP_OUT_MMIO;
 	r->srt = (uint8_t)rt;
 	r->v0 = a.value;

@@ -3,7 +3,6 @@
  * is UNDEFINED for the guest), log the trap, resume or finish.
  */
 #include <stddef.h>
-#include "console.h"
 #include "hsr.h"
 #include "hyp.h"
 #include "sysregs.h"
@@ -72,25 +71,6 @@ void hyp_trap(struct hyp_frame *f)
 	logbuf_add(&r);
 	if (resume == TRAP_STOPPED)
 		hyp_finish(hyp_vcpu.status);
-}
-
-/* Only the watchdog raises an interrupt (HCR.IMO routes IRQs here). */
-void hyp_irq(struct hyp_frame *f)
-{
-	struct trap_record r = { .pc = f->elr, .by = TRAP_BY_HYP };
-	unsigned id = watchdog_irq();
-
-	if (id == GIC_SPURIOUS_ID)
-		return; /* nothing pending after all: resume */
-	hyp_printf("hyp: watchdog: the guest ran out of time (irq %u) at pc=0x%08lx\n", id,
-		   (unsigned long)f->elr);
-	if (guest_in_handlers(&hyp_vcpu))
-		hyp_printf("hyp: watchdog: the guest was looping in its exception handlers "
-			   "(exceptions given: %u, the last at PC 0x%08lx)\n",
-			   hyp_vcpu.injected.count, (unsigned long)hyp_vcpu.injected.pc);
-	trap_stop(&r, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT);
-	logbuf_add(&r);
-	hyp_finish(hyp_vcpu.status);
 }
 
 int trap_stop(struct trap_record *r, enum trap_stop why, int status)

@@ -16,24 +16,24 @@
 #include "gicv2.h"
 #include "memmap.h"
 
-#define VGIC_NR_SPIS (BOARD_GIC_NR_IRQS - GIC_NR_PRIVATE)
+#define VGIC_NR_SPIS   (BOARD_GIC_NR_IRQS - GIC_NR_PRIVATE)
 /* KVM's GICv2 keeps five bits of priority (VGIC_PRI_BITS): the LR's field */
 #define VGIC_PRIO_MASK 0xf8u
 
 /* One interrupt's state (KVM's struct vgic_irq). */
 struct vgic_irq {
 	uint16_t intid;
-	uint16_t hwintid;     /* hw: the physical INTID the LR links to */
-	uint8_t priority;     /* GICD_IPRIORITYR, top five bits */
-	uint8_t targets;      /* SPIs: GICD_ITARGETSR; private: the owner's bit */
-	uint8_t sources;      /* SGIs: bit n = vCPU n made it pending */
-	bool enabled;	      /* GICD_ISENABLER */
-	bool pending_latch;   /* edge seen, or ISPENDR written */
-	bool line_level;      /* level-sensitive: the input line */
-	bool active;	      /* acknowledged by the guest, not yet deactivated */
-	bool edge;	      /* GICD_ICFGR: edge-triggered */
-	bool hw;	      /* linked to a physical interrupt (GICH_LR.HW) */
-	uint8_t active_src;   /* SGIs: the source of the active one */
+	uint16_t hwintid;   /* hw: the physical INTID the LR links to */
+	uint8_t priority;   /* GICD_IPRIORITYR, top five bits */
+	uint8_t targets;    /* SPIs: GICD_ITARGETSR; private: the owner's bit */
+	uint8_t sources;    /* SGIs: bit n = vCPU n made it pending */
+	bool enabled;	    /* GICD_ISENABLER */
+	bool pending_latch; /* edge seen, or ISPENDR written */
+	bool line_level;    /* level-sensitive: the input line */
+	bool active;	    /* acknowledged by the guest, not yet deactivated */
+	bool edge;	    /* GICD_ICFGR: edge-triggered */
+	bool hw;	    /* linked to a physical interrupt (GICH_LR.HW) */
+	uint8_t active_src; /* SGIs: the source of the active one */
 };
 
 /* One vCPU's banked interrupts and its list registers. */

@@ -219,7 +219,7 @@ bool vgic_dist_mmio(struct vgic_dist *d, unsigned cpu, uint32_t offset, unsigned
 		    uint32_t *val)
 {
 	bool bytes_ok = in(offset, GICD_IPRIORITYR, GICD_ICFGR - GICD_IPRIORITYR) ||
-			in(offset, GICD_CPENDSGIR, 0x20);
+		in(offset, GICD_CPENDSGIR, 0x20);
 	uint32_t in_val = write ? *val : 0, out = 0;
 	bool known = true;
 

@@ -74,7 +74,7 @@ static uint32_t populate(struct vgic_irq *irq)
 			while (!(irq->sources >> src & 1))
 				src++;
 			val |= src << GICH_LR_PHYSID_SHIFT;
-			irq->sources &= (uint8_t)~(1u << src);
+			irq->sources &= (uint8_t) ~(1u << src);
 			irq->pending_latch = irq->sources != 0; /* the other senders wait */
 		}
 	}

@@ -171,7 +171,8 @@ static void test_hw_timer(void)
 	timer_line = true;
 	lr[0] = d.cpu[0].lr[0];
 	vgic_fold_lr_state(&d, 0, lr, 0xf8u << 24, &ops);
-	check(t->line_level && deactivated == 0, "still high: resampled pending, nothing deactivated");
+	check(t->line_level && deactivated == 0,
+	      "still high: resampled pending, nothing deactivated");
 	vgic_flush_lr_state(&d, 0);
 	/* the guest turned the timer off before taking it */
 	timer_line = false;
