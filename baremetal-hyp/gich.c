@@ -28,8 +28,12 @@ static const struct vgic_hw_ops hw_ops = { vtimer_line_level, vtimer_deactivate,
 void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1)
 {
 #if TRAPLOG_VERSION >= 2
-	struct trap_record r = { .pc = pc, .by = TRAP_BY_HYP, .outcome = (uint8_t)what,
-				 .reg = (uint16_t)intid, .v0 = v0, .v1 = v1 };
+	struct trap_record r = { .pc = pc,
+				 .by = TRAP_BY_HYP,
+				 .outcome = (uint8_t)what,
+				 .reg = (uint16_t)intid,
+				 .v0 = v0,
+				 .v1 = v1 };
 
 	logbuf_add(&r);
 #else
