@@ -55,9 +55,21 @@ static const char *const why_names[] = {
 
 const char *traplog_why_name(unsigned why) { return NAME_OF(why_names, why); }
 
+int traplog_header_cpus(char *buf, size_t n, const char *side, const char *guest, unsigned cpus)
+{
+	struct out o = { buf, n, 0 };
+
+	if (n)
+		buf[0] = '\0';
+	put(&o, "# traplog %d side=%s guest=%s", TRAPLOG_VERSION, side, guest);
+	if (cpus > 1)
+		put(&o, " cpus=%u", cpus);
+	return (int)o.len;
+}
+
 int traplog_header(char *buf, size_t n, const char *side, const char *guest)
 {
-	return snprintf(buf, n, "# traplog %d side=%s guest=%s", TRAPLOG_VERSION, side, guest);
+	return traplog_header_cpus(buf, n, side, guest, 1);
 }
 
 int traplog_footer(char *buf, size_t n, unsigned traps, unsigned dropped, int status)
@@ -227,21 +239,109 @@ static void put_outcome(struct out *o, const struct trap_record *r, unsigned ec)
 	}
 }
 
-int traplog_format(char *buf, size_t n, unsigned seq, const struct trap_record *r)
+/* ---- version 2: interrupt events ---- */
+
+static const char *const event_names[] = {
+	[TRAP_OUT_IRQ - TRAP_OUT_IRQ] = "IRQ",
+	[TRAP_OUT_VIRQ - TRAP_OUT_IRQ] = "VIRQ",
+	[TRAP_OUT_MAINT - TRAP_OUT_IRQ] = "MAINT",
+	[TRAP_OUT_EOI - TRAP_OUT_IRQ] = "EOI",
+};
+static const char *const lr_state_names[] = { "invalid", "pending", "active", "pending+active" };
+
+bool traplog_is_event(unsigned outcome)
+{
+	return outcome >= TRAP_OUT_IRQ && outcome <= TRAP_OUT_EOI;
+}
+
+static void put_num_or_unknown(struct out *o, const char *key, unsigned v, bool known)
+{
+	if (known)
+		put(o, " %s=%u", key, v);
+	else
+		put(o, " %s=?", key);
+}
+
+/* "virq lr=0 state=pending hw=1 pintid=27 prio=0xa0": an LR as written. */
+static void outcome_virq(struct out *o, const struct trap_record *r)
+{
+	bool known = !(r->flags & TR_VAL_UNKNOWN);
+	uint32_t lr = r->v1;
+
+	put(o, "virq");
+	put_num_or_unknown(o, "lr", r->v0, known && r->v0 != TRAP_LR_UNKNOWN);
+	put(o, " state=%s", lr_state_names[GICH_LR_STATE(lr)]);
+	if (!known)
+		put(o, " hw=? pintid=? prio=?");
+	else if (lr & GICH_LR_HW)
+		put(o, " hw=1 pintid=%u prio=0x%02x", (unsigned)GICH_LR_PHYSID(lr),
+		    (unsigned)GICH_LR_PRIO(lr));
+	else
+		put(o, " hw=0 pintid=- prio=0x%02x", (unsigned)GICH_LR_PRIO(lr));
+}
+
+static void put_event_outcome(struct out *o, const struct trap_record *r)
+{
+	switch (r->outcome) {
+	case TRAP_OUT_IRQ: put(o, "irq taken"); break;
+	case TRAP_OUT_VIRQ: outcome_virq(o, r); break;
+	case TRAP_OUT_MAINT:
+		put(o, "maint");
+		put_val(o, "misr", r, r->v0);
+		put_val(o, "eisr", r, r->v1);
+		break;
+	case TRAP_OUT_EOI:
+		put(o, "eoi");
+		put_num_or_unknown(o, "lr", r->v0, r->v0 != TRAP_LR_UNKNOWN);
+		break;
+	}
+}
+
+/* "SEQ -- NAME     pc=PC intid=N : OUTCOME" */
+static void put_event(struct out *o, unsigned seq, const struct trap_record *r)
+{
+	put(o, "%04u -- %-8s pc=", seq, event_names[r->outcome - TRAP_OUT_IRQ]);
+	if (r->flags & TR_PC_UNKNOWN)
+		put(o, "?");
+	else
+		put(o, "0x%08x", (unsigned)r->pc);
+	put_num_or_unknown(o, "intid", r->reg, r->reg != TRAP_INTID_UNKNOWN);
+	put(o, " : ");
+	put_event_outcome(o, r);
+}
+
+static void put_trap(struct out *o, unsigned seq, const struct trap_record *r)
+{
+	unsigned ec = hsr_ec(r->hsr);
+
+	put(o, "%04u 0x%02x %-8s pc=", seq, ec, hsr_ec_name(ec));
+	if (r->flags & TR_PC_UNKNOWN)
+		put(o, "?");
+	else
+		put(o, "0x%08x", (unsigned)r->pc);
+	put_syndrome(o, r, ec);
+	put(o, " : ");
+	put_outcome(o, r, ec);
+}
+
+int traplog_format_cpus(char *buf, size_t n, unsigned seq, const struct trap_record *r,
+			unsigned cpus)
 {
 	struct out o = { buf, n, 0 };
-	unsigned ec = hsr_ec(r->hsr);
 
 	if (n)
 		buf[0] = '\0';
-	put(&o, "%04u 0x%02x %-8s pc=", seq, ec, hsr_ec_name(ec));
-	if (r->flags & TR_PC_UNKNOWN)
-		put(&o, "?");
+	if (traplog_is_event(r->outcome))
+		put_event(&o, seq, r);
 	else
-		put(&o, "0x%08x", (unsigned)r->pc);
-	put_syndrome(&o, r, ec);
-	put(&o, " : ");
-	put_outcome(&o, r, ec);
+		put_trap(&o, seq, r);
 	put(&o, " by=%s", r->by < 3 ? by_names[r->by] : "?");
+	if (cpus > 1)
+		put(&o, " cpu=%u", (unsigned)r->cpu);
 	return (int)o.len;
+}
+
+int traplog_format(char *buf, size_t n, unsigned seq, const struct trap_record *r)
+{
+	return traplog_format_cpus(buf, n, seq, r, 1);
 }

@@ -6,11 +6,12 @@
 #ifndef BOARD_TRAPLOG_H
 #define BOARD_TRAPLOG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define TRAPLOG_VERSION	       1 /* 2 once the interrupt events are written */
-#define TRAPLOG_VERSION_MIN    1
+#define TRAPLOG_VERSION	       2 /* the version written: interrupt events, cpu= */
+#define TRAPLOG_VERSION_MIN    1 /* the oldest read: version 1 has traps only */
 #define TRAPLOG_CONSOLE_PREFIX "trap: "
 
 enum trap_by { TRAP_BY_HYP, TRAP_BY_KVM, TRAP_BY_VMM };
@@ -120,31 +121,66 @@ struct trap_record {
 /* "nodevice", "pmu" ... for enum trap_inject_why; "?" if out of range. */
 const char *traplog_why_name(unsigned why);
 
-/* Text of the header and end lines, without a newline. */
+/* An interrupt event (IRQ, VIRQ, MAINT, EOI: EC "--"), not a trap. */
+bool traplog_is_event(unsigned outcome);
+
+/*
+ * Text of the header and end lines, without a newline. cpus > 1 adds
+ * " cpus=N" to the header; traplog_header is traplog_header_cpus with 1.
+ */
 int traplog_header(char *buf, size_t n, const char *side, const char *guest);
+int traplog_header_cpus(char *buf, size_t n, const char *side, const char *guest, unsigned cpus);
 int traplog_footer(char *buf, size_t n, unsigned traps, unsigned dropped, int status);
 
-/* One trap line, without a newline. Returns the length as snprintf does. */
+/*
+ * One trap or event line, without a newline. Returns the length as snprintf
+ * does. In a log of cpus > 1 the line ends with " cpu=N" (r->cpu);
+ * traplog_format is traplog_format_cpus with 1.
+ */
 int traplog_format(char *buf, size_t n, unsigned seq, const struct trap_record *r);
+int traplog_format_cpus(char *buf, size_t n, unsigned seq, const struct trap_record *r,
+			unsigned cpus);
+
+#define TRAPLOG_EC_EVENT 0x100u /* traplog_line.ec of an event line ("--") */
+#define TRAPLOG_NO_CPU	 (-1)	/* traplog_line.cpu: the line has no cpu= */
+#define TRAPLOG_MAX_CPUS 256u	/* the largest cpus= a reader takes */
 
 /* A parsed trap line: the fields the comparison lines up, as text. */
 struct traplog_line {
 	unsigned seq;
-	unsigned ec;
-	uint32_t pc;
+	unsigned ec; /* HSR.EC, or TRAPLOG_EC_EVENT */
+	uint32_t pc; /* 0 when pc=? */
+	bool pc_unknown;
 	char name[16];
 	char syndrome[160]; /* everything between pc= and " : " */
 	char outcome[160];  /* everything after " : " up to " by=" */
 	char by[8];
+	int cpu; /* the cpu= field, or TRAPLOG_NO_CPU */
+};
+
+/* The header line's fields. cpus is 1 when the header has no cpus=. */
+struct traplog_head {
+	unsigned version;
+	unsigned cpus;
+	char side[32];
+	char guest[64];
 };
 
 /*
- * Parses one trap line (a console's "trap: " prefix and a trailing newline
- * are accepted). Returns 0, or -1 with a one-line message in err.
+ * Parses one trap or event line (a console's "trap: " prefix and a trailing
+ * newline are accepted). The line alone does not say its log's version or
+ * cpus: the caller checks events and cpu= against the header. Returns 0,
+ * or -1 with a one-line message in err.
  */
 int traplog_parse(const char *line, struct traplog_line *out, char *err, size_t errlen);
 
-/* The header line: 0 with side and guest copied, or -1 (another version ...). */
+/*
+ * The header line, versions TRAPLOG_VERSION_MIN to TRAPLOG_VERSION: 0 with
+ * its fields, or -1 (another version, cpus= in a version 1 log ...).
+ */
+int traplog_parse_head(const char *line, struct traplog_head *h, char *err, size_t errlen);
+
+/* The same, only side and guest copied out. */
 int traplog_parse_header(const char *line, char *side, size_t sidelen, char *guest, size_t guestlen,
 			 char *err, size_t errlen);
 

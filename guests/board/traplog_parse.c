@@ -101,35 +101,100 @@ static size_t body_length(const char *line)
 	return len;
 }
 
-/* "SEQ 0xEC NAME    pc=0xPC": the fixed head of a trap line. */
-static int parse_head(const char **p, struct traplog_line *out, char *err, size_t errlen)
+/* Interrupt events (version 2): the NAME and the outcome kind it goes with. */
+static const struct {
+	const char *name, *kind;
+} events[] = { { "IRQ", "irq " }, { "VIRQ", "virq " }, { "MAINT", "maint " }, { "EOI", "eoi " } };
+
+static int event_index(const char *name)
+{
+	for (unsigned i = 0; i < sizeof(events) / sizeof(events[0]); i++)
+		if (!strcmp(name, events[i].name))
+			return (int)i;
+	return -1;
+}
+
+/* "0xEC NAME" of a trap or "-- NAME" of an event; the name padded to 8. */
+static int parse_class(const char **p, struct traplog_line *out, char *err, size_t errlen)
 {
 	uint32_t v;
 	const char *name;
+	bool event = take(p, "-- ");
 
-	if (!take_dec(p, 4, &out->seq) || !take(p, " "))
-		return fail(err, errlen, "bad sequence number (want 4+ digits and a space)");
-	if (!take_hex(p, 2, &v) || !take(p, " "))
-		return fail(err, errlen, "bad EC (want 0x and 2 hex digits)");
-	out->ec = v;
+	if (!event && (!take_hex(p, 2, &v) || !take(p, " ")))
+		return fail(err, errlen, "bad EC (want 0x and 2 hex digits, or -- for an event)");
+	out->ec = event ? TRAPLOG_EC_EVENT : v;
 	name = *p;
 	while (**p && **p != ' ')
 		(*p)++;
 	if (!copy_span(out->name, sizeof(out->name), name, *p))
 		return fail(err, errlen, "EC name too long");
-	if (strcmp(out->name, hsr_ec_name(out->ec)))
+	if (event && event_index(out->name) < 0)
+		return fail(err, errlen, "event '%s' is not IRQ, VIRQ, MAINT or EOI", out->name);
+	if (!event && strcmp(out->name, hsr_ec_name(out->ec)))
 		return fail(err, errlen, "EC 0x%02x is %s, not '%s'", out->ec, hsr_ec_name(out->ec),
 			    out->name);
+	return 0;
+}
+
+/* "SEQ 0xEC NAME    pc=0xPC": the fixed head of a trap line. */
+static int parse_head(const char **p, struct traplog_line *out, char *err, size_t errlen)
+{
+	if (!take_dec(p, 4, &out->seq) || !take(p, " "))
+		return fail(err, errlen, "bad sequence number (want 4+ digits and a space)");
+	if (parse_class(p, out, err, errlen))
+		return -1;
 	while (**p == ' ')
 		(*p)++;
-	if (!take(p, "pc=") || (!take(p, "?") && !take_hex(p, 8, &out->pc)))
+	if (!take(p, "pc="))
 		return fail(err, errlen, "bad pc (want pc=0x and 8 hex digits, or pc=?)");
+	out->pc_unknown = take(p, "?");
+	if (!out->pc_unknown && !take_hex(p, 8, &out->pc))
+		return fail(err, errlen, "bad pc (want pc=0x and 8 hex digits, or pc=?)");
+	return 0;
+}
+
+/* An event's syndrome is its INTID alone: "intid=N" (0..1023) or "intid=?". */
+static int check_event(const struct traplog_line *l, char *err, size_t errlen)
+{
+	const char *p = l->syndrome;
+	const char *kind = events[event_index(l->name)].kind;
+	unsigned intid;
+
+	if (!take(&p, "intid=") || (!take(&p, "?") && (!take_dec(&p, 1, &intid) || intid > 1023)) ||
+	    *p)
+		return fail(err, errlen, "%s: want intid=N (0..1023) or intid=? alone, not '%s'",
+			    l->name, l->syndrome);
+	if (strncmp(l->outcome, kind, strlen(kind)))
+		return fail(err, errlen, "%s: the outcome must start '%s'", l->name, kind);
 	return 0;
 }
 
 static bool valid_by(const char *by)
 {
 	return !strcmp(by, "hyp") || !strcmp(by, "kvm") || !strcmp(by, "vmm");
+}
+
+/* "hyp" or "hyp cpu=N" after " by=": who, and the vCPU of an SMP log. */
+static int parse_by(const char *p, const char *end, struct traplog_line *out, char *err,
+		    size_t errlen)
+{
+	const char *cpu = strstr(p, " cpu=");
+	unsigned n;
+
+	out->cpu = TRAPLOG_NO_CPU;
+	if (cpu) {
+		const char *q = cpu + 5;
+
+		if (!take_dec(&q, 1, &n) || q != end || n >= TRAPLOG_MAX_CPUS)
+			return fail(err, errlen, "bad cpu= (want cpu=N, N < %u, ending the line)",
+				    TRAPLOG_MAX_CPUS);
+		out->cpu = (int)n;
+		end = cpu;
+	}
+	if (!copy_span(out->by, sizeof(out->by), p, end) || !valid_by(out->by))
+		return fail(err, errlen, "by= must be hyp, kvm or vmm");
+	return 0;
 }
 
 int traplog_parse(const char *line, struct traplog_line *out, char *err, size_t errlen)
@@ -163,31 +228,63 @@ int traplog_parse(const char *line, struct traplog_line *out, char *err, size_t 
 		return fail(err, errlen, "no ' by=' at the end");
 	if (!copy_span(out->outcome, sizeof(out->outcome), p, by) || !out->outcome[0])
 		return fail(err, errlen, "empty or too long outcome");
-	if (!copy_span(out->by, sizeof(out->by), by + 4, text + len) || !valid_by(out->by))
-		return fail(err, errlen, "by= must be hyp, kvm or vmm");
+	if (parse_by(by + 4, text + len, out, err, errlen))
+		return -1;
+	if (out->ec == TRAPLOG_EC_EVENT)
+		return check_event(out, err, errlen);
+	return 0;
+}
+
+int traplog_parse_head(const char *line, struct traplog_head *h, char *err, size_t errlen)
+{
+	const char *p = line, *end = line + body_length(line), *s, *cpus;
+
+	memset(h, 0, sizeof(*h));
+	h->cpus = 1;
+	if (!take(&p, "# traplog ") || !take_dec(&p, 1, &h->version))
+		return fail(err, errlen, "not a trap log (no '# traplog N' header)");
+	if (h->version < TRAPLOG_VERSION_MIN || h->version > TRAPLOG_VERSION)
+		return fail(err, errlen, "trap log version %u, this reader knows %d to %d",
+			    h->version, TRAPLOG_VERSION_MIN, TRAPLOG_VERSION);
+	if (!take(&p, " side="))
+		return fail(err, errlen, "header without side=");
+	s = p;
+	while (p < end && *p != ' ')
+		p++;
+	if (p == s || !copy_span(h->side, sizeof(h->side), s, p))
+		return fail(err, errlen, "bad side= in header");
+	if (!take(&p, " guest=") || p >= end)
+		return fail(err, errlen, "bad guest= in header");
+	/* A guest name has no spaces: " cpus=N" can only be the version 2 field. */
+	cpus = strstr(p, " cpus=");
+	if (cpus) {
+		const char *q = cpus + 6;
+
+		if (h->version < 2)
+			return fail(err, errlen, "cpus= in a version %u header", h->version);
+		if (!take_dec(&q, 1, &h->cpus) || q != end || h->cpus < 2 ||
+		    h->cpus > TRAPLOG_MAX_CPUS)
+			return fail(err, errlen,
+				    "bad cpus= in header (want 2..%u, ending the line)",
+				    TRAPLOG_MAX_CPUS);
+		end = cpus;
+	}
+	if (p >= end || !copy_span(h->guest, sizeof(h->guest), p, end) || strstr(h->guest, " "))
+		return fail(err, errlen, "bad guest= in header");
 	return 0;
 }
 
 int traplog_parse_header(const char *line, char *side, size_t sidelen, char *guest, size_t guestlen,
 			 char *err, size_t errlen)
 {
-	unsigned version;
-	const char *p = line, *end = line + body_length(line), *s;
+	struct traplog_head h;
 
-	if (!take(&p, "# traplog ") || !take_dec(&p, 1, &version))
-		return fail(err, errlen, "not a trap log (no '# traplog N' header)");
-	if (version != TRAPLOG_VERSION)
-		return fail(err, errlen, "trap log version %u, this reader knows %d", version,
-			    TRAPLOG_VERSION);
-	if (!take(&p, " side="))
-		return fail(err, errlen, "header without side=");
-	s = p;
-	while (p < end && *p != ' ')
-		p++;
-	if (p == s || !copy_span(side, sidelen, s, p))
-		return fail(err, errlen, "bad side= in header");
-	if (!take(&p, " guest=") || p >= end || !copy_span(guest, guestlen, p, end))
-		return fail(err, errlen, "bad guest= in header");
+	if (traplog_parse_head(line, &h, err, errlen))
+		return -1;
+	if (strlen(h.side) >= sidelen || strlen(h.guest) >= guestlen)
+		return fail(err, errlen, "side= or guest= in header too long");
+	memcpy(side, h.side, strlen(h.side) + 1);
+	memcpy(guest, h.guest, strlen(h.guest) + 1);
 	return 0;
 }
 

@@ -56,7 +56,7 @@ static void test_doc_example(void)
 	char buf[256];
 
 	traplog_header(buf, sizeof(buf), "hyp", "test");
-	check_str(buf, "# traplog 1 side=hyp guest=test", "header");
+	check_str(buf, "# traplog 2 side=hyp guest=test", "header");
 	for (unsigned i = 0; i < 6; i++) {
 		traplog_format(buf, sizeof(buf), i + 1, &doc_records[i]);
 		check_str(buf, doc_lines[i], "doc example line");
@@ -302,10 +302,14 @@ static void test_header_footer(void)
 	      "header parsed");
 	check_str(side, "kvm", "header side");
 	check_str(guest, "bad-nodev", "header guest");
-	check(traplog_parse_header("# traplog 2 side=kvm guest=x", side, sizeof(side), guest,
+	check(traplog_parse_header("# traplog 3 side=kvm guest=x", side, sizeof(side), guest,
 				   sizeof(guest), err, sizeof(err)) == -1 &&
-		      strstr(err, "version 2"),
+		      strstr(err, "version 3"),
 	      "another version refused (%s)", err);
+	check(traplog_parse_header("# traplog 0 side=kvm guest=x", side, sizeof(side), guest,
+				   sizeof(guest), err, sizeof(err)) == -1 &&
+		      strstr(err, "knows 1 to 2"),
+	      "version 0 refused (%s)", err);
 	check(traplog_parse_header("0001 0x01 WFX", side, sizeof(side), guest, sizeof(guest), err,
 				   sizeof(err)) == -1 &&
 		      strstr(err, "not a trap log"),
@@ -320,6 +324,141 @@ static void test_header_footer(void)
 	      "footer without dropped refused (%s)", err);
 }
 
+/* Version 2: docs/trap-log.md's interrupt event lines, as records. */
+static const struct trap_record event_records[] = {
+	{ .pc = 0x40000180, .reg = 27, .outcome = TRAP_OUT_IRQ },
+	{ .pc = 0x40000180,
+	  .reg = 27,
+	  .v0 = 0,
+	  .v1 = GICH_LR_HW | GICH_LR_PENDING | (0xa0u >> 3) << 23 | 27u << 10 | 27u,
+	  .outcome = TRAP_OUT_VIRQ },
+	{ .pc = 0x400001a4, .reg = 25, .v0 = 1, .v1 = 1, .outcome = TRAP_OUT_MAINT },
+	{ .pc = 0x400001a4, .reg = 33, .v0 = 0, .outcome = TRAP_OUT_EOI },
+	{ .pc = 0x40000180, .reg = TRAP_INTID_UNKNOWN, .outcome = TRAP_OUT_IRQ, .by = TRAP_BY_KVM },
+	{ .reg = 27,
+	  .v0 = TRAP_LR_UNKNOWN,
+	  .v1 = GICH_LR_PENDING,
+	  .outcome = TRAP_OUT_VIRQ,
+	  .by = TRAP_BY_KVM,
+	  .flags = TR_PC_UNKNOWN | TR_VAL_UNKNOWN },
+};
+static const unsigned event_seq[] = { 42, 43, 51, 52, 42, 43 };
+
+/* Copied from docs/trap-log.md, section "Version 2: interrupts". */
+static const char *const event_lines[] = {
+	"0042 -- IRQ      pc=0x40000180 intid=27 : irq taken by=hyp",
+	"0043 -- VIRQ     pc=0x40000180 intid=27 : virq lr=0 state=pending hw=1 pintid=27 "
+	"prio=0xa0 by=hyp",
+	"0051 -- MAINT    pc=0x400001a4 intid=25 : maint misr=0x00000001 eisr=0x00000001 by=hyp",
+	"0052 -- EOI      pc=0x400001a4 intid=33 : eoi lr=0 by=hyp",
+	"0042 -- IRQ      pc=0x40000180 intid=? : irq taken by=kvm",
+	"0043 -- VIRQ     pc=? intid=27 : virq lr=? state=pending hw=? pintid=? prio=? by=kvm",
+};
+
+static void test_events(void)
+{
+	char buf[256];
+	struct traplog_line l;
+	char err[128] = "";
+
+	for (unsigned i = 0; i < 6; i++) {
+		int len = traplog_format(buf, sizeof(buf), event_seq[i], &event_records[i]);
+
+		check_str(buf, event_lines[i], "doc event line");
+		check_eq(len, strlen(event_lines[i]), "event length returned");
+		check(traplog_parse(event_lines[i], &l, err, sizeof(err)) == 0,
+		      "parse event %u (%s)", i + 1, err);
+		check_eq(l.ec, TRAPLOG_EC_EVENT, "event EC");
+		check_eq(l.seq, event_seq[i], "event seq");
+	}
+	check(traplog_is_event(TRAP_OUT_EOI) && !traplog_is_event(TRAP_OUT_INJECT),
+	      "events are IRQ..EOI");
+
+	struct trap_record soft = { .pc = 0x40000200,
+				    .reg = 33,
+				    .v0 = 3,
+				    .v1 = GICH_LR_PENDING | GICH_LR_ACTIVE | GICH_LR_EOI |
+					    (0x80u >> 3) << 23 | 33u,
+				    .outcome = TRAP_OUT_VIRQ };
+	expect(&soft,
+	       "0007 -- VIRQ     pc=0x40000200 intid=33 : virq lr=3 state=pending+active hw=0 "
+	       "pintid=- prio=0x80 by=hyp",
+	       "virq, software LR: pintid=-");
+	struct trap_record eoi = { .pc = 0x40000204,
+				   .reg = 33,
+				   .v0 = TRAP_LR_UNKNOWN,
+				   .outcome = TRAP_OUT_EOI,
+				   .by = TRAP_BY_KVM };
+	expect(&eoi, "0007 -- EOI      pc=0x40000204 intid=33 : eoi lr=? by=kvm", "eoi, no LR");
+	/* hsr is not looked at for an event: EC stays "--". */
+	struct trap_record odd = {
+		.hsr = 0x93020045, .pc = 4, .reg = 1023, .outcome = TRAP_OUT_IRQ
+	};
+	expect(&odd, "0007 -- IRQ      pc=0x00000004 intid=1023 : irq taken by=hyp",
+	       "event ignores hsr");
+}
+
+static void test_cpus(void)
+{
+	char buf[256], err[128] = "";
+	struct traplog_head h;
+	struct traplog_line l;
+	struct trap_record wfi = { .hsr = 0x07e00000,
+				   .pc = 0x40000050,
+				   .outcome = TRAP_OUT_WFX,
+				   .flags = TR_HSR,
+				   .cpu = 3 };
+
+	traplog_header_cpus(buf, sizeof(buf), "hyp", "smp", 4);
+	check_str(buf, "# traplog 2 side=hyp guest=smp cpus=4", "header with cpus");
+	traplog_header_cpus(buf, sizeof(buf), "hyp", "smp", 1);
+	check_str(buf, "# traplog 2 side=hyp guest=smp", "one cpu: no cpus=");
+	traplog_format_cpus(buf, sizeof(buf), 4, &wfi, 4);
+	check_str(buf, "0004 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp cpu=3",
+		  "line with cpu=");
+	traplog_format_cpus(buf, sizeof(buf), 4, &wfi, 1);
+	check_str(buf, doc_lines[3], "one cpu: no cpu=");
+
+	check(traplog_parse("0004 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp cpu=3", &l,
+			    err, sizeof(err)) == 0 &&
+		      l.cpu == 3,
+	      "cpu= parsed (%s)", err);
+	check_str(l.by, "hyp", "by before cpu=");
+	check(traplog_parse(doc_lines[3], &l, err, sizeof(err)) == 0 && l.cpu == TRAPLOG_NO_CPU,
+	      "no cpu=: TRAPLOG_NO_CPU");
+	check(traplog_parse_head("# traplog 2 side=kvm guest=smp cpus=2\n", &h, err, sizeof(err)) ==
+			      0 &&
+		      h.cpus == 2 && h.version == 2,
+	      "head: cpus=2 (%s)", err);
+	check_str(h.guest, "smp", "guest before cpus=");
+	check(traplog_parse_head("# traplog 1 side=kvm guest=test", &h, err, sizeof(err)) == 0 &&
+		      h.cpus == 1 && h.version == 1,
+	      "version 1 head: one cpu");
+	check(traplog_parse_head("# traplog 1 side=kvm guest=smp cpus=2", &h, err, sizeof(err)) ==
+			      -1 &&
+		      strstr(err, "version 1"),
+	      "cpus= in version 1 refused (%s)", err);
+	check(traplog_parse_head("# traplog 2 side=kvm guest=smp cpus=1", &h, err, sizeof(err)) ==
+			      -1 &&
+		      strstr(err, "cpus="),
+	      "cpus=1 refused (%s)", err);
+	check(traplog_parse_head("# traplog 2 side=kvm guest=smp cpus=2x", &h, err, sizeof(err)) ==
+		      -1,
+	      "cpus=2x refused");
+}
+
+static void test_event_errors(void)
+{
+	expect_error("0001 -- FIQ      pc=0x40000000 intid=27 : irq taken by=hyp", "not IRQ");
+	expect_error("0001 -- IRQ      pc=0x40000000 : irq taken by=hyp", "intid=");
+	expect_error("0001 -- IRQ      pc=0x40000000 intid=1024 : irq taken by=hyp", "0..1023");
+	expect_error("0001 -- IRQ      pc=0x40000000 intid=27 lr=0 : irq taken by=hyp", "alone");
+	expect_error("0001 -- IRQ      pc=0x40000000 intid=27 : virq lr=0 by=hyp", "'irq '");
+	expect_error("0001 -- EOI      pc=0x40000000 intid=27 : eoi lr=0 by=hyp cpu=x", "cpu=");
+	expect_error("0001 -- EOI      pc=0x40000000 intid=27 : eoi lr=0 by=hyp cpu=1 x", "cpu=");
+	expect_error("0001 - IRQ       pc=0x40000000 intid=27 : irq taken by=hyp", "bad EC");
+}
+
 int main(void)
 {
 	test_doc_example();
@@ -328,5 +467,8 @@ int main(void)
 	test_parse_round_trip();
 	test_parse_errors();
 	test_header_footer();
+	test_events();
+	test_cpus();
+	test_event_errors();
 	return unit_summary();
 }

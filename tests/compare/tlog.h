@@ -28,6 +28,8 @@ struct tlog {
 	const char *path;
 	char side[32]; /* from the header: hyp, kvm ... */
 	char guest[64];
+	unsigned version; /* 1, or 2 (interrupt events, cpu=) */
+	unsigned cpus;	  /* from cpus=: 1 without it; > 1: every line has cpu= */
 	struct tlog_event *ev;
 	size_t n, cap;
 	bool has_end; /* the "# end" line was seen */
@@ -58,7 +60,10 @@ int tlog_fail(char *err, size_t n, const char *path, unsigned line, const char *
 /* Completeness: end line present and consistent. 0, or -1 with err. */
 int tlog_validate(const struct tlog *log, char *err, size_t errlen);
 
-/* "EC NAME pc=PC SYNDROME : OUTCOME by=WHO", single spaces, no seq. */
+/*
+ * "EC NAME pc=PC SYNDROME : OUTCOME by=WHO", single spaces, no seq; EC is
+ * "--" for an interrupt event, and " cpu=N" ends the text of an SMP log.
+ */
 void tlog_event_text(const struct tlog_event *e, char *buf, size_t n);
 
 /* ---- alignment ---- */

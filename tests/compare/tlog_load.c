@@ -41,11 +41,15 @@ static int add_event(struct tlog *log, const struct tlog_event *e)
 
 static int parse_header(const char *s, struct tlog *log, char *err, size_t n, unsigned ln)
 {
+	struct traplog_head h;
 	char why[200];
 
-	if (traplog_parse_header(s, log->side, sizeof(log->side), log->guest, sizeof(log->guest),
-				 why, sizeof(why)) < 0)
+	if (traplog_parse_head(s, &h, why, sizeof(why)) < 0)
 		return tlog_fail(err, n, log->path, ln, "%s", why);
+	snprintf(log->side, sizeof(log->side), "%s", h.side);
+	snprintf(log->guest, sizeof(log->guest), "%s", h.guest);
+	log->version = h.version;
+	log->cpus = h.cpus;
 	return 0;
 }
 
@@ -71,6 +75,14 @@ static int parse_trap(const char *s, struct tlog *log, char *err, size_t n, unsi
 		return tlog_fail(err, n, log->path, ln, "trap line after the end line");
 	if (traplog_parse(s, &e.l, why, sizeof(why)) < 0)
 		return tlog_fail(err, n, log->path, ln, "%s", why);
+	if (e.l.ec == TRAPLOG_EC_EVENT && log->version < 2)
+		return tlog_fail(err, n, log->path, ln, "%s event in a version %u log", e.l.name,
+				 log->version);
+	if (log->cpus > 1 && (e.l.cpu == TRAPLOG_NO_CPU || (unsigned)e.l.cpu >= log->cpus))
+		return tlog_fail(err, n, log->path, ln, "want cpu=N (N < %u) in a cpus=%u log",
+				 log->cpus, log->cpus);
+	if (log->cpus == 1 && e.l.cpu != TRAPLOG_NO_CPU)
+		return tlog_fail(err, n, log->path, ln, "cpu= in a log without cpus=");
 	if (log->n && e.l.seq <= log->ev[log->n - 1].l.seq)
 		return tlog_fail(err, n, log->path, ln, "sequence number %u after %u", e.l.seq,
 				 log->ev[log->n - 1].l.seq);
@@ -173,7 +185,18 @@ int tlog_validate(const struct tlog *log, char *err, size_t errlen)
 void tlog_event_text(const struct tlog_event *e, char *buf, size_t n)
 {
 	const struct traplog_line *l = &e->l;
+	char ec[8], pc[16], cpu[16] = "";
 
-	snprintf(buf, n, "0x%02x %s pc=0x%08x%s%s : %s by=%s", l->ec, l->name, (unsigned)l->pc,
-		 l->syndrome[0] ? " " : "", l->syndrome, l->outcome, l->by);
+	if (l->ec == TRAPLOG_EC_EVENT)
+		snprintf(ec, sizeof(ec), "--");
+	else
+		snprintf(ec, sizeof(ec), "0x%02x", l->ec);
+	if (l->pc_unknown)
+		snprintf(pc, sizeof(pc), "?");
+	else
+		snprintf(pc, sizeof(pc), "0x%08x", (unsigned)l->pc);
+	if (l->cpu != TRAPLOG_NO_CPU)
+		snprintf(cpu, sizeof(cpu), " cpu=%d", l->cpu);
+	snprintf(buf, n, "%s %s pc=%s%s%s : %s by=%s%s", ec, l->name, pc, l->syndrome[0] ? " " : "",
+		 l->syndrome, l->outcome, l->by, cpu);
 }

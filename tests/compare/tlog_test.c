@@ -84,10 +84,51 @@ static void bad(const char *text, const char *want, const char *name)
 	tlog_free(&l);
 }
 
+#define HDR2(side) "# traplog 2 side=" side " guest=t\n"
+#define E1	   "0002 -- IRQ      pc=0x40000180 intid=27 : irq taken by=hyp\n"
+
+/* Version 2: events load beside traps; cpu= only and always in a cpus= log. */
+static void test_load_v2(void)
+{
+	struct tlog l;
+	char text[TLOG_TEXT];
+
+	check(load(HDR2("hyp") T1 E1 END(2), &l, false) == 0, "v2 log with an event (%s)", err);
+	check_eq(l.version, 2, "version kept");
+	check_eq(l.cpus, 1, "no cpus=: one");
+	check_eq(l.ev[1].l.ec, TRAPLOG_EC_EVENT, "event EC");
+	check_str(l.ev[1].kind, "irq", "event outcome kind");
+	tlog_event_text(&l.ev[1], text, sizeof(text));
+	check_str(text, "-- IRQ pc=0x40000180 intid=27 : irq taken by=hyp", "event text");
+	tlog_free(&l);
+	check(load("# traplog 2 side=hyp guest=t cpus=2\n"
+		   "0001 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp cpu=1\n"
+		   "0002 -- VIRQ     pc=? intid=27 : virq lr=? state=pending hw=? pintid=? prio=? "
+		   "by=kvm cpu=0\n" END(2),
+		   &l, false) == 0,
+	      "smp log (%s)", err);
+	check_eq(l.cpus, 2, "cpus= kept");
+	tlog_event_text(&l.ev[1], text, sizeof(text));
+	check_str(text,
+		  "-- VIRQ pc=? intid=27 : virq lr=? state=pending hw=? pintid=? prio=? "
+		  "by=kvm cpu=0",
+		  "smp event text: pc=? and cpu=");
+	tlog_free(&l);
+	check(load(HDR("hyp") T1 END(1), &l, false) == 0 && l.version == 1, "version 1 still read");
+	tlog_free(&l);
+}
+
 static void test_malformed(void)
 {
+	bad(HDR("hyp") E1, "x.log:2: IRQ event in a version 1 log", "event in v1");
+	bad("# traplog 2 side=hyp guest=t cpus=2\n" T1, "x.log:2: want cpu=N", "smp without cpu=");
+	bad("# traplog 2 side=hyp guest=t cpus=2\n"
+	    "0001 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp cpu=2\n",
+	    "x.log:2: want cpu=N (N < 2)", "cpu= out of range");
+	bad(HDR2("hyp") "0001 0x01 WFX      pc=0x40000050 wfe=0 : wfx skipped by=hyp cpu=0\n",
+	    "x.log:2: cpu= in a log without cpus=", "cpu= without cpus=");
 	bad("", "x.log:0: empty", "empty file");
-	bad("# traplog 2 side=hyp guest=t\n", "x.log:1:", "other version");
+	bad("# traplog 3 side=hyp guest=t\n", "x.log:1:", "other version");
 	bad("0001 0x24 DABT pc=0x4000000c : x by=hyp\n", "x.log:1:", "no header");
 	bad(HDR("hyp") T1 "0002 0x12 HVC pc=0x40000040\n", "x.log:3:", "bad trap line");
 	bad(HDR("hyp") T1 "0002 0x12 DABT     pc=0x40000040 imm=0x0000 : psci X by=hyp\n",
@@ -307,6 +348,7 @@ static void test_bad_table(void)
 int main(void)
 {
 	test_load();
+	test_load_v2();
 	test_malformed();
 	test_align();
 	test_differs_text();
