@@ -13,6 +13,8 @@
 #include "hyp.h"
 #include "vgic.h"
 
+#define MAINT_PRIO 0xa0 /* as the guest's timer: below the watchdog */
+
 struct vgic_dist hyp_vgic;
 
 static inline volatile uint32_t *gich(unsigned off)
@@ -51,6 +53,7 @@ void vgic_hyp_init(void)
 		*gich(GICH_LR0 + 4 * i) = 0;
 	*gich(GICH_VMCR) = 0; /* the binary points' reset values, PMR 0 (vgic_v2_enable) */
 	*gich(GICH_HCR) = hyp_vgic.cpu[0].hcr;
+	gic_phys_enable_ppi(GIC_INTID_MAINT, MAINT_PRIO);
 }
 
 /* After the guest ran: what it did with its LRs, into the model. */

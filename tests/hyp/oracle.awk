@@ -1,6 +1,10 @@
 # The -d int oracle: every exception QEMU took from EL1 to EL2 must appear
 # in the hypervisor's trap log, in order, with the same EC and syndrome;
-# and the guest must resume right after the trapped instruction.
+# and the guest must resume right after the trapped instruction. A physical
+# IRQ taken from the guest (HCR.IMO) must be an IRQ event (version 2, EC
+# --), resuming where it struck; the other IRQ events are those polled in a
+# blocking WFI (no exception: Hyp runs with CPSR.I set), before its WFX line.
+# VIRQ, EOI and MAINT events are the hypervisor's own doing: not exceptions.
 # Usage: awk -f oracle.awk QEMU_INT_LOG TRAPLOG. The syndrome is decoded
 # here from QEMU's ESR on its own (not with the kit's decoder).
 function bits(x, lo, w) { return int(x / 2 ^ lo) % (2 ^ w) }
@@ -50,17 +54,44 @@ function logged(line, ec,   syn, out, keys, i, k, n, f) {
 	return out
 }
 FNR == 1 { file++ }
-file == 1 && /^Taking exception/ { taking = 1; el12 = 0; next }
-file == 1 && taking && /^\.\.\.from EL1 to EL2/ { el12 = 1; next }
+file == 1 && /^Taking exception/ { taking = 1; el12 = 0; irq = /\[IRQ\]/; next }
+file == 1 && taking && /^\.\.\.from EL1 to EL2/ {
+	el12 = 1
+	if (irq) { nq++; qirq[nq] = 1; qec[nq] = -1 } # QEMU prints a stale ESR for an IRQ
+	next
+}
+file == 1 && el12 && irq && /^\.\.\.with / { next }
 file == 1 && el12 && /^\.\.\.with ESR / {
 	split($3, p, "/"); nq++; qec[nq] = hex(p[1]); qhsr[nq] = hex(p[2]); qfar[nq] = 0; next
 }
 file == 1 && el12 && /^\.\.\.with H[DI]FAR / { qfar[nq] = hex($3); next }
 file == 1 && /^Exception return from AArch32 hyp to / { if (el12) qret[nq] = hex($NF); el12 = 0; taking = 0; next }
-file == 2 && !/^#/ { nl++; lec[nl] = hex($2); lpc[nl] = hex(substr($4, 4)); lline[nl] = $0 }
+file == 2 && $2 == "--" && $3 != "IRQ" { next }
+file == 2 && !/^#/ {
+	nl++; lec[nl] = $2 == "--" ? -1 : hex($2); lpc[nl] = hex(substr($4, 4)); lline[nl] = $0
+	if (lec[nl] < 0) nirq++
+}
 END {
-	bad = 0; j = 1
+	bad = 0; j = 1; polled = 0; taken = 0
 	for (i = 1; i <= nq; i++) {
+		if (qirq[i]) {
+			if (j > nl || lec[j] >= 0) {
+				printf "FAIL: QEMU IRQ exception %d: no IRQ event in the trap log at line %d\n", i, j
+				bad++; break
+			}
+			if (i in qret && qret[i] != lpc[j]) {
+				printf "FAIL: IRQ at pc 0x%08x resumed at 0x%08x\n", lpc[j], qret[i]; bad++
+			}
+			taken++; j++; continue
+		}
+		# IRQ events polled in a WFI come before that WFI's line
+		skipped = 0
+		while (j <= nl && lec[j] < 0) { skipped++; j++ }
+		polled += skipped
+		if (skipped && j <= nl && lline[j] !~ / : wfx slept /) {
+			printf "FAIL: IRQ event outside a blocking WFI, with no QEMU IRQ exception: %s\n", lline[j - 1]
+			bad++
+		}
 		if (j > nl) { printf "FAIL: QEMU exception %d (ESR 0x%08x) missing from the trap log\n", i, qhsr[i]; bad++; break }
 		e = expected(qec[i], qhsr[i], qfar[i]); g = logged(lline[j], qec[i])
 		if (lec[j] != qec[i] || e != g) {
@@ -77,6 +108,6 @@ END {
 		j = k
 	}
 	if (j <= nl) { printf "FAIL: %d trap-log lines with no QEMU exception, from: %s\n", nl - j + 1, lline[j]; bad++ }
-	printf "%s: %d QEMU exceptions from EL1 to EL2, %d trap-log lines, in order, same EC and syndrome\n", bad ? "FAIL" : "PASS", nq, nl
+	printf "%s: %d QEMU exceptions from EL1 to EL2, %d trap-log lines, in order, same EC and syndrome; IRQ events: %d taken from the guest, %d polled in WFI\n", bad ? "FAIL" : "PASS", nq, nl, taken, polled
 	exit bad ? 1 : 0
 }
