@@ -5,29 +5,39 @@
 #include "sysregs.h"
 #include "vgic.h"
 
+/* The run ends at this call (SYSTEM_OFF, CPU_OFF, SYSTEM_RESET): the cold path. */
+static HYP_COLD int hvc_stop(struct trap_record *r, int status, enum exit_source from)
+{
+	if (r) {
+		r->flags |= TR_STOP;
+		r->v1 = (uint32_t)status;
+	}
+	hyp_vcpu.status = status;
+	if (from == EXIT_FROM_NONE) /* the board's rule: exitline.h */
+		hyp_printf("hyp: the guest powered off without a status: 0\n");
+	return TRAP_STOPPED;
+}
+
 /*
  * HVC: ELR_hyp already points past the instruction (B1.8.4); HVC is a
  * 32-bit instruction in ARM and Thumb state alike.
  */
 int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
-	struct psci_result res;
+	struct psci_result res = { .stop = false };
 	uint32_t fn = f->r[0];
 
 	(void)hsr;
-	r->pc -= 4;
-	board_psci_answer(&hyp_vcpu.board, fn, f->r[1], &res);
-	r->outcome = psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
-	r->v0 = fn;
-	if (res.stop) {
-		r->flags |= TR_STOP;
-		r->v1 = (uint32_t)res.status;
-		hyp_vcpu.status = res.status;
-		if (res.from == EXIT_FROM_NONE) /* the board's rule: exitline.h */
-			hyp_printf("hyp: the guest powered off without a status: 0\n");
-		return TRAP_STOPPED;
+	if (!board_psci_const(fn, &res.ret)) /* the board's fast entry first */
+		board_psci_answer(&hyp_vcpu.board, fn, f->r[1], &res);
+	if (r) {
+		r->pc -= 4;
+		r->outcome = psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
+		r->v0 = fn;
+		r->v1 = res.ret;
 	}
-	r->v1 = res.ret;
+	if (res.stop)
+		return hvc_stop(r, res.status, res.from);
 	f->r[0] = res.ret;
 	return TRAP_RESUME;
 }
@@ -36,8 +46,10 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	f->r[0] = PSCI_RET_NOT_SUPPORTED;
-	r->outcome = TRAP_OUT_SMC;
-	r->v1 = f->r[0];
+	if (r) {
+		r->outcome = TRAP_OUT_SMC;
+		r->v1 = PSCI_RET_NOT_SUPPORTED;
+	}
 	frame_skip(f, hsr);
 	return TRAP_RESUME;
 }
@@ -60,17 +72,21 @@ static void vcpu_block(uint32_t pc)
 	}
 }
 
-int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+HYP_COLD int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
-	r->outcome = TRAP_OUT_WFX;
+	uint32_t pc = frame_pc(f);
+
+	if (r)
+		r->outcome = TRAP_OUT_WFX;
 	frame_skip(f, hsr);
 	if (hsr_wfx_is_wfe(hsr))
 		return TRAP_RESUME;
-	vgic_fold(r->pc);
+	vgic_fold(pc);
 	if (!vgic_cpu_pending(&hyp_vgic, 0)) {
-		r->flags |= TR_SLEPT;
-		vcpu_block(r->pc);
+		if (r)
+			r->flags |= TR_SLEPT;
+		vcpu_block(pc);
 	}
-	vgic_flush(r->pc);
+	vgic_flush(pc);
 	return TRAP_RESUME;
 }

@@ -80,39 +80,43 @@ static enum trap_inject_why not_emulated_why(uint32_t hsr)
 	return TRAP_WHY_CP15;
 }
 
-static int not_emulated(struct hyp_frame *f, struct trap_record *r)
+static HYP_COLD int not_emulated(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	if (hyp_vcpu.strict)
 		hyp_printf("hyp: cp15 access the board does not emulate (hsr=0x%08lx)\n",
-			   (unsigned long)r->hsr);
+			   (unsigned long)hsr);
 	return guest_fault(
-		f, r,
-		&(struct fault){ TRAP_INJ_UNDEF, not_emulated_why(r->hsr), 0, TRAP_STOP_UNDEF });
+		f, r, &(struct fault){ TRAP_INJ_UNDEF, not_emulated_why(hsr), 0, TRAP_STOP_UNDEF });
 }
 
 int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	uint32_t key = hsr & CP32_KEY_MASK;
 	unsigned rt = CP32_RT(hsr);
+	uint32_t v;
 
 	if (rt == 15)
-		return not_emulated(f, r); /* APSR_nzcv as Rt: none of ours takes it */
+		return not_emulated(f, hsr, r); /* APSR_nzcv as Rt: none of ours takes it */
 	if (hsr & CP32_READ) {
-		if (!pass_read32(key, &r->v0))
-			return not_emulated(f, r);
-		set_guest_reg(f, rt, r->v0);
+		if (!pass_read32(key, &v))
+			return not_emulated(f, hsr, r);
+		set_guest_reg(f, rt, v);
 	} else {
-		r->flags |= TR_WRITE;
-		r->v0 = guest_reg(f, rt);
-		if (!pass_write32(key, r->v0))
-			return not_emulated(f, r);
+		v = guest_reg(f, rt);
+		if (r)
+			r->flags |= TR_WRITE;
+		if (!pass_write32(key, v))
+			return not_emulated(f, hsr, r);
 	}
-	r->outcome = TRAP_OUT_CP15;
+	if (r) {
+		r->outcome = TRAP_OUT_CP15;
+		r->v0 = v;
+	}
 	frame_skip(f, hsr);
 	return TRAP_RESUME;
 }
 
-int trap_cp15_64(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+HYP_COLD int trap_cp15_64(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	struct cp_access64 a;
 	const struct cp15_pass64 *p = NULL;
@@ -123,19 +127,21 @@ int trap_cp15_64(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 		if (pass64[i].opc1 == a.opc1 && pass64[i].crm == a.crm)
 			p = &pass64[i];
 	if (!p || a.rt >= 15 || a.rt2 >= 15)
-		return not_emulated(f, r);
-	r->outcome = TRAP_OUT_CP15;
+		return not_emulated(f, hsr, r);
 	if (a.read) {
 		v = p->read();
 		set_guest_reg(f, a.rt, (uint32_t)v);
 		set_guest_reg(f, a.rt2, (uint32_t)(v >> 32));
 	} else {
-		r->flags |= TR_WRITE;
 		v = (uint64_t)guest_reg(f, a.rt2) << 32 | guest_reg(f, a.rt);
 		p->write(v);
 	}
-	r->v0 = (uint32_t)v;
-	r->v1 = (uint32_t)(v >> 32);
+	if (r) {
+		r->outcome = TRAP_OUT_CP15;
+		r->flags |= a.read ? 0 : TR_WRITE;
+		r->v0 = (uint32_t)v;
+		r->v1 = (uint32_t)(v >> 32);
+	}
 	frame_skip(f, hsr);
 	return TRAP_RESUME;
 }

@@ -10,8 +10,8 @@
 /* Thumb: HSR.IL gives the size (B3.13.6); inside an IT block ITSTATE advances. */
 void frame_skip_thumb(struct hyp_frame *f, uint32_t hsr)
 {
-	f->elr += hsr & HSR_IL ? 4 : 2;
-	f->spsr = psr_it_advance(f->spsr); /* as if it ran */
+	frame_set_pc(f, frame_pc(f) + (hsr & HSR_IL ? 4 : 2));
+	frame_set_cpsr(f, psr_it_advance(frame_cpsr(f))); /* as if it ran */
 }
 
 static bool user_bank(unsigned mode) { return mode == PSR_MODE_USR || mode == PSR_MODE_SYS; }
@@ -19,18 +19,18 @@ static bool user_bank(unsigned mode) { return mode == PSR_MODE_USR || mode == PS
 /* r13-r15 (r0-r12 inline in emulate.h); r15: the trapped PC + 8. */
 uint32_t guest_reg_banked(const struct hyp_frame *f, unsigned n)
 {
-	unsigned mode = f->spsr & PSR_MODE_MASK;
+	unsigned mode = frame_cpsr(f) & PSR_MODE_MASK;
 
 	if (n == 13)
 		return banked_sp_read(user_bank(mode) ? PSR_MODE_USR : mode);
 	if (n == 14)
 		return user_bank(mode) ? f->lr : banked_lr_read(mode);
-	return f->elr + 8;
+	return frame_pc(f) + 8;
 }
 
 void set_guest_reg_banked(struct hyp_frame *f, unsigned n, uint32_t v)
 {
-	unsigned mode = f->spsr & PSR_MODE_MASK;
+	unsigned mode = frame_cpsr(f) & PSR_MODE_MASK;
 
 	if (n == 13)
 		banked_sp_write(user_bank(mode) ? PSR_MODE_USR : mode, v);
@@ -63,6 +63,6 @@ void guest_take_exception(struct hyp_frame *f, const struct injection *p)
 		write_IFAR(p->far);
 		write_IFSR(p->fsr);
 	}
-	f->spsr = p->cpsr;
-	f->elr = p->pc;
+	frame_set_cpsr(f, p->cpsr);
+	frame_set_pc(f, p->pc);
 }

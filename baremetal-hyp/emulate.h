@@ -14,17 +14,53 @@
 
 /*
  * The guest's registers as vectors.S saves them at a trap: it pushes
- * r0-r12 and LR, then ELR_hyp and SPSR_hyp, so the lowest address (the
- * struct's start) holds elr. LR is the User/System LR, which Hyp mode
- * shares; the guest's banked SP/LR/SPSR stay in their registers.
+ * r0-r12 and LR. LR is the User/System LR, which Hyp mode shares; the
+ * guest's banked SP/LR/SPSR stay in their registers, and so do its PC and
+ * CPSR (below).
  */
 struct hyp_frame {
-	uint32_t elr;	/* ELR_hyp: where the guest resumes */
-	uint32_t spsr;	/* SPSR_hyp: the guest's CPSR */
 	uint32_t r[13]; /* r0-r12 */
 	uint32_t lr;	/* LR_usr */
 };
-#define HYP_FRAME_SIZE 64 /* vectors.S relies on it */
+#define HYP_FRAME_SIZE 56 /* vectors.S relies on it */
+
+/*
+ * The guest's PC and CPSR are ELR_hyp and SPSR_hyp themselves, read and
+ * written in place: the ERET resumes the guest from them. Nothing on the
+ * trap path takes an exception to Hyp mode, which would overwrite them
+ * (IRQs are masked there; QEMU answers semihosting before any exception).
+ * Leaving them in place saves vectors.S two reads, a store, a load and
+ * two writes on every trap. f names the trapped context they belong to.
+ */
+static inline uint32_t frame_pc(const struct hyp_frame *f)
+{
+	uint32_t v;
+
+	(void)f;
+	__asm__ volatile("mrs %0, elr_hyp" : "=r"(v));
+	return v;
+}
+
+static inline void frame_set_pc(struct hyp_frame *f, uint32_t v)
+{
+	(void)f;
+	__asm__ volatile("msr elr_hyp, %0" ::"r"(v));
+}
+
+static inline uint32_t frame_cpsr(const struct hyp_frame *f)
+{
+	uint32_t v;
+
+	(void)f;
+	__asm__ volatile("mrs %0, spsr" : "=r"(v));
+	return v;
+}
+
+static inline void frame_set_cpsr(struct hyp_frame *f, uint32_t v)
+{
+	(void)f;
+	__asm__ volatile("msr spsr_cxsf, %0" ::"r"(v));
+}
 
 void frame_skip_thumb(struct hyp_frame *f, uint32_t hsr);
 uint32_t guest_reg_banked(const struct hyp_frame *f, unsigned n);
@@ -37,10 +73,10 @@ void set_guest_reg_banked(struct hyp_frame *f, unsigned n, uint32_t v);
  */
 static inline void frame_skip(struct hyp_frame *f, uint32_t hsr)
 {
-	if (f->spsr & PSR_T)
+	if (frame_cpsr(f) & PSR_T)
 		frame_skip_thumb(f, hsr);
 	else
-		f->elr += 4;
+		frame_set_pc(f, frame_pc(f) + 4);
 }
 
 /* r0-r15 as the guest's current mode sees them: r0-r12 are in the frame. */

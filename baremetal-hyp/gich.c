@@ -16,6 +16,7 @@
 #define MAINT_PRIO 0xa0 /* as the guest's timer: below the watchdog */
 
 struct vgic_dist hyp_vgic;
+static uint32_t gicd_base, gicd_size; /* the board's GICD window (its description) */
 
 static inline volatile uint32_t *gich(unsigned off)
 {
@@ -47,6 +48,13 @@ void vgic_hyp_init(void)
 {
 	unsigned nr_lr = (gich_read(GICH_VTR) & GICH_VTR_LISTREGS_MASK) + 1;
 
+	const struct board_desc *d = &hyp_vcpu.desc;
+
+	for (unsigned i = 0; i < d->ndevs; i++)
+		if (d->devs[i].kind == BDEV_GICD) {
+			gicd_base = d->devs[i].base;
+			gicd_size = d->devs[i].size;
+		}
 	vgic_init(&hyp_vgic, 1, nr_lr);
 	hyp_vcpu.board.vgic = &hyp_vgic;
 	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++)
@@ -90,7 +98,7 @@ enum board_reg vgic_board_mmio(struct board_access *a, uint32_t pc)
 {
 	enum board_reg reg;
 
-	if (a->ipa - BOARD_GICD_BASE >= BOARD_GIC_SIZE)
+	if (a->ipa - gicd_base >= gicd_size)
 		return board_mmio(&hyp_vcpu.board, a);
 	vgic_fold(pc);
 	reg = board_mmio(&hyp_vcpu.board, a);

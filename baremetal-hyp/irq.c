@@ -64,4 +64,4 @@ bool irq_handle(uint32_t pc)
 	return true;
 }
 
-void hyp_irq(struct hyp_frame *f) { irq_handle(f->elr); }
+void hyp_irq(struct hyp_frame *f) { irq_handle(frame_pc(f)); }

@@ -10,10 +10,7 @@
 
 #define LOGBUF_RECORDS 4096u /* a power of two: the index is a mask */
 
-#if HYP_TRAPLOG
-static struct trap_record ring[LOGBUF_RECORDS];
-#endif
-static unsigned total;
+unsigned logbuf_count;
 static unsigned mask = LOGBUF_RECORDS - 1;
 
 /* A smaller ring (a power of two, rounded down), to test the overflow. */
@@ -26,20 +23,29 @@ void logbuf_set_capacity(unsigned n)
 	mask = cap - 1;
 }
 
-void logbuf_add(const struct trap_record *r)
-{
 #if HYP_TRAPLOG
-	ring[total & mask] = *r;
+static struct trap_record ring[LOGBUF_RECORDS];
+
+struct trap_record *logbuf_slot(void) { return &ring[logbuf_count++ & mask]; }
+
+void logbuf_add(const struct trap_record *r) { *logbuf_slot() = *r; }
 #else
-	(void)r;
-#endif
-	total++;
+struct trap_record *logbuf_slot(void)
+{
+	logbuf_count++;
+	return NULL;
 }
 
-unsigned logbuf_total(void) { return total; }
+void logbuf_add(const struct trap_record *r)
+{
+	(void)r;
+	logbuf_count++;
+}
+#endif
 
 void logbuf_print(const char *guest, int status)
 {
+	unsigned total = logbuf_count;
 	unsigned first = total > mask + 1 ? total - (mask + 1) : 0;
 	char line[320];
 

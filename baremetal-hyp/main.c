@@ -121,7 +121,7 @@ static void describe_board(struct vcpu *v, uint32_t ram, unsigned cpus)
 			 "-m: guest RAM of %lu bytes: the bare hypervisor maps "
 			 "2 MiB blocks, give an even number of MiB",
 			 (unsigned long)ram);
-	v->board.desc = &v->desc;
+	board_set_desc(&v->board, &v->desc);
 }
 
 void hyp_main(void)

@@ -7,15 +7,15 @@
 #include "hyp.h"
 #include "sysregs.h"
 
-_Static_assert(sizeof(struct hyp_frame) == HYP_FRAME_SIZE, "vectors.S pushes 16 words");
-_Static_assert(offsetof(struct hyp_frame, r) == 8, "r0 right after ELR_hyp, SPSR");
+_Static_assert(sizeof(struct hyp_frame) == HYP_FRAME_SIZE, "vectors.S pushes 14 words");
+_Static_assert(offsetof(struct hyp_frame, r) == 0, "r0 at the lowest address");
 
 /*
  * EC 0x00, a cp14 access (HDCR.TDA/TDOSA/TDRA) or a class with no handler:
  * UNDEF for the guest, as Linux's kvm_handle_unknown_ec does (KVM emulates
  * the cp14 debug registers instead, as RAZ/WI: the board has no debug).
  */
-static int trap_undef(struct hyp_frame *f, struct trap_record *r, enum trap_inject_why why)
+static HYP_COLD int trap_undef(struct hyp_frame *f, struct trap_record *r, enum trap_inject_why why)
 {
 	enum trap_stop strict = why == TRAP_WHY_UNKNOWN_EC ? TRAP_STOP_UNDEF : TRAP_STOP_UNKNOWN_EC;
 
@@ -45,39 +45,22 @@ static int dispatch(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	return trap_undef(f, r, TRAP_WHY_CLASS);
 }
 
-/*
- * The record a handler fills. With the log off (hyp-nolog) no record is
- * kept, so only the fields the handlers themselves read are set.
- */
-static inline void record_start(struct trap_record *r, uint32_t hsr, uint32_t pc)
-{
-#if HYP_TRAPLOG
-	*r = (struct trap_record){ .hsr = hsr, .pc = pc, .flags = TR_HSR, .by = TRAP_BY_HYP };
-#else
-	r->hsr = hsr;
-	r->pc = pc;
-	r->flags = TR_HSR;
-#endif
-}
-
 void hyp_trap(struct hyp_frame *f)
 {
 	uint32_t hsr = read_HSR();
-	struct trap_record r;
-	int resume;
+	struct trap_record *r = logbuf_start(f, hsr); /* NULL with the log off */
 
-	record_start(&r, hsr, f->elr);
-	resume = dispatch(f, hsr, &r);
-	logbuf_add(&r);
-	if (resume == TRAP_STOPPED)
+	if (dispatch(f, hsr, r) == TRAP_STOPPED)
 		hyp_finish(hyp_vcpu.status);
 }
 
-int trap_stop(struct trap_record *r, enum trap_stop why, int status)
+HYP_COLD int trap_stop(struct trap_record *r, enum trap_stop why, int status)
 {
-	r->outcome = TRAP_OUT_STOP;
-	r->reg = why;
-	r->v0 = (uint32_t)status;
+	if (r) {
+		r->outcome = TRAP_OUT_STOP;
+		r->reg = why;
+		r->v0 = (uint32_t)status;
+	}
 	hyp_vcpu.status = status;
 	return TRAP_STOPPED;
 }

@@ -4,7 +4,9 @@
  *   0x04 undefined in Hyp (bug)  0x14 Hyp trap: every guest trap
  *   0x08 SVC/HVC in Hyp (bug)    0x18 IRQ: the watchdog (HCR.IMO)
  *   0x0c prefetch abort (bug)    0x1c FIQ (never: nothing raises one)
- * The guest entries save the full guest context as a struct hyp_frame.
+ * The guest entries save r0-r12 and LR as a struct hyp_frame; the guest's
+ * PC and CPSR stay in ELR_hyp and SPSR_hyp, where the handlers read and
+ * change them (emulate.h), and the ERET takes them from there.
  */
 #include "sysregs.h"
 
@@ -39,12 +41,9 @@ vec_\name:
 	never	dabt, 4
 	never	fiq, 7
 
-/* Saves r0-r12, LR, then ELR_hyp and SPSR_hyp: a struct hyp_frame at sp. */
+/* Saves r0-r12 and LR: a struct hyp_frame at sp, its address in r0. */
 	.macro	save_guest
 	push	{r0-r12, lr}
-	mrs	r0, elr_hyp
-	mrs	r1, spsr			@ SPSR_hyp: the guest's CPSR
-	push	{r0, r1}
 	mov	r0, sp
 	.endm
 
@@ -60,9 +59,6 @@ guest_trap:
 
 	.global	guest_resume
 guest_resume:
-	pop	{r0, r1}
-	msr	elr_hyp, r0
-	msr	spsr_cxsf, r1
 	pop	{r0-r12, lr}
 	eret
 

@@ -29,7 +29,7 @@ void vfp_trap_setup(void)
 	isb();
 }
 
-int trap_vfp(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+HYP_COLD int trap_vfp(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	unsigned cp = hsr & HCPTR_ISS_COPROC;
 
@@ -43,6 +43,7 @@ int trap_vfp(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	fpexc_write(FPEXC_GUEST_RESET);
 	isb();
 	hyp_vcpu.vfp_guest = true;
-	r->outcome = TRAP_OUT_VFP;
+	if (r)
+		r->outcome = TRAP_OUT_VFP;
 	return TRAP_RESUME; /* ELR_hyp is the instruction: it runs again */
 }

@@ -141,7 +141,7 @@ int main(int argc, char **argv)
 	vm.no_nisv = o.no_nisv;
 	vm.no_ext_dabt = o.no_ext_dabt;
 	board_init(&vm.board, console_out, NULL);
-	vm.board.desc = &g.desc;
+	board_set_desc(&vm.board, &g.desc);
 	rc = run(&vm, &o, &g, &res);
 	if (res.ioctls)
 		ioctl_trace_write(res.ioctls, arch_binary);

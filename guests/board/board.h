@@ -54,6 +54,7 @@ struct board_access {
 
 struct board {
 	const struct board_desc *desc;	    /* the devices board_mmio dispatches to */
+	uint32_t uart_base, uart_size;	    /* desc's UART page, tried first (size 0: none) */
 	void (*console)(void *ctx, char c); /* where UART DR bytes go */
 	void *ctx;
 	uint32_t status;		     /* last STATUS write; 0 until then */
@@ -66,16 +67,18 @@ struct board {
 
 /*
  * Starts with the kit's board (board_desc_kit()); a VMM that builds its own
- * description (-m, -c) points b->desc at it afterwards, checked and alive
- * as long as b.
+ * description (-m, -c) gives it with board_set_desc afterwards, checked and
+ * alive as long as b.
  */
 void board_init(struct board *b, void (*console)(void *, char), void *ctx);
+void board_set_desc(struct board *b, const struct board_desc *d);
 
 /*
  * Performs one access. Returns the register it hit (BREG_NONE: no device
  * there, nothing was done; the caller stops the guest). A size other than
  * 1, 2 or 4, a misaligned address and a STATUS access narrower than 32 bits
- * are BREG_NONE too. Reads: a->value is zero-extended to the access size.
+ * are BREG_NONE too. Writes: only the access's size bytes of a->value
+ * count. Reads: a->value is zero-extended to the access size.
  */
 enum board_reg board_mmio(struct board *b, struct board_access *a);
 
@@ -123,6 +126,23 @@ struct psci_result {
 	bool known;	       /* fn is a PSCI function the board knows */
 	const char *name;      /* "PSCI_VERSION" ...; "UNKNOWN" */
 };
+
+/*
+ * The calls whose answer is a constant, for a trap path to try first:
+ * true with *ret set (the call neither stops nor reads an argument), else
+ * false. board_psci_answer gives the same answers.
+ */
+static inline bool board_psci_const(uint32_t fn, uint32_t *ret)
+{
+	switch (fn) {
+	case PSCI_VERSION_FN: *ret = PSCI_BOARD_VERSION; return true;
+	case SMCCC_VERSION_FN: *ret = SMCCC_BOARD_VERSION; return true;
+	case SMCCC_ARCH_WORKAROUND_1_FN:
+		*ret = PSCI_RET_SUCCESS;
+		return true; /* nothing to flush */
+	}
+	return false;
+}
 
 /* Handles HVC with r0 = fn and r1 = arg (PSCI_FEATURES' function id). */
 void board_psci(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *out);

@@ -93,16 +93,15 @@ static void stop(struct board *b, struct psci_result *out, int status)
 void board_psci_answer(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *out)
 {
 	*out = (struct psci_result){ .ret = PSCI_RET_SUCCESS, .known = true };
+	if (board_psci_const(fn, &out->ret))
+		return; /* PSCI_VERSION, SMCCC_VERSION, WORKAROUND_1 */
 	switch (fn) {
-	case PSCI_VERSION_FN: out->ret = PSCI_BOARD_VERSION; break;
-	case SMCCC_ARCH_WORKAROUND_1_FN: break; /* nothing to flush: returns 0 */
 	case PSCI_FEATURES_FN:
 		out->ret = board_implements(arg) ? PSCI_RET_SUCCESS : PSCI_RET_NOT_SUPPORTED;
 		break;
 	case PSCI_CPU_OFF_FN:
 	case PSCI_SYSTEM_OFF_FN: stop(b, out, (int)board_exit_status(b, &out->from)); break;
 	case PSCI_SYSTEM_RESET_FN: stop(b, out, BOARD_STATUS_RESET); break;
-	case SMCCC_VERSION_FN: out->ret = SMCCC_BOARD_VERSION; break;
 	case SMCCC_ARCH_FEATURES_FN:
 		/* WORKAROUND_1 is offered (as a no-op) so a benchmark can time it. */
 		out->ret = arg == SMCCC_ARCH_WORKAROUND_1_FN ? PSCI_RET_SUCCESS

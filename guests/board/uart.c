@@ -15,26 +15,28 @@
 #define UART_ID_BASE	0xfe0		/* PeriphID0-3, PCellID0-3 */
 /* clang-format on */
 
-/* The registers that keep their value: reset value, implemented bits (TRM 3.3). */
+/* The registers that keep their value are consecutive in enum board_reg. */
+_Static_assert(BREG_UART_IMSC - BREG_UART_IBRD + 1 == BOARD_UART_KEPT, "kept: IBRD..IMSC");
+#define KEPT(reg) ((reg)-BREG_UART_IBRD) /* its slot in b->uart_kept */
+
+/* Their reset values and implemented bits (TRM 3.3), by slot. */
 static const struct {
-	enum board_reg reg;
 	uint32_t reset, mask;
 } kept[BOARD_UART_KEPT] = {
-	{ BREG_UART_IBRD, 0, 0xffff },	 /* integer baud rate divisor */
-	{ BREG_UART_FBRD, 0, 0x3f },	 /* fractional divisor */
-	{ BREG_UART_LCR_H, 0, 0xff },	 /* line control */
-	{ BREG_UART_CR, 0x300, 0xff87 }, /* TXE RXE at reset; bits 6:3 reserved */
-	{ BREG_UART_IFLS, 0x12, 0x3f },	 /* FIFO levels: half-way at reset */
-	{ BREG_UART_IMSC, 0, 0x7ff },	 /* interrupt mask */
+	[KEPT(BREG_UART_IBRD)] = { 0, 0xffff },	  /* integer baud rate divisor */
+	[KEPT(BREG_UART_FBRD)] = { 0, 0x3f },	  /* fractional divisor */
+	[KEPT(BREG_UART_LCR_H)] = { 0, 0xff },	  /* line control */
+	[KEPT(BREG_UART_CR)] = { 0x300, 0xff87 }, /* TXE RXE at reset; bits 6:3 reserved */
+	[KEPT(BREG_UART_IFLS)] = { 0x12, 0x3f },  /* FIFO levels: half-way at reset */
+	[KEPT(BREG_UART_IMSC)] = { 0, 0x7ff },	  /* interrupt mask */
 };
 
-/* Its slot in b->uart_kept, or -1. */
+/* Its slot in b->uart_kept, or -1: one subtraction, no search. */
 static int kept_slot(enum board_reg reg)
 {
-	for (int i = 0; i < BOARD_UART_KEPT; i++)
-		if (kept[i].reg == reg)
-			return i;
-	return -1;
+	unsigned slot = (unsigned)reg - BREG_UART_IBRD;
+
+	return slot < BOARD_UART_KEPT ? (int)slot : -1;
 }
 
 void uart_reset(struct board *b)

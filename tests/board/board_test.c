@@ -244,7 +244,7 @@ static void test_follows_desc(void)
 	board_desc_default(&d, BOARD_RAM_SIZE, 1);
 	d.devs = moved;
 	check(board_desc_check(&d, NULL, 0) == 0, "a board with the UART at 0x0a000000");
-	b.desc = &d;
+	board_set_desc(&b, &d);
 	check(rd(BOARD_UART_BASE + 0x18, 4, &v) == BREG_NONE, "the old UART page: no device");
 	check(rd(0x0a000018, 4, &v) == BREG_UART_FR && v == 0x90, "FR at the new base");
 	check(wr(0x0a000000 + BOARD_STATUS_OFFSET, 4, 7) == BREG_STATUS && b.status == 7,
