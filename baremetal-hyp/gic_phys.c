@@ -44,3 +44,12 @@ uint32_t gic_phys_ack(void) { return *gicc(GICC_IAR); }
 void gic_phys_eoi(uint32_t iar) { *gicc(GICC_EOIR) = iar; }
 void gic_phys_deactivate(uint32_t iar) { *gicc(GICC_DIR) = iar; }
 uint32_t gic_phys_ctlr(void) { return *gicc(GICC_CTLR); }
+
+/*
+ * Makes the CPU interface look at its pending interrupts again. QEMU 7.2's
+ * GIC does not when a guest's EOI of a HW-linked LR deactivates a physical
+ * interrupt whose line is still high (the guest re-armed its timer late):
+ * it stays pending, unsignalled, until the next GIC event. Rewriting PMR
+ * with its own value is that event; on real hardware it changes nothing.
+ */
+void gic_phys_resample(void) { *gicc(GICC_PMR) = PMR_ALL_OURS; }

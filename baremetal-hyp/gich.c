@@ -75,8 +75,11 @@ void vgic_fold(uint32_t pc)
 		lr[i] = *gich(GICH_LR0 + 4 * i);
 	done = vgic_fold_lr_state(&hyp_vgic, 0, lr, *gich(GICH_VMCR), &hw_ops);
 	for (unsigned i = 0; done; i++, done >>= 1)
-		if (done & 1)
+		if (done & 1) {
 			irq_log(pc, TRAP_OUT_EOI, GICH_LR_VIRTID(lr[i]), i, lr[i]);
+			if (lr[i] & GICH_LR_HW)
+				gic_phys_resample(); /* its physical one may be pending again */
+		}
 }
 
 /* Before the guest runs again: the model's LRs and GICH_HCR into the hardware. */

@@ -185,6 +185,7 @@ uint32_t gic_phys_ack(void);		/* GICC_IAR */
 void gic_phys_eoi(uint32_t iar);	/* GICC_EOIR: priority drop */
 void gic_phys_deactivate(uint32_t iar); /* GICC_DIR */
 uint32_t gic_phys_ctlr(void);
+void gic_phys_resample(void); /* QEMU: re-signal a pending interrupt after a HW deactivation */
 
 /* gich.c: the guest's GIC (the board's vgic model) against the hardware's GICH */
 struct vgic_dist;

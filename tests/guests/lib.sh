@@ -6,10 +6,9 @@ guests="fdt vfp exceptions ldst irq"
 # boot protocol and DTB, lazy VFP, abort/UNDEF injection); the *-pending
 # tests check that they still fail, and fail once one passes, so that it
 # moves here.
-hyp_guests="ldst vfp exceptions fdt"
+hyp_guests="ldst vfp exceptions fdt irq"
 kvm_guests="ldst vfp fdt"
 declare -A pending_why=(
-	[hyp:irq]="the bare hypervisor has no virtual GIC yet: the GIC reads as zero, no interrupt reaches the guest (issue 9, hyp-gic)"
 	[kvm:irq]="kvm-runner has no in-kernel vGIC yet: KVM_IRQ_LINE forwards one timer level, the distributor reads as zero (issue 9, kvm-vgic)"
 	[kvm:exceptions]="the abort is injected, but in the test bed (QEMU TCG) the guest's SPSR_abt reads 0 in its handler, which the guest's vectors report (FAIL: ...: SPSR 0x00000000 holds no mode) rather than return into an illegal mode (docs/kvm-runner.md, Injection)"
 )
