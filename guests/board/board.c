@@ -67,6 +67,7 @@ void board_init(struct board *b, void (*console)(void *, char), void *ctx)
 	exit_line_init(&b->exit_line);
 	b->stopped = false;
 	b->vgic = NULL;
+	psci_cpus_reset(&b->psci, PSCI_AS_KVM_6_1);
 	uart_reset(b);
 }
 
