@@ -56,7 +56,8 @@ void vgic_hyp_init(void)
 			gicd_size = d->devs[i].size;
 		}
 	vgic_init(&hyp_vgic, 1, nr_lr);
-	hyp_vcpu.board.vgic = &hyp_vgic;
+	if (d->ncpus == 1) /* one vCPU's vGIC for now: with more the GIC stays RAZ/WI */
+		hyp_vcpu.board.vgic = &hyp_vgic;
 	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++)
 		*gich(GICH_LR0 + 4 * i) = 0;
 	*gich(GICH_VMCR) = 0; /* the binary points' reset values, PMR 0 (vgic_v2_enable) */
@@ -101,8 +102,8 @@ enum board_reg vgic_board_mmio(struct board_access *a, uint32_t pc)
 {
 	enum board_reg reg;
 
-	if (a->ipa - gicd_base >= gicd_size)
-		return board_mmio(&hyp_vcpu.board, a);
+	if (a->ipa - gicd_base >= gicd_size || hyp_vcpu.desc.ncpus > 1)
+		return board_mmio(&hyp_vcpu.board, a); /* more vCPUs: RAZ/WI (one vCPU's vGIC) */
 	vgic_fold(pc);
 	reg = board_mmio(&hyp_vcpu.board, a);
 	vgic_flush(pc);

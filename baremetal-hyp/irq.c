@@ -6,7 +6,7 @@
  *   27  the guest's virtual timer: a HW-linked virtual interrupt (vtimer.c)
  *   25  the GICH maintenance interrupt: fold the finished LRs, refill
  */
-#include "console.h"
+#include "smp.h"
 #include "gicv2.h"
 #include "hyp.h"
 #include "vgic.h"
@@ -16,22 +16,13 @@
 #define VTIMER_INTID	BOARD_PPI(BOARD_TIMER_VIRT_PPI)	/* 27 */
 /* clang-format on */
 
-static void __attribute__((noreturn)) watchdog_expired(uint32_t iar, uint32_t pc)
+/* The watchdog: acknowledged and quiet, then the run ends (hyp_timeout). */
+static void __attribute__((noreturn)) watchdog_fired(uint32_t iar, uint32_t pc)
 {
-	struct trap_record r = { .pc = pc, .by = TRAP_BY_HYP };
-
 	watchdog_stop();
 	gic_phys_eoi(iar);
 	gic_phys_deactivate(iar);
-	hyp_printf("hyp: watchdog: the guest ran out of time (irq %u) at pc=0x%08lx\n",
-		   (unsigned)(iar & GICC_IAR_ID_MASK), (unsigned long)pc);
-	if (guest_in_handlers(&hyp_vcpu))
-		hyp_printf("hyp: watchdog: the guest was looping in its exception handlers "
-			   "(exceptions given: %u, the last at PC 0x%08lx)\n",
-			   hyp_vcpu.injected.count, (unsigned long)hyp_vcpu.injected.pc);
-	trap_stop(&r, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT);
-	logbuf_add(&r);
-	hyp_finish(hyp_vcpu.status);
+	hyp_timeout(pc);
 }
 
 /* The guest finished LRs (EOI bit), drained them (UIE) or has none pending (NPIE). */
@@ -54,7 +45,7 @@ bool irq_handle(uint32_t pc)
 		return false; /* no EOI for a spurious read */
 	irq_log(pc, TRAP_OUT_IRQ, id, 0, 0);
 	switch (id) {
-	case WATCHDOG_INTID: watchdog_expired(iar, pc);
+	case WATCHDOG_INTID: watchdog_fired(iar, pc);
 	case VTIMER_INTID: vtimer_irq(iar, pc); break;
 	case GIC_INTID_MAINT: maintenance(iar, pc); break;
 	default:
@@ -64,4 +55,10 @@ bool irq_handle(uint32_t pc)
 	return true;
 }
 
-void hyp_irq(struct hyp_frame *f) { irq_handle(frame_pc(f)); }
+/* From the guest: under the lock every trap takes (none with one vCPU). */
+void hyp_irq(struct hyp_frame *f)
+{
+	hyp_lock();
+	irq_handle(frame_pc(f));
+	hyp_unlock();
+}
