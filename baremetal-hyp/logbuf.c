@@ -111,7 +111,11 @@ struct trap_record *logbuf_slot(void)
 	return &ring[logbuf_count++ & mask];
 }
 
-void logbuf_add(const struct trap_record *r) { *logbuf_slot() = *r; }
+/*
+ * An interrupt event, often inside a trap whose record (an earlier slot) is
+ * not finished yet: it never drains, the next trap's slot does.
+ */
+void logbuf_add(const struct trap_record *r) { ring[logbuf_count++ & mask] = *r; }
 #else
 static void write_records(unsigned first) { (void)first; }
 

@@ -1,7 +1,8 @@
 /*
  * The bare PL2 hypervisor: one guest, the kit's board (docs/guest-abi.md),
  * every trap logged. Start-up order: command line, Hyp MMU, board, the
- * guest loaded, Stage 2, traps, VM, register dump, watchdog, the guest.
+ * guest loaded, Stage 2, traps, VM, the GIC (physical, the guest's, its
+ * timer), register dump, watchdog, the guest.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -149,6 +150,9 @@ void hyp_main(void)
 	hyp_setup_stage2();
 	hyp_activate_traps();
 	hyp_activate_vm();
+	gic_phys_init();
+	vgic_hyp_init();
+	vtimer_init();
 	hyp_regdump(&plan);
 	watchdog_start(v->watchdog_ms);
 	guest_enter(plan.entry, plan.cpsr, (const uint32_t[3]){ plan.r0, plan.r1, plan.r2 });
