@@ -14,7 +14,7 @@
 _Static_assert(BOARD_PPI(BOARD_TIMER_VIRT_PPI) == 27 && BOARD_PPI(BOARD_TIMER_PHYS_PPI) == 30,
 	       "the board's timer PPIs are KVM's defaults");
 
-uint32_t vgic_nr_irqs(const struct board_desc *d)
+uint32_t vgic_dev_nr_irqs(const struct board_desc *d)
 {
 	uint32_t top = BOARD_SPI(0);
 
@@ -44,7 +44,7 @@ static const struct board_dev *dev_of(const struct board_desc *d, enum board_dev
 	return NULL;
 }
 
-int vgic_create(struct vm *vm, const struct board_desc *d)
+int vgic_dev_create(struct vm *vm, const struct board_desc *d)
 {
 	struct kvm_create_device cd = { .type = KVM_DEV_TYPE_ARM_VGIC_V2 };
 	const struct board_dev *gicd = dev_of(d, BDEV_GICD), *gicc = dev_of(d, BDEV_GICC);
@@ -74,7 +74,7 @@ int vgic_create(struct vm *vm, const struct board_desc *d)
 	return 0;
 }
 
-int vgic_set_timer_irqs(int vcpu_fd)
+int vgic_dev_set_timer_irqs(int vcpu_fd)
 {
 	const int vtimer = BOARD_PPI(BOARD_TIMER_VIRT_PPI),
 		  ptimer = BOARD_PPI(BOARD_TIMER_PHYS_PPI);
@@ -92,9 +92,9 @@ int vgic_set_timer_irqs(int vcpu_fd)
 	return 0;
 }
 
-int vgic_init(struct vm *vm, const struct board_desc *d, unsigned ncpus)
+int vgic_dev_init(struct vm *vm, const struct board_desc *d, unsigned ncpus)
 {
-	uint32_t nr = vgic_nr_irqs(d);
+	uint32_t nr = vgic_dev_nr_irqs(d);
 
 	if (ncpus == 0 || ncpus > BOARD_MAX_CPUS)
 		return fail(EXIT_BADINPUT, "vGIC for %u vCPUs (GICv2: 1..%d)", ncpus,
@@ -108,7 +108,7 @@ int vgic_init(struct vm *vm, const struct board_desc *d, unsigned ncpus)
 	return 0;
 }
 
-int vgic_spi_line(struct vm *vm, unsigned spi, bool level)
+int vgic_dev_spi_line(struct vm *vm, unsigned spi, bool level)
 {
 	struct kvm_irq_level irq = {
 		.irq = KVM_ARM_IRQ_SPI(BOARD_SPI(spi)),

@@ -80,7 +80,7 @@ int vm_create(struct vm *vm)
 
 int vm_create_irqchip(struct vm *vm, const struct board_desc *desc)
 {
-	return vm->kernel_irqchip ? vgic_create(vm, desc) : 0;
+	return vm->kernel_irqchip ? vgic_dev_create(vm, desc) : 0;
 }
 
 /* The timers' PPIs need the vGIC and must precede CTRL_INIT, which needs every vCPU. */
@@ -90,9 +90,9 @@ int vm_init_irqchip(struct vm *vm, const struct board_desc *desc)
 
 	if (!vm->kernel_irqchip)
 		return 0;
-	if ((rc = vgic_set_timer_irqs(vm->vcpu_fd)))
+	if ((rc = vgic_dev_set_timer_irqs(vm->vcpu_fd)))
 		return rc;
-	return vgic_init(vm, desc, desc->ncpus);
+	return vgic_dev_init(vm, desc, desc->ncpus);
 }
 
 static bool uart_level; /* the UART SPI's level last given to KVM_IRQ_LINE */
@@ -110,7 +110,7 @@ int vm_sync_uart_irq(struct vm *vm)
 	if (!uart || uart->spi < 0)
 		return 0; /* a UART wired to nothing */
 	uart_level = level;
-	return vgic_spi_line(vm, (unsigned)uart->spi, level);
+	return vgic_dev_spi_line(vm, (unsigned)uart->spi, level);
 }
 
 /* One memslot: the board's RAM, from its description (-m). */
