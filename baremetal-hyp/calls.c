@@ -2,6 +2,7 @@
 #include "console.h"
 #include "hsr.h"
 #include "hyp.h"
+#include "smp.h"
 #include "sysregs.h"
 
 /* The run ends at this call (SYSTEM_OFF, CPU_OFF, SYSTEM_RESET): the cold path. */
@@ -25,7 +26,9 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	struct psci_result res = { .stop = false };
 	uint32_t fn = f->r[0];
-	struct psci_call c = { .cpu = 0, .fn = fn, .a1 = f->r[1], .a2 = f->r[2], .a3 = f->r[3] };
+	struct psci_call c = {
+		.cpu = this_cpu(), .fn = fn, .a1 = f->r[1], .a2 = f->r[2], .a3 = f->r[3]
+	};
 
 	(void)hsr;
 	if (!board_psci_const(fn, &res.ret)) /* the board's fast entry first */
@@ -38,7 +41,11 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	}
 	if (res.stop)
 		return hvc_stop(r, res.status, res.from);
-	f->r[0] = res.ret;
+	if (res.act == PSCI_ACT_CPU_OFF)
+		smp_vcpu_off(); /* parked; a CPU_ON enters the guest afresh */
+	if (res.act == PSCI_ACT_CPU_ON)
+		smp_vcpu_on(res.target, res.entry, res.thumb, res.context_id);
+	f->r[0] = res.ret; /* CPU_SUSPEND: 0 at once, the WFI policy */
 	return TRAP_RESUME;
 }
 

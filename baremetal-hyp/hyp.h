@@ -140,7 +140,8 @@ static inline struct trap_record *logbuf_start(const struct hyp_frame *f, uint32
 	r->outcome = 0;
 	r->by = TRAP_BY_HYP;
 	r->flags = TR_HSR;
-	r->size = r->srt = r->srt2 = r->cpu = 0;
+	r->size = r->srt = r->srt2 = 0;
+	r->cpu = (uint8_t)(read_MPIDR() & 0xffu); /* vCPU n runs on CPU n (smp.h) */
 	return r;
 #else
 	(void)f;
@@ -172,6 +173,7 @@ void hyp_load_guest(const struct boot_args *a, struct boot_plan *plan);
 /* main.c, setup.c, regdump.c, watchdog.c */
 void hyp_finish(int status) __attribute__((noreturn));
 void hyp_mmu_on(void);
+void hyp_mmu_load(void); /* a secondary: the tables hyp_mmu_on built */
 void hyp_setup_stage2(void);
 void hyp_activate_traps(void);
 void hyp_activate_vm(void);
@@ -180,6 +182,9 @@ void hyp_fail(int status, const char *fmt, ...) __attribute__((noreturn, format(
 void watchdog_start(unsigned ms);
 void watchdog_stop(void);
 unsigned watchdog_irq(void); /* acknowledges; returns the interrupt id */
+bool watchdog_expired(void); /* polled by a parked CPU 0 (smp.c) */
+/* The watchdog fired with the guest at pc: the run ends, status 124. */
+void hyp_timeout(uint32_t pc) __attribute__((noreturn));
 #define GIC_SPURIOUS_ID 1023u
 
 /* Called from boot.S and vectors.S */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include "console.h"
 #include "hyp.h"
+#include "smp.h"
 
 #define LOGBUF_RECORDS 4096u /* a power of two: the index is a mask */
 
@@ -39,7 +40,7 @@ static void write_head(const char *guest)
 	if (head_out)
 		return;
 	head_out = true;
-	traplog_header(line, sizeof(line), "hyp", guest);
+	traplog_header_cpus(line, sizeof(line), "hyp", guest, hyp_ncpus);
 	console_line(TRAPLOG_CONSOLE_PREFIX, line);
 }
 
@@ -52,7 +53,7 @@ static void write_records(unsigned first)
 	char line[320];
 
 	for (unsigned i = first; i < logbuf_count; i++) {
-		traplog_format(line, sizeof(line), i + 1, &ring[i & mask]);
+		traplog_format_cpus(line, sizeof(line), i + 1, &ring[i & mask], hyp_ncpus);
 		console_line(TRAPLOG_CONSOLE_PREFIX, line);
 	}
 	written = logbuf_count;

@@ -13,6 +13,7 @@
 #include "semihost.h"
 #include "size_arg.h"
 #include "hyp_regs.h"
+#include "smp.h"
 #include "stage2.h"
 
 #define WATCHDOG_MS_DEFAULT 3000u
@@ -115,9 +116,7 @@ static void describe_board(struct vcpu *v, uint32_t ram, unsigned cpus)
 	board_desc_default(&v->desc, ram, cpus);
 	if (board_desc_check(&v->desc, err, sizeof(err)))
 		hyp_fail(VMM_STATUS_BADINPUT, "%s", err);
-	if (cpus != 1)
-		hyp_fail(VMM_STATUS_BADINPUT,
-			 "%u vCPUs: the bare hypervisor runs one until SMP lands", cpus);
+	hyp_ncpus = cpus; /* vCPU n on CPU n: run.sh gives QEMU -smp cpus */
 	if (ram % S2_BLOCK_SIZE)
 		hyp_fail(VMM_STATUS_BADINPUT,
 			 "-m: guest RAM of %lu bytes: the bare hypervisor maps "

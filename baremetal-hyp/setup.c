@@ -8,6 +8,7 @@
 #include "semihost.h"
 #include "stage2.h"
 #include "hyp_s1.h"
+#include "smp.h"
 
 static struct stage2 s2;
 static struct hyp_s1 s1;
@@ -50,6 +51,12 @@ void hyp_mmu_on(void)
 	s1_map(HOST_UART_BASE, S2_BLOCK_SIZE, HYP_MEM_DEVICE);
 	/* The most run.sh ever gives QEMU: nothing past its real RAM is touched. */
 	s1_map(MACHINE_RAM_BASE, MACHINE_RAM_MAX, HYP_MEM_NORMAL);
+	hyp_mmu_load();
+}
+
+/* The registers of hyp_mmu_on, per CPU: a secondary loads CPU 0's tables. */
+void hyp_mmu_load(void)
+{
 	write_HMAIR0(HYP_HMAIR0);
 	write_HMAIR1(0);
 	write_HTCR(htcr_value());
@@ -70,9 +77,9 @@ void hyp_activate_traps(void)
 	write_HCPTR(HYP_HCPTR);
 	write_HDCR((read_HDCR() & HDCR_HPMN_MASK) | HYP_HDCR_SET);
 	write_CNTHCTL(HYP_CNTHCTL);
-	write_CNTVOFF(0);	  /* guest virtual time = physical time */
-	write_VPIDR(read_MIDR()); /* the guest sees the real CPU's ids */
-	write_VMPIDR(read_MPIDR());
+	write_CNTVOFF(0);			   /* guest virtual time = physical time */
+	write_VPIDR(read_MIDR());		   /* the guest sees the real CPU's ids */
+	write_VMPIDR(board_cpu_mpidr(this_cpu())); /* vCPU n on CPU n: KVM's reset_mpidr */
 	isb();
 }
 

@@ -51,6 +51,8 @@ void watchdog_start(unsigned ms)
 	isb();
 }
 
+bool watchdog_expired(void) { return read_CNTHP_CTL() & CNT_CTL_ISTATUS; }
+
 void watchdog_stop(void)
 {
 	write_CNTHP_CTL(0);

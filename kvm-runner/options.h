@@ -20,7 +20,7 @@ struct options {
 	const char *initrd; /* -i: a file loaded below the DTB */
 	const char *dev;    /* --device, normally /dev/kvm */
 	uint32_t mem;	    /* -m, bytes */
-	unsigned cpus;	    /* -c: 1 until SMP lands */
+	unsigned cpus;	    /* -c: vCPUs, one thread each (vcpu.c) */
 	unsigned timeout_s;
 	int target; /* --target, -1: KVM's preferred one */
 	bool kvm_events, no_nisv, no_ext_dabt, coalesce, strict, quiet;
