@@ -4,6 +4,7 @@
 #include "hyp.h"
 #include "smp.h"
 #include "sysregs.h"
+#include "vgic.h"
 
 /* The run ends at this call (SYSTEM_OFF, CPU_OFF, SYSTEM_RESET): the cold path. */
 static HYP_COLD int hvc_stop(struct trap_record *r, int status, enum exit_source from)
@@ -61,11 +62,39 @@ int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	return TRAP_RESUME;
 }
 
-/* WFI/WFE (HCR.TWI/TWE): resume at once (docs/guest-abi.md, WFI policy). */
+/*
+ * WFI blocks until the guest has an interrupt to take, as kvm_handle_wfx ->
+ * kvm_vcpu_block: pending and enabled in its GIC, above its PMR, whatever
+ * its CPSR.I (an interrupt wakes WFI even masked). Physical interrupts are
+ * polled here with CPSR.I still set; the watchdog ends a guest that waits
+ * for nothing. WFE (HCR.TWE) resumes at once (KVM yields: kvm_vcpu_on_spin).
+ */
+static void vcpu_block(uint32_t pc)
+{
+	for (;;) {
+		vgic_fold(pc);
+		if (vgic_cpu_pending(&hyp_vgic, 0))
+			return;
+		while (!irq_handle(pc))
+			wfi();
+	}
+}
+
 HYP_COLD int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
+	uint32_t pc = frame_pc(f);
+
 	if (r)
 		r->outcome = TRAP_OUT_WFX;
 	frame_skip(f, hsr);
+	if (hsr_wfx_is_wfe(hsr) || hyp_vcpu.desc.ncpus > 1)
+		return TRAP_RESUME; /* the vGIC is one vCPU's: with more, WFI resumes at once */
+	vgic_fold(pc);
+	if (!vgic_cpu_pending(&hyp_vgic, 0)) {
+		if (r)
+			r->flags |= TR_SLEPT;
+		vcpu_block(pc);
+	}
+	vgic_flush(pc);
 	return TRAP_RESUME;
 }

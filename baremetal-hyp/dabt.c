@@ -68,7 +68,7 @@ static inline __attribute__((always_inline)) int device_access(struct hyp_frame 
 
 	if (a->write)
 		a->value = guest_reg(f, d->rt); /* the board takes its low size bytes */
-	reg = board_mmio(&hyp_vcpu.board, a);
+	reg = vgic_board_mmio(a, frame_pc(f));
 	if (r) {
 		r->ipa = a->ipa;
 		r->size = a->size;
@@ -140,7 +140,7 @@ static int emulate_insn(struct hyp_frame *f, struct trap_record *r, const struct
 		const struct a32_access *a = &d->access[i];
 		uint8_t *ram = guest_ram_ptr(a->addr, a->size);
 		struct dev_access da = {
-			{ a->addr, a->size, !a->load, 0 }, a->reg, a->sign_extend, a->addr
+			{ a->addr, a->size, !a->load, 0, 0 }, a->reg, a->sign_extend, a->addr
 		}; /* MMU off: VA = IPA */
 		int rc;
 
@@ -211,7 +211,7 @@ int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 		}
 		return dabt_decode(f, r);
 	}
-	d = (struct dev_access){ { ipa, (uint8_t)dabt_size(hsr), dabt_is_write(hsr), 0 },
+	d = (struct dev_access){ { ipa, (uint8_t)dabt_size(hsr), dabt_is_write(hsr), 0, 0 },
 				 dabt_srt(hsr),
 				 dabt_sse(hsr),
 				 far };

@@ -17,8 +17,8 @@
 #     --timeout S      wall-clock limit for QEMU (default 60)
 #     --watchdog MS    the hypervisor's watchdog, in guest time (default 3000)
 #     --ring N         trap-log ring of N records (default 4096), to test overflow
-#     --drain          write the trap log out as the ring fills: no record lost
-#                      (a Linux boot); trap lines then come amid the console
+#     --drain          the trap log straight to OUT/NAME.traplog, drained as the
+#                      ring fills (semihosting): no record lost (a Linux boot)
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
 #     -q               do not copy the output to the terminal
 # The image is any file: QEMU's loader puts its bytes in a staging area and
@@ -107,8 +107,13 @@ mkdir -p "$out" || die "cannot create $out"
 # (BOARD_RAM_MAX); QEMU backs only the pages touched.
 qemu_mem=$(( (GUEST_PA - MACHINE_BASE + RAM_MAX) >> 20 ))
 cmdline="guest=${name//[^A-Za-z0-9._+-]/_} mem=$mem cpus=$cpus image=$img_size initrd=$initrd_size"
-cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}${drain:+ traplog-drain}"
+cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}"
 cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}"
+if [ -n "$drain" ]; then
+	[[ $out/$name =~ ^[A-Za-z0-9._/+-]+$ ]] || die "--drain: use an --out and --name of letters, digits and ._/+-"
+	rm -f "$out/$name.traplog"
+	cmdline+=" traplog-file=$out/$name.traplog"
+fi
 [ -z "$params" ] || cmdline+=" -- $params"
 qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -smp "$cpus" -m ${qemu_mem}M
 	-nographic -nic none -semihosting -kernel "$hyp" -append "$cmdline"
@@ -133,7 +138,7 @@ else
 fi
 tr -d '\r' <"$raw" >"$raw.tmp" && mv "$raw.tmp" "$raw"
 grep -v -e '^hyp: ' -e '^reg: ' -e '^trap: ' "$raw" >"$out/$name.console"
-sed -n 's/^trap: //p' "$raw" >"$out/$name.traplog"
+[ -n "$drain" ] || sed -n 's/^trap: //p' "$raw" >"$out/$name.traplog"
 sed -n 's/^reg: //p' "$raw" >"$out/$name.regs"
 if [ $rc -eq 124 ] && ! grep -q '^hyp: guest stopped' "$raw"; then
 	echo "run.sh: QEMU did not finish within ${limit}s" >&2

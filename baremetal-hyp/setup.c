@@ -19,14 +19,29 @@ _Static_assert((GUEST_PA & (S2_BLOCK_SIZE - 1)) == 0, "guest RAM not 2 MiB align
 
 const struct stage2 *hyp_stage2(void) { return &s2; }
 
-/* Exactly the guest RAM of the board's description: nothing else is mapped. */
+/* The board's GIC CPU interface: its window, as the description gives it. */
+static const struct board_dev *gicc_dev(const struct board_desc *d)
+{
+	for (unsigned i = 0; i < d->ndevs; i++)
+		if (d->devs[i].kind == BDEV_GICC)
+			return &d->devs[i];
+	return NULL;
+}
+
+/*
+ * Exactly the guest RAM of the board's description, and GICV where the
+ * description puts the guest's GICC (8 KiB, as KVM maps KVM_VGIC_V2_CPU_SIZE
+ * in vgic_v2_map_resources): nothing else is mapped.
+ */
 void hyp_setup_stage2(void)
 {
 	const struct board_desc *d = &hyp_vcpu.desc;
+	const struct board_dev *gicc = gicc_dev(d);
 	const char *why = "level-2 table not 4 KiB aligned";
 
 	if (stage2_init(&s2, (uint32_t)s2.l2) ||
-	    stage2_map_ram(&s2, d->ram_base, GUEST_PA, d->ram_size, &why))
+	    stage2_map_ram(&s2, d->ram_base, GUEST_PA, d->ram_size, &why) ||
+	    stage2_map_device(&s2, gicc->base, HOST_GICV_BASE, BOARD_GICC_DT_SIZE, &why))
 		hyp_fail(VMM_STATUS_FAILED, "stage 2: %s", why);
 	if ((uint32_t)s2.l1 & ((1u << vttbr_align_bits(S2_IPA_BITS)) - 1))
 		hyp_fail(VMM_STATUS_FAILED, "stage 2: level-1 table misaligned for VTTBR");
@@ -77,7 +92,7 @@ void hyp_activate_traps(void)
 	write_HCPTR(HYP_HCPTR);
 	write_HDCR((read_HDCR() & HDCR_HPMN_MASK) | HYP_HDCR_SET);
 	write_CNTHCTL(HYP_CNTHCTL);
-	write_CNTVOFF(0);			   /* guest virtual time = physical time */
+	write_CNTVOFF(read_CNTPCT());		   /* the guest's virtual count starts at 0 */
 	write_VPIDR(read_MIDR());		   /* the guest sees the real CPU's ids */
 	write_VMPIDR(board_cpu_mpidr(this_cpu())); /* vCPU n on CPU n: KVM's reset_mpidr */
 	isb();

@@ -60,16 +60,6 @@ void hyp_trap(struct hyp_frame *f)
 	hyp_unlock();
 }
 
-/* Only the watchdog raises an interrupt (HCR.IMO routes IRQs here). */
-void hyp_irq(struct hyp_frame *f)
-{
-	unsigned id = watchdog_irq();
-
-	if (id == GIC_SPURIOUS_ID)
-		return; /* nothing pending after all: resume */
-	hyp_timeout(frame_pc(f));
-}
-
 void hyp_timeout(uint32_t pc)
 {
 	struct trap_record *r;
