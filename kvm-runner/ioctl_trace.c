@@ -17,12 +17,24 @@
 #define REQ_MMAP 0ul		/* pseudo request: mmap of the vCPU fd */
 /* clang-format on */
 
+/*
+ * A KVM_RUN keeps the exit it returned raw (formatted when the trace is
+ * written: no text on the run loop's path); every other call its text.
+ */
 struct ioctl_record {
 	uint64_t ns;
 	unsigned long req;
 	int ret, err;
 	uint8_t role, phase;
-	char arg[80];
+	bool raw_run; /* run holds a KVM_RUN's exit, arg no text */
+	union {
+		char arg[80];
+		struct {
+			uint64_t addr;
+			uint32_t exit_reason, len;
+			uint8_t is_write;
+		} run;
+	};
 };
 
 static struct ioctl_record *records;
@@ -92,7 +104,13 @@ static void record(int fd, unsigned long req, uintptr_t arg, int ret, int err, u
 	r->err = err;
 	r->role = (uint8_t)role_of(fd);
 	r->phase = (uint8_t)cur_phase;
-	if (req == REQ_MMAP)
+	r->raw_run = req == KVM_RUN && vcpu_run;
+	if (r->raw_run) {
+		r->run.exit_reason = vcpu_run->exit_reason;
+		r->run.addr = vcpu_run->mmio.phys_addr;
+		r->run.len = vcpu_run->mmio.len;
+		r->run.is_write = vcpu_run->mmio.is_write;
+	} else if (req == REQ_MMAP)
 		snprintf(r->arg, sizeof(r->arg), "kvm_run size=%lu", (unsigned long)arg);
 	else
 		ioctl_describe(r->arg, sizeof(r->arg), req, arg, ret,
@@ -172,8 +190,20 @@ unsigned ioctl_total(enum fd_role role, enum ioctl_phase phase)
 
 static void write_record(FILE *f, unsigned seq, const struct ioctl_record *r)
 {
+	static struct kvm_run run; /* a KVM_RUN's exit, as it returned */
+	char text[sizeof(r->arg)];
+	const char *arg = r->arg;
+
+	if (r->raw_run) {
+		run.exit_reason = r->run.exit_reason;
+		run.mmio.phys_addr = r->run.addr;
+		run.mmio.len = r->run.len;
+		run.mmio.is_write = r->run.is_write;
+		ioctl_describe(text, sizeof(text), KVM_RUN, 0, r->ret, &run);
+		arg = text;
+	}
 	fprintf(f, "%04u %-5s %-4s %-26s %s : ret=%d", seq, phase_names[r->phase],
-		role_names[r->role], req_label(r->req), r->arg, r->ret);
+		role_names[r->role], req_label(r->req), arg, r->ret);
 	if (r->ret < 0)
 		fprintf(f, " errno=%s", strerrorname_np(r->err) ?: "?");
 	fprintf(f, " t=%llu.%03uus\n", (unsigned long long)(r->ns / 1000),
