@@ -70,7 +70,9 @@ _start:
 	bl	check_cntfrq
 	bl	calibrate
 	bl	measure_all
+	bl	measure_irq
 	bl	report_all
+	bl	report_irq
 	b	exit_pass
 
 	.text
@@ -83,7 +85,7 @@ vectors:
 	b	unexpected			@ prefetch abort
 	b	unexpected			@ data abort
 	b	unexpected			@ (unused)
-	b	unexpected			@ IRQ
+	b	irq_entry			@ IRQ: bench-irq.inc
 	b	unexpected			@ FIQ
 
 undef_handler:
@@ -266,6 +268,7 @@ median:
 	pop	{r4-r6, pc}
 
 #include "bench-report.inc"
+#include "bench-irq.inc"
 
 /* Data: its own page, so that stores never land beside translated code. */
 	.bss

@@ -7,6 +7,7 @@
  */
 #include "board/memmap.h"
 
+#define MODE_IRQ	0x12
 #define MODE_ABT	0x17
 #define MODE_UND	0x1b
 #define MODE_SVC	0x13
@@ -21,6 +22,8 @@ _start:
 	mov	r4, r0				@ the boot registers, kept for main
 	mov	r5, r1
 	mov	r6, r2
+	cps	#MODE_IRQ			@ interrupts (the irq guest)
+	ldr	sp, =irq_stack + EXC_STACK
 	cps	#MODE_ABT			@ data and prefetch aborts
 	ldr	sp, =abt_stack + EXC_STACK
 	cps	#MODE_UND			@ UNDEF
@@ -44,5 +47,6 @@ _start:
 
 	.bss
 	.balign	8
+irq_stack:	.space	EXC_STACK
 abt_stack:	.space	EXC_STACK
 und_stack:	.space	EXC_STACK

@@ -18,6 +18,8 @@ enum bench_row {
 	BENCH_MMIO_LD,
 	BENCH_CP15,
 	BENCH_SMC,
+	BENCH_IRQ_LATENCY, /* issue 9: the virtual timer's expiry to the guest's handler */
+	BENCH_IRQ_EOI,	   /* issue 9: the guest's GICC_EOIR */
 	BENCH_NROWS
 };
 

@@ -9,7 +9,8 @@ static const char *const row_keys[BENCH_NROWS] = {
 	[BENCH_EMPTY] = "empty",       [BENCH_HVC] = "hvc",
 	[BENCH_HVC_WA1] = "hvc-wa1",   [BENCH_MMIO_ST] = "mmio-store",
 	[BENCH_MMIO_LD] = "mmio-load", [BENCH_CP15] = "cp15-read",
-	[BENCH_SMC] = "smc",
+	[BENCH_SMC] = "smc",	       [BENCH_IRQ_LATENCY] = "irq-latency",
+	[BENCH_IRQ_EOI] = "irq-eoi",
 };
 
 static const char *const row_labels[BENCH_NROWS] = {
@@ -20,6 +21,8 @@ static const char *const row_labels[BENCH_NROWS] = {
 	[BENCH_MMIO_LD] = "MMIO load (UART FR)",
 	[BENCH_CP15] = "CP15 read (ACTLR)",
 	[BENCH_SMC] = "SMC",
+	[BENCH_IRQ_LATENCY] = "IRQ: timer to handler (+-16)",
+	[BENCH_IRQ_EOI] = "IRQ: guest's EOI (+-16)",
 };
 
 const char *bench_row_key(enum bench_row r)

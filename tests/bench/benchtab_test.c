@@ -16,6 +16,8 @@ static const char *const good_console = "hyp: HCR 0x... (register dump)\n"
 					"BENCH: row=cp15-read n=64 windows=7 ticks=150 insns=37\n"
 					"BENCH: row=smc skipped=undef\n"
 					"SPREAD: row=empty min=16 max=17\n"
+					"BENCH: row=irq-latency skipped=noirq\n"
+					"BENCH: row=irq-eoi skipped=noirq\n"
 					"trap: 0001 0x12 HVC ...\n"
 					"EXIT: STATUS=0\n";
 
@@ -38,6 +40,8 @@ static void test_parse_good(void)
 	check_eq(run.cell[BENCH_HVC].insns, 27, "hvc insns");
 	check_eq(run.cell[BENCH_MMIO_LD].ticks, 176, "mmio-load ticks");
 	check(run.cell[BENCH_SMC].skipped, "smc skipped");
+	check(run.cell[BENCH_IRQ_LATENCY].skipped && run.cell[BENCH_IRQ_EOI].skipped,
+	      "interrupt rows skipped: no interrupt delivered");
 	check(!run.cell[BENCH_HVC].skipped, "hvc not skipped");
 }
 

@@ -72,22 +72,30 @@ static const struct reg_field sctlr_el2[] = {
 
 static const struct reg_field vbar_el2[] = { F("VBA", 11, 53) };
 
+/* E2H = 0, as nVHE KVM runs: the ARMv7 CNTHCTL's bits under EL1 names. */
+static const struct reg_field cnthctl_el2[] = {
+	F("EL1PCTEN", 0, 1), F("EL1PCEN", 1, 1), F("EVNTEN", 2, 1),
+	F("EVNTDIR", 3, 1),  F("EVNTI", 4, 4),
+};
+
 #define DESC(n, b, t) \
 	{ \
 		n, b, t, N(t) \
 	}
 static const struct reg_desc aarch64[] = {
-	DESC("HCR_EL2", 64, hcr_el2),	  DESC("HSTR_EL2", 64, hstr_el2),
-	DESC("CPTR_EL2", 64, cptr_el2),	  DESC("MDCR_EL2", 64, mdcr_el2),
-	DESC("VTCR_EL2", 64, vtcr_el2),	  DESC("VTTBR_EL2", 64, vttbr_el2),
-	DESC("SCTLR_EL2", 64, sctlr_el2), DESC("VBAR_EL2", 64, vbar_el2),
+	DESC("HCR_EL2", 64, hcr_el2),	      DESC("HSTR_EL2", 64, hstr_el2),
+	DESC("CPTR_EL2", 64, cptr_el2),	      DESC("MDCR_EL2", 64, mdcr_el2),
+	DESC("VTCR_EL2", 64, vtcr_el2),	      DESC("VTTBR_EL2", 64, vttbr_el2),
+	DESC("SCTLR_EL2", 64, sctlr_el2),     DESC("VBAR_EL2", 64, vbar_el2),
+	DESC("CNTHCTL_EL2", 64, cnthctl_el2),
 };
 
 /* ARMv7 name, AArch64 name (the names QEMU's gdbstub gives on arm64). */
 static const char *const names[][2] = {
-	{ "HCR", "HCR_EL2" },	   { "HSTR", "HSTR_EL2" },  { "HCPTR", "CPTR_EL2" },
-	{ "HDCR", "MDCR_EL2" },	   { "VTCR", "VTCR_EL2" },  { "VTTBR", "VTTBR_EL2" },
-	{ "HSCTLR", "SCTLR_EL2" }, { "HVBAR", "VBAR_EL2" },
+	{ "HCR", "HCR_EL2" },	      { "HSTR", "HSTR_EL2" },  { "HCPTR", "CPTR_EL2" },
+	{ "HDCR", "MDCR_EL2" },	      { "VTCR", "VTCR_EL2" },  { "VTTBR", "VTTBR_EL2" },
+	{ "HSCTLR", "SCTLR_EL2" },    { "HVBAR", "VBAR_EL2" }, { "CNTHCTL", "CNTHCTL_EL2" },
+	{ "CNTVOFF", "CNTVOFF_EL2" },
 };
 
 const char *const regbits_pl2_order[] = {

@@ -18,7 +18,9 @@ static const char usage[] =
 	"       regcmp guest [--md] [--names A,B] A.regs B.regs\n"
 	"       regcmp get FILE NAME[.FIELD]\n"
 	"  pl2    HCR HSTR HCPTR HDCR VTCR VTTBR HSCTLR HVBAR of A against B (and C;\n"
-	"         B, C may use the AArch64 names HCR_EL2 ...), decoded field by field\n"
+	"         B, C may use the AArch64 names HCR_EL2 ...), decoded field by field;\n"
+	"         then GICH_HCR GICH_VTR GICH_VMCR GICH_LRn CNTHCTL CNTVOFF where a\n"
+	"         dump holds them\n"
 	"  guest  the guest registers both dumps name, value by value\n"
 	"  get    one register, or one field of it, in hex\n"
 	"  --all  also list the fields that are zero on both sides\n";
@@ -129,6 +131,8 @@ static int cmd_compare(int argc, char **argv, bool pl2)
 		}
 	if (pl2) {
 		unsigned missing = regtable_pl2(stdout, f, n, &o);
+
+		regtable_gic(stdout, f, n, &o);
 
 		if (missing)
 			fprintf(stderr, "regcmp: %u PL2 register%s missing from a dump\n", missing,

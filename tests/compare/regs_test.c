@@ -178,6 +178,56 @@ static void test_guest(void)
 	regfile_free(&b);
 }
 
+static int dump(const char *text, struct regfile *f)
+{
+	FILE *in = fmemopen((void *)text, strlen(text), "r");
+	int r = regfile_load_stream(in, "x.regs", f, err, sizeof(err));
+
+	fclose(in);
+	return r;
+}
+
+/* The GIC rows: each register some dump holds, in order; none without them. */
+static void test_gic(void)
+{
+	struct regfile f[2];
+	struct regtable_opts o = { .name = { "hyp", "kvm" } };
+	char *out = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	check(dump("reg: GICH_HCR = 0x00000001\nreg: GICH_VTR = 0x90000003\n"
+		   "reg: GICH_LR0 = 0x9a00d81b\nreg: CNTHCTL = 0x00000001\nreg: HCR = 0x1\n",
+		   &f[0]) == 0,
+	      "hyp dump (%s)", err);
+	check(dump("reg: GICH_HCR = 0x00000001\nreg: GICH_LR0 = 0x0\nreg: GICH_LR1 = 0x0\n"
+		   "reg: CNTHCTL_EL2 = 0x3\nreg: CNTVOFF_EL2 = 0x0\n",
+		   &f[1]) == 0,
+	      "kvm dump (%s)", err);
+	m = open_memstream(&out, &len);
+	check_eq(regtable_gic(m, f, 2, &o), 6, "HCR, VTR, LR0, LR1, CNTHCTL, CNTVOFF shown");
+	fclose(m);
+	check(strstr(out, "GICH_VTR = 0x90000003 (hyp)  vs  GICH_VTR = (not in dump) (kvm)") !=
+		      NULL,
+	      "a register one side lacks: (not in dump)");
+	check(strstr(out, "CNTHCTL = 0x00000001 (hyp)  vs  CNTHCTL_EL2 = 0x3 (kvm)") != NULL,
+	      "CNTHCTL against CNTHCTL_EL2");
+	check(strstr(out, "EL1PCEN") != NULL, "CNTHCTL_EL2 decoded (EL1PCEN)");
+	check(!strstr(out, "GICH_VMCR") && !strstr(out, "GICH_LR2"),
+	      "registers no dump holds: no row");
+	check(strstr(out, "GICH_LR1") && strstr(out, "GICH_LR0"), "LRs as many as a dump holds");
+	free(out);
+	regfile_free(&f[1]);
+	check(dump("reg: HCR = 0x1\n", &f[1]) == 0, "a dump without GIC registers");
+	m = open_memstream(&out, &len);
+	check_eq(regtable_gic(m, f + 1, 1, &o), 0, "no GIC registers: nothing shown");
+	fclose(m);
+	check_eq(len, 0, "not a line");
+	free(out);
+	regfile_free(&f[0]);
+	regfile_free(&f[1]);
+}
+
 int main(void)
 {
 	test_tables();
@@ -185,5 +235,6 @@ int main(void)
 	test_three();
 	test_regfile();
 	test_guest();
+	test_gic();
 	return unit_summary();
 }

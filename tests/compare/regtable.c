@@ -231,6 +231,9 @@ static unsigned pl2_one(FILE *out, const char *v7, const struct regfile *f, unsi
 	unsigned missing = 0;
 	size_t m;
 
+	if (!v8)
+		v8 = v7; /* a GIC register: one name on every side */
+
 	for (unsigned i = 0; i < n; i++) {
 		names[i] = v7;
 		r[i] = regfile_get(&f[i], v7);
@@ -263,6 +266,43 @@ unsigned regtable_pl2(FILE *out, const struct regfile *f, unsigned n, const stru
 	for (size_t i = 0; i < regbits_pl2_count; i++)
 		missing += pl2_one(out, regbits_pl2_order[i], f, n, o);
 	return missing;
+}
+
+/* A dump holds v7 (or its AArch64 name). */
+static bool has_reg(const struct regfile *f, const char *v7)
+{
+	const char *v8 = regbits_aarch64_name(v7);
+
+	return regfile_get(f, v7) || (v8 && regfile_get(f, v8));
+}
+
+static unsigned gic_one(FILE *out, const char *v7, const struct regfile *f, unsigned n,
+			const struct regtable_opts *o)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (has_reg(&f[i], v7)) {
+			pl2_one(out, v7, f, n, o);
+			return 1;
+		}
+	return 0;
+}
+
+unsigned regtable_gic(FILE *out, const struct regfile *f, unsigned n, const struct regtable_opts *o)
+{
+	static const char *const gich[] = { "GICH_HCR", "GICH_VTR", "GICH_VMCR" };
+	static const char *const timer[] = { "CNTHCTL", "CNTVOFF" };
+	unsigned shown = 0;
+	char lr[16];
+
+	for (size_t i = 0; i < sizeof(gich) / sizeof(gich[0]); i++)
+		shown += gic_one(out, gich[i], f, n, o);
+	for (unsigned k = 0; k < REGTABLE_MAX_LRS; k++) {
+		snprintf(lr, sizeof(lr), "GICH_LR%u", k);
+		shown += gic_one(out, lr, f, n, o);
+	}
+	for (size_t i = 0; i < sizeof(timer) / sizeof(timer[0]); i++)
+		shown += gic_one(out, timer[i], f, n, o);
+	return shown;
 }
 
 /*

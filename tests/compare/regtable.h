@@ -51,6 +51,19 @@ int regtable_value(char *buf, size_t n, const struct reg_desc *d, uint64_t v);
 unsigned regtable_pl2(FILE *out, const struct regfile *f, unsigned n,
 		      const struct regtable_opts *o);
 
+/* GICv2 allows 1..64 list registers (GICH_VTR.ListRegs). */
+#define REGTABLE_MAX_LRS 64
+
+/*
+ * The GIC virtualization interface and the generic timer's virtualization:
+ * GICH_HCR, GICH_VTR, GICH_VMCR, GICH_LR0.., CNTHCTL, CNTVOFF (CNTHCTL_EL2,
+ * CNTVOFF_EL2 on arm64), each that some dump holds, side by side; a side
+ * without it shows "(not in dump)" (a VMM that does not dump them yet), not
+ * an error. Returns how many registers were shown.
+ */
+unsigned regtable_gic(FILE *out, const struct regfile *f, unsigned n,
+		      const struct regtable_opts *o);
+
 /* Guest state: every name in both dumps that is not a PL2 register. */
 unsigned regtable_guest(FILE *out, const struct regfile *a, const struct regfile *b,
 			const struct regtable_opts *o);

@@ -66,6 +66,16 @@ int tlog_validate(const struct tlog *log, char *err, size_t errlen);
  */
 void tlog_event_text(const struct tlog_event *e, char *buf, size_t n);
 
+/* "0x24" of a trap, "--" of an interrupt event (buf of 8). */
+const char *tlog_event_ec(const struct tlog_event *e, char *buf, size_t n);
+
+/*
+ * The pc that is part of an event's key: a trap's pc; 0 for an interrupt
+ * event, whose pc is where the guest happened to be (asynchronous: it
+ * differs from run to run and KVM's events mostly do not give it).
+ */
+uint32_t tlog_key_pc(const struct tlog_event *e);
+
 /* ---- alignment ---- */
 
 enum tlog_mark {
@@ -92,7 +102,7 @@ int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, 
 	       size_t errlen);
 void tlog_diff_free(struct tlog_diff *d);
 
-/* Same trap for alignment: EC, PC and outcome kind. */
+/* Same trap for alignment: EC, PC and outcome kind (events: kind alone). */
 bool tlog_same_key(const struct tlog_event *x, const struct tlog_event *y);
 
 /*
@@ -110,6 +120,7 @@ bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y, c
 struct tlog_expect {
 	char name[48];
 	bool differs; /* "when: differs" ('~'); else "when: only" */
+	bool moved;   /* "when: moved": a '<'/'>' row whose equal twin is elsewhere */
 	unsigned npats;
 	char side[TLOG_MAX_PATS][32];	    /* glob on the log's side name */
 	char pat[TLOG_MAX_PATS][TLOG_TEXT]; /* glob on tlog_event_text */

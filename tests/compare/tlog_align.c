@@ -15,7 +15,8 @@
 
 bool tlog_same_key(const struct tlog_event *x, const struct tlog_event *y)
 {
-	return x->l.ec == y->l.ec && x->l.pc == y->l.pc && strcmp(x->kind, y->kind) == 0;
+	return x->l.ec == y->l.ec && tlog_key_pc(x) == tlog_key_pc(y) &&
+		strcmp(x->kind, y->kind) == 0;
 }
 
 /* Next space-separated word of *s into w; false at the end. */
@@ -130,8 +131,22 @@ static unsigned weight(const struct tlog_event *x, const struct tlog_event *y)
 	return tlog_same_details(x, y, NULL, 0) ? 2 : 1;
 }
 
+/*
+ * A trap pair outweighs a run of interrupt-event pairs: an interrupt is
+ * asynchronous, so where the two logs order them differently the traps
+ * stay paired and the events show as moved, not the other way round.
+ */
+#define TRAP_SCALE 64u
+
+static unsigned pair_weight(struct tlog_classes *c, const struct tlog_event *a, size_t i, size_t j)
+{
+	unsigned k = tlog_classes_weight(c, i, j);
+
+	return a[i].l.ec == TRAPLOG_EC_EVENT ? k : k * TRAP_SCALE;
+}
+
 /* L[i][j] = best total weight of pairing a[i..n) with b[j..m). */
-static uint32_t *lcs_table(struct tlog_classes *c, size_t n, size_t m)
+static uint32_t *lcs_table(struct tlog_classes *c, const struct tlog_event *a, size_t n, size_t m)
 {
 	size_t w = m + 1;
 	uint32_t *L = calloc((n + 1) * w, sizeof(*L));
@@ -142,7 +157,7 @@ static uint32_t *lcs_table(struct tlog_classes *c, size_t n, size_t m)
 		for (size_t j = m; j-- > 0;) {
 			uint32_t down = L[(i + 1) * w + j], right = L[i * w + j + 1];
 			uint32_t best = down > right ? down : right;
-			unsigned k = tlog_classes_weight(c, i, j);
+			unsigned k = pair_weight(c, a, i, j);
 
 			if (k && L[(i + 1) * w + j + 1] + k > best)
 				best = L[(i + 1) * w + j + 1] + k;
@@ -159,7 +174,7 @@ static int walk(struct tlog_diff *d, size_t *cap, const struct tlog_event *a, si
 	int r = 0;
 
 	while (r == 0 && (i < n || j < m)) {
-		unsigned k = i < n && j < m ? tlog_classes_weight(c, i, j) : 0;
+		unsigned k = i < n && j < m ? pair_weight(c, a, i, j) : 0;
 
 		if (k && L[i * w + j] == L[(i + 1) * w + j + 1] + k) {
 			r = push(d, cap, TLOG_SAME, &a[i++], &b[j++]);
@@ -175,7 +190,7 @@ static int walk(struct tlog_diff *d, size_t *cap, const struct tlog_event *a, si
 /* The key's hash (EC, PC, outcome kind): the buckets of note_moves. */
 static size_t key_hash(const struct tlog_event *e)
 {
-	size_t h = e->l.ec * 2654435761u ^ e->l.pc * 40503u;
+	size_t h = e->l.ec * 2654435761u ^ tlog_key_pc(e) * 40503u;
 
 	for (const char *s = e->kind; *s; s++)
 		h = h * 31 + (unsigned char)*s;
@@ -259,7 +274,7 @@ int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, 
 		return -1;
 	}
 	if (tlog_classes_make(&c, a->ev + head, n, b->ev + head, m) == 0)
-		L = lcs_table(&c, n, m);
+		L = lcs_table(&c, a->ev + head, n, m);
 	if (!L) {
 		tlog_classes_free(&c);
 		snprintf(err, errlen, "out of memory");

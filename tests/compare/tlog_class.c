@@ -25,7 +25,7 @@ static uint64_t hash_fields(const char *const *f, unsigned n)
 
 static bool same_key(const struct tlog_event *x, const struct tlog_event *y)
 {
-	return x->l.ec == y->l.ec && x->l.pc == y->l.pc && strcmp(x->kind, y->kind) == 0;
+	return tlog_same_key(x, y);
 }
 
 static bool same_exact(const struct tlog_event *x, const struct tlog_event *y)
@@ -44,12 +44,12 @@ struct intern {
 
 static uint32_t intern(struct intern *t, const struct tlog_event *e, bool exact)
 {
-	char pc[12], ec[4];
+	char pc[12], ec[8];
 	const char *f[5] = { ec, pc, e->kind, e->l.syndrome, e->l.outcome };
 	size_t i;
 
-	snprintf(ec, sizeof(ec), "%02x", e->l.ec & 0xff);
-	snprintf(pc, sizeof(pc), "%08x", (unsigned)e->l.pc);
+	tlog_event_ec(e, ec, sizeof(ec));
+	snprintf(pc, sizeof(pc), "%08x", (unsigned)tlog_key_pc(e));
 	i = hash_fields(f, exact ? 5 : 3) & (t->size - 1);
 	for (;; i = (i + 1) & (t->size - 1)) {
 		uint32_t id = t->slot[i];

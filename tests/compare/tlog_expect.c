@@ -2,7 +2,7 @@
  * The table of expected differences (tests/compare/expected-differences.txt):
  *
  *   [name]
- *   when: only | differs
+ *   when: only | differs | moved
  *   SIDE: PATTERN        one or more; SIDE and PATTERN are fnmatch globs
  *   absent SIDE: PATTERN optional: the entry holds only while no event of
  *                        the log of SIDE matches PATTERN
@@ -11,7 +11,9 @@
  * "only": a row present in one log only; it is explained when that log's
  * side matches SIDE and its event text matches PATTERN. "differs": the same
  * trap with other details ('~'); every pattern must match the event of a
- * side its SIDE names. Event text: tlog_event_text().
+ * side its SIDE names. "moved": as "only", for a row whose same event sits
+ * elsewhere in the other log ("moved: row N"): the order differs, not the
+ * events. Event text: tlog_event_text().
  */
 #include <errno.h>
 #include <fnmatch.h>
@@ -80,10 +82,11 @@ static int field(struct tlog_table *t, char *key, char *val, unsigned ln, char *
 	struct tlog_expect *e = &t->e[t->n - 1];
 
 	if (strcmp(key, "when") == 0) {
-		if (strcmp(val, "only") && strcmp(val, "differs"))
+		if (strcmp(val, "only") && strcmp(val, "differs") && strcmp(val, "moved"))
 			return tlog_fail(err, n, t->path, ln,
-					 "when: must be \"only\" or \"differs\"");
+					 "when: must be \"only\", \"differs\" or \"moved\"");
 		e->differs = strcmp(val, "differs") == 0;
+		e->moved = strcmp(val, "moved") == 0;
 	} else if (strcmp(key, "cause") == 0) {
 		if (snprintf(e->cause, sizeof(e->cause), "%s", val) >= (int)sizeof(e->cause))
 			return tlog_fail(err, n, t->path, ln, "cause too long");
@@ -202,6 +205,8 @@ static bool explains(const struct tlog_expect *e, const struct tlog_row *r,
 		     const struct row_text *tx, const struct tlog *la, const struct tlog *lb)
 {
 	if (r->mark == TLOG_SAME || e->differs != (r->mark == TLOG_CHANGED))
+		return false;
+	if (e->moved && strncmp(r->differs, "moved: ", 7))
 		return false;
 	if (!e->differs) {
 		for (unsigned k = 0; k < e->npats; k++)

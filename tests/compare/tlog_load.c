@@ -182,15 +182,26 @@ int tlog_validate(const struct tlog *log, char *err, size_t errlen)
 	return 0;
 }
 
+const char *tlog_event_ec(const struct tlog_event *e, char *buf, size_t n)
+{
+	if (e->l.ec == TRAPLOG_EC_EVENT)
+		snprintf(buf, n, "--");
+	else
+		snprintf(buf, n, "0x%02x", e->l.ec & 0xff);
+	return buf;
+}
+
+uint32_t tlog_key_pc(const struct tlog_event *e)
+{
+	return e->l.ec == TRAPLOG_EC_EVENT ? 0 : e->l.pc;
+}
+
 void tlog_event_text(const struct tlog_event *e, char *buf, size_t n)
 {
 	const struct traplog_line *l = &e->l;
 	char ec[8], pc[16], cpu[16] = "";
 
-	if (l->ec == TRAPLOG_EC_EVENT)
-		snprintf(ec, sizeof(ec), "--");
-	else
-		snprintf(ec, sizeof(ec), "0x%02x", l->ec);
+	tlog_event_ec(e, ec, sizeof(ec));
 	if (l->pc_unknown)
 		snprintf(pc, sizeof(pc), "?");
 	else

@@ -8,14 +8,36 @@
 
 #define COL_MAX 72 /* widest detail column padded in text mode */
 
-/* "SYNDROME : OUTCOME" of one event, or "" for the missing side. */
+/*
+ * "SYNDROME : OUTCOME" of one event, or "" for the missing side. An
+ * interrupt event's pc is its side's own (not the row's key): it leads.
+ */
 static void detail(const struct tlog_event *e, char *buf, size_t n)
 {
+	char pc[16] = "";
+
 	if (!e) {
 		buf[0] = 0;
 		return;
 	}
-	snprintf(buf, n, "%s%s: %s", e->l.syndrome, e->l.syndrome[0] ? " " : "", e->l.outcome);
+	if (e->l.ec == TRAPLOG_EC_EVENT && e->l.pc_unknown)
+		snprintf(pc, sizeof(pc), "pc=? ");
+	else if (e->l.ec == TRAPLOG_EC_EVENT)
+		snprintf(pc, sizeof(pc), "pc=0x%08x ", (unsigned)e->l.pc);
+	snprintf(buf, n, "%s%s%s: %s", pc, e->l.syndrome, e->l.syndrome[0] ? " " : "",
+		 e->l.outcome);
+}
+
+/* The PC column: a trap's pc; "-" for an interrupt event (in its detail). */
+static const char *row_pc(const struct tlog_event *e, char *buf, size_t n)
+{
+	if (e->l.ec == TRAPLOG_EC_EVENT)
+		snprintf(buf, n, "-");
+	else if (e->l.pc_unknown)
+		snprintf(buf, n, "?");
+	else
+		snprintf(buf, n, "0x%08x", (unsigned)e->l.pc);
+	return buf;
 }
 
 bool tlog_folded(const struct tlog_diff *d, size_t i, int context)
@@ -68,7 +90,7 @@ static void md_cell(FILE *out, const char *s)
 static void text_rows(FILE *out, int ctx, const struct tlog *a, const struct tlog *b,
 		      const struct tlog_diff *d, const struct tlog_table *t)
 {
-	char da[TLOG_TEXT], db[TLOG_TEXT];
+	char da[TLOG_TEXT], db[TLOG_TEXT], ec[8], pc[16];
 	int w = 8;
 
 	for (size_t i = 0; i < d->n; i++) {
@@ -89,8 +111,9 @@ static void text_rows(FILE *out, int ctx, const struct tlog *a, const struct tlo
 
 		detail(r->a, da, sizeof(da));
 		detail(r->b, db, sizeof(db));
-		fprintf(out, "%c 0x%02x %-8s 0x%08x  %-*s | %s", r->mark, e->l.ec, e->l.name,
-			(unsigned)e->l.pc, w, da, db);
+		fprintf(out, "%c %-4s %-8s %-10s  %-*s | %s", r->mark,
+			tlog_event_ec(e, ec, sizeof(ec)), e->l.name, row_pc(e, pc, sizeof(pc)), w,
+			da, db);
 		if (r->mark != TLOG_SAME)
 			fprintf(out, "   [%s]", cause_name(t, r));
 		fputc('\n', out);
@@ -104,7 +127,7 @@ static void text_rows(FILE *out, int ctx, const struct tlog *a, const struct tlo
 static void md_rows(FILE *out, int ctx, const struct tlog *a, const struct tlog *b,
 		    const struct tlog_diff *d, const struct tlog_table *t)
 {
-	char buf[TLOG_TEXT];
+	char buf[TLOG_TEXT], ec[8], pc[16];
 
 	fprintf(out, "| | EC | name | PC | %s | %s | cause |\n", a->side, b->side);
 	fputs("|---|---|---|---|---|---|---|\n", out);
@@ -118,8 +141,8 @@ static void md_rows(FILE *out, int ctx, const struct tlog *a, const struct tlog 
 				fold == 1 ? "" : "s");
 		if (tlog_folded(d, i, ctx))
 			continue;
-		fprintf(out, "| `%c` | 0x%02x | %s | 0x%08x |", r->mark, e->l.ec, e->l.name,
-			(unsigned)e->l.pc);
+		fprintf(out, "| `%c` | %s | %s | %s |", r->mark, tlog_event_ec(e, ec, sizeof(ec)),
+			e->l.name, row_pc(e, pc, sizeof(pc)));
 		detail(r->a, buf, sizeof(buf));
 		md_cell(out, buf);
 		detail(r->b, buf, sizeof(buf));

@@ -345,10 +345,74 @@ static void test_bad_table(void)
 	bad_table("[a]\njust words\n", "x.txt:2:", "no colon");
 }
 
+/*
+ * Interrupt events: lined up by kind, not pc (asynchronous); "?" fields
+ * match; an event elsewhere in the other log is "moved", which a
+ * "when: moved" entry explains and which "only"-like rows it does not.
+ */
+static void test_events_align(void)
+{
+	struct tlog_table t;
+	struct tlog la, lb;
+	struct tlog_diff d;
+	const char *hyp = HDR2("hyp") T1
+		"0002 -- IRQ      pc=0x40000180 intid=27 : irq taken by=hyp\n"
+		"0003 -- VIRQ     pc=0x40000180 intid=27 : virq lr=0 state=pending hw=1 pintid=27 "
+		"prio=0xa0 by=hyp\n"
+		"0004 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 "
+		"ret=0x00010001 by=hyp\n"
+		"0005 -- MAINT    pc=0x40000044 intid=25 : maint misr=0x00000001 eisr=0x00000001 "
+		"by=hyp\n" END(5);
+	const char *kvm = HDR2("kvm") T1
+		"0002 0x12 HVC      pc=0x40000040 imm=0x0000 : psci PSCI_VERSION fn=0x84000000 "
+		"ret=0x00010001 by=hyp\n"
+		"0003 -- IRQ      pc=0x40000190 intid=? : irq taken by=kvm\n"
+		"0004 -- VIRQ     pc=? intid=27 : virq lr=? state=pending hw=? pintid=? prio=? "
+		"by=kvm\n" END(4);
+	const char *tab = "[moved]\nwhen: moved\n*: -- IRQ *\n*: -- VIRQ *\ncause: async\n"
+			  "[maint]\nwhen: only\nhyp: -- MAINT *\ncause: hyp only\n";
+
+	check_str(
+		marks(HDR2("a") "0001 -- IRQ      pc=0x40000180 intid=27 : irq taken by=hyp\n" END(
+			      1),
+		      HDR2("b") "0001 -- IRQ      pc=0x40000999 intid=? : irq taken by=kvm\n" END(
+			      1)),
+		"=", "events pair whatever their pc; intid=? matches");
+	check_str(
+		marks(HDR2("a") "0001 -- IRQ      pc=0x40000180 intid=27 : irq taken by=hyp\n" END(
+			      1),
+		      HDR2("b") "0001 -- EOI      pc=0x40000180 intid=27 : eoi lr=0 by=hyp\n" END(
+			      1)),
+		"<>", "events of other kinds do not pair");
+	check(table(tab, &t) == 0, "table with when: moved (%s)", err);
+	check_eq(explain(hyp, kvm, &d, &la, &lb, &t), 0, "moved events and the MAINT explained");
+	check_str(marks(hyp, kvm), "=<<=<>>", "IRQ and VIRQ moved past the HVC, MAINT hyp only");
+	check(d.n == 7 && d.rows[1].expect == 0 && d.rows[2].expect == 0 && d.rows[4].expect == 1 &&
+		      d.rows[5].expect == 0 && d.rows[6].expect == 0,
+	      "the traps stay paired: IRQ and VIRQ by [moved], the MAINT by [maint]");
+	check_str(d.rows[1].differs, "moved: row 6", "the IRQ moved to row 6");
+	tlog_diff_free(&d);
+	tlog_free(&la);
+	tlog_free(&lb);
+	/* An IRQ only in one log, not moved: [moved] does not explain it. */
+	check_eq(explain(HDR2("hyp") T1 "0002 -- IRQ      pc=0x40000180 intid=27 : irq taken "
+					"by=hyp\n" END(2),
+			 HDR2("kvm") T1 END(1), &d, &la, &lb, &t),
+		 1, "an IRQ with no twin is unexplained by a moved entry");
+	tlog_diff_free(&d);
+	tlog_free(&la);
+	tlog_free(&lb);
+	tlog_table_free(&t);
+	check(table("[x]\nwhen: later\n*: *\ncause: c\n", &t) < 0 && strstr(err, "moved"),
+	      "a bad when: names moved among the choices (%s)", err);
+	tlog_table_free(&t);
+}
+
 int main(void)
 {
 	test_load();
 	test_load_v2();
+	test_events_align();
 	test_malformed();
 	test_align();
 	test_differs_text();
