@@ -7,6 +7,7 @@
 #   make run-hyp      the bare hypervisor on GUEST (default: test)
 #   make debug-hyp    the same, stopped for gdb (-s -S)
 #   make run-kvm      kvm-runner on GUEST inside the arm64 KVM test bed
+#   make run-qemu-kvm Debian's QEMU with KVM on GUEST there, beside kvm-runner
 #   make kvm-order    the VMM steps in orders that keep and break their rules
 #   make kvm-trail    the guest under gdb, breakpoints on KVM's functions
 #   make bench        trap round-trip costs, in instructions

@@ -1,39 +1,18 @@
 /*
- * Names of the KVM requests, capabilities and exit reasons the runner
- * uses, and the one-line argument summary of a call. Pure C.
+ * Names of the KVM capabilities and exit reasons the runner uses, and the
+ * one-line argument summary of a call (request names: kvm_requests.c,
+ * shared with the test bed's ptrace decoder). Pure C.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include "arch.h"
 #include "ioctl_trace.h"
+#include "kvm_requests.h"
 
 #define NAME(x) \
 	{ \
 		x, #x \
 	}
-
-static const struct {
-	unsigned long req;
-	const char *name;
-} requests[] = {
-	NAME(KVM_GET_API_VERSION),
-	NAME(KVM_CREATE_VM),
-	NAME(KVM_CHECK_EXTENSION),
-	NAME(KVM_GET_VCPU_MMAP_SIZE),
-	NAME(KVM_CREATE_VCPU),
-	NAME(KVM_SET_USER_MEMORY_REGION),
-	NAME(KVM_IRQ_LINE),
-	NAME(KVM_ENABLE_CAP),
-	NAME(KVM_ARM_PREFERRED_TARGET),
-	NAME(KVM_RUN),
-	NAME(KVM_GET_ONE_REG),
-	NAME(KVM_SET_ONE_REG),
-	NAME(KVM_ARM_VCPU_INIT),
-	NAME(KVM_GET_REG_LIST),
-	NAME(KVM_GET_MP_STATE),
-	NAME(KVM_REGISTER_COALESCED_MMIO),
-	NAME(KVM_SET_VCPU_EVENTS),
-};
 
 static const struct {
 	unsigned cap;
@@ -63,13 +42,7 @@ static const char *const exits[] = {
 	[KVM_EXIT_ARM_NISV] = "ARM_NISV",
 };
 
-const char *ioctl_name(unsigned long req)
-{
-	for (size_t i = 0; i < sizeof(requests) / sizeof(requests[0]); i++)
-		if (requests[i].req == req)
-			return requests[i].name;
-	return NULL;
-}
+const char *ioctl_name(unsigned long req) { return kvm_request_name(req, false); }
 
 const char *kvm_cap_name(unsigned cap)
 {

@@ -6,7 +6,7 @@
 #   make kvm-order KVM_ARMV7_KERNEL=/path/zImage   also on 32-bit ARM KVM
 
 KO_DIR		:= kvm-runner/order
-KO_SRCS		:= $(wildcard $(KO_DIR)/*.c) $(addprefix $(KR_DIR)/,ioctl_trace.c ioctl_names.c \
+KO_SRCS		:= $(wildcard $(KO_DIR)/*.c) $(addprefix $(KR_DIR)/,ioctl_trace.c ioctl_names.c kvm_requests.c \
 		   tick.c err.c regdump.c)
 KO_DEPS		:= $(KO_SRCS) $(wildcard $(KO_DIR)/*.h) $(KR_HDRS) $(BOARD_SRCS) $(BOARD_HDRS) \
 		   $(KO_DIR)/build.mk

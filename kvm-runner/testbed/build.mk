@@ -6,6 +6,8 @@
 #   make run-kvm-armv7 KVM_ARMV7_KERNEL=/path/zImage   the same on 32-bit ARM KVM
 #   make pl2regs-kvm [GUEST=test]   also build/kvm/GUEST.pl2regs, read live with gdb
 #   make pl2regs-kvm-armv7 KVM_ARMV7_KERNEL=...  the same on 32-bit ARM KVM
+#   make run-qemu-kvm [GUEST=test]  Debian's QEMU with KVM on GUEST, beside
+#                                   kvm-runner, in one boot: build/qemu-kvm/
 #
 # KVM_QEMU_ARGS adds QEMU arguments (e.g. -icount shift=0); KVM_INIT_OPTS
 # init's (--no-count, --limit S, --kallsyms); KVM_RUNNER_OPTS kvm-runner's.
@@ -14,9 +16,10 @@ TB_DIR		:= kvm-runner/testbed
 TB_BUILD	:= $(BUILD)/testbed
 TB_KERNEL	:= $(TB_BUILD)/kernel/vmlinuz
 TB_INIT_SRCS	:= $(addprefix $(TB_DIR)/,init.c initargs.c report.c b64.c sctrace.c sysnames.c \
-		   ksyms.c)
-TB_INIT_DEPS	:= $(TB_INIT_SRCS) $(wildcard $(TB_DIR)/*.h) $(TB_DIR)/build.mk
-TB_CFLAGS	:= -static -Os -s -Wall -Wextra -Werror
+		   ksyms.c iotable.c) kvm-runner/kvm_requests.c guests/board/exitline.c
+TB_INIT_DEPS	:= $(TB_INIT_SRCS) $(wildcard $(TB_DIR)/*.h) $(TB_DIR)/build.mk kvm-runner/kvm_abi.h \
+		   kvm-runner/kvm_requests.h guests/board/exitline.h guests/board/memmap.h
+TB_CFLAGS	:= -static -Os -s -Wall -Wextra -Werror -Ikvm-runner -Iguests/board
 KVM_RUNNER_ARM64 ?= $(BUILD)/kvm-runner/kvm-runner-arm64
 KVM_RUNNER_ARMHF ?= $(BUILD)/kvm-runner/kvm-runner-armhf
 KVM_TIMEOUT	?= 120
@@ -40,6 +43,12 @@ $(TB_BUILD)/init-armhf: $(TB_INIT_DEPS)
 $(TB_KERNEL):
 	$(Q)$(TB_DIR)/fetch-kernel.sh $(@D) >/dev/null
 
+# Debian's arm64 QEMU and its libraries, fetched once (fetch-qemu.sh), never committed.
+TB_QEMU_ROOT	:= $(TB_BUILD)/qemu/root
+TB_QEMU		:= $(TB_QEMU_ROOT)/usr/bin/qemu-system-aarch64
+$(TB_QEMU):
+	$(Q)$(TB_DIR)/fetch-qemu.sh $(TB_BUILD)/qemu >/dev/null
+
 # kvm-order (kvm-runner/order/) rides along as /bin/kvm-order (init --order).
 $(TB_BUILD)/initramfs-arm64.cpio: $(TB_BUILD)/init-arm64 $(KVM_RUNNER_ARM64) $(GUEST_ELFS) \
 		$(KR_BUILD)/kvm-order-arm64 $(TB_DIR)/mkinitramfs.sh
@@ -51,7 +60,7 @@ $(TB_BUILD)/initramfs-armhf.cpio: $(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(G
 	$(Q)$(TB_DIR)/mkinitramfs.sh --tool $(KR_BUILD)/kvm-order-armhf $@ \
 		$(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(GUEST_ELFS)
 
-.PHONY: testbed testbed-armv7 run-kvm run-kvm-armv7 pl2regs-kvm pl2regs-kvm-armv7
+.PHONY: testbed testbed-armv7 run-kvm run-kvm-armv7 pl2regs-kvm pl2regs-kvm-armv7 run-qemu-kvm
 testbed: $(TB_KERNEL) $(TB_BUILD)/initramfs-arm64.cpio
 testbed-armv7: $(TB_BUILD)/initramfs-armhf.cpio
 
@@ -74,6 +83,14 @@ pl2regs-kvm-armv7: testbed-armv7
 		--runner-opts "$(KVM_RUNNER_OPTS) $(GUEST_ARGS_$(GUEST))" \
 		--initrd $(TB_BUILD)/initramfs-armhf.cpio --out $(BUILD)/kvm-armv7
 endif
+
+# QEMU's initramfs is built per run (its guest list names GUEST): run-qemu-kvm.sh.
+run-qemu-kvm: $(TB_KERNEL) $(TB_QEMU) $(TB_BUILD)/init-arm64 $(KVM_RUNNER_ARM64) \
+		$(BUILD)/guests/$(GUEST).elf
+	$(Q)$(TB_DIR)/run-qemu-kvm.sh --guest $(GUEST) --kernel $(TB_KERNEL) \
+		--init $(TB_BUILD)/init-arm64 --runner $(KVM_RUNNER_ARM64) --qemu-root $(TB_QEMU_ROOT) \
+		--timeout $(KVM_TIMEOUT) --runner-opts "$(GUEST_ARGS_$(GUEST))" --out $(BUILD)/qemu-kvm \
+		-- $(KVM_QEMU_ARGS)
 
 pl2regs-kvm: testbed
 	$(Q)$(TB_DIR)/pl2regs.sh --guest $(GUEST) --kernel $(TB_KERNEL) \

@@ -1,9 +1,9 @@
 /*
- * /init of the KVM test bed: mounts what kvm-runner needs, runs it on one
- * guest (arguments from the kernel command line after "--", see initargs.h)
- * or on each run of a guest list (--list), sends the results back over the
- * console between markers (report.h) and powers the machine off, so that
- * QEMU exits.
+ * /init of the KVM test bed: mounts what kvm-runner needs, runs it (or,
+ * with --qemu, Debian's QEMU with KVM) on one guest (arguments from the
+ * kernel command line after "--", see initargs.h) or on each run of a guest
+ * list (--list), sends the results back over the console between markers
+ * (report.h) and powers the machine off, so that QEMU exits.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -16,8 +16,11 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "exitline.h"
 #include "initargs.h"
+#include "iotable.h"
 #include "ksyms.h"
+#include "memmap.h"
 #include "report.h"
 #include "sctrace.h"
 
@@ -51,7 +54,8 @@ static const char *in_dir(const char *dir, const char *name)
 	return path;
 }
 
-static void write_runinfo(const char *dir, const struct init_args *a, const struct sctrace *st)
+static void write_runinfo(const char *dir, const struct init_args *a, const struct sctrace *st,
+			  int status, const char *source)
 {
 	FILE *f = fopen(in_dir(dir, "runinfo"), "w");
 	struct utsname u;
@@ -60,7 +64,12 @@ static void write_runinfo(const char *dir, const struct init_args *a, const stru
 		return;
 	uname(&u);
 	fprintf(f, "guest: %s\n", a->guest);
-	fprintf(f, "exit_status: %d\n", sctrace_exit_code(st->status));
+	fprintf(f, "vmm: %s\n", a->qemu ? "qemu" : "kvm-runner");
+	fprintf(f, "exit_status: %d\n", status);
+	if (a->qemu) {
+		fprintf(f, "vmm_status: %d\n", sctrace_exit_code(st->status));
+		fprintf(f, "status_from: %s\n", source);
+	}
 	fprintf(f, "timed_out: %d\n", st->timed_out);
 	fprintf(f, "wall_us: %lld\n", st->wall_ns / 1000);
 	fprintf(f, "user_us: %lld\n",
@@ -92,6 +101,44 @@ static void write_syscalls(const char *dir, const struct sctrace *st)
 	}
 	fprintf(f, "total %lu\n", st->total);
 	fclose(f);
+}
+
+static void write_fdioctls(const char *dir, const struct iotable *io)
+{
+	FILE *f = fopen(in_dir(dir, "fdioctls"), "w");
+
+	if (!f)
+		return;
+	iotable_write(f, io);
+	fclose(f);
+}
+
+/*
+ * A QEMU run's status: QEMU cannot see the board's STATUS register, so the
+ * guest's last "EXIT: STATUS=n" line (the board's rule, exitline.h), 0 with
+ * *source "none" when it printed none; QEMU's own failure is the VMM's.
+ */
+static int qemu_status(const char *console, int vmm_status, bool timed_out, const char **source)
+{
+	FILE *f = fopen(console, "r");
+	struct exit_line e;
+	enum exit_source src;
+	uint32_t n;
+	int c;
+
+	*source = "vmm";
+	if (vmm_status != 0) {
+		fprintf(stderr, "init: qemu exited with %d\n", vmm_status);
+		return timed_out ? BOARD_STATUS_TIMEOUT : STATUS_SETUP;
+	}
+	exit_line_init(&e);
+	while (f && (c = getc(f)) != EOF)
+		exit_line_feed(&e, (char)c);
+	if (f)
+		fclose(f);
+	n = exit_status_pick(false, 0, &e, &src);
+	*source = src == EXIT_FROM_LINE ? "line" : "none";
+	return (int)n;
 }
 
 /* The KVM lines of /proc/kallsyms, readable once kptr_restrict is 0. */
@@ -140,18 +187,22 @@ static void run_order(unsigned limit_s)
 
 /*
  * A run's files, sent as NAME (one guest) or RUN.NAME (a list's run); dtb
- * only when the runner was given --dump-dtb DIR/dtb.
+ * only when the runner was given --dump-dtb DIR/dtb, fdioctls only when
+ * counted. all_optional: a QEMU run, which writes no trap log, trace or
+ * registers.
  */
-static void report_run(const char *dir, const char *run)
+static void report_run(const char *dir, const char *run, bool all_optional)
 {
 	static const char *const names[] = {
-		"console", "stderr", "traplog", "ioctls", "regs", "runinfo", "syscalls", "dtb",
+		"console", "stderr",   "traplog",  "ioctls", "regs",
+		"runinfo", "syscalls", "fdioctls", "dtb",
 	};
 	char name[TESTBED_NAME_MAX + 16];
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		snprintf(name, sizeof(name), "%s%s%s", run ? run : "", run ? "." : "", names[i]);
-		if ((run || strcmp(names[i], "dtb") == 0) &&
+		if ((run || all_optional || strcmp(names[i], "dtb") == 0 ||
+		     strcmp(names[i], "fdioctls") == 0) &&
 		    access(in_dir(dir, names[i]), F_OK) < 0)
 			continue; /* a list's runs send what they have, quietly */
 		report_file(stdout, name, in_dir(dir, names[i]));
@@ -175,24 +226,36 @@ static int read_cmdline(char *buf, size_t n, char **argv, int max)
 /* Runs the runner as a says, its results in dir. Returns its exit status. */
 static int run_one(const struct init_args *a, const char *dir)
 {
-	struct sctrace st;
+	static struct sctrace st;
+	static struct iotable io;
 	char out[TESTBED_PATH_MAX + 16], err[TESTBED_PATH_MAX + 16];
-	struct sctrace_opts o = { .stdout_path = out, .stderr_path = err };
+	struct sctrace_opts o = { .stdout_path = out, .stderr_path = err, .io = &io };
+	const char *source = "vmm";
+	int status;
 
+	memset(&io, 0, sizeof(io));
 	snprintf(out, sizeof(out), "%s/console", dir);
 	snprintf(err, sizeof(err), "%s/stderr", dir);
 	o.count = a->count_syscalls;
 	o.limit_s = a->limit_s;
+	if (a->qemu)
+		o.stdin_path = "/dev/null"; /* -serial stdio: no input, no terminal */
 	if (sctrace_run((char *const *)a->argv, &o, &st) < 0) {
 		fprintf(stderr, "init: running %s: %s\n", a->argv[0], strerror(errno));
 		return STATUS_SETUP;
 	}
 	if (st.timed_out)
-		fprintf(stderr, "init: kvm-runner killed after %u s (--limit)\n", a->limit_s);
-	write_runinfo(dir, a, &st);
-	if (a->count_syscalls)
+		fprintf(stderr, "init: %s killed after %u s (--limit)\n",
+			a->qemu ? "qemu" : "kvm-runner", a->limit_s);
+	status = sctrace_exit_code(st.status);
+	if (a->qemu)
+		status = qemu_status(out, status, st.timed_out, &source);
+	write_runinfo(dir, a, &st, status, source);
+	if (a->count_syscalls) {
 		write_syscalls(dir, &st);
-	return sctrace_exit_code(st.status);
+		write_fdioctls(dir, &io);
+	}
+	return status;
 }
 
 /*
@@ -236,13 +299,13 @@ static int run_list(const char *name)
 		snprintf(dir, sizeof(dir), "%s/%s", TESTBED_OUT_DIR, run);
 		mkdir(dir, 0755);
 		printf("init: run %s: status %d\n", run, run_one(&a, dir));
-		report_run(dir, run);
+		report_run(dir, run, a.qemu);
 	}
 	fclose(f);
 	return rc;
 }
 
-static int run(bool *kallsyms, bool *order, bool *list)
+static int run(bool *kallsyms, bool *order, bool *list, bool *qemu)
 {
 	static char cmdline[4096];
 	char *argv[TESTBED_MAX_ARGS + 1];
@@ -265,6 +328,7 @@ static int run(bool *kallsyms, bool *order, bool *list)
 	*kallsyms = a.kallsyms;
 	*order = a.order;
 	*list = a.list[0] != '\0';
+	*qemu = a.qemu;
 	if (*list)
 		status = run_list(a.list);
 	else
@@ -278,14 +342,14 @@ static int run(bool *kallsyms, bool *order, bool *list)
 
 int main(void)
 {
-	bool kallsyms = false, order = false, list = false;
+	bool kallsyms = false, order = false, list = false, qemu = false;
 	int status;
 
 	mount_all();
-	status = run(&kallsyms, &order, &list);
+	status = run(&kallsyms, &order, &list, &qemu);
 	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1); /* keep printk out of the data */
 	if (!list) /* a list's runs were sent as they ended */
-		report_run(TESTBED_OUT_DIR, NULL);
+		report_run(TESTBED_OUT_DIR, NULL, qemu);
 	if (kallsyms)
 		report_file(stdout, "kallsyms", OUT("kallsyms"));
 	if (order)

@@ -12,6 +12,26 @@ static const char *const result_opts[TESTBED_NRESULTS][2] = {
 	{ "--regs", "regs" },
 };
 
+/*
+ * QEMU with KVM: an AArch32 vCPU on the arm64 host (aarch64=off), the virt
+ * board the native run uses, never a network device, the console on stdout.
+ */
+/* clang-format off */
+static const char *const qemu_args[] = {
+	"-M", "virt",
+	"-cpu", "host,aarch64=off",
+	"-accel", "kvm",
+	"-smp", "1",
+	"-nodefaults",
+	"-nic", "none",
+	"-display", "none",
+	"-monitor", "none",
+	"-serial", "stdio",
+	"-no-reboot",
+};
+/* clang-format on */
+#define QEMU_NARGS (sizeof(qemu_args) / sizeof(qemu_args[0]))
+
 bool testbed_name_ok(const char *s)
 {
 	size_t n = strlen(s);
@@ -65,6 +85,8 @@ static int init_options(int argc, char **argv, struct init_args *a, char *err, s
 			a->kallsyms = true;
 		} else if (strcmp(argv[i], "--order") == 0) {
 			a->order = true;
+		} else if (strcmp(argv[i], "--qemu") == 0) {
+			a->qemu = true;
 		} else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
 			if (parse_seconds(argv[++i], &a->limit_s) < 0) {
 				snprintf(err, errlen, "bad --limit '%s' (1..3600 seconds)",
@@ -90,6 +112,7 @@ static int init_options(int argc, char **argv, struct init_args *a, char *err, s
 int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_args *a, char *err,
 		       size_t errlen)
 {
+	size_t n;
 	int i;
 
 	memset(a, 0, sizeof(*a));
@@ -108,7 +131,7 @@ int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_a
 		snprintf(err, errlen,
 			 "no guest given (kernel command line: -- [--no-count] "
 			 "[--no-traplog] [--no-ioctls] [--no-regs] [--limit S] [--kallsyms] "
-			 "[--order] GUEST [OPTION...], or --list NAME)");
+			 "[--order] [--qemu] GUEST [OPTION...], or --list NAME)");
 		return -1;
 	}
 	if (!testbed_name_ok(argv[i])) {
@@ -117,12 +140,26 @@ int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_a
 		return -1;
 	}
 	strcpy(a->guest, argv[i]);
-	snprintf(a->guest_path, sizeof(a->guest_path), "%s/%s.elf", TESTBED_GUEST_DIR, a->guest);
+	n = strlen(a->guest);
+	/* a raw image keeps its name; an ELF is named without .elf */
+	snprintf(a->guest_path, sizeof(a->guest_path), "%s/%s%s", TESTBED_GUEST_DIR, a->guest,
+		 n > 4 && strcmp(a->guest + n - 4, ".bin") == 0 ? "" : ".elf");
 	i++;
 	if (argc - i + 2 * TESTBED_NRESULTS + 2 > TESTBED_MAX_ARGS) {
 		snprintf(err, errlen, "too many runner options (at most %d words)",
 			 TESTBED_MAX_ARGS - 2 * TESTBED_NRESULTS - 2);
 		return -1;
+	}
+	if (a->qemu) {
+		push(a, TESTBED_QEMU);
+		for (size_t k = 0; k < QEMU_NARGS; k++)
+			push(a, qemu_args[k]);
+		for (; i < argc; i++)
+			push(a, argv[i]);
+		push(a, "-kernel");
+		push(a, a->guest_path);
+		a->argv[a->argc] = NULL;
+		return 0; /* QEMU writes no trap log, trace or registers */
 	}
 	push(a, TESTBED_RUNNER);
 	for (; i < argc; i++)

@@ -4,7 +4,7 @@
  * the words it does not know before "--", e.g. nokaslr):
  *
  *   [--no-count] [--limit SECONDS] [--kallsyms] [--order] [--no-traplog]
- *   [--no-ioctls] [--no-regs] GUEST [RUNNER_OPTION...]
+ *   [--no-ioctls] [--no-regs] [--qemu] GUEST [RUNNER_OPTION...]
  * or
  *   [--kallsyms] [--order] --list NAME
  *
@@ -14,7 +14,11 @@
  * also runs TESTBED_ORDER after the guest (or the list) and sends its table;
  * --no-traplog/--no-ioctls/--no-regs leave that result option out (the
  * runner's lean path, for footprint and benchmark runs).
- * GUEST names /guests/GUEST.elf in the initramfs; the runner options (e.g.
+ * --qemu runs Debian's QEMU (TESTBED_QEMU, in the initramfs with
+ * mkinitramfs.sh --tree) with KVM instead of kvm-runner: TESTBED_QEMU_ARGS,
+ * then the runner options (QEMU's own, e.g. -m 256), then -kernel GUEST.
+ * GUEST names /guests/GUEST.elf in the initramfs, or a raw image
+ * /guests/GUEST when the name ends in .bin; the runner options (e.g.
  * --timeout 10) go to kvm-runner before the result-file options init adds.
  * Words are split at blanks; "double quotes" keep a word with blanks in
  * it together (-p "console=ttyAMA0 quiet").
@@ -33,10 +37,12 @@
 
 /* clang-format off */
 #define TESTBED_RUNNER		"/bin/kvm-runner"
+#define TESTBED_QEMU		"/usr/bin/qemu-system-aarch64"	/* fetch-qemu.sh */
 #define TESTBED_ORDER		"/bin/kvm-order"	/* kvm-runner/order/ */
 #define TESTBED_GUEST_DIR	"/guests"
 #define TESTBED_OUT_DIR		"/out"
 #define TESTBED_MAX_ARGS	32
+#define TESTBED_ARGV_MAX	56	/* a program's words: QEMU's fixed ones and 32 */
 #define TESTBED_NAME_MAX	64
 /* clang-format on */
 
@@ -52,12 +58,13 @@ struct init_args {
 	unsigned limit_s;	      /* the runner is killed after this */
 	bool kallsyms;		      /* send the KVM symbols back */
 	bool order;		      /* run TESTBED_ORDER too */
+	bool qemu;		      /* run TESTBED_QEMU, not kvm-runner */
 	unsigned no_result;	      /* result options left out, bit k = k-th */
 	char guest[TESTBED_NAME_MAX]; /* a name, never a path */
 	char guest_path[TESTBED_NAME_MAX + sizeof(TESTBED_GUEST_DIR) + 8];
 	char list[TESTBED_NAME_MAX]; /* --list NAME, else "" */
 	char result_path[TESTBED_NRESULTS][TESTBED_PATH_MAX];
-	const char *argv[TESTBED_MAX_ARGS + 1]; /* the runner's, NULL-ended */
+	const char *argv[TESTBED_ARGV_MAX + 1]; /* the runner's, NULL-ended */
 	int argc;
 };
 

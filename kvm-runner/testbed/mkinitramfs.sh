@@ -7,18 +7,19 @@
 #   /guests/NAME.elf    every guest given
 #   /guests/NAME        any other file given: a guest list (init --list NAME),
 #                       an initrd for a guest
+#   /...                each --tree DIR's contents (fetch-qemu.sh's QEMU)
 #
-#   mkinitramfs.sh [--tool FILE]... OUT.cpio INIT RUNNER GUEST.elf|FILE...
+#   mkinitramfs.sh [--tool FILE]... [--tree DIR]... OUT.cpio INIT RUNNER GUEST.elf|FILE...
 set -euo pipefail
 
 die() { echo "mkinitramfs: $*" >&2; exit 1; }
-tools=()
-while [ $# -gt 0 ] && [ "$1" = --tool ]; do
-	[ $# -ge 2 ] || die "option '--tool' needs a value"
-	tools+=("$2")
+tools=() trees=()
+while [ $# -gt 0 ] && { [ "$1" = --tool ] || [ "$1" = --tree ]; }; do
+	[ $# -ge 2 ] || die "option '$1' needs a value"
+	if [ "$1" = --tool ]; then tools+=("$2"); else trees+=("$2"); fi
 	shift 2
 done
-[ $# -ge 4 ] || die "usage: mkinitramfs.sh [--tool FILE]... OUT.cpio INIT RUNNER GUEST.elf|FILE..."
+[ $# -ge 4 ] || die "usage: mkinitramfs.sh [--tool FILE]... [--tree DIR]... OUT.cpio INIT RUNNER GUEST.elf|FILE..."
 out=$1 init=$2 runner=$3
 shift 3
 command -v cpio >/dev/null || die "cpio not found (make setup)"
@@ -37,6 +38,10 @@ for t in ${tools[@]+"${tools[@]}"}; do
 done
 for g in "$@"; do
 	install -m 0644 "$g" "$root/guests/$(basename "$g")"
+done
+for t in ${trees[@]+"${trees[@]}"}; do
+	[ -d "$t" ] || die "$t: not a directory"
+	cp -a "$t/." "$root/"
 done
 mkdir -p "$(dirname "$out")"
 (cd "$root" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) >"$out.tmp"

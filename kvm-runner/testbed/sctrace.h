@@ -2,13 +2,16 @@
  * Runs a program under ptrace and counts its system calls by number: the
  * test bed's honest count of what the runner asks of the kernel, threads
  * and children included. Uses PTRACE_GET_SYSCALL_INFO (Linux 5.3+), so no
- * per-architecture register layout is needed.
+ * per-architecture register layout is needed. Each ioctl is also decoded
+ * by the role of its fd and its request (iotable.h), for any program: the
+ * runner or QEMU.
  */
 #ifndef TESTBED_SCTRACE_H
 #define TESTBED_SCTRACE_H
 
 #include <stdbool.h>
 #include <sys/resource.h>
+#include "iotable.h"
 
 #define SCTRACE_NR_MAX 1024 /* numbers at or above go to the 'other' slot */
 
@@ -26,6 +29,8 @@ struct sctrace_opts {
 	unsigned limit_s;	 /* kill it after this many seconds; 0: never */
 	const char *stdout_path; /* its stdout and stderr go to these files */
 	const char *stderr_path; /* (NULL: inherited) */
+	const char *stdin_path;	 /* its stdin (NULL: inherited) */
+	struct iotable *io;	 /* when counting: each ioctl by fd role and request */
 };
 
 /*

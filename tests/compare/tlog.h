@@ -62,7 +62,8 @@ int tlog_validate(const struct tlog *log, char *err, size_t errlen);
 
 /*
  * "EC NAME pc=PC SYNDROME : OUTCOME by=WHO", single spaces, no seq; EC is
- * "--" for an interrupt event, and " cpu=N" ends the text of an SMP log.
+ * "--" for an interrupt event. No cpu=: the table's patterns hold for every
+ * vCPU; the vCPU is part of the key instead (tlog_same_key).
  */
 void tlog_event_text(const struct tlog_event *e, char *buf, size_t n);
 
@@ -102,7 +103,10 @@ int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, 
 	       size_t errlen);
 void tlog_diff_free(struct tlog_diff *d);
 
-/* Same trap for alignment: EC, PC and outcome kind (events: kind alone). */
+/*
+ * Same trap for alignment: EC, PC and outcome kind (events: kind alone),
+ * on the same vCPU (SMP logs).
+ */
 bool tlog_same_key(const struct tlog_event *x, const struct tlog_event *y);
 
 /*

@@ -15,7 +15,7 @@
 
 bool tlog_same_key(const struct tlog_event *x, const struct tlog_event *y)
 {
-	return x->l.ec == y->l.ec && tlog_key_pc(x) == tlog_key_pc(y) &&
+	return x->l.ec == y->l.ec && tlog_key_pc(x) == tlog_key_pc(y) && x->l.cpu == y->l.cpu &&
 		strcmp(x->kind, y->kind) == 0;
 }
 
@@ -190,7 +190,7 @@ static int walk(struct tlog_diff *d, size_t *cap, const struct tlog_event *a, si
 /* The key's hash (EC, PC, outcome kind): the buckets of note_moves. */
 static size_t key_hash(const struct tlog_event *e)
 {
-	size_t h = e->l.ec * 2654435761u ^ tlog_key_pc(e) * 40503u;
+	size_t h = e->l.ec * 2654435761u ^ tlog_key_pc(e) * 40503u ^ (size_t)(e->l.cpu + 1) * 97u;
 
 	for (const char *s = e->kind; *s; s++)
 		h = h * 31 + (unsigned char)*s;

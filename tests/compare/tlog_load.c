@@ -199,15 +199,13 @@ uint32_t tlog_key_pc(const struct tlog_event *e)
 void tlog_event_text(const struct tlog_event *e, char *buf, size_t n)
 {
 	const struct traplog_line *l = &e->l;
-	char ec[8], pc[16], cpu[16] = "";
+	char ec[8], pc[16];
 
 	tlog_event_ec(e, ec, sizeof(ec));
 	if (l->pc_unknown)
 		snprintf(pc, sizeof(pc), "?");
 	else
 		snprintf(pc, sizeof(pc), "0x%08x", (unsigned)l->pc);
-	if (l->cpu != TRAPLOG_NO_CPU)
-		snprintf(cpu, sizeof(cpu), " cpu=%d", l->cpu);
-	snprintf(buf, n, "%s %s pc=%s%s%s : %s by=%s%s", ec, l->name, pc, l->syndrome[0] ? " " : "",
-		 l->syndrome, l->outcome, l->by, cpu);
+	snprintf(buf, n, "%s %s pc=%s%s%s : %s by=%s", ec, l->name, pc, l->syndrome[0] ? " " : "",
+		 l->syndrome, l->outcome, l->by);
 }

@@ -10,21 +10,24 @@
 
 /*
  * "SYNDROME : OUTCOME" of one event, or "" for the missing side. An
- * interrupt event's pc is its side's own (not the row's key): it leads.
+ * interrupt event's pc is its side's own (not the row's key): it leads,
+ * after the vCPU of an SMP log.
  */
 static void detail(const struct tlog_event *e, char *buf, size_t n)
 {
-	char pc[16] = "";
+	char pc[16] = "", cpu[16] = "";
 
 	if (!e) {
 		buf[0] = 0;
 		return;
 	}
+	if (e->l.cpu != TRAPLOG_NO_CPU)
+		snprintf(cpu, sizeof(cpu), "cpu=%d ", e->l.cpu);
 	if (e->l.ec == TRAPLOG_EC_EVENT && e->l.pc_unknown)
 		snprintf(pc, sizeof(pc), "pc=? ");
 	else if (e->l.ec == TRAPLOG_EC_EVENT)
 		snprintf(pc, sizeof(pc), "pc=0x%08x ", (unsigned)e->l.pc);
-	snprintf(buf, n, "%s%s%s: %s", pc, e->l.syndrome, e->l.syndrome[0] ? " " : "",
+	snprintf(buf, n, "%s%s%s%s: %s", cpu, pc, e->l.syndrome, e->l.syndrome[0] ? " " : "",
 		 e->l.outcome);
 }
 
@@ -224,6 +227,11 @@ static size_t log_checks(FILE *out, const struct tlog *a, const struct tlog *b)
 	if (a->has_end && b->has_end && a->end_status != b->end_status) {
 		fprintf(out, "  exit status differs: %s %d, %s %d\n", a->side, a->end_status,
 			b->side, b->end_status);
+		bad++;
+	}
+	if (a->cpus != b->cpus) {
+		fprintf(out, "  vCPU count differs: %s cpus=%u, %s cpus=%u\n", a->side, a->cpus,
+			b->side, b->cpus);
 		bad++;
 	}
 	if (strcmp(a->guest, b->guest) != 0)

@@ -11,7 +11,7 @@ kvm_guests="ldst vfp fdt"
 declare -A pending_why=(
 	[hyp:irq]="the bare hypervisor has no virtual GIC yet: the GIC reads as zero, no interrupt reaches the guest (issue 9, hyp-gic)"
 	[kvm:irq]="kvm-runner has no in-kernel vGIC yet: KVM_IRQ_LINE forwards one timer level, the distributor reads as zero (issue 9, kvm-vgic)"
-	[kvm:exceptions]="the abort is injected, but in the test bed (QEMU TCG) the guest's SPSR_abt reads 0 in its handler, which the guest's vectors report (FAIL: ...: SPSR 0x00000000 holds no mode) rather than return into an illegal mode (docs/kvm-runner.md, Injection)"
+	[kvm:exceptions]="the abort is injected right (KVM is given and keeps the right SPSR_abt), but the test bed's CPU, QEMU's TCG, leaves the guest reading its SVC mode's SPSR as SPSR_abt after KVM's eret into ABT mode (aarch64_sync_64_to_32 switches r13/r14, not the SPSR: tests/kvm/spsr-guest.S shows it), so the guest's vectors report FAIL: ...: SPSR 0x00000000 holds no mode rather than return into an illegal mode (docs/kvm-runner.md, Injection)"
 )
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -12,7 +12,7 @@ $(KT_BUILD)/unit-trace: tests/kvm/trace_test.c $(KT_DEPS) $(addprefix kvm-runner
 	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< $(addprefix kvm-runner/,trace_parse.c trap_merge.c \
 		traps.c) $(KT_BOARD)
 
-KT_IOCTL_SRCS	:= $(addprefix kvm-runner/,ioctl_trace.c ioctl_names.c regdump.c err.c tick.c)
+KT_IOCTL_SRCS	:= $(addprefix kvm-runner/,ioctl_trace.c ioctl_names.c kvm_requests.c regdump.c err.c tick.c)
 
 $(KT_BUILD)/unit-ioctl: tests/kvm/ioctl_test.c $(KT_DEPS) $(KT_IOCTL_SRCS) kvm-runner/arm64/arch.c
 	@mkdir -p $(@D)

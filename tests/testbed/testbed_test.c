@@ -6,8 +6,11 @@
  *   unit-testbed                 the tests
  *   unit-testbed --emit NAME F   prints file F between markers, as init does
  *   unit-testbed --umask N       makes N umask calls (a known syscall count)
+ *   unit-testbed --ioctl N       makes N TCGETS calls on /dev/null (each fails)
  */
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -15,7 +18,10 @@
 
 #include "b64.h"
 #include "initargs.h"
+#include "iotable.h"
 #include "ksyms.h"
+#include "kvm_abi.h"
+#include "kvm_requests.h"
 #include "report.h"
 #include "sctrace.h"
 #include "unit.h"
@@ -117,6 +123,107 @@ static void test_init_args(void)
 	check(parse(&a, err,
 		    "t 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25") == -1,
 	      "args: too many runner options");
+	check_eq(parse(&a, err, "rand-7.bin --timeout 5"), 0, "args: a raw image");
+	check_str(a.guest_path, "/guests/rand-7.bin", "args: a .bin guest keeps its name");
+}
+
+static void test_qemu_args(void)
+{
+	struct init_args a;
+	char err[160];
+	int i, nic = -1;
+
+	check_eq(parse(&a, err, "--qemu test -m 256"), 0, "qemu: --qemu parsed");
+	check(a.qemu && a.count_syscalls, "qemu: set, counting kept");
+	check_str(a.argv[0], TESTBED_QEMU, "qemu: QEMU runs, not kvm-runner");
+	for (i = 0; i < a.argc; i++) {
+		check(strcmp(a.argv[i], "--traplog") != 0 && strcmp(a.argv[i], "--regs") != 0,
+		      "qemu: no runner result option (%s)", a.argv[i]);
+		if (strcmp(a.argv[i], "-nic") == 0)
+			nic = i;
+	}
+	check(nic > 0 && strcmp(a.argv[nic + 1], "none") == 0, "qemu: -nic none");
+	check(a.argc >= 4 && strcmp(a.argv[a.argc - 4], "-m") == 0 &&
+		      strcmp(a.argv[a.argc - 3], "256") == 0,
+	      "qemu: the run's options after the fixed ones");
+	check(a.argc >= 2 && strcmp(a.argv[a.argc - 2], "-kernel") == 0 &&
+		      strcmp(a.argv[a.argc - 1], "/guests/test.elf") == 0,
+	      "qemu: -kernel GUEST last");
+	check(a.argv[a.argc] == NULL && a.argc <= TESTBED_ARGV_MAX, "qemu: argv ends, %d words",
+	      a.argc);
+	check(strstr(a.argv[4], "aarch64=off") != NULL, "qemu: an AArch32 vCPU (%s)", a.argv[4]);
+}
+
+static void test_iotable(void)
+{
+	static const char *const links[][2] = {
+		{ "/dev/kvm", "sys" },
+		{ "anon_inode:kvm-vm", "vm" },
+		{ "anon_inode:kvm-vcpu:0", "vcpu0" },
+		{ "anon_inode:kvm-vcpu:12", "vcpu12" },
+		{ "anon_inode:kvm-vcpu:", "other" },
+		{ "anon_inode:kvm-vcpu:1x", "other" },
+		{ "anon_inode:kvm-arm-vgic-v2", "vgic" },
+		{ "anon_inode:kvm-arm-vgic-v3", "vgic" },
+		{ "anon_inode:kvm-vfio", "dev" },
+		{ "/dev/null", "other" },
+		{ "pipe:[1234]", "other" },
+	};
+	static struct iotable t;
+	char role[IOTABLE_LABEL], buf[24], *text = NULL;
+	size_t len = 0;
+	FILE *f;
+	bool ok;
+
+	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		iotable_fd_role(links[i][0], role, sizeof(role));
+		check(strcmp(role, links[i][1]) == 0, "iotable: the role of %s is %s (%s)",
+		      links[i][0], links[i][1], role);
+	}
+	iotable_fd_role(NULL, role, sizeof(role));
+	check_str(role, "other", "iotable: an unreadable link");
+
+	check_str(kvm_request_name(KVM_RUN, false), "KVM_RUN", "requests: KVM_RUN");
+	check_str(kvm_request_name(KVM_GET_ONE_REG, false), "KVM_GET_ONE_REG",
+		  "requests: 0xab on a vCPU fd");
+	check_str(kvm_request_name(KVM_GET_ONE_REG, true), "KVM_ARM_SET_DEVICE_ADDR",
+		  "requests: 0xab on a VM fd");
+	check_str(kvm_request_name(0xc00caee0ul, true), "KVM_CREATE_DEVICE",
+		  "requests: KVM_CREATE_DEVICE by its number");
+	check_str(kvm_request_name(0x4018aee1ul, false), "KVM_SET_DEVICE_ATTR",
+		  "requests: KVM_SET_DEVICE_ATTR by its number");
+	check(kvm_request_name(0x1234, false) == NULL, "requests: unknown");
+
+	iotable_add(&t, "vcpu0", KVM_RUN);
+	iotable_add(&t, "other", 0x5401);
+	iotable_add(&t, "vm", KVM_GET_ONE_REG)->errors++;
+	iotable_add(&t, "sys", KVM_CREATE_VM);
+	iotable_add(&t, "vcpu0", KVM_RUN);
+	iotable_add(&t, "vgic", 0x1234);
+	check_eq(t.n, 5, "iotable: one row per fd and request");
+	check_eq(t.total, 6, "iotable: every call in the total");
+	check_str(iotable_req_name(&t.row[5 - 1], buf, sizeof(buf)), "0x00001234",
+		  "iotable: an unknown request by number");
+	f = open_memstream(&text, &len);
+	iotable_write(f, &t);
+	fclose(f);
+	ok = strstr(text, "sys      KVM_CREATE_VM") <
+			strstr(text, "vm       KVM_ARM_SET_DEVICE_ADDR") &&
+		strstr(text, "vm ") <
+			strstr(text, "vcpu0    KVM_RUN                            2 0") &&
+		strstr(text, "vcpu0") < strstr(text, "vgic     0x00001234") &&
+		strstr(text, "vgic") < strstr(text, "other    TCGETS");
+	check(ok, "iotable: rows by role, counted%s%s", ok ? "" : ":\n", ok ? "" : text);
+	check(strstr(text, "KVM_ARM_SET_DEVICE_ADDR            1 1") != NULL,
+	      "iotable: errors counted");
+	check(strstr(text, "\ntotal 6\n") != NULL, "iotable: the total line");
+	free(text);
+	memset(&t, 0, sizeof(t));
+	for (unsigned long r = 0; r < IOTABLE_ROWS + 10; r++)
+		iotable_add(&t, "vm", r);
+	check(t.n == IOTABLE_ROWS && t.total == IOTABLE_ROWS + 10 &&
+		      t.row[IOTABLE_ROWS - 1].calls == 11,
+	      "iotable: rows past the table go to one overflow row");
 }
 
 static void test_words(void)
@@ -234,9 +341,13 @@ static void test_ksyms(void)
 
 static struct sctrace st;
 
+static struct iotable io;
+
 static int run(const char *const *argv, bool count, unsigned limit)
 {
-	struct sctrace_opts o = { .count = count, .limit_s = limit };
+	struct sctrace_opts o = { .count = count, .limit_s = limit, .io = &io };
+
+	memset(&io, 0, sizeof(io));
 
 	if (sctrace_run((char *const *)argv, &o, &st) < 0)
 		return -1;
@@ -267,6 +378,19 @@ static void test_sctrace(void)
 	check_eq(run(sleeper, true, 1), 128 + SIGKILL, "sctrace: killed at the limit");
 	check(st.timed_out, "sctrace: timed_out set");
 	check_str(sysname(SYS_ioctl), "ioctl", "sysname: ioctl");
+	{
+		const char *ioctl5[] = { self, "--ioctl", "5", NULL };
+		unsigned k;
+
+		check_eq(run(ioctl5, true, 10), 0, "sctrace: the ioctl program");
+		for (k = 0; k < io.n && io.row[k].req != 0x5401; k++)
+			;
+		check(k < io.n && strcmp(io.row[k].fd, "other") == 0 && io.row[k].calls == 5 &&
+			      io.row[k].errors == 5,
+		      "sctrace: 5 TCGETS on /dev/null decoded, 5 errors");
+		check_eq(io.total, st.count[SYS_ioctl],
+			 "sctrace: the table's total is the ioctl count");
+	}
 	check(sysname(100000) == NULL, "sysname: unknown number");
 }
 
@@ -275,6 +399,16 @@ int main(int argc, char **argv)
 	self = argv[0];
 	if (argc == 4 && strcmp(argv[1], "--emit") == 0) {
 		report_file(stdout, argv[2], argv[3]);
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "--ioctl") == 0) {
+		struct termios {
+			char room[128];
+		} tio;
+		int fd = open("/dev/null", O_RDONLY);
+
+		for (int i = atoi(argv[2]); i > 0; i--)
+			ioctl(fd, 0x5401 /* TCGETS */, &tio);
 		return 0;
 	}
 	if (argc == 3 && strcmp(argv[1], "--umask") == 0) {
@@ -291,6 +425,8 @@ int main(int argc, char **argv)
 	test_ksyms();
 	/* LeakSanitizer cannot run under ptrace: the traced copy of this binary. */
 	setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
+	test_qemu_args();
+	test_iotable();
 	test_sctrace();
 	return unit_summary();
 }
