@@ -25,10 +25,11 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	struct psci_result res = { .stop = false };
 	uint32_t fn = f->r[0];
+	struct psci_call c = { .cpu = 0, .fn = fn, .a1 = f->r[1], .a2 = f->r[2], .a3 = f->r[3] };
 
 	(void)hsr;
 	if (!board_psci_const(fn, &res.ret)) /* the board's fast entry first */
-		board_psci_answer(&hyp_vcpu.board, fn, f->r[1], &res);
+		board_psci_answer(&hyp_vcpu.board, &c, &res);
 	if (r) {
 		r->pc -= 4;
 		r->outcome = psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;

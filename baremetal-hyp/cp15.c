@@ -1,10 +1,15 @@
 /*
- * CP15 accesses the guest makes to registers HSTR/HCR trap. The ones we
- * know are passed through to the guest's own non-secure copies (from Hyp
- * mode, the PL1 cp15 registers name exactly those); ACTLR writes are
- * ignored (HCR.TAC: the machine's bits). Anything else is UNDEFINED for
- * the guest, as KVM's emulate_cp15() gives it for a register it has no
- * entry for (kvm_inject_undefined); --strict stops the guest instead.
+ * CP15 accesses the guest makes to registers HSTR/HCR/HDCR trap, handled
+ * as Linux 5.6's 32-bit KVM does (arch/arm/kvm/coproc.c, emulate_cp15):
+ * the registers KVM swaps (SCTLR, CPACR, TTBR0/1, TTBCR) are passed through
+ * to the guest's own non-secure copies (from Hyp mode the PL1 cp15
+ * registers name exactly those); ACTLR writes are ignored (access_actlr,
+ * HCR.TAC: the machine's bits); set/way cache maintenance (HCR.TSW) is
+ * done on the guest's behalf (access_dcsw; a read of those is UNDEFINED,
+ * as read_from_write_only). Anything else is UNDEFINED for the guest, as
+ * emulate_cp15() gives it for a register it has no entry for
+ * (kvm_inject_undefined), and as arm64 KVM gives the PMU of a vCPU without
+ * one (docs/comparison.md); --strict stops the guest instead.
  */
 #include <stddef.h>
 #include "console.h"
@@ -46,6 +51,15 @@ static bool pass_write32(uint32_t key, uint32_t v)
 	case CP32_KEY(0, 2, 0, 0): write_TTBR0(v); return true;
 	case CP32_KEY(0, 2, 0, 1): write_TTBR1(v); return true;
 	case CP32_KEY(0, 2, 0, 2): write_TTBCR(v); return true;
+	/*
+	 * DCISW, DCCSW, DCCISW: KVM flushes the whole VM by VA
+	 * (kvm_set_way_flush) because a vCPU may move between CPUs; here
+	 * the guest owns its one CPU, so its own set/way operation is
+	 * exact, done as clean+invalidate (as HCR.SWIO makes DCISW).
+	 */
+	case CP32_KEY(0, 7, 6, 2):
+	case CP32_KEY(0, 7, 10, 2):
+	case CP32_KEY(0, 7, 14, 2): dccisw(v); return true;
 	}
 	return false;
 }

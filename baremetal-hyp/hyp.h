@@ -110,6 +110,9 @@ int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_iabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_cp15_64(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
+/* cp14.c */
+int trap_cp14_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
+int trap_cp14_64(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
@@ -147,6 +150,7 @@ static inline struct trap_record *logbuf_start(const struct hyp_frame *f, uint32
 #endif
 }
 void logbuf_set_capacity(unsigned n);
+void logbuf_set_drain(bool on);		      /* write records out as the ring fills: none lost */
 void logbuf_add(const struct trap_record *r); /* a record made elsewhere, copied */
 static inline unsigned logbuf_total(void) { return logbuf_count; }
 void logbuf_print(const char *guest, int status);

@@ -54,8 +54,9 @@ static bool num_opt(const char *tok, const char *key, long *v)
 /*
  * What run.sh passes on the semihosting command line (-append): "guest=NAME
  * mem=SIZE (-m's, board_size_arg) cpus=N image=BYTES initrd=BYTES watchdog=MS traplog-ring=N
- * strict dump-dtb=PATH -- BOOTARGS". traplog-ring shrinks the trap-log
- * ring, for its overflow test; strict stops the guest at a fault instead of
+ * traplog-drain strict dump-dtb=PATH -- BOOTARGS". traplog-ring shrinks the
+ * trap-log ring, for its overflow test; traplog-drain writes the ring out as
+ * it fills (logbuf.c); strict stops the guest at a fault instead of
  * injecting it. Without a command line (QEMU started by hand) the defaults
  * hold, and no image is known. QEMU puts -kernel's file name first.
  */
@@ -82,6 +83,8 @@ static void parse_cmdline(struct vcpu *v, struct boot_args *a, uint32_t *ram, un
 			a->dump_dtb = tok + 9;
 		else if (strcmp(tok, "strict") == 0)
 			v->strict = true;
+		else if (strcmp(tok, "traplog-drain") == 0)
+			logbuf_set_drain(true);
 		else if (num_opt(tok, "watchdog", &n))
 			v->watchdog_ms = n ? (unsigned)n : WATCHDOG_MS_DEFAULT;
 		else if (num_opt(tok, "traplog-ring", &n))

@@ -17,6 +17,8 @@
 #     --timeout S      wall-clock limit for QEMU (default 60)
 #     --watchdog MS    the hypervisor's watchdog, in guest time (default 3000)
 #     --ring N         trap-log ring of N records (default 4096), to test overflow
+#     --drain          write the trap log out as the ring fills: no record lost
+#                      (a Linux boot); trap lines then come amid the console
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
 #     -q               do not copy the output to the terminal
 # The image is any file: QEMU's loader puts its bytes in a staging area and
@@ -39,7 +41,7 @@ STAGING_MAX=$((GUEST_PA - STAGING_PA))
 PARAMS_MAX=512
 
 hyp=build/baremetal-hyp/hyp.elf out=build/hyp name= limit=60 watchdog= ring= debug= quiet=
-strict= mem=16M params= initrd= cpus=1 dump_dtb=
+strict= drain= mem=16M params= initrd= cpus=1 dump_dtb=
 die() { echo "run.sh: $*" >&2; exit $BADINPUT; }
 need() { [ $# -ge 2 ] || die "option $1 needs a value"; }
 while [ $# -gt 0 ]; do
@@ -56,6 +58,7 @@ while [ $# -gt 0 ]; do
 	--watchdog) need "$@"; watchdog=$2; shift 2 ;;
 	--ring) need "$@"; ring=$2; shift 2 ;;
 	--strict) strict=1; shift ;;
+	--drain) drain=1; shift ;;
 	--debug) debug=1; shift ;;
 	-q) quiet=1; shift ;;
 	--) die "no guest image before --" ;;
@@ -103,7 +106,7 @@ mkdir -p "$out" || die "cannot create $out"
 # (BOARD_RAM_MAX); QEMU backs only the pages touched.
 qemu_mem=$(( (GUEST_PA - MACHINE_BASE + RAM_MAX) >> 20 ))
 cmdline="guest=${name//[^A-Za-z0-9._+-]/_} mem=$mem cpus=1 image=$img_size initrd=$initrd_size"
-cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}"
+cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}${drain:+ traplog-drain}"
 cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}"
 [ -z "$params" ] || cmdline+=" -- $params"
 qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -m ${qemu_mem}M

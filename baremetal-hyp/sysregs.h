@@ -213,6 +213,12 @@ SYSREG32(IFAR, 0, c6, c0, 2)
 SYSREG64(TTBR0_64, 0, c2)
 SYSREG64(TTBR1_64, 1, c2)
 
+/* DCCISW: clean and invalidate one data cache line by set/way. */
+static inline void dccisw(uint32_t setway)
+{
+	__asm__ volatile("mcr p15, 0, %0, c7, c14, 2" ::"r"(setway) : "memory");
+}
+
 /* TLBIALLNSNH: invalidate every non-secure, non-Hyp TLB entry (Stage 1+2). */
 static inline void tlbi_allnsnh(void)
 {

@@ -12,9 +12,9 @@ _Static_assert(sizeof(struct hyp_frame) == HYP_FRAME_SIZE, "vectors.S pushes 14 
 _Static_assert(offsetof(struct hyp_frame, r) == 0, "r0 at the lowest address");
 
 /*
- * EC 0x00, a cp14 access (HDCR.TDA/TDOSA/TDRA) or a class with no handler:
- * UNDEF for the guest, as Linux's kvm_handle_unknown_ec does (KVM emulates
- * the cp14 debug registers instead, as RAZ/WI: the board has no debug).
+ * EC 0x00, a cp14 LDC/STC or a class with no handler: UNDEF for the guest,
+ * as Linux's kvm_handle_unknown_ec and kvm_handle_cp14_load_store do (cp14
+ * MRC/MCR/MRRC/MCRR are RAZ/WI: cp14.c).
  */
 static HYP_COLD int trap_undef(struct hyp_frame *f, struct trap_record *r, enum trap_inject_why why)
 {
@@ -34,9 +34,9 @@ static int dispatch(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	case HSR_EC_WFX: return trap_wfx(f, hsr, r);
 	case HSR_EC_CP15_32: return trap_cp15_32(f, hsr, r);
 	case HSR_EC_CP15_64: return trap_cp15_64(f, hsr, r);
-	case HSR_EC_CP14_MR:
-	case HSR_EC_CP14_LS:
-	case HSR_EC_CP14_64: return trap_undef(f, r, TRAP_WHY_CP14);
+	case HSR_EC_CP14_MR: return trap_cp14_32(f, hsr, r);
+	case HSR_EC_CP14_64: return trap_cp14_64(f, hsr, r);
+	case HSR_EC_CP14_LS: return trap_undef(f, r, TRAP_WHY_CP14);
 	case HSR_EC_CP_0_13: return trap_vfp(f, hsr, r);
 	case HSR_EC_HVC: return trap_hvc(f, hsr, r);
 	case HSR_EC_SMC: return trap_smc(f, hsr, r);

@@ -28,6 +28,7 @@ guest_lds	= $(if $(filter $(1),$(LINUX_BOOT_GUESTS)),$(GUEST_LINUX_LDS),$(GUEST_
 # against (no spaces: the KVM test bed's kernel command line cannot quote
 # them). GUEST_ARGS_x is passed to run-native.sh (and the VMMs' runs).
 GUEST_ARGS_fdt	:= -m 256 -p kit.mem=256M,kit.cpus=1,kit.psci=hvc
+GUEST_ARGS_smp	:= -c 2
 
 all: $(GUEST_ELFS) $(GUEST_BINS) $(GUEST_LSTS)
 

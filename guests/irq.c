@@ -293,8 +293,8 @@ static void check_sgi(void)
 	writel(word(GICD_ISENABLER, SGI_INTID), bit(SGI_INTID));
 	irq_enable();
 	writel(GICD(GICD_SGIR), GICD_SGIR_FILTER_SELF << GICD_SGIR_FILTER_SHIFT | SGI_INTID);
-	/* Bounded in counter ticks (0.1 s), not in loop turns: a VMM may skip WFI. */
-	wait_for(sgi_taken, cntvct() + cntfrq() / 10);
+	/* Bounded in counter ticks (0.5 s), not in loop turns: a VMM may skip WFI. */
+	wait_for(sgi_taken, cntvct() + cntfrq() / 2);
 	irq_disable();
 	report(seen.sgis == 1, "sgi: SGI %u to self through GICD_SGIR taken once", SGI_INTID);
 	report(seen.sgis && !seen.sgi_bad_source, "sgi: IAR names CPU 0 as its source");

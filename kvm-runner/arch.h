@@ -28,6 +28,8 @@ int arch_check_caps(struct vm *vm);
 
 /* The vCPU features to ask for in KVM_ARM_VCPU_INIT. */
 void arch_vcpu_features(struct kvm_vcpu_init *init);
+/* The feature of a secondary: created off, until the guest's PSCI CPU_ON. */
+void arch_vcpu_power_off(struct kvm_vcpu_init *init);
 
 /* A target number's name ("CORTEX_A15"), or NULL. */
 const char *arch_target_name(uint32_t target);

@@ -8,10 +8,10 @@
 KR_DIR		:= kvm-runner
 KR_BUILD	:= $(BUILD)/kvm-runner
 KR_GENERIC	:= main.c options.c results.c guest.c vm.c run.c inject.c coalesce.c nisv.c loader.c ioctl_trace.c ioctl_names.c kvm_requests.c \
-		   regdump.c tracefs.c trace_parse.c trap_merge.c traps.c tick.c err.c
+		   regdump.c tracefs.c trace_parse.c trap_merge.c traps.c tick.c err.c vcpu.c
 KR_SRCS		:= $(addprefix $(KR_DIR)/,$(KR_GENERIC))
 KR_HDRS		:= $(wildcard $(KR_DIR)/*.h $(KR_DIR)/arm/*.h $(KR_DIR)/arm64/*.h)
-KR_CFLAGS	:= -std=gnu11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Iguests/board \
+KR_CFLAGS	:= -std=gnu11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE -pthread -Iguests/board \
 		   -I$(KR_DIR)
 KR_DEPS		:= $(KR_SRCS) $(KR_HDRS) $(BOARD_SRCS) $(BOARD_HDRS) $(KR_DIR)/build.mk
 

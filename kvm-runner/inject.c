@@ -39,6 +39,7 @@
 #define PSR_J	      (1u << 24)
 
 /* clang-format off */
+#define SCTLR_M		(1u << 0)	/* stage-1 MMU on: the PC is a VA */
 #define SCTLR_V		(1u << 13)	/* high vectors at 0xffff0000 */
 #define SCTLR_EE	(1u << 25)	/* exceptions taken big-endian */
 #define SCTLR_TE	(1u << 30)	/* exceptions taken in Thumb */
@@ -163,21 +164,26 @@ int run_inject_dabt(struct run_state *rs, uint32_t ipa, bool write)
  * instruction fetch outside every memslot kvm_inject_pabt()) and never
  * exits, so the runner looks at the ticks that interrupt a KVM_RUN with
  * no exit since the previous one: outside RAM at two of them in a row, the
- * guest is stuck (typically: a fault with VBAR still 0).
+ * guest is stuck (typically: a fault with VBAR still 0). Only with the
+ * guest's MMU off (SCTLR.M clear): then its PC is an IPA; with it on (a
+ * Linux kernel at 0xc0000000) the PC says nothing about RAM.
  */
 int run_check_pc(struct run_state *rs)
 {
 	bool idle = rs->runs - rs->tick_runs == 1; /* this KVM_RUN was all since the last */
-	uint64_t pc;
+	struct arch_abt_regs id;
+	uint64_t pc, sctlr;
 
 	rs->tick_runs = rs->runs;
 	if (!idle) {
 		rs->pc_outside = 0;
 		return 0;
 	}
-	if (vcpu_get_reg(rs->vm, arch_reg_pc(), &pc) < 0)
-		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG pc: %s", strerror(errno));
-	if (pc >= BOARD_RAM_BASE && pc - BOARD_RAM_BASE < rs->vm->ram_size) {
+	arch_abt_regs(&id);
+	if (vcpu_get_reg(rs->vm, arch_reg_pc(), &pc) < 0 ||
+	    vcpu_get_reg(rs->vm, id.sctlr, &sctlr) < 0)
+		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG: %s", strerror(errno));
+	if ((sctlr & SCTLR_M) || (pc >= BOARD_RAM_BASE && pc - BOARD_RAM_BASE < rs->vm->ram_size)) {
 		rs->pc_outside = 0;
 		return 0;
 	}

@@ -3,6 +3,7 @@
  * request; the first IOCTL_RECORDS_MAX are kept whole for the trace file.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -44,10 +45,14 @@ static unsigned long req_seen[REQ_SLOTS];
 static unsigned counts[PH_COUNT][FD_ROLES][REQ_SLOTS];
 static enum ioctl_phase cur_phase;
 static unsigned nreq;
-static const struct kvm_run *vcpu_run;
+static const struct kvm_run *vcpu_runs[BOARD_MAX_CPUS];
 static bool keep = true; /* whole records (and their times) kept */
+static bool threads;	 /* several vCPU threads: count and record under lock */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
-static const char *const role_names[FD_ROLES] = { "sys", "vm", "vcpu" };
+static const char *const role_names[FD_ROLES] = { "sys",   "vm",    "vcpu",  "vcpu1", "vcpu2",
+						  "vcpu3", "vcpu4", "vcpu5", "vcpu6", "vcpu7" };
+_Static_assert(FD_ROLES == 10, "a name for each vCPU fd's role");
 static const char *const phase_names[PH_COUNT] = { "setup", "run", "regs" };
 
 void ioctl_trace_keep(bool on) { keep = on; }
@@ -60,7 +65,17 @@ void ioctl_trace_fd(int fd, enum fd_role role)
 		roles[fd] = (signed char)(role + 1);
 }
 
-void ioctl_trace_run(const struct kvm_run *run) { vcpu_run = run; }
+static enum fd_role role_of(int fd);
+
+void ioctl_trace_run(int fd, const struct kvm_run *run)
+{
+	enum fd_role role = role_of(fd);
+
+	if (role >= FD_VCPU)
+		vcpu_runs[role - FD_VCPU] = run;
+}
+
+void ioctl_trace_threads(void) { threads = true; }
 
 static enum fd_role role_of(int fd)
 {
@@ -114,7 +129,8 @@ static void record(int fd, unsigned long req, uintptr_t arg, int ret, int err, u
 		snprintf(r->arg, sizeof(r->arg), "kvm_run size=%lu", (unsigned long)arg);
 	else
 		ioctl_describe(r->arg, sizeof(r->arg), req, arg, ret,
-			       req == KVM_RUN ? vcpu_run : NULL);
+			       req == KVM_RUN && r->role >= FD_VCPU ? vcpu_runs[r->role - FD_VCPU]
+								    : NULL);
 }
 
 static int traced(int fd, unsigned long req, uintptr_t arg)
@@ -124,13 +140,23 @@ static int traced(int fd, unsigned long req, uintptr_t arg)
 
 	if (!keep) { /* the lean path: a count, no clock, no text */
 		ret = ioctl(fd, req, arg);
+		err = errno;
+		if (threads)
+			pthread_mutex_lock(&lock);
 		count(fd, req);
+		if (threads)
+			pthread_mutex_unlock(&lock);
+		errno = err;
 		return ret;
 	}
 	t0 = mono_ns();
 	ret = ioctl(fd, req, arg);
 	err = errno;
+	if (threads)
+		pthread_mutex_lock(&lock);
 	record(fd, req, arg, ret, ret < 0 ? err : 0, mono_ns() - t0);
+	if (threads)
+		pthread_mutex_unlock(&lock);
 	errno = err;
 	return ret;
 }
@@ -238,7 +264,8 @@ static void summary(FILE *f)
 			n[p] = ioctl_total((enum fd_role)role, (enum ioctl_phase)p);
 			all[p] += n[p];
 		}
-		summary_line(f, role_names[role], "ioctls", n);
+		if (role <= FD_VCPU || n[PH_COUNT]) /* a secondary's fd: only if there was one */
+			summary_line(f, role_names[role], "ioctls", n);
 	}
 	summary_line(f, "all", "ioctls", all);
 }
@@ -259,7 +286,8 @@ void ioctl_trace_reset(void)
 	nrecords = dropped = nreq = 0;
 	memset(roles, 0, sizeof(roles));
 	memset(counts, 0, sizeof(counts));
-	vcpu_run = NULL;
+	memset(vcpu_runs, 0, sizeof(vcpu_runs));
 	keep = true;
+	threads = false;
 	cur_phase = PH_SETUP;
 }

@@ -12,8 +12,10 @@
 #include <stdio.h>
 #include <sys/types.h>
 #include "kvm_abi.h"
+#include "memmap.h"
 
-enum fd_role { FD_SYS, FD_VM, FD_VCPU, FD_ROLES };
+/* vCPU n's fd is FD_VCPU + n ("vcpu" for vCPU 0, then "vcpu1" ...). */
+enum fd_role { FD_SYS, FD_VM, FD_VCPU, FD_VCPU_LAST = FD_VCPU + BOARD_MAX_CPUS - 1, FD_ROLES };
 
 /*
  * Keep whole records (times, argument text) for the trace file: the
@@ -27,8 +29,11 @@ void ioctl_trace_phase(enum ioctl_phase phase);
 
 /* Tells the trace which role an fd plays (after open / KVM_CREATE_*). */
 void ioctl_trace_fd(int fd, enum fd_role role);
-/* The vCPU's kvm_run, so that KVM_RUN records show the exit. */
-void ioctl_trace_run(const struct kvm_run *run);
+/* A vCPU fd's kvm_run, so that its KVM_RUN records show the exit. */
+void ioctl_trace_run(int fd, const struct kvm_run *run);
+
+/* From now on calls come from several threads (vcpu.c): each is recorded under a lock. */
+void ioctl_trace_threads(void);
 
 /* ioctl(fd, req, arg), recorded. Returns what ioctl returned; errno kept. */
 int kvm_ioctl(int fd, unsigned long req, void *arg);

@@ -1,6 +1,6 @@
 /*
  * kvm-runner ("little-qemu"): runs one guest of the kit's board through
- * KVM, one vCPU, no in-kernel irqchip. The options, then the steps of
+ * KVM, -c vCPUs (one thread each, vcpu.c), no in-kernel irqchip. The options, then the steps of
  * vm.c in order, the run loop, and the files asked for.
  */
 #include <errno.h>
@@ -18,6 +18,7 @@
 #include "tick.h"
 #include "tracefs.h"
 #include "traps.h"
+#include "vcpu.h"
 #include "vm.h"
 
 static void console_out(void *ctx, char c)
@@ -50,7 +51,7 @@ static int build_vm(struct vm *vm, const struct options *o, const struct guest *
 	if ((rc = vm_open_kvm(vm)) || (rc = vm_create(vm)) || (rc = vm_add_ram(vm, &g->desc)) ||
 	    (rc = vm_load_guest(vm, g)) || (rc = vm_create_vcpu(vm)) || (rc = vm_init_vcpu(vm)) ||
 	    (rc = vm_set_entry_regs(vm, &g->plan)) || (rc = vm_map_run(vm)) ||
-	    (o->coalesce && (rc = vm_coalesce_console(vm))))
+	    (rc = vcpu_create_secondaries(vm)) || (o->coalesce && (rc = vm_coalesce_console(vm))))
 		return rc;
 	return 0;
 }
@@ -72,9 +73,12 @@ static void write_traplog(const struct options *o, const struct results *res, st
 {
 	struct traps merged = { 0 };
 	char name[64];
-	int events = o->kvm_events ? tracefs_finish(vmm, &merged, res->kvm_trace, o->mem) : -1;
+	int events = o->kvm_events
+		? tracefs_finish(vmm, &merged, res->kvm_trace, o->mem, vcpu_tids(), o->cpus)
+		: -1;
 
 	guest_name(o->image, name, sizeof(name));
+	merged.cpus = vmm->cpus = o->cpus;
 	traps_write(res->traplog, events >= 0 ? &merged : vmm, name, status);
 	traps_free(&merged);
 }
@@ -102,7 +106,7 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 	rc = dump_regs(res->regs, vm, "at start");
 	if (rc == 0) {
 		ioctl_trace_phase(PH_RUN);
-		rc = run_loop(&rs);
+		rc = vcpu_run_all(&rs);
 		fflush(stdout);
 		if (rs.coalesced)
 			note("%u console writes completed by KVM (coalesced MMIO)", rs.coalesced);
@@ -122,6 +126,7 @@ int main(int argc, char **argv)
 	struct options o;
 	struct vm vm = { .sys_fd = -1, .vm_fd = -1, .vcpu_fd = -1 };
 	static struct guest g; /* the DTB's 64 KiB: not on the stack */
+	static struct board board;
 	struct results res;
 	int rc, rc_files;
 
@@ -140,8 +145,12 @@ int main(int argc, char **argv)
 	vm.force_target = o.target;
 	vm.no_nisv = o.no_nisv;
 	vm.no_ext_dabt = o.no_ext_dabt;
-	board_init(&vm.board, console_out, NULL);
-	board_set_desc(&vm.board, &g.desc);
+	board_init(&board, console_out, NULL);
+	board_set_desc(&board, &g.desc);
+	vm.board = &board;
+	vm.ncpus = o.cpus;
+	for (unsigned n = 0; n < BOARD_MAX_CPUS; n++)
+		vm.vcpu_fds[n] = -1;
 	rc = run(&vm, &o, &g, &res);
 	if (res.ioctls)
 		ioctl_trace_write(res.ioctls, arch_binary);

@@ -72,7 +72,7 @@ static int do_accesses(struct run_state *rs, const struct a32_insn *in, uint32_t
 		if (a.write)
 			a.value = ac->size == 4 ? regs[ac->reg]
 						: regs[ac->reg] & ((1u << (8 * ac->size)) - 1);
-		r.reg = (uint16_t)board_mmio(&rs->vm->board, &a);
+		r.reg = (uint16_t)board_mmio(rs->vm->board, &a);
 		if (r.reg == BREG_NONE) {
 			*bad_ipa = ac->addr;
 			return -1;
@@ -82,7 +82,7 @@ static int do_accesses(struct run_state *rs, const struct a32_insn *in, uint32_t
 		r.ipa = ac->addr;
 		r.size = ac->size;
 		r.srt = ac->reg;
-		r.v0 = ac->load ? regs[ac->reg] : a.value;
+		r.v0 = a.value; /* the device's value, as the hypervisor logs it: not extended */
 		r.flags |= (ac->load ? 0 : TR_WRITE) | (ac->sign_extend ? TR_SIGNED : 0);
 		run_record(rs, &r);
 	}

@@ -32,7 +32,7 @@ static void usage(FILE *f)
 		"                        = MiB (default 16M; 1M..512M, whole MiB)\n"
 		"  -p, --params \"ARGS\"   the kernel command line (/chosen/bootargs)\n"
 		"  -i, --initrd FILE     an initrd, loaded below the DTB at the top of RAM\n"
-		"  -c, --cpus N          vCPUs (1: SMP is not there yet)\n"
+		"  -c, --cpus N          vCPUs, 1..8 (one thread each; 1 by default)\n"
 		"      --dump-dtb FILE   the device tree the guest got\n"
 		"      --traplog FILE    the trap log (docs/trap-log.md)\n"
 		"      --ioctl-trace FILE every ioctl per fd, and the per-fd summary\n"
@@ -160,11 +160,6 @@ static int one_option(int c, struct options *o, FILE *out)
 		if (parse_uint(optarg, 1, BOARD_MAX_CPUS, &v) < 0)
 			return fail(EXIT_BADINPUT, "bad vCPU count '%s' (1..%d)", optarg,
 				    BOARD_MAX_CPUS);
-		if (v > 1)
-			return fail(EXIT_BADINPUT,
-				    "-c %lu: one vCPU only (the board has no SMP "
-				    "yet)",
-				    v);
 		o->cpus = (unsigned)v;
 		break;
 	case OPT_DUMPDTB: o->dump_dtb = optarg; break;

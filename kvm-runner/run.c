@@ -14,6 +14,7 @@
 #include "ioctl_trace.h"
 #include "run.h"
 #include "tick.h"
+#include "vcpu.h"
 
 uint32_t run_pc(struct run_state *rs)
 {
@@ -43,8 +44,12 @@ int run_no_device(struct run_state *rs, uint32_t pc, uint32_t ipa, bool write)
 
 void run_record(struct run_state *rs, const struct trap_record *r)
 {
-	if (rs->log)
-		traps_add(rs->traps, r);
+	struct trap_record c = *r;
+
+	if (!rs->log)
+		return;
+	c.cpu = (uint8_t)rs->cpu;
+	traps_add(rs->traps, &c);
 }
 
 void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc, uint32_t ipa)
@@ -102,12 +107,20 @@ static int handle_mmio(struct run_state *rs)
 			    a.ipa);
 	if (a.write)
 		a.value = mmio_value(run->mmio.data, a.size);
+<<<<<<< HEAD
 	reg = board_mmio_hot(&rs->vm->board, a.ipa, a.size, a.write, &a.value);
 	if (reg == BOARD_NOT_HOT)
 		reg = board_mmio(&rs->vm->board, &a);
 	if (reg == BREG_NONE) /* rare: its pc from KVM at once */
 		return run_no_device(rs, rs->log ? run_pc(rs) : 0, a.ipa, a.write);
 	run_record_pc(rs, &r, 0);
+=======
+	if (rs->log)
+		r.pc = run_pc(rs);
+	reg = board_mmio(rs->vm->board, &a);
+	if (reg == BREG_NONE)
+		return run_no_device(rs, r.pc, a.ipa, a.write);
+>>>>>>> main
 	if (!a.write) /* KVM copies it into the register at the next KVM_RUN */
 		for (unsigned i = 0; i < a.size; i++)
 			run->mmio.data[i] = (uint8_t)(a.value >> (8 * i));
@@ -139,7 +152,7 @@ static void coalesced_write(void *ctx, uint32_t addr, uint32_t len, const uint8_
 		.v0 = a.value,
 	};
 
-	r.reg = board_mmio(&rs->vm->board, &a);
+	r.reg = board_mmio(rs->vm->board, &a);
 	rs->coalesced++;
 	run_record(rs, &r);
 }
@@ -156,7 +169,7 @@ static int drain_ring(struct run_state *rs)
 static int powered_off_status(struct run_state *rs)
 {
 	enum exit_source src;
-	int status = (int)board_exit_status(&rs->vm->board, &src);
+	int status = (int)board_exit_status(rs->vm->board, &src);
 
 	if (src == EXIT_FROM_LINE)
 		note("status %d from the guest's 'EXIT: STATUS=%d' line (no STATUS write)", status,
@@ -207,7 +220,8 @@ static int sync_timer_irq(struct run_state *rs)
 {
 	uint64_t level = rs->vm->run->s.regs.device_irq_level & KVM_ARM_DEV_EL1_VTIMER;
 	struct kvm_irq_level irq = {
-		.irq = KVM_ARM_IRQ_TYPE_CPU << KVM_ARM_IRQ_TYPE_SHIFT | KVM_ARM_IRQ_CPU_IRQ,
+		.irq = KVM_ARM_IRQ_TYPE_CPU << KVM_ARM_IRQ_TYPE_SHIFT |
+			rs->cpu << KVM_ARM_IRQ_VCPU_SHIFT | KVM_ARM_IRQ_CPU_IRQ,
 	};
 
 	if (!rs->vm->user_irq || level == rs->irq_level)
@@ -240,10 +254,10 @@ static int handle_exit(struct run_state *rs)
 }
 
 /*
- * PSCI CPU_OFF is handled in the kernel: the only vCPU powers off and
- * KVM_RUN just sleeps until a signal. At each tick, ask whether it is
- * stopped; if so the run ends with the current status (docs/guest-abi.md).
- * A vCPU that is off only ever returns through the tick.
+ * PSCI CPU_OFF is handled in the kernel: the vCPU powers off and KVM_RUN
+ * just sleeps until a signal. At each tick, ask whether vCPU 0 is stopped
+ * and (vcpu_all_off) every other one too; if so nothing can start one
+ * again and the run ends with the current status (docs/guest-abi.md).
  */
 static int check_cpu_off(struct run_state *rs)
 {
@@ -259,7 +273,7 @@ static int check_cpu_off(struct run_state *rs)
 	};
 
 	if (kvm_ioctl(rs->vm->vcpu_fd, KVM_GET_MP_STATE, &mp) < 0 ||
-	    mp.mp_state != KVM_MP_STATE_STOPPED)
+	    mp.mp_state != KVM_MP_STATE_STOPPED || (rs->vm->ncpus > 1 && !vcpu_all_off(rs)))
 		return 0;
 	rs->done = true;
 	rs->status = powered_off_status(rs);
@@ -269,9 +283,10 @@ static int check_cpu_off(struct run_state *rs)
 	return 0;
 }
 
-static int run_once(struct run_state *rs)
+/* What one KVM_RUN's return asks for; under the exit lock (vcpu.h). */
+static int after_run(struct run_state *rs, int ret, int err)
 {
-	int ret = kvm_ioctl_val(rs->vm->vcpu_fd, KVM_RUN, 0), err = errno, rc;
+	int rc;
 
 	if (drain_ring(rs))
 		return EXIT_KVMFAIL;
@@ -279,7 +294,11 @@ static int run_once(struct run_state *rs)
 		return EXIT_KVMFAIL;
 	if (ret == 0)
 		return handle_exit(rs);
-	if (err == EINTR) { /* our tick, or the timer level changed */
+	if (err == EINTR) {	    /* our tick, or the timer level changed */
+		if (rs->cpu != 0) { /* a secondary: kicked (vcpu.h), never ticked */
+			vcpu_note_power(rs);
+			return 0;
+		}
 		if (!tick_fired())
 			return 0;
 		rs->ticks++;
@@ -296,6 +315,16 @@ static int run_once(struct run_state *rs)
 			    strerror(ENOSYS));
 	}
 	return fail(EXIT_KVMFAIL, "KVM_RUN: %s", strerror(err));
+}
+
+static int run_once(struct run_state *rs)
+{
+	int ret = kvm_ioctl_val(rs->vm->vcpu_fd, KVM_RUN, 0), err = errno, rc;
+
+	vcpu_lock();
+	rc = after_run(rs, ret, err);
+	vcpu_unlock();
+	return rc;
 }
 
 /*
@@ -316,12 +345,13 @@ int run_loop(struct run_state *rs)
 	unsigned ticks_seen = 0;
 	int rc = 0;
 
-	if (tick_start(RUN_TICK_MS) < 0)
+	if (rs->cpu == 0 && tick_start(RUN_TICK_MS) < 0) /* the one tick, vCPU 0's */
 		return fail(EXIT_KVMFAIL, "cannot start the run tick: %s", strerror(errno));
-	while (!rs->done && rc == 0) {
+	while (!rs->done && rc == 0 && !vcpu_run_over()) {
 		rs->runs++;
 		rc = run_once(rs);
-		if (!rs->done && rc == 0 && past_deadline(rs, &ticks_seen)) {
+		if (!rs->done && rc == 0 && !vcpu_run_over() && past_deadline(rs, &ticks_seen)) {
+			vcpu_lock();
 			run_stop(rs, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT,
 				 rs->log ? run_pc(rs) : 0, 0);
 			if (rs->injected)
@@ -333,10 +363,14 @@ int run_loop(struct run_state *rs)
 			else
 				note("the guest did not stop in time: stopped (status %d)",
 				     BOARD_STATUS_TIMEOUT);
+			vcpu_unlock();
 		}
 	}
-	tick_stop();
+	if (rs->cpu == 0)
+		tick_stop();
+	vcpu_lock();
 	if (rc == 0 && drain_ring(rs)) /* nothing stays queued after the run */
 		rc = EXIT_KVMFAIL;
+	vcpu_unlock();
 	return rc ? rc : rs->status;
 }

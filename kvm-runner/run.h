@@ -8,7 +8,8 @@
 #include "vm.h"
 
 struct run_state {
-	struct vm *vm;
+	struct vm *vm;	      /* as this vCPU's thread sees it (vcpu.h) */
+	unsigned cpu;	      /* the vCPU: its records' cpu field */
 	struct traps *traps;  /* the runner's own records (by=vmm) */
 	bool log;	      /* record traps */
 	bool pc_from_trace;   /* the kvm trace gives the records' pc: no ioctl per exit */

@@ -67,7 +67,8 @@ bool tracefs_start(void)
 	put("buffer_size_kb", "4096", false);
 	put("trace", "", true); /* clears the buffer */
 	snprintf(pid, sizeof(pid), "%d", (int)getpid());
-	put("set_event_pid", pid, true); /* this process only */
+	put("set_event_pid", pid, true);       /* this process only */
+	put("options/event-fork", "1", false); /* and the vCPU threads it starts */
 	set_events("1");
 	return put("tracing_on", "1", false) == 0;
 }
@@ -79,14 +80,59 @@ void tracefs_stop(void)
 	put("tracing_on", "0", false);
 	set_events("0");
 	put("set_event_pid", "", true);
+	put("options/event-fork", "0", false);
 }
 
-int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64_t ram_size)
+/* The vCPU whose thread a trace line is from, or -1 (not this run's). */
+static int cpu_of_task(int pid, const int *tids, unsigned ncpus)
 {
-	struct trap_merge m;
+	for (unsigned c = 0; c < ncpus; c++)
+		if (tids[c] == pid)
+			return (int)c;
+	return -1;
+}
+
+/* vCPU c's own records, in their order. */
+static void records_of(struct traps *sub, const struct traps *vmm, unsigned c)
+{
+	for (unsigned i = 0; i < vmm->n; i++)
+		if (vmm->rec[i].cpu == c)
+			traps_add(sub, &vmm->rec[i]);
+}
+
+static void merge_note(const struct trap_merge *m, unsigned ncpus, unsigned lost)
+{
+	unsigned injected = 0, unmatched = 0, untraced = 0;
+
+	for (unsigned c = 0; c < ncpus; c++) {
+		injected += m[c].injected;
+		unmatched += m[c].unmatched;
+		untraced += m[c].untraced;
+	}
+	if (lost)
+		note("the kvm trace lost %u events: some traps are missing from the log", lost);
+	if (injected)
+		note("%u aborts outside RAM that KVM reflected into the guest are not in the "
+		     "trap log",
+		     injected);
+	if (unmatched || untraced)
+		note("kvm trace and runner exits disagree: %u traced exits without a runner "
+		     "record, %u runner records without trace events",
+		     unmatched, untraced);
+}
+
+/*
+ * Each vCPU's events (by its thread's id) are merged with its own records;
+ * the vCPUs' lists are then interleaved by trace time (traps_interleave).
+ */
+int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64_t ram_size,
+		   const int *tids, unsigned ncpus)
+{
+	static struct trap_merge m[BOARD_MAX_CPUS];
+	struct traps sub[BOARD_MAX_CPUS] = { 0 }, per_cpu[BOARD_MAX_CPUS] = { 0 };
 	struct kvm_event ev;
 	char path[128], line[512];
-	int n = 0, me = (int)getpid();
+	int n = 0;
 	unsigned lost = 0, in_buf, written;
 	FILE *f;
 
@@ -97,9 +143,13 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 	f = fopen(path, "re");
 	if (!f)
 		return fail(-1, "%s: %s", path, strerror(errno));
-	merge_begin(&m, out, vmm, ram_size);
+	for (unsigned c = 0; c < ncpus; c++) {
+		records_of(&sub[c], vmm, c);
+		merge_begin(&m[c], &per_cpu[c], &sub[c], ram_size);
+		m[c].cpu = c;
+	}
 	while (fgets(line, sizeof(line), f)) {
-		int rc = trace_parse_line(line, &ev);
+		int rc = trace_parse_line(line, &ev), c = 0;
 		unsigned k;
 
 		if (sscanf(line, "CPU:%*u [LOST %u EVENTS]", &k) == 1)
@@ -107,7 +157,7 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 		if (sscanf(line, "# entries-in-buffer/entries-written: %u/%u", &in_buf, &written) ==
 		    2)
 			lost += written - in_buf; /* overwritten, oldest first */
-		if (rc == 0 || (ev.pid >= 0 && ev.pid != me))
+		if (rc == 0 || (ev.pid >= 0 && (c = cpu_of_task(ev.pid, tids, ncpus)) < 0))
 			continue;
 		if (raw)
 			fputs(line, raw);
@@ -115,20 +165,17 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 			note("unreadable trace line: %.*s", (int)strcspn(line, "\n"), line);
 			continue;
 		}
-		merge_event(&m, &ev);
+		merge_event(&m[c], &ev);
 		n++;
 	}
 	fclose(f);
-	merge_end(&m);
-	if (lost)
-		note("the kvm trace lost %u events: some traps are missing from the log", lost);
-	if (m.injected)
-		note("%u aborts outside RAM that KVM reflected into the guest are not in the "
-		     "trap log",
-		     m.injected);
-	if (m.unmatched || m.untraced)
-		note("kvm trace and runner exits disagree: %u traced exits without a runner "
-		     "record, %u runner records without trace events",
-		     m.unmatched, m.untraced);
+	for (unsigned c = 0; c < ncpus; c++)
+		merge_end(&m[c]);
+	traps_interleave(out, per_cpu, ncpus);
+	merge_note(m, ncpus, lost);
+	for (unsigned c = 0; c < ncpus; c++) {
+		traps_free(&sub[c]);
+		traps_free(&per_cpu[c]);
+	}
 	return n;
 }

@@ -22,6 +22,7 @@ void tracefs_stop(void);
  * runner's records into out. raw, if not NULL, gets the trace's kvm lines.
  * Returns the number of kvm events read, or -1.
  */
-int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64_t ram_size);
+int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64_t ram_size,
+		   const int *tids, unsigned ncpus);
 
 #endif

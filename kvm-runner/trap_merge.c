@@ -24,6 +24,15 @@ static bool in_ram(const struct trap_merge *m, uint32_t ipa)
 #define RESYNC_WINDOW 8 /* runner records looked at for a trace trap's pc */
 
 /* A record without a syndrome takes the one of the trap it belongs to. */
+/* Out it goes, with its vCPU and the trace time of the trap it came with. */
+static void add(struct trap_merge *m, const struct trap_record *r)
+{
+	struct trap_record c = *r;
+
+	c.cpu = (uint8_t)m->cpu;
+	traps_add_ts(m->out, &c, m->ts);
+}
+
 static void share_hsr(struct trap_record *r, const struct trap_record *from)
 {
 	if (!(r->flags & TR_HSR) && (from->flags & TR_HSR)) {
@@ -47,7 +56,7 @@ static void emit_untraced(struct trap_merge *m, unsigned end)
 			share_hsr(&w, prev);
 		else
 			m->untraced++;
-		traps_add(m->out, &w);
+		add(m, &w);
 	}
 }
 
@@ -107,7 +116,7 @@ static void take_vmm(struct trap_merge *m)
 	r = m->vmm->rec[m->next_vmm++];
 	share_hsr(&r, c);
 	take_pc(&r, c);
-	traps_add(m->out, &r);
+	add(m, &r);
 }
 
 /* The outcome of a trap KVM handled itself, from its class. */
@@ -160,7 +169,7 @@ static bool take_coalesced(struct trap_merge *m)
 	r = m->vmm->rec[m->next_vmm++];
 	take_pc(&r, c);
 	share_hsr(&r, c); /* a coalesced write has none of its own */
-	traps_add(m->out, &r);
+	add(m, &r);
 	return true;
 }
 
@@ -174,7 +183,7 @@ static void flush(struct trap_merge *m)
 	if (m->to_user && m->next_vmm < m->vmm->n)
 		take_vmm(m);
 	else if (!m->to_user && kvm_outcome(m))
-		traps_add(m->out, &m->cur);
+		add(m, &m->cur);
 	else
 		m->skipped++;
 }
@@ -187,6 +196,7 @@ static void start(struct trap_merge *m, const struct kvm_event *ev)
 	if (!ev->trap)
 		return; /* a host interrupt, not the guest's doing */
 	memset(r, 0, sizeof(*r));
+	m->ts = ev->ts_us;
 	r->hsr = (uint32_t)(ev->ec & 0x3f) << HSR_EC_SHIFT;
 	/* An HVC's exception returns past it: the trap log wants the HVC itself. */
 	r->pc = (uint32_t)ev->pc - (ev->ec == HSR_EC_HVC ? 4 : 0);
@@ -273,6 +283,6 @@ void merge_end(struct trap_merge *m)
 			*last = r;
 			continue;
 		}
-		traps_add(m->out, &r);
+		add(m, &r);
 	}
 }

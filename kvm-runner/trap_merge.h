@@ -29,6 +29,8 @@ struct trap_merge {
 	unsigned untraced;  /* runner records with no trace trap (lost events) */
 	unsigned injected;  /* aborts outside RAM KVM reflected into the guest */
 	uint64_t ram_size;  /* guest RAM from BOARD_RAM_BASE: where faults map */
+	unsigned cpu;	    /* the vCPU whose events and records these are */
+	uint64_t ts;	    /* the trace time of the trap being assembled (us) */
 };
 
 void merge_begin(struct trap_merge *m, struct traps *out, const struct traps *vmm,

@@ -10,9 +10,18 @@
 struct traps {
 	struct trap_record *rec;
 	unsigned n, cap, dropped;
+	unsigned cpus; /* the header's cpus= (0: 1); each record's cpu below it */
+	uint64_t *ts;  /* traps_add_ts: each record's trace time, to order vCPUs */
 };
 
 void traps_add(struct traps *t, const struct trap_record *r);
+void traps_add_ts(struct traps *t, const struct trap_record *r, uint64_t ts);
+
+/*
+ * The per-vCPU lists (each in its own order, with times) as one list
+ * ordered by time; a tie keeps the lower vCPU first.
+ */
+void traps_interleave(struct traps *out, const struct traps *per_cpu, unsigned ncpus);
 void traps_free(struct traps *t);
 
 /* Writes the whole log through traplog_format (header, lines, end line). */

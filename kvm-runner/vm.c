@@ -113,6 +113,7 @@ int vm_create_vcpu(struct vm *vm)
 	if (vm->vcpu_fd < 0)
 		return fail(EXIT_KVMFAIL, "KVM_CREATE_VCPU: %s", strerror(errno));
 	ioctl_trace_fd(vm->vcpu_fd, FD_VCPU);
+	vm->vcpu_fds[0] = vm->vcpu_fd;
 	return 0;
 }
 
@@ -175,7 +176,8 @@ int vm_map_run(struct vm *vm)
 		return fail(EXIT_KVMFAIL, "mmap of the vCPU's kvm_run: %s", strerror(errno));
 	}
 	vm->run_size = (size_t)size;
-	ioctl_trace_run(vm->run);
+	vm->runs[0] = vm->run;
+	ioctl_trace_run(vm->vcpu_fd, vm->run);
 	return 0;
 }
 
@@ -202,6 +204,12 @@ int vm_coalesce_console(struct vm *vm)
 
 void vm_close(struct vm *vm)
 {
+	for (unsigned n = 1; n < BOARD_MAX_CPUS; n++) { /* vCPU 0's below */
+		if (vm->runs[n])
+			munmap(vm->runs[n], vm->run_size);
+		if (vm->vcpu_fds[n] >= 0)
+			close(vm->vcpu_fds[n]);
+	}
 	if (vm->run)
 		munmap(vm->run, vm->run_size);
 	if (vm->ram)

@@ -1,10 +1,14 @@
 /*
- * One VM with one vCPU and the board, and the steps that build it, in the
- * order a VMM takes them (vm.c). The three file descriptors:
+ * One VM with its vCPUs and the board, and the steps that build it, in the
+ * order a VMM takes them (vm.c; the secondaries' in vcpu.c). The fds:
  *
- *   /dev/kvm ── sys_fd ──KVM_CREATE_VM──> vm_fd ──KVM_CREATE_VCPU──> vcpu_fd
- *                                           │                          │
- *                           KVM_SET_USER_MEMORY_REGION        mmap: struct kvm_run
+ *   /dev/kvm ── sys_fd ──KVM_CREATE_VM──> vm_fd ──KVM_CREATE_VCPU 0──> vcpu_fd
+ *                                           │  └──KVM_CREATE_VCPU n──> vcpu_fds[n]
+ *                           KVM_SET_USER_MEMORY_REGION        mmap each: struct kvm_run
+ *
+ * vcpu_fd and run are vCPU 0's (vcpu_fds[0], runs[0]); a vCPU thread works
+ * on a copy of this struct whose vcpu_fd and run are its own (vcpu.c), so
+ * every helper taking a struct vm acts on the calling thread's vCPU.
  */
 #ifndef KVM_RUNNER_VM_H
 #define KVM_RUNNER_VM_H
@@ -19,7 +23,10 @@
 struct vm {
 	const char *dev; /* the KVM device, normally /dev/kvm */
 	int sys_fd, vm_fd, vcpu_fd;
-	uint8_t *ram; /* guest RAM at BOARD_RAM_BASE */
+	unsigned ncpus;			      /* -c: vCPUs (the board's) */
+	int vcpu_fds[BOARD_MAX_CPUS];	      /* [0] = vcpu_fd; -1 until created */
+	struct kvm_run *runs[BOARD_MAX_CPUS]; /* [0] = run */
+	uint8_t *ram;			      /* guest RAM at BOARD_RAM_BASE */
 	size_t ram_size;
 	struct kvm_run *run; /* the vCPU's shared page */
 	size_t run_size;
@@ -32,7 +39,7 @@ struct vm {
 	bool user_irq;			      /* KVM_CAP_ARM_USER_IRQ: timer level in kvm_run */
 	struct kvm_coalesced_mmio_ring *ring; /* --coalesce-console, else NULL */
 	uint32_t ring_max;		      /* its entries */
-	struct board board;
+	struct board *board;		      /* one for all vCPUs (their threads share it) */
 };
 
 /* The steps; each returns 0 or an exit status (err.h) after one line. */

@@ -65,6 +65,7 @@ void board_init(struct board *b, void (*console)(void *, char), void *ctx)
 	b->status_written = false;
 	exit_line_init(&b->exit_line);
 	b->stopped = false;
+	psci_cpus_reset(&b->psci, PSCI_AS_KVM_6_1);
 	uart_reset(b);
 }
 

@@ -12,6 +12,7 @@
 #include "board_desc.h"
 #include "exitline.h"
 #include "memmap.h"
+#include "psci.h"
 
 /* Every register the board decodes; names from board_reg_name(). */
 enum board_reg {
@@ -57,7 +58,8 @@ struct board {
 	bool status_written;		     /* STATUS was written at least once */
 	struct exit_line exit_line;	     /* the console's "EXIT: STATUS=n" lines */
 	uint32_t uart_kept[BOARD_UART_KEPT]; /* IBRD FBRD LCR_H CR IFLS IMSC (uart.c) */
-	bool stopped;			     /* SYSTEM_OFF/RESET or CPU_OFF happened */
+	bool stopped;			     /* SYSTEM_OFF/RESET, or the last CPU_OFF */
+	struct psci_cpus psci;		     /* each vCPU's power state (psci.h) */
 };
 
 /*
@@ -99,7 +101,7 @@ const char *board_reg_name(enum board_reg r);
 #define PSCI_FEATURES_FN	0x8400000Au
 #define PSCI_RET_SUCCESS	0u
 #define PSCI_RET_NOT_SUPPORTED	0xFFFFFFFFu	/* -1 */
-#define PSCI_BOARD_VERSION	0x00010001u	/* 1.1 */
+#define PSCI_BOARD_VERSION	0x00010001u	/* 1.1: as 6.1, psci_version() */
 /* clang-format on */
 
 /* SMC Calling Convention (ARM DEN 0028) calls the board also answers. */
@@ -113,19 +115,31 @@ const char *board_reg_name(enum board_reg r);
 /* True for PSCI's own ids (0x84000000.. and the SMC64 0xC4000000..). */
 static inline bool psci_fn_is_psci(uint32_t fn) { return (fn & 0xbfffffe0u) == PSCI_0_2_FN_BASE; }
 
+/* One call: r0..r3 of the calling vCPU (cpu: its index, 0..ncpus-1). */
+struct psci_call {
+	unsigned cpu;
+	uint32_t fn, a1, a2, a3;
+};
+
 struct psci_result {
-	uint32_t ret; /* r0 on return, when !stop */
+	uint32_t ret; /* r0 on return, when !stop and act != PSCI_ACT_CPU_OFF */
 	bool stop;    /* the run ends: exit with status */
 	int status;
 	enum exit_source from; /* SYSTEM_OFF: where status came from */
 	bool known;	       /* fn is a PSCI function the board knows */
 	const char *name;      /* "PSCI_VERSION" ...; "UNKNOWN" */
+	enum psci_act act;     /* what the VMM does besides writing r0 (psci.h) */
+	unsigned target;       /* PSCI_ACT_CPU_ON: the vCPU to start, */
+	uint32_t entry;	       /* at entry (bit 0 cleared), */
+	bool thumb;	       /* in Thumb state if the entry's bit 0 was set, */
+	uint32_t context_id;   /* with r0 = context_id, MMU off, CPSR 0x1D3 */
 };
 
 /*
- * The calls whose answer is a constant, for a trap path to try first:
- * true with *ret set (the call neither stops nor reads an argument), else
- * false. board_psci_answer gives the same answers.
+ * The calls whose answer is a constant on the board as it answers by
+ * default (6.1, psci.as), for a trap path to try first: true with *ret set
+ * (the call neither stops nor reads an argument), else false.
+ * board_psci_answer gives the same answers.
  */
 static inline bool board_psci_const(uint32_t fn, uint32_t *ret)
 {
@@ -139,11 +153,23 @@ static inline bool board_psci_const(uint32_t fn, uint32_t *ret)
 	return false;
 }
 
-/* Handles HVC with r0 = fn and r1 = arg (PSCI_FEATURES' function id). */
-void board_psci(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *out);
+/*
+ * Handles one HVC with a PSCI or SMCCC id, as KVM does (psci.c names the
+ * kernel function of each answer), on the board's vCPUs (b->psci).
+ */
+void board_psci(struct board *b, const struct psci_call *c, struct psci_result *out);
 
 /* The same answer with out->name left NULL: a trap path names nothing. */
-void board_psci_answer(struct board *b, uint32_t fn, uint32_t arg, struct psci_result *out);
+void board_psci_answer(struct board *b, const struct psci_call *c, struct psci_result *out);
+
+/* The state machine's steps (psci_cpus.c), for board_psci_answer. */
+void psci_cpu_on(struct psci_cpus *p, unsigned ncpus, const struct psci_call *c,
+		 struct psci_result *out);
+void psci_affinity_info(const struct psci_cpus *p, unsigned ncpus, const struct psci_call *c,
+			struct psci_result *out);
+/* The caller is off; true when no vCPU is left on (the run ends). */
+bool psci_cpu_off(struct psci_cpus *p, unsigned ncpus, unsigned cpu);
+void psci_all_off(struct psci_cpus *p);
 
 /* The name of a PSCI function id as KVM and the board know it, or NULL. */
 const char *psci_fn_name(uint32_t fn);

@@ -181,7 +181,8 @@ static void put_val(struct out *o, const char *key, const struct trap_record *r,
 
 static void outcome_cp(struct out *o, const struct trap_record *r, unsigned ec)
 {
-	put(o, "cp15 %s", cp_is_read(r) ? "read" : "write");
+	put(o, "%s %s", ec == HSR_EC_CP14_MR || ec == HSR_EC_CP14_64 ? "cp14" : "cp15",
+	    cp_is_read(r) ? "read" : "write");
 	if (r->flags & TR_VAL_UNKNOWN)
 		put(o, " val=?");
 	else if (ec == HSR_EC_CP15_64 || ec == HSR_EC_CP14_64)

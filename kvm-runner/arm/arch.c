@@ -37,6 +37,11 @@ void arch_vcpu_features(struct kvm_vcpu_init *init)
 	init->features[0] |= 1u << KVM_ARM_VCPU_PSCI_0_2;
 }
 
+void arch_vcpu_power_off(struct kvm_vcpu_init *init)
+{
+	init->features[0] |= 1u << KVM_ARM_VCPU_POWER_OFF;
+}
+
 const char *arch_target_name(uint32_t target)
 {
 	switch (target) {

@@ -305,7 +305,7 @@ static int step(struct ctx *c, enum order_step s)
 			c->run = NULL;
 			return -1;
 		}
-		ioctl_trace_run(c->run);
+		ioctl_trace_run(c->vcpu, c->run);
 		return 0;
 	case S_RUN1: {
 		bool exited;

@@ -88,10 +88,10 @@ static void test_rule(void)
 	check(pick(&src) == 0 && src == EXIT_FROM_NONE, "neither: 0, none");
 
 	print("EXIT: STATUS=3\n");
-	board_psci(&b, PSCI_SYSTEM_OFF_FN, 0, &r);
+	board_psci(&b, &(struct psci_call){ .fn = PSCI_SYSTEM_OFF_FN }, &r);
 	check(r.stop && r.status == 3 && r.from == EXIT_FROM_LINE, "SYSTEM_OFF takes the line");
 	print("");
-	board_psci(&b, PSCI_SYSTEM_OFF_FN, 0, &r);
+	board_psci(&b, &(struct psci_call){ .fn = PSCI_SYSTEM_OFF_FN }, &r);
 	check(r.stop && r.status == 0 && r.from == EXIT_FROM_NONE, "SYSTEM_OFF with none: 0");
 }
 

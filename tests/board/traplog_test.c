@@ -131,6 +131,17 @@ static void test_classes(void)
 	       "reg=TTBR0 : cp15 write val=? by=kvm",
 	       "cp15 from a kernel event");
 
+	/* CP14 (debug, trace) is named as such: DBGDIDR, read (EC 0x05). */
+	struct trap_record cp14 = { .hsr = EC(HSR_EC_CP14_MR) | 1,
+				    .pc = 0x40000108,
+				    .v0 = 0x3515f005,
+				    .outcome = TRAP_OUT_CP15,
+				    .flags = TR_HSR };
+	expect(&cp14,
+	       "0007 0x05 CP14     pc=0x40000108 dir=read opc1=0 crn=0 crm=0 opc2=0 rt=r0 reg=? : "
+	       "cp14 read val=0x3515f005 by=hyp",
+	       "cp14 outcome");
+
 	struct trap_record stop = { .hsr = EC(HSR_EC_DABT) | HSR_IL | HSR_DABT_WNR,
 				    .pc = 0x40000008,
 				    .ipa = 0x0a000000,

@@ -10,7 +10,8 @@ CMP_DIR		:= $(BUILD)/compare
 # The board's pure C (traplog_parse and the names it uses): one parser only.
 CMP_BOARD_SRCS	:= $(wildcard guests/board/*.c)
 CMP_TLOG_SRCS	:= tests/compare/tlog_load.c tests/compare/tlog_align.c tests/compare/tlog_class.c \
-		   tests/compare/tlog_expect.c tests/compare/tlog_report.c tests/compare/cdiff.c \
+		   tests/compare/tlog_expect.c tests/compare/tlog_report.c tests/compare/tlog_summary.c \
+		   tests/compare/cdiff.c \
 		   tests/lineread.c
 # The ARMv7 decode tables are the bare hypervisor's: one copy.
 CMP_REG_SRCS	:= tests/compare/regbits.c tests/compare/regfile.c \
@@ -21,7 +22,7 @@ CMP_CFLAGS	:= $(HOST_CFLAGS) -Itests -Itests/compare -Ibaremetal-hyp
 
 CMP_TOOLS	:= $(CMP_DIR)/traplog
 CMP_UNIT_DIR	:= $(BUILD)/tests/compare
-CMP_UNITS	:= $(addprefix $(CMP_UNIT_DIR)/unit-,tlog cdiff lineread)
+CMP_UNITS	:= $(addprefix $(CMP_UNIT_DIR)/unit-,tlog tlog-summary cdiff lineread)
 # regcmp needs the hypervisor's decode tables.
 ifneq ($(wildcard baremetal-hyp/regdecode.c),)
 CMP_TOOLS	+= $(CMP_DIR)/regcmp
@@ -37,6 +38,11 @@ $(CMP_DIR)/regcmp: tests/compare/regcmp_main.c $(CMP_REG_SRCS) $(CMP_HDRS)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 
 $(CMP_UNIT_DIR)/unit-tlog: tests/compare/tlog_test.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
+
+$(CMP_UNIT_DIR)/unit-tlog-summary: tests/compare/tlog_summary_test.c $(CMP_TLOG_SRCS) \
+		$(CMP_BOARD_SRCS) $(CMP_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 
@@ -63,8 +69,10 @@ endif
 .PHONY: compare compare-tools
 compare-tools: $(CMP_TOOLS)
 
+# GUEST=linux: the Linux guest's own comparison (guests/linux/compare.sh).
 compare: $(CMP_TOOLS)
-	$(Q)GUEST=$(GUEST) BUILD=$(BUILD) MAKE="$(MAKE)" tests/compare/compare.sh
+	$(Q)$(if $(filter linux,$(GUEST)),BUILD=$(BUILD) guests/linux/compare.sh $(LINUX_COMPARE_OPTS),\
+		GUEST=$(GUEST) BUILD=$(BUILD) MAKE="$(MAKE)" tests/compare/compare.sh)
 
 # The same tool without the sanitizers, at -O2: the benchmark's second column.
 $(CMP_DIR)/traplog-fast: tests/compare/traplog_main.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)

@@ -123,8 +123,10 @@ bool tlog_same_details(const struct tlog_event *x, const struct tlog_event *y, c
 
 struct tlog_expect {
 	char name[48];
-	bool differs; /* "when: differs" ('~'); else "when: only" */
-	bool moved;   /* "when: moved": a '<'/'>' row whose equal twin is elsewhere */
+	bool differs;	/* "when: differs" ('~'); else "when: only" */
+	bool moved;	/* "when: moved": a '<'/'>' row whose equal twin is elsewhere */
+	bool status;	/* "when: status": the logs' exit statuses differ, no row */
+	char guest[32]; /* "guest: GLOB" on the logs' guest= name; "" any */
 	unsigned npats;
 	char side[TLOG_MAX_PATS][32];	    /* glob on the log's side name */
 	char pat[TLOG_MAX_PATS][TLOG_TEXT]; /* glob on tlog_event_text */
@@ -144,6 +146,13 @@ int tlog_table_load(const char *path, struct tlog_table *t, char *err, size_t er
 int tlog_table_load_stream(FILE *f, const char *path, struct tlog_table *t, char *err,
 			   size_t errlen);
 void tlog_table_free(struct tlog_table *t);
+
+/*
+ * The first "when: status" entry explaining why la and lb end with other
+ * exit statuses (each pattern a glob on the decimal status of a log whose
+ * side its SIDE names), or -1.
+ */
+int tlog_table_status(const struct tlog_table *t, const struct tlog *la, const struct tlog *lb);
 
 /* The first entry explaining row r (sides named by la, lb), or -1. */
 int tlog_table_match(struct tlog_table *t, const struct tlog_row *r, const struct tlog *la,

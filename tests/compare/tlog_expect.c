@@ -2,7 +2,8 @@
  * The table of expected differences (tests/compare/expected-differences.txt):
  *
  *   [name]
- *   when: only | differs | moved
+ *   when: only | differs | moved | status
+ *   guest: GLOB          optional: only for logs whose guest= matches
  *   SIDE: PATTERN        one or more; SIDE and PATTERN are fnmatch globs
  *   absent SIDE: PATTERN optional: the entry holds only while no event of
  *                        the log of SIDE matches PATTERN
@@ -13,7 +14,9 @@
  * trap with other details ('~'); every pattern must match the event of a
  * side its SIDE names. "moved": as "only", for a row whose same event sits
  * elsewhere in the other log ("moved: row N"): the order differs, not the
- * events. Event text: tlog_event_text().
+ * events. "status": no row; the two logs' exit statuses differ, and each
+ * pattern matches the decimal status of a log its SIDE names (the end
+ * line's status=). Event text: tlog_event_text().
  */
 #include <errno.h>
 #include <fnmatch.h>
@@ -82,11 +85,17 @@ static int field(struct tlog_table *t, char *key, char *val, unsigned ln, char *
 	struct tlog_expect *e = &t->e[t->n - 1];
 
 	if (strcmp(key, "when") == 0) {
-		if (strcmp(val, "only") && strcmp(val, "differs") && strcmp(val, "moved"))
-			return tlog_fail(err, n, t->path, ln,
-					 "when: must be \"only\", \"differs\" or \"moved\"");
+		if (strcmp(val, "only") && strcmp(val, "differs") && strcmp(val, "moved") &&
+		    strcmp(val, "status"))
+			return tlog_fail(
+				err, n, t->path, ln,
+				"when: must be \"only\", \"differs\", \"moved\" or \"status\"");
 		e->differs = strcmp(val, "differs") == 0;
 		e->moved = strcmp(val, "moved") == 0;
+		e->status = strcmp(val, "status") == 0;
+	} else if (strcmp(key, "guest") == 0) {
+		if (snprintf(e->guest, sizeof(e->guest), "%s", val) >= (int)sizeof(e->guest))
+			return tlog_fail(err, n, t->path, ln, "guest pattern too long");
 	} else if (strcmp(key, "cause") == 0) {
 		if (snprintf(e->cause, sizeof(e->cause), "%s", val) >= (int)sizeof(e->cause))
 			return tlog_fail(err, n, t->path, ln, "cause too long");
@@ -204,7 +213,9 @@ static bool conditions(const struct tlog_expect *e, const struct tlog *la, const
 static bool explains(const struct tlog_expect *e, const struct tlog_row *r,
 		     const struct row_text *tx, const struct tlog *la, const struct tlog *lb)
 {
-	if (r->mark == TLOG_SAME || e->differs != (r->mark == TLOG_CHANGED))
+	if (r->mark == TLOG_SAME || e->status || e->differs != (r->mark == TLOG_CHANGED))
+		return false;
+	if (e->guest[0] && fnmatch(e->guest, la->guest, 0) != 0)
 		return false;
 	if (e->moved && strncmp(r->differs, "moved: ", 7))
 		return false;
@@ -247,6 +258,35 @@ static int match(struct tlog_table *t, const struct tlog_row *r, const bool *hel
 		if (explains(&t->e[k], r, &tx, la, lb) &&
 		    (held ? held[k] : conditions(&t->e[k], la, lb)))
 			return (int)k;
+	return -1;
+}
+
+/* Every pattern whose SIDE names log l matches its status, and one does. */
+static bool status_side(const struct tlog_expect *e, const struct tlog *l)
+{
+	char num[16];
+	bool any = false;
+
+	snprintf(num, sizeof(num), "%d", l->end_status);
+	for (unsigned k = 0; k < e->npats; k++) {
+		if (e->absent[k] || fnmatch(e->side[k], l->side, 0) != 0)
+			continue;
+		if (fnmatch(e->pat[k], num, 0) != 0)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+int tlog_table_status(const struct tlog_table *t, const struct tlog *la, const struct tlog *lb)
+{
+	for (size_t k = 0; t && k < t->n; k++) {
+		const struct tlog_expect *e = &t->e[k];
+
+		if (e->status && (!e->guest[0] || fnmatch(e->guest, la->guest, 0) == 0) &&
+		    status_side(e, la) && status_side(e, lb))
+			return (int)k;
+	}
 	return -1;
 }
 

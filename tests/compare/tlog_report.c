@@ -209,7 +209,8 @@ static size_t unexplained_rows(FILE *out, const struct tlog *a, const struct tlo
 }
 
 /* Exit status, completeness and dropped records: each problem counts. */
-static size_t log_checks(FILE *out, const struct tlog *a, const struct tlog *b)
+static size_t log_checks(FILE *out, const struct tlog *a, const struct tlog *b,
+			 const struct tlog_table *t)
 {
 	const struct tlog *l[2] = { a, b };
 	size_t bad = 0;
@@ -225,9 +226,15 @@ static size_t log_checks(FILE *out, const struct tlog *a, const struct tlog *b)
 		}
 	}
 	if (a->has_end && b->has_end && a->end_status != b->end_status) {
-		fprintf(out, "  exit status differs: %s %d, %s %d\n", a->side, a->end_status,
-			b->side, b->end_status);
-		bad++;
+		int k = tlog_table_status(t, a, b);
+
+		fprintf(out, "  exit status differs: %s %d, %s %d", a->side, a->end_status, b->side,
+			b->end_status);
+		if (k >= 0)
+			fprintf(out, ": explained by [%s]: %s\n", t->e[k].name, t->e[k].cause);
+		else
+			fputs("\n", out);
+		bad += k < 0;
 	}
 	if (a->cpus != b->cpus) {
 		fprintf(out, "  vCPU count differs: %s cpus=%u, %s cpus=%u\n", a->side, a->cpus,
@@ -261,7 +268,7 @@ size_t tlog_report(FILE *out, enum tlog_format fmt, int ctx, const struct tlog *
 	if (fmt == TLOG_FMT_MD)
 		fputs("\n```\n", out);
 	rows_bad = unexplained_rows(out, a, b, d);
-	log_bad = log_checks(out, a, b);
+	log_bad = log_checks(out, a, b, t);
 	for (size_t i = 0; i < d->n; i++)
 		same += d->rows[i].mark == TLOG_SAME;
 	fprintf(out, "\n%zu rows: %zu same, %zu differences (%zu explained, %zu unexplained)", d->n,

@@ -360,6 +360,42 @@ static void test_table(void)
 	tlog_table_free(&t);
 }
 
+/* guest: limits an entry to one guest's logs; when: status explains the end status. */
+static void test_guest_status(void)
+{
+	static const char gt[] = "[uart-t]\nguest: t\nwhen: only\nkvm: 0x24 DABT * : mmio write "
+				 "uart.DR *\ncause: t's console\n"
+				 "[uart-u]\nguest: u\nwhen: only\nhyp: 0x24 DABT * : mmio write "
+				 "uart.DR *\ncause: u's console\n"
+				 "[st]\nguest: t\nwhen: status\nhyp: 0\nkvm: 1[0-9]\ncause: ten\n";
+	const char *kvm_t = "# traplog 1 side=kvm guest=t\n" T1
+			    "# end traps=1 dropped=0 status=10\n";
+	const char *kvm_u = "# traplog 1 side=kvm guest=u\n" T1
+			    "# end traps=1 dropped=0 status=10\n";
+	const char *hyp_u = "# traplog 1 side=hyp guest=u\n# end traps=0 dropped=0 status=0\n";
+	struct tlog_table t;
+	struct tlog la, lb;
+	struct tlog_diff d;
+
+	check(table(gt, &t) == 0 && t.n == 3 && t.e[2].status && strcmp(t.e[0].guest, "t") == 0,
+	      "guest: and when: status load");
+	check_eq(explain(HDR("hyp") END(0), kvm_t, &d, &la, &lb, &t), 0,
+		 "guest t: its kvm-only UART write explained");
+	check(d.rows[0].expect == 0, "by the entry for guest t");
+	check_eq(tlog_table_status(&t, &la, &lb), 2, "guest t: the status 0 against 10 explained");
+	check_eq(tlog_table_status(&t, &lb, &la), 2, "the sides by name, not by order");
+	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
+	check_eq(explain(hyp_u, kvm_u, &d, &la, &lb, &t), 1,
+		 "guest u: no entry of its own for a kvm-only write");
+	check_eq(tlog_table_status(&t, &la, &lb), -1, "guest u: its status difference is not t's");
+	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
+	explain(HDR("hyp") END(0), HDR("kvm") END(0), &d, &la, &lb, &t);
+	lb.end_status = 3;
+	check_eq(tlog_table_status(&t, &la, &lb), -1, "status 3 is not 1[0-9]");
+	tlog_diff_free(&d), tlog_free(&la), tlog_free(&lb);
+	tlog_table_free(&t);
+}
+
 static void bad_table(const char *text, const char *want, const char *name)
 {
 	struct tlog_table t;
@@ -457,6 +493,7 @@ int main(void)
 	test_fold();
 	test_long();
 	test_table();
+	test_guest_status();
 	test_bad_table();
 	return unit_summary();
 }

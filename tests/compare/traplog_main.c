@@ -4,6 +4,7 @@
  *   traplog check [--console] FILE...
  *   traplog diff [-e TABLE] [--md] [--context N] [--console] A B
  *   traplog console [-e TABLE] [--md] --guest G --side S NATIVE OTHER
+ *   traplog summary [-e TABLE] [--md] [--console] A B
  *
  * Exit: 0 valid / no unexplained difference, 1 invalid log / unexplained
  * differences, 2 usage or unreadable input (a missing file: 2 for both).
@@ -14,17 +15,22 @@
 #include <string.h>
 #include "cdiff.h"
 #include "tlog.h"
+#include "tlog_summary.h"
 
 static const char usage[] =
 	"usage: traplog check [--console] FILE...\n"
 	"       traplog diff [-e TABLE] [--md] [--context N] [--console] A B\n"
 	"       traplog console [-e TABLE] [--md] --guest G --side S NATIVE OTHER\n"
+	"       traplog summary [-e TABLE] [--md] [--console] A B\n"
 	"  check      validate logs (header, every trap line, end line)\n"
 	"  diff       line A and B up trap by trap; every difference must be\n"
 	"             explained by an entry of TABLE (expected differences)\n"
 	"  console    a run's console against the native one; every differing\n"
 	"             line must be explained by an entry of TABLE (console\n"
 	"             differences) for guest G and the run's side S\n"
+	"  summary    counts per class of trap on each side; every class whose\n"
+	"             counts differ must be explained by an entry of TABLE\n"
+	"             (count differences)\n"
 	"  --console  read only the \"trap: \" lines of a console capture\n"
 	"  --md       print the diff as Markdown\n"
 	"  --context N  fold the same rows more than N rows from a difference\n"
@@ -198,6 +204,40 @@ out:
 	return rc;
 }
 
+static int cmd_summary(int argc, char **argv, const struct args *a)
+{
+	struct tlog la, lb;
+	struct tlog_count_table t = { 0 };
+	struct tlog_summary s = { 0 };
+	char err[512];
+	int rc = 2;
+
+	if (argc - a->first != 2) {
+		fputs("traplog summary: want two logs, A and B\n", stderr);
+		return 2;
+	}
+	memset(&la, 0, sizeof(la));
+	memset(&lb, 0, sizeof(lb));
+	if (tlog_load(argv[a->first], &a->o, &la, err, sizeof(err)) < 0 ||
+	    tlog_load(argv[a->first + 1], &a->o, &lb, err, sizeof(err)) < 0 ||
+	    (a->table && tlog_count_table_load(a->table, &t, err, sizeof(err)) < 0)) {
+		fprintf(stderr, "traplog: %s\n", err);
+		goto out;
+	}
+	if (tlog_summarize(&la, &lb, &t, &s) < 0) {
+		fputs("traplog: out of memory\n", stderr);
+		goto out;
+	}
+	tlog_summary_print(stdout, a->fmt == TLOG_FMT_MD, &la, &lb, &s, &t);
+	rc = s.unexplained ? 1 : 0;
+out:
+	tlog_summary_free(&s);
+	tlog_count_table_free(&t);
+	tlog_free(&la);
+	tlog_free(&lb);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct args a;
@@ -216,6 +256,9 @@ int main(int argc, char **argv)
 		return cmd_diff(argc, argv, &a);
 	if (strcmp(argv[1], "console") == 0)
 		return cmd_console(argc, argv, &a);
-	fprintf(stderr, "traplog: unknown command \"%s\" (check, diff, console)\n", argv[1]);
+	if (strcmp(argv[1], "summary") == 0)
+		return cmd_summary(argc, argv, &a);
+	fprintf(stderr, "traplog: unknown command \"%s\" (check, diff, console, summary)\n",
+		argv[1]);
 	return 2;
 }

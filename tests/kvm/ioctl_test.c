@@ -102,10 +102,39 @@ static void counting(void)
 	ioctl_trace_reset();
 }
 
+/* Each vCPU fd is its own role: its own counts and summary block. */
+static void per_vcpu(void)
+{
+	int v0 = open("/dev/zero", O_RDWR), v1 = open("/dev/zero", O_RDWR);
+	char text[4096] = { 0 };
+	FILE *f;
+
+	ioctl_trace_reset();
+	ioctl_trace_threads();
+	ioctl_trace_fd(v0, FD_VCPU);
+	ioctl_trace_fd(v1, (enum fd_role)(FD_VCPU + 1));
+	ioctl_trace_phase(PH_RUN);
+	kvm_ioctl_val(v0, KVM_RUN, 0);
+	for (int i = 0; i < 2; i++)
+		kvm_ioctl_val(v1, KVM_RUN, 0);
+	check_eq(ioctl_count(FD_VCPU, KVM_RUN), 1, "vcpu 0: KVM_RUN x1");
+	check_eq(ioctl_count(FD_VCPU + 1, KVM_RUN), 2, "vcpu 1: KVM_RUN x2, apart");
+	f = fmemopen(text, sizeof(text) - 1, "w");
+	ioctl_trace_write(f, "kvm-runner-test");
+	fclose(f);
+	check_eq(summary_total(text, "vcpu1", "KVM_RUN"), 2, "summary: a vcpu1 block");
+	check(strstr(text, "run   vcpu1 KVM_RUN") != NULL, "records name the vCPU fd");
+	check(strstr(text, "summary: vcpu2") == NULL, "no block for a vCPU fd never used");
+	close(v0);
+	close(v1);
+	ioctl_trace_reset();
+}
+
 int main(void)
 {
 	numbers();
 	describe();
 	counting();
+	per_vcpu();
 	return unit_summary();
 }

@@ -348,8 +348,57 @@ static void coalesced(bool lose_first)
 	traps_free(&out);
 }
 
+/*
+ * Two vCPUs' merged lists, each in its own order with trace times: one list
+ * by time, a tie to the lower vCPU; each keeps its cpu; a merge tags its
+ * output with its vCPU (trap_merge.cpu).
+ */
+static void interleave(void)
+{
+	static const uint64_t t0[] = { 10, 30, 30, 70 }, t1[] = { 5, 30, 40 };
+	struct traps per[2] = { 0 }, out = { 0 };
+	struct trap_merge m;
+	struct traps vmm = { 0 }, mout = { 0 };
+	struct trap_record r = { .hsr = (uint32_t)HSR_EC_DABT << HSR_EC_SHIFT, .srt = 0xff };
+	unsigned order_ok = 1;
+	static const unsigned want_cpu[] = { 1, 0, 0, 0, 1, 1, 0 };
+
+	for (unsigned i = 0; i < 4; i++) {
+		r.pc = 0x1000 + i;
+		r.cpu = 0;
+		traps_add_ts(&per[0], &r, t0[i]);
+	}
+	for (unsigned i = 0; i < 3; i++) {
+		r.pc = 0x2000 + i;
+		r.cpu = 1;
+		traps_add_ts(&per[1], &r, t1[i]);
+	}
+	traps_interleave(&out, per, 2);
+	check_eq(out.n, 7, "interleave: every record once");
+	for (unsigned i = 0; i < out.n && i < 7; i++)
+		order_ok &= out.rec[i].cpu == want_cpu[i] && (i == 0 || out.ts[i - 1] <= out.ts[i]);
+	check(order_ok, "interleave: by time, ties to vCPU 0, each vCPU in its own order");
+	check(out.rec[1].pc == 0x1000 && out.rec[2].pc == 0x1001 && out.rec[3].pc == 0x1002 &&
+		      out.rec[4].pc == 0x2001,
+	      "interleave: vCPU 0's two records at t=30 before vCPU 1's");
+
+	r.cpu = 0;
+	r.flags = TR_STOP;
+	traps_add(&vmm, &r);
+	merge_begin(&m, &mout, &vmm, 16u << 20);
+	m.cpu = 3;
+	merge_end(&m);
+	check(mout.n == 1 && mout.rec[0].cpu == 3, "a merge tags its records with its vCPU");
+	traps_free(&per[0]);
+	traps_free(&per[1]);
+	traps_free(&out);
+	traps_free(&vmm);
+	traps_free(&mout);
+}
+
 int main(void)
 {
+	interleave();
 	coalesced(false);
 	coalesced(true);
 	injected_abort();

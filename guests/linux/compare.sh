@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# `make compare GUEST=linux`: the Linux guest natively, under the bare
+# hypervisor and under KVM in the test bed (run-linux.sh), then
+#   1. each run's verdict and milestones: `Run /init` and the marker, in
+#      printk time (under -icount shift=0, 1 ns of it = 1 instruction);
+#   2. the boot's traps counted per class on each side (traplog summary),
+#      every count difference explained (tests/compare/summary-differences.txt);
+#   3. the row diff of the deterministic start, up to the first timer
+#      interrupt (traplog diff, tests/compare/expected-differences.txt).
+# The same goes to build/compare/linux.md.
+#
+#   compare.sh [--no-run] [--out DIR] [--report FILE] [--icount]
+# --no-run compares the runs already in DIR (default build/linux); --icount
+# runs QEMU with -icount shift=0 (the milestones are then instructions).
+# Exit: 0 when every run passed and every difference is explained, 1 otherwise.
+set -u
+here=$(dirname "$0")
+build=${BUILD:-build}
+out=$build/linux report=$build/compare/linux.md run=1 icount=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--no-run) run=; shift ;;
+	--out) out=${2:?}; shift 2 ;;
+	--report) report=${2:?}; shift 2 ;;
+	--icount) icount=1; shift ;;
+	*) sed -n '2,16p' "$0" >&2; exit 2 ;;
+	esac
+done
+T=$build/compare/traplog
+[ -x "$T" ] || { echo "compare: $T is not built (make compare-tools)" >&2; exit 2; }
+stable=$here/../../tests/compare/summary-differences.txt
+dtable=$here/../../tests/compare/expected-differences.txt
+mkdir -p "$(dirname "$report")"
+problems=()
+problem() { problems+=("$*"); }
+md() { printf '%s\n' "$@" >>"$report"; }
+
+sides=(native hyp kvm)
+declare -A rc
+if [ -n "$run" ]; then
+	echo "Runs (output in $out/VMM/):"
+	for s in "${sides[@]}"; do
+		"$here/run-linux.sh" --no-shell --vmm "$s" --out "$out" \
+			${icount:+--qemu "-icount shift=0"} >"$out.$s.log" 2>&1 </dev/null
+		rc[$s]=$?
+		echo "  $s: exit ${rc[$s]}"
+	done
+fi
+
+{
+	echo "# Comparison of the Linux guest"
+	echo
+	echo "Made by \`make compare GUEST=linux\` (guests/linux/compare.sh, docs/linux.md)."
+} >"$report"
+
+# ---- 1. verdicts and milestones ----
+# The printk time of the first console line matching a pattern, or "-".
+stamp() {
+	local t
+	t=$(grep -m1 -a "$2" "$1" 2>/dev/null | sed -n 's/^\[ *\([0-9]*\)\.\([0-9]*\)\].*/\1\2/p')
+	[ -n "$t" ] && echo $((10#$t * 1000)) || echo -
+}
+echo
+echo "1. Runs and milestones (printk ns; instructions under -icount shift=0):"
+printf '  %-7s %-8s %-14s %-14s %s\n' run status "Run /init" marker "traps"
+md "" "## 1. Runs and milestones" "" \
+   "| run | status | \`Run /init\` | marker | traps |" "|---|---|---:|---:|---:|"
+for s in "${sides[@]}"; do
+	c=$out/$s/linux.console l=$out/$s/linux.traplog
+	st=$(sed -n 's/^EXIT: STATUS=\([0-9]*\)$/\1/p' "$c" 2>/dev/null | tail -n 1)
+	[ "${st:-x}" = 0 ] || problem "$s: no 'EXIT: STATUS=0' on its console ($c)"
+	[ -z "${rc[$s]:-}" ] || [ "${rc[$s]}" = 0 ] || problem "$s: run-linux.sh exited ${rc[$s]}"
+	traps=$(sed -n 's/^# end traps=\([0-9]*\) .*/\1/p' "$l" 2>/dev/null)
+	printf '  %-7s %-8s %-14s %-14s %s\n' "$s" "${st:--}" "$(stamp "$c" 'Run /init')" \
+		"$(stamp "$c" '\] KIT-MARKER')" "${traps:--}"
+	md "| $s | ${st:--} | $(stamp "$c" 'Run /init') | $(stamp "$c" '\] KIT-MARKER') | ${traps:--} |"
+done
+
+# ---- 2. the summary ----
+a=$out/hyp/linux.traplog b=$out/kvm/linux.traplog
+echo
+echo "2. Traps per class: hyp against kvm"
+md "" "## 2. Traps per class: hyp against kvm" ""
+if [ -f "$a" ] && [ -f "$b" ]; then
+	"$T" summary -e "$stable" "$a" "$b" || problem "trap counts: unexplained differences"
+	"$T" summary --md -e "$stable" "$a" "$b" >>"$report" 2>&1
+else
+	echo "  missing trap log: $a or $b"
+	problem "no trap log to count ($a, $b)"
+fi
+
+# ---- 3. the deterministic start ----
+# Each log up to its first interrupt event (trap log version 2) or WFI.
+head_of() { awk 'NR == 1 { print; next } / (-- IRQ|-- VIRQ|0x01 WFX) / { exit } /^[0-9]/ { print }' "$1"; }
+echo
+echo "3. The start of the boot, up to the first interrupt: hyp against kvm"
+md "" "## 3. The start of the boot, up to the first interrupt" ""
+if [ -f "$a" ] && [ -f "$b" ]; then
+	head_of "$a" >"$report.hyp.head"
+	head_of "$b" >"$report.kvm.head"
+	"$T" diff --context 2 -e "$dtable" "$report.hyp.head" "$report.kvm.head" ||
+		problem "the start of the boot: unexplained differences"
+	"$T" diff --md --context 2 -e "$dtable" "$report.hyp.head" "$report.kvm.head" >>"$report" 2>&1
+	rm -f "$report.hyp.head" "$report.kvm.head"
+fi
+
+echo
+if [ ${#problems[@]} -eq 0 ]; then
+	echo "compare: every run passed, every difference explained; report in $report"
+	exit 0
+fi
+printf 'compare: %s\n' "${problems[@]}"
+echo "compare: report in $report"
+exit 1

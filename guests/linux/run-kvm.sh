@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The Linux guest through kvm-runner in the KVM test bed (run-linux.sh's
+# --vmm kvm|kvm-armv7): packs the test bed's initramfs with init, the runner,
+# the zImage and the guest's initramfs, boots it once and brings back
+# OUT/linux.{console,traplog,ioctls,regs,runinfo,...}.
+#
+#   run-kvm.sh --vmm kvm|kvm-armv7 --zimage F --initrd F --params "ARGS" --out DIR
+#              [--timeout S] [--shell] [--qemu "ARGS"]
+# The test bed's init runs /guests/NAME.elf whatever the image inside (the
+# runner tells ELF, zImage and raw apart), so the zImage goes in as linux.elf.
+# kvm-armv7 needs KVM_ARMV7_KERNEL (a 32-bit ARM host kernel with KVM).
+# Exit status: the guest's, as run-testbed.sh gives it.
+set -u
+here=$(dirname "$0")
+tb=$here/../../kvm-runner/testbed
+die() { echo "run-linux: $*" >&2; exit 201; }
+
+vmm=kvm zimage= initrd= params= out= limit=300 shell= qemu_args=
+while [ $# -gt 0 ]; do
+	case $1 in --vmm | --zimage | --initrd | --params | --out | --timeout | --qemu)
+		[ $# -ge 2 ] || die "option '$1' needs a value" ;;
+	esac
+	case $1 in
+	--vmm) vmm=$2; shift 2 ;;
+	--zimage) zimage=$2; shift 2 ;;
+	--initrd) initrd=$2; shift 2 ;;
+	--params) params=$2; shift 2 ;;
+	--out) out=$2; shift 2 ;;
+	--timeout) limit=$2; shift 2 ;;
+	--shell) shell=1; shift ;;
+	--qemu) qemu_args=$2; shift 2 ;;
+	*) die "unknown option '$1'" ;;
+	esac
+done
+[ -n "$zimage" ] && [ -n "$initrd" ] && [ -n "$out" ] || die "run-kvm.sh needs --zimage, --initrd and --out"
+[[ $params != *\"* ]] || die "--params: no double quotes (the test bed's command line quotes with them)"
+[ -z "$shell" ] || echo "run-linux: kvm-runner in the test bed has no console input yet: no shell" >&2
+
+case $vmm in
+kvm)
+	arch=arm64 abi=arm64 kernel=${TB_KERNEL:-build/testbed/kernel/vmlinuz}
+	;;
+kvm-armv7)
+	arch=armv7 abi=armhf kernel=${KVM_ARMV7_KERNEL:-}
+	[ -n "$kernel" ] || { echo "run-linux: skipped: no 32-bit host kernel; set KVM_ARMV7_KERNEL=/path/zImage" >&2; exit 0; }
+	;;
+*) die "unknown --vmm '$vmm' (kvm, kvm-armv7)" ;;
+esac
+init=build/testbed/init-$abi runner=build/kvm-runner/kvm-runner-$abi
+for f in "$kernel" "$init" "$runner"; do
+	[ -s "$f" ] || die "$f is missing (make testbed builds it)"
+done
+
+# The test bed's initramfs: the zImage as /guests/linux.elf, the guest's
+# initramfs as /guests/linux-initrd.
+stage=$out/stage
+mkdir -p "$stage" || die "cannot create $stage"
+cp "$zimage" "$stage/linux.elf" && cp "$initrd" "$stage/linux-initrd" || die "cannot stage the images"
+"$tb/mkinitramfs.sh" "$out/testbed.cpio" "$init" "$runner" "$stage/linux.elf" "$stage/linux-initrd" ||
+	exit 203
+
+# The runner's own limit inside the test bed's; init's --limit above both.
+runner_limit=$((limit > 60 ? limit - 30 : limit))
+"$tb/run-testbed.sh" --arch "$arch" --kernel "$kernel" --initrd "$out/testbed.cpio" --guest linux \
+	--out "$out" --timeout "$limit" --init-opts "--limit $((runner_limit + 10))" \
+	--runner-opts "--timeout $runner_limit -m 256 -i /guests/linux-initrd -p \"$params\"" \
+	${qemu_args:+-- $qemu_args}
