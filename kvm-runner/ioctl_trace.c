@@ -103,6 +103,7 @@ static void count(int fd, unsigned long req) { counts[cur_phase][role_of(fd)][re
 
 static void record(int fd, unsigned long req, uintptr_t arg, int ret, int err, uint64_t ns)
 {
+	const struct kvm_run *run;
 	struct ioctl_record *r;
 
 	count(fd, req);
@@ -119,18 +120,17 @@ static void record(int fd, unsigned long req, uintptr_t arg, int ret, int err, u
 	r->err = err;
 	r->role = (uint8_t)role_of(fd);
 	r->phase = (uint8_t)cur_phase;
-	r->raw_run = req == KVM_RUN && vcpu_run;
-	if (r->raw_run) {
-		r->run.exit_reason = vcpu_run->exit_reason;
-		r->run.addr = vcpu_run->mmio.phys_addr;
-		r->run.len = vcpu_run->mmio.len;
-		r->run.is_write = vcpu_run->mmio.is_write;
+	run = req == KVM_RUN && r->role >= FD_VCPU ? vcpu_runs[r->role - FD_VCPU] : NULL;
+	r->raw_run = run != NULL;
+	if (run) {
+		r->run.exit_reason = run->exit_reason;
+		r->run.addr = run->mmio.phys_addr;
+		r->run.len = run->mmio.len;
+		r->run.is_write = run->mmio.is_write;
 	} else if (req == REQ_MMAP)
 		snprintf(r->arg, sizeof(r->arg), "kvm_run size=%lu", (unsigned long)arg);
 	else
-		ioctl_describe(r->arg, sizeof(r->arg), req, arg, ret,
-			       req == KVM_RUN && r->role >= FD_VCPU ? vcpu_runs[r->role - FD_VCPU]
-								    : NULL);
+		ioctl_describe(r->arg, sizeof(r->arg), req, arg, ret, NULL);
 }
 
 static int traced(int fd, unsigned long req, uintptr_t arg)

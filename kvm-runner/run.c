@@ -107,20 +107,12 @@ static int handle_mmio(struct run_state *rs)
 			    a.ipa);
 	if (a.write)
 		a.value = mmio_value(run->mmio.data, a.size);
-<<<<<<< HEAD
-	reg = board_mmio_hot(&rs->vm->board, a.ipa, a.size, a.write, &a.value);
+	reg = board_mmio_hot(rs->vm->board, a.ipa, a.size, a.write, &a.value);
 	if (reg == BOARD_NOT_HOT)
-		reg = board_mmio(&rs->vm->board, &a);
+		reg = board_mmio(rs->vm->board, &a);
 	if (reg == BREG_NONE) /* rare: its pc from KVM at once */
 		return run_no_device(rs, rs->log ? run_pc(rs) : 0, a.ipa, a.write);
 	run_record_pc(rs, &r, 0);
-=======
-	if (rs->log)
-		r.pc = run_pc(rs);
-	reg = board_mmio(rs->vm->board, &a);
-	if (reg == BREG_NONE)
-		return run_no_device(rs, r.pc, a.ipa, a.write);
->>>>>>> main
 	if (!a.write) /* KVM copies it into the register at the next KVM_RUN */
 		for (unsigned i = 0; i < a.size; i++)
 			run->mmio.data[i] = (uint8_t)(a.value >> (8 * i));
