@@ -17,7 +17,7 @@
 /* clang-format on */
 
 /* The faulting IPA: HPFAR holds IPA[39:12] in bits 31:4 (B4.1.70). */
-static uint32_t fault_ipa(uint32_t far) { return (read_HPFAR() & ~0xfu) << 8 | (far & 0xfff); }
+static uint32_t fault_ipa(uint32_t far) { return read_HPFAR() >> 4 << 12 | (far & 0xfff); }
 
 /*
  * An access outside the guest's RAM and devices: an abort for the guest at
@@ -196,12 +196,15 @@ static HYP_COLD int dabt_decode(struct hyp_frame *f, struct trap_record *r)
 	return TRAP_RESUME;
 }
 
-/* An access KVM would call MMIO: ISV=1, a translation fault, not on a table walk. */
-#define DABT_DEVICE_MASK (HSR_DABT_ISV | HSR_DABT_S1PTW | FSC_TRANSLATION_MASK)
-#define DABT_DEVICE	 (HSR_DABT_ISV | FSC_TRANSLATION)
-/* ... of a word (SAS = 2): most of them, and every hot register's */
-#define DABT_WORD_MASK	 (DABT_DEVICE_MASK | 3u << HSR_DABT_SAS_SHIFT)
-#define DABT_WORD	 (DABT_DEVICE | 2u << HSR_DABT_SAS_SHIFT)
+/*
+ * An access KVM would call MMIO: ISV=1, a translation fault, not on a table
+ * walk. Tested as two fields, each one AND and one compare with immediates:
+ * S1PTW and the DFSC type (HSR[7:2]), ISV and SAS (HSR[24:22]).
+ */
+#define DABT_FAULT_MASK	  (HSR_DABT_S1PTW | FSC_TRANSLATION_MASK)
+#define DABT_FAULT	  FSC_TRANSLATION
+#define DABT_ISV_SAS_MASK (7u << HSR_DABT_SAS_SHIFT) /* ISV:SAS */
+#define DABT_ISV_WORD	  (6u << HSR_DABT_SAS_SHIFT) /* ISV = 1, SAS = 2: the hot registers' size */
 
 /* The access the HSR describes, at the IPA of HPFAR and HDFAR. */
 static struct dev_access dabt_access(uint32_t hsr, unsigned size)
@@ -268,11 +271,13 @@ static HYP_COLD int dabt_other(struct hyp_frame *f, uint32_t hsr, struct trap_re
 
 int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
-	if ((hsr & DABT_WORD_MASK) == DABT_WORD) /* the size a constant: the fast case */
+	if ((hsr & DABT_FAULT_MASK) != DABT_FAULT)
+		return dabt_other(f, hsr, r);
+	if ((hsr & DABT_ISV_SAS_MASK) == DABT_ISV_WORD) /* the size a constant: the fast case */
 		return dabt_device(f, hsr, r, 4);
-	if ((hsr & DABT_DEVICE_MASK) == DABT_DEVICE)
-		return dabt_device(f, hsr, r, dabt_size(hsr));
-	return dabt_other(f, hsr, r);
+	if (!dabt_isv(hsr))
+		return dabt_other(f, hsr, r);
+	return dabt_device(f, hsr, r, dabt_size(hsr));
 }
 
 /*
