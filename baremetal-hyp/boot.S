@@ -29,6 +29,32 @@ _start:
 	bl	hyp_main
 	b	.				@ hyp_main does not return
 
+/*
+ * A secondary CPU, started by the firmware's PSCI CPU_ON (smp.c) in Hyp
+ * mode, MMU off: its own stack (hyp_stack_of), HVBAR, then C. BSS is CPU
+ * 0's business, cleared long before.
+ */
+	.global	secondary_start
+secondary_start:
+	bl	hyp_stack_of
+	mov	sp, r0
+	ldr	r0, =hyp_vectors
+	mcr	p15, 4, r0, c12, c0, 0		@ HVBAR
+	isb
+	bl	hyp_secondary_main
+	b	.
+
+/* r0 = the top of this CPU's Hyp stack: CPU n's is n stacks below CPU 0's. */
+	.global	hyp_stack_of
+hyp_stack_of:
+	mrc	p15, 0, r0, c0, c0, 5		@ MPIDR
+	and	r0, r0, #0xff			@ Aff0 = the CPU
+	ldr	r1, =__hyp_stack_size
+	mul	r0, r0, r1
+	ldr	r1, =__hyp_stack_top
+	sub	r0, r1, r0
+	bx	lr
+
 wrong_mode:
 	bl	hyp_wrong_mode			@ r0 = CPSR; prints, exits
 	b	.

@@ -2,7 +2,9 @@
 #include "console.h"
 #include "hsr.h"
 #include "hyp.h"
+#include "smp.h"
 #include "sysregs.h"
+#include "vgic.h"
 
 /* The run ends at this call (SYSTEM_OFF, CPU_OFF, SYSTEM_RESET): the cold path. */
 static HYP_COLD int hvc_stop(struct trap_record *r, int status, enum exit_source from)
@@ -25,7 +27,9 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	struct psci_result res = { .stop = false };
 	uint32_t fn = f->r[0];
-	struct psci_call c = { .cpu = 0, .fn = fn, .a1 = f->r[1], .a2 = f->r[2], .a3 = f->r[3] };
+	struct psci_call c = {
+		.cpu = this_cpu(), .fn = fn, .a1 = f->r[1], .a2 = f->r[2], .a3 = f->r[3]
+	};
 
 	(void)hsr;
 	if (!board_psci_const(fn, &res.ret)) /* the board's fast entry first */
@@ -38,7 +42,11 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	}
 	if (res.stop)
 		return hvc_stop(r, res.status, res.from);
-	f->r[0] = res.ret;
+	if (res.act == PSCI_ACT_CPU_OFF)
+		smp_vcpu_off(); /* parked; a CPU_ON enters the guest afresh */
+	if (res.act == PSCI_ACT_CPU_ON)
+		smp_vcpu_on(res.target, res.entry, res.thumb, res.context_id);
+	f->r[0] = res.ret; /* CPU_SUSPEND: 0 at once, the WFI policy */
 	return TRAP_RESUME;
 }
 
@@ -54,11 +62,39 @@ int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	return TRAP_RESUME;
 }
 
-/* WFI/WFE (HCR.TWI/TWE): resume at once (docs/guest-abi.md, WFI policy). */
+/*
+ * WFI blocks until the guest has an interrupt to take, as kvm_handle_wfx ->
+ * kvm_vcpu_block: pending and enabled in its GIC, above its PMR, whatever
+ * its CPSR.I (an interrupt wakes WFI even masked). Physical interrupts are
+ * polled here with CPSR.I still set; the watchdog ends a guest that waits
+ * for nothing. WFE (HCR.TWE) resumes at once (KVM yields: kvm_vcpu_on_spin).
+ */
+static void vcpu_block(uint32_t pc)
+{
+	for (;;) {
+		vgic_fold(pc);
+		if (vgic_cpu_pending(&hyp_vgic, 0))
+			return;
+		while (!irq_handle(pc))
+			wfi();
+	}
+}
+
 HYP_COLD int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
+	uint32_t pc = frame_pc(f);
+
 	if (r)
 		r->outcome = TRAP_OUT_WFX;
 	frame_skip(f, hsr);
+	if (hsr_wfx_is_wfe(hsr) || hyp_vcpu.desc.ncpus > 1)
+		return TRAP_RESUME; /* the vGIC is one vCPU's: with more, WFI resumes at once */
+	vgic_fold(pc);
+	if (!vgic_cpu_pending(&hyp_vgic, 0)) {
+		if (r)
+			r->flags |= TR_SLEPT;
+		vcpu_block(pc);
+	}
+	vgic_flush(pc);
 	return TRAP_RESUME;
 }

@@ -32,8 +32,6 @@ void console_putc(char c)
 	at_line_start = c == '\n';
 }
 
-bool console_at_line_start(void) { return at_line_start; }
-
 void console_write(const char *s)
 {
 	while (*s)

@@ -2,12 +2,8 @@
 #ifndef HYP_CONSOLE_H
 #define HYP_CONSOLE_H
 
-#include <stdbool.h>
-
 void console_putc(char c);
 void console_write(const char *s);
-/* Nothing written since the last newline (a guest's line is not cut). */
-bool console_at_line_start(void);
 /* One line of the hypervisor's own, started on a fresh line. */
 void console_line(const char *prefix, const char *text);
 /* printf to the console; lines the caller formats (prefix included). */

@@ -83,8 +83,8 @@ static inline __attribute__((always_inline)) int device_done(struct hyp_frame *f
 static HYP_COLD int device_slow(struct hyp_frame *f, struct trap_record *r, struct dev_access d,
 				uint32_t value)
 {
-	struct board_access a = { d.ipa, d.size, d.write, value };
-	enum board_reg reg = board_mmio(&hyp_vcpu.board, &a);
+	struct board_access a = { .ipa = d.ipa, .size = d.size, .write = d.write, .value = value };
+	enum board_reg reg = vgic_board_mmio(&a, frame_pc(f));
 
 	return device_done(f, r, d, reg, a.value);
 }

@@ -40,6 +40,8 @@
 #define HOST_UART_BASE 0x09000000u
 #define HOST_GICD_BASE 0x08000000u
 #define HOST_GICC_BASE 0x08010000u
+#define HOST_GICH_BASE 0x08030000u /* GICH: this CPU's virtual interface control */
+#define HOST_GICV_BASE 0x08040000u /* GICV: the virtual CPU interface, the guest's GICC */
 
 /* The last exception given to the guest, to see it stuck (fault.c). */
 struct inject_history {
@@ -140,7 +142,8 @@ static inline struct trap_record *logbuf_start(const struct hyp_frame *f, uint32
 	r->outcome = 0;
 	r->by = TRAP_BY_HYP;
 	r->flags = TR_HSR;
-	r->size = r->srt = r->srt2 = r->cpu = 0;
+	r->size = r->srt = r->srt2 = 0;
+	r->cpu = (uint8_t)(read_MPIDR() & 0xffu); /* vCPU n runs on CPU n (smp.h) */
 	return r;
 #else
 	(void)f;
@@ -150,7 +153,7 @@ static inline struct trap_record *logbuf_start(const struct hyp_frame *f, uint32
 #endif
 }
 void logbuf_set_capacity(unsigned n);
-void logbuf_set_drain(bool on);		      /* write records out as the ring fills: none lost */
+int logbuf_set_file(const char *path);	      /* the log to a host file, drained: none lost */
 void logbuf_add(const struct trap_record *r); /* a record made elsewhere, copied */
 static inline unsigned logbuf_total(void) { return logbuf_count; }
 void logbuf_print(const char *guest, int status);
@@ -172,6 +175,7 @@ void hyp_load_guest(const struct boot_args *a, struct boot_plan *plan);
 /* main.c, setup.c, regdump.c, watchdog.c */
 void hyp_finish(int status) __attribute__((noreturn));
 void hyp_mmu_on(void);
+void hyp_mmu_load(void); /* a secondary: the tables hyp_mmu_on built */
 void hyp_setup_stage2(void);
 void hyp_activate_traps(void);
 void hyp_activate_vm(void);
@@ -179,7 +183,38 @@ void hyp_regdump(const struct boot_plan *p);
 void hyp_fail(int status, const char *fmt, ...) __attribute__((noreturn, format(printf, 2, 3)));
 void watchdog_start(unsigned ms);
 void watchdog_stop(void);
-unsigned watchdog_irq(void); /* acknowledges; returns the interrupt id */
+
+/* gic_phys.c: the physical GIC (EOImode 1) */
+void gic_phys_init(void);
+void gic_phys_enable_ppi(unsigned id, uint8_t prio);
+uint32_t gic_phys_ack(void);		/* GICC_IAR */
+void gic_phys_eoi(uint32_t iar);	/* GICC_EOIR: priority drop */
+void gic_phys_deactivate(uint32_t iar); /* GICC_DIR */
+uint32_t gic_phys_ctlr(void);
+void gic_phys_resample(void); /* QEMU: re-signal a pending interrupt after a HW deactivation */
+
+/* gich.c: the guest's GIC (the board's vgic model) against the hardware's GICH */
+struct vgic_dist;
+extern struct vgic_dist hyp_vgic;
+void vgic_hyp_init(void);
+uint32_t gich_read(unsigned off);
+void vgic_fold(uint32_t pc);  /* the LRs the guest left, into the model */
+void vgic_flush(uint32_t pc); /* the model's LRs into the hardware */
+enum board_reg vgic_board_mmio(struct board_access *a, uint32_t pc);
+void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1);
+
+/* vtimer.c: the guest's virtual timer, HW-linked to its PPI 27 */
+void vtimer_init(void);
+bool vtimer_line_level(void *ctx, unsigned cpu, unsigned hwintid);
+void vtimer_deactivate(void *ctx, unsigned cpu, unsigned hwintid);
+void vtimer_irq(uint32_t iar, uint32_t pc);
+
+/* irq.c: physical interrupts at PL2 */
+bool irq_handle(uint32_t pc); /* one, if pending; false if none */
+
+bool watchdog_expired(void); /* polled by a parked CPU 0 (smp.c) */
+/* The watchdog fired with the guest at pc: the run ends, status 124. */
+void hyp_timeout(uint32_t pc) __attribute__((noreturn));
 #define GIC_SPURIOUS_ID 1023u
 
 /* Called from boot.S and vectors.S */

@@ -11,12 +11,14 @@
  * HCR, the bits we set:
  *   VM     Stage-2 translation: the guest sees only what stage2.c maps
  *   SWIO   set/way invalidates become clean+invalidate: no dirty line is lost
- *   FMO    physical FIQs to Hyp: the guest must not own the real interrupt lines
- *   IMO    physical IRQs to Hyp: the watchdog's timer IRQ reaches us (HVBAR+0x18)
+ *   FMO    physical FIQs to Hyp: the guest must not own the real interrupt lines;
+ *          and GICV's virtual FIQs reach the guest (none: group 0 signals IRQ)
+ *   IMO    physical IRQs to Hyp (HVBAR+0x18): the GIC is ours (watchdog, the
+ *          guest's timer, maintenance); and GICV's virtual IRQs reach the guest
  *   AMO    asynchronous aborts to Hyp: an external abort is ours to report
  *   FB     TLB/cache/branch-predictor ops broadcast, as on any SMP host
  *   BSU_IS barriers at least inner shareable, for the same reason
- *   TWI    trap WFI: a guest cannot sleep the CPU; the board resumes it at once
+ *   TWI    trap WFI: the vCPU blocks here until it has an interrupt (kvm_handle_wfx)
  *   TWE    trap WFE: the same for WFE
  *   TSC    trap SMC: there is no secure firmware for the guest (r0 = -1)
  *   TIDCP  trap IMPLEMENTATION DEFINED cp15 registers: the guest gets none
@@ -80,7 +82,26 @@
  * HMAIR1 (Attr4-7) is unused: 0.
  */
 
-/* CNTHCTL: PL1 may read the physical counter (as KVM lets it), not its timer. */
+/*
+ * CNTHCTL, the bits we set (as KVM's __timer_enable_traps):
+ *   PL1PCTEN  the guest may read the physical counter, as KVM lets it
+ * Cleared on purpose:
+ *   PL1PCEN   the physical timer is not the guest's: it has the virtual one
+ *             (CNTV, its own), and CNTP_* accesses are UNDEFINED for it
+ *   EVNTEN    no event stream: WFE traps anyway (HCR.TWE)
+ * CNTVOFF = the physical count when the guest starts, as KVM sets it at
+ * vCPU creation (kvm_timer_vcpu_init): the guest's virtual count starts at 0.
+ */
 #define HYP_CNTHCTL CNTHCTL_PL1PCTEN
+
+/*
+ * GICH_HCR, the bits we set (the model's vgic_flush_lr_state picks them):
+ *   EN     the virtual CPU interface on: GICV signals the guest's LRs
+ *   UIE    only while more interrupts wait than there are LRs (overflow):
+ *          the maintenance interrupt when the LRs drain, to refill them
+ *   NPIE   only while an SGI waits from a second sender: maintenance
+ *          when no LR is pending, to queue the next sender's
+ * Never LRENPIE: every interrupt the guest EOIs is in an LR.
+ */
 
 #endif

@@ -1,24 +1,32 @@
 /*
  * The trap log's ring buffer: a trap's record is the ring's next slot
- * (no formatting on the trap path); the text is written at the end. When
- * full, the oldest records are overwritten and counted as dropped, unless
- * the ring drains (traplog-drain, run.sh --drain: a Linux boot's hundreds
- * of thousands of traps): then the finished records are written out as it
- * fills, at a guest line's end once three quarters are used, at once when
- * full, so that nothing is lost. Built with HYP_TRAPLOG=0 (hyp-nolog.elf)
+ * (no formatting on the trap path); the text is written at the end, as
+ * "trap: " lines on the console. When full, the oldest records are
+ * overwritten and counted as dropped, unless the log goes to a file
+ * (traplog-file=PATH, run.sh --drain: a Linux boot's hundreds of thousands
+ * of traps): then the ring drains into it, through semihosting, each time
+ * it fills, so that nothing is lost, and the console keeps only the guest's
+ * and the hypervisor's lines. Built with HYP_TRAPLOG=0 (hyp-nolog.elf)
  * only the count is kept.
  */
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 #include "console.h"
 #include "hyp.h"
+#include "semihost.h"
+#include "smp.h"
 
 #define LOGBUF_RECORDS 4096u /* a power of two: the index is a mask */
+#define FILE_BUF       8192u /* text gathered per semihosting write */
 
 unsigned logbuf_count;
 static unsigned mask = LOGBUF_RECORDS - 1;
-static unsigned written;     /* records already written out (draining) */
-static bool drain, head_out; /* the header line is written once */
+static unsigned written;	/* records already written out (draining) */
+static int file = -1;		/* traplog-file's handle */
+static bool head_out, file_bad; /* the header is written once */
+static char fbuf[FILE_BUF];
+static size_t flen;
 
 /* A smaller ring (a power of two, rounded down), to test the overflow. */
 void logbuf_set_capacity(unsigned n)
@@ -30,7 +38,34 @@ void logbuf_set_capacity(unsigned n)
 	mask = cap - 1;
 }
 
-void logbuf_set_drain(bool on) { drain = on; }
+static void file_flush(void)
+{
+	if (flen && semihost_write(file, fbuf, flen) < 0)
+		file_bad = true;
+	flen = 0;
+}
+
+int logbuf_set_file(const char *path)
+{
+	file = semihost_open(path);
+	return file < 0 ? -1 : 0;
+}
+
+/* One line of the log: to the file, else a "trap: " console line. */
+static void emit(const char *line)
+{
+	size_t n = strlen(line);
+
+	if (file < 0) {
+		console_line(TRAPLOG_CONSOLE_PREFIX, line);
+		return;
+	}
+	if (flen + n + 1 > sizeof(fbuf))
+		file_flush();
+	memcpy(fbuf + flen, line, n);
+	fbuf[flen + n] = '\n';
+	flen += n + 1;
+}
 
 static void write_head(const char *guest)
 {
@@ -39,8 +74,8 @@ static void write_head(const char *guest)
 	if (head_out)
 		return;
 	head_out = true;
-	traplog_header(line, sizeof(line), "hyp", guest);
-	console_line(TRAPLOG_CONSOLE_PREFIX, line);
+	traplog_header_cpus(line, sizeof(line), "hyp", guest, hyp_ncpus);
+	emit(line);
 }
 
 #if HYP_TRAPLOG
@@ -52,34 +87,35 @@ static void write_records(unsigned first)
 	char line[320];
 
 	for (unsigned i = first; i < logbuf_count; i++) {
-		traplog_format(line, sizeof(line), i + 1, &ring[i & mask]);
-		console_line(TRAPLOG_CONSOLE_PREFIX, line);
+		traplog_format_cpus(line, sizeof(line), i + 1, &ring[i & mask], hyp_ncpus);
+		emit(line);
 	}
 	written = logbuf_count;
 }
 
 /*
- * Draining: every record before this slot is finished (its trap is over),
- * so they can go out before the slot would overwrite the oldest of them.
+ * The ring is full: every record in it is finished (its trap is over), so
+ * they go to the file before this slot would overwrite the oldest.
  */
-static void drain_some(void)
+static void drain(void)
 {
-	unsigned used = logbuf_count - written;
-
-	if (used > mask || (used > (mask + 1) / 4 * 3 && console_at_line_start())) {
-		write_head(hyp_vcpu.guest);
-		write_records(written);
-	}
+	write_head(hyp_vcpu.guest);
+	write_records(written);
+	file_flush();
 }
 
 struct trap_record *logbuf_slot(void)
 {
-	if (drain)
-		drain_some();
+	if (file >= 0 && logbuf_count - written > mask)
+		drain();
 	return &ring[logbuf_count++ & mask];
 }
 
-void logbuf_add(const struct trap_record *r) { *logbuf_slot() = *r; }
+/*
+ * An interrupt event, often inside a trap whose record (an earlier slot) is
+ * not finished yet: it never drains, the next trap's slot does.
+ */
+void logbuf_add(const struct trap_record *r) { ring[logbuf_count++ & mask] = *r; }
 #else
 static void write_records(unsigned first) { (void)first; }
 
@@ -109,5 +145,11 @@ void logbuf_print(const char *guest, int status)
 	write_head(guest);
 	write_records(first);
 	traplog_footer(line, sizeof(line), total, dropped, status);
-	console_line(TRAPLOG_CONSOLE_PREFIX, line);
+	emit(line);
+	if (file < 0)
+		return;
+	file_flush();
+	if (semihost_close(file) < 0 || file_bad)
+		hyp_printf("hyp: the trap log file could not be written in full\n");
+	file = -1;
 }

@@ -1,7 +1,8 @@
 /*
  * The bare PL2 hypervisor: one guest, the kit's board (docs/guest-abi.md),
  * every trap logged. Start-up order: command line, Hyp MMU, board, the
- * guest loaded, Stage 2, traps, VM, register dump, watchdog, the guest.
+ * guest loaded, Stage 2, traps, VM, the GIC (physical, the guest's, its
+ * timer), register dump, watchdog, the guest.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "semihost.h"
 #include "size_arg.h"
 #include "hyp_regs.h"
+#include "smp.h"
 #include "stage2.h"
 
 #define WATCHDOG_MS_DEFAULT 3000u
@@ -54,9 +56,9 @@ static bool num_opt(const char *tok, const char *key, long *v)
 /*
  * What run.sh passes on the semihosting command line (-append): "guest=NAME
  * mem=SIZE (-m's, board_size_arg) cpus=N image=BYTES initrd=BYTES watchdog=MS traplog-ring=N
- * traplog-drain strict dump-dtb=PATH -- BOOTARGS". traplog-ring shrinks the
- * trap-log ring, for its overflow test; traplog-drain writes the ring out as
- * it fills (logbuf.c); strict stops the guest at a fault instead of
+ * traplog-file=PATH strict dump-dtb=PATH -- BOOTARGS". traplog-ring shrinks
+ * the trap-log ring, for its overflow test; traplog-file writes the log to a
+ * host file, drained as the ring fills (logbuf.c); strict stops the guest at a fault instead of
  * injecting it. Without a command line (QEMU started by hand) the defaults
  * hold, and no image is known. QEMU puts -kernel's file name first.
  */
@@ -83,9 +85,11 @@ static void parse_cmdline(struct vcpu *v, struct boot_args *a, uint32_t *ram, un
 			a->dump_dtb = tok + 9;
 		else if (strcmp(tok, "strict") == 0)
 			v->strict = true;
-		else if (strcmp(tok, "traplog-drain") == 0)
-			logbuf_set_drain(true);
-		else if (num_opt(tok, "watchdog", &n))
+		else if (strncmp(tok, "traplog-file=", 13) == 0) {
+			if (logbuf_set_file(tok + 13) < 0)
+				hyp_fail(VMM_STATUS_BADINPUT, "traplog-file=%s: cannot create it",
+					 tok + 13);
+		} else if (num_opt(tok, "watchdog", &n))
 			v->watchdog_ms = n ? (unsigned)n : WATCHDOG_MS_DEFAULT;
 		else if (num_opt(tok, "traplog-ring", &n))
 			logbuf_set_capacity(n ? (unsigned)n : ~0u);
@@ -115,9 +119,7 @@ static void describe_board(struct vcpu *v, uint32_t ram, unsigned cpus)
 	board_desc_default(&v->desc, ram, cpus);
 	if (board_desc_check(&v->desc, err, sizeof(err)))
 		hyp_fail(VMM_STATUS_BADINPUT, "%s", err);
-	if (cpus != 1)
-		hyp_fail(VMM_STATUS_BADINPUT,
-			 "%u vCPUs: the bare hypervisor runs one until SMP lands", cpus);
+	hyp_ncpus = cpus; /* vCPU n on CPU n: run.sh gives QEMU -smp cpus */
 	if (ram % S2_BLOCK_SIZE)
 		hyp_fail(VMM_STATUS_BADINPUT,
 			 "-m: guest RAM of %lu bytes: the bare hypervisor maps "
@@ -148,6 +150,9 @@ void hyp_main(void)
 	hyp_setup_stage2();
 	hyp_activate_traps();
 	hyp_activate_vm();
+	gic_phys_init();
+	vgic_hyp_init();
+	vtimer_init();
 	hyp_regdump(&plan);
 	watchdog_start(v->watchdog_ms);
 	guest_enter(plan.entry, plan.cpsr, (const uint32_t[3]){ plan.r0, plan.r1, plan.r2 });

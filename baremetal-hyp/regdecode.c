@@ -84,6 +84,31 @@ static const struct reg_field cnthctl[] = {
 	F("PL1PCTEN", 0, 1), F("PL1PCEN", 1, 1), F("EVNTEN", 2, 1),
 	F("EVNTDIR", 3, 1),  F("EVNTI", 4, 4),
 };
+static const struct reg_field gich_hcr[] = {
+	F("EN", 0, 1),	     F("UIE", 1, 1),	  F("LRENPIE", 2, 1),
+	F("NPIE", 3, 1),     F("VGrp0EIE", 4, 1), F("VGrp0DIE", 5, 1),
+	F("VGrp1EIE", 6, 1), F("VGrp1DIE", 7, 1), F("EOICount", 27, 5),
+};
+static const struct reg_field gich_vtr[] = {
+	F("ListRegs", 0, 6),
+	F("PREbits", 26, 3),
+	F("PRIbits", 29, 3),
+};
+static const struct reg_field gich_vmcr[] = {
+	F("VMGrp0En", 0, 1), F("VMGrp1En", 1, 1), F("VMAckCtl", 2, 1),
+	F("VMFIQEn", 3, 1),  F("VMCBPR", 4, 1),	  F("VEM", 9, 1),
+	F("VMABP", 18, 3),   F("VMBP", 21, 3),	  F("VMPriMask", 27, 5),
+};
+static const struct reg_field gich_lr[] = {
+	F("VirtualID", 0, 10), F("PhysicalID", 10, 10), F("Priority", 23, 5),
+	F("State", 28, 2),     F("Grp1", 30, 1),	F("HW", 31, 1),
+};
+static const struct reg_field gicc_ctlr[] = {
+	F("EnableGrp0", 0, 1),	  F("EnableGrp1", 1, 1),    F("AckCtl", 2, 1),
+	F("FIQEn", 3, 1),	  F("CBPR", 4, 1),	    F("FIQBypDisGrp0", 5, 1),
+	F("IRQBypDisGrp0", 6, 1), F("FIQBypDisGrp1", 7, 1), F("IRQBypDisGrp1", 8, 1),
+	F("EOImode", 9, 1),
+};
 static const struct reg_field psr[] = {
 	F("M", 0, 5),  F("T", 5, 1),   F("F", 6, 1),  F("I", 7, 1),  F("A", 8, 1),
 	F("E", 9, 1),  F("GE", 16, 4), F("J", 24, 1), F("Q", 27, 1), F("V", 28, 1),
@@ -98,13 +123,33 @@ static const struct reg_field sctlr[] = {
 };
 
 static const struct reg_desc regs[] = {
-	DESC("HCR", 32, hcr),	      DESC("HSTR", 32, hstr),	      DESC("HCPTR", 32, hcptr),
-	DESC("HDCR", 32, hdcr),	      DESC("HSCTLR", 32, hsctlr),     DESC("HMAIR0", 32, mair),
-	DESC("HMAIR1", 32, mair1),    DESC("HTCR", 32, htcr),	      DESC("HTTBR", 64, httbr),
-	DESC("VTCR", 32, vtcr),	      DESC("VTTBR", 64, ttbr64),      PLAIN("HVBAR", 32),
-	DESC("CNTHCTL", 32, cnthctl), DESC("CNTHP_CTL", 32, cnt_ctl), PLAIN("CNTVOFF", 64),
-	DESC("VPIDR", 32, midr),      DESC("VMPIDR", 32, mpidr),      DESC("CPSR", 32, psr),
+	DESC("HCR", 32, hcr),
+	DESC("HSTR", 32, hstr),
+	DESC("HCPTR", 32, hcptr),
+	DESC("HDCR", 32, hdcr),
+	DESC("HSCTLR", 32, hsctlr),
+	DESC("HMAIR0", 32, mair),
+	DESC("HMAIR1", 32, mair1),
+	DESC("HTCR", 32, htcr),
+	DESC("HTTBR", 64, httbr),
+	DESC("VTCR", 32, vtcr),
+	DESC("VTTBR", 64, ttbr64),
+	PLAIN("HVBAR", 32),
+	DESC("CNTHCTL", 32, cnthctl),
+	DESC("CNTHP_CTL", 32, cnt_ctl),
+	PLAIN("CNTVOFF", 64),
+	DESC("VPIDR", 32, midr),
+	DESC("VMPIDR", 32, mpidr),
+	DESC("CPSR", 32, psr),
 	DESC("SCTLR", 32, sctlr),
+	DESC("GICH_HCR", 32, gich_hcr),
+	DESC("GICH_VTR", 32, gich_vtr),
+	DESC("GICH_VMCR", 32, gich_vmcr),
+	DESC("GICH_LR0", 32, gich_lr),
+	DESC("GICH_LR1", 32, gich_lr),
+	DESC("GICH_LR2", 32, gich_lr),
+	DESC("GICH_LR3", 32, gich_lr),
+	DESC("GICC_CTLR", 32, gicc_ctlr),
 };
 
 const struct reg_desc *regdecode_find(const char *name)

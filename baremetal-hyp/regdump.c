@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include "console.h"
+#include "gicv2.h"
 #include "boot.h"
 #include "hyp.h"
 #include "regdecode.h"
@@ -35,6 +36,25 @@ static void dump_guest(const char *name, const char *decode_as, uint32_t v)
 	console_line("reg: ", line);
 }
 
+/*
+ * The virtualization interface as the guest will start with it (GICH, this
+ * CPU's), and the physical CPU interface's control (EOImode).
+ */
+static void dump_gic(void)
+{
+	unsigned nr_lr = (gich_read(GICH_VTR) & GICH_VTR_LISTREGS_MASK) + 1;
+	char name[16];
+
+	dump("GICH_HCR", gich_read(GICH_HCR));
+	dump("GICH_VTR", gich_read(GICH_VTR));
+	dump("GICH_VMCR", gich_read(GICH_VMCR));
+	for (unsigned i = 0; i < nr_lr; i++) {
+		snprintf(name, sizeof(name), "GICH_LR%u", i);
+		dump(name, gich_read(GICH_LR0 + 4 * i));
+	}
+	dump("GICC_CTLR", gic_phys_ctlr());
+}
+
 void hyp_regdump(const struct boot_plan *p)
 {
 	dump("HCR", read_HCR());
@@ -53,6 +73,7 @@ void hyp_regdump(const struct boot_plan *p)
 	dump("CNTVOFF", read_CNTVOFF());
 	dump("VPIDR", read_VPIDR());
 	dump("VMPIDR", read_VMPIDR());
+	dump_gic();
 	dump_guest("PC", "", p->entry);
 	dump_guest("CPSR", "CPSR", p->cpsr);
 	dump_guest("SCTLR", "SCTLR", read_SCTLR());

@@ -7,7 +7,7 @@
 #                      hypervisor reads it (board_size_arg, board_desc_check)
 #     -p, --params S   the kernel command line (/chosen/bootargs)
 #     -i, --initrd F   an initrd, placed below the DTB (linux,initrd-start/end)
-#     -c, --cpus N     vCPUs: 1 (more are refused until SMP lands)
+#     -c, --cpus N     vCPUs, 1..8: QEMU -smp N, vCPU n on CPU n
 #     --dump-dtb F     write the DTB the guest got to F
 #     --strict         a guest fault stops the run (126) instead of giving the
 #                      guest an exception at its own vectors
@@ -17,8 +17,8 @@
 #     --timeout S      wall-clock limit for QEMU (default 60)
 #     --watchdog MS    the hypervisor's watchdog, in guest time (default 3000)
 #     --ring N         trap-log ring of N records (default 4096), to test overflow
-#     --drain          write the trap log out as the ring fills: no record lost
-#                      (a Linux boot); trap lines then come amid the console
+#     --drain          the trap log straight to OUT/NAME.traplog, drained as the
+#                      ring fills (semihosting): no record lost (a Linux boot)
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
 #     -q               do not copy the output to the terminal
 # The image is any file: QEMU's loader puts its bytes in a staging area and
@@ -74,7 +74,8 @@ img=$1; shift
 # of every tool; here only kept one word of the command line.
 [[ $mem =~ ^[0-9A-Za-z]{1,16}$ ]] || die "bad memory size '$mem' (a decimal number, then K, M or G)"
 [[ $cpus =~ ^[0-9]+$ ]] || die "bad cpu count '$cpus'"
-[ "$((10#$cpus))" -eq 1 ] || die "-c $cpus: the bare hypervisor runs one vCPU until SMP lands"
+cpus=$((10#$cpus))
+[ "$cpus" -ge 1 ] && [ "$cpus" -le 8 ] || die "-c $cpus: 1 to 8 vCPUs (one physical CPU each)"
 [[ $watchdog =~ ^[0-9]*$ && $ring =~ ^[0-9]*$ && $limit =~ ^[0-9]+$ ]] ||
 	die "--watchdog, --ring and --timeout take decimal numbers"
 [ ${#params} -le $PARAMS_MAX ] || die "-p: a command line of ${#params} bytes (at most $PARAMS_MAX)"
@@ -105,11 +106,16 @@ mkdir -p "$out" || die "cannot create $out"
 # QEMU's RAM: the hypervisor and staging area, then the largest guest RAM
 # (BOARD_RAM_MAX); QEMU backs only the pages touched.
 qemu_mem=$(( (GUEST_PA - MACHINE_BASE + RAM_MAX) >> 20 ))
-cmdline="guest=${name//[^A-Za-z0-9._+-]/_} mem=$mem cpus=1 image=$img_size initrd=$initrd_size"
-cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}${drain:+ traplog-drain}"
+cmdline="guest=${name//[^A-Za-z0-9._+-]/_} mem=$mem cpus=$cpus image=$img_size initrd=$initrd_size"
+cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}"
 cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}"
+if [ -n "$drain" ]; then
+	[[ $out/$name =~ ^[A-Za-z0-9._/+-]+$ ]] || die "--drain: use an --out and --name of letters, digits and ._/+-"
+	rm -f "$out/$name.traplog"
+	cmdline+=" traplog-file=$out/$name.traplog"
+fi
 [ -z "$params" ] || cmdline+=" -- $params"
-qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -m ${qemu_mem}M
+qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -smp "$cpus" -m ${qemu_mem}M
 	-nographic -nic none -semihosting -kernel "$hyp" -append "$cmdline"
 	-device "loader,file=$img,addr=$(printf 0x%x $STAGING_PA),force-raw=on")
 [ -z "$initrd" ] || qemu+=(-device "loader,file=$initrd,addr=$(printf 0x%x $initrd_pa),force-raw=on")
@@ -132,7 +138,7 @@ else
 fi
 tr -d '\r' <"$raw" >"$raw.tmp" && mv "$raw.tmp" "$raw"
 grep -v -e '^hyp: ' -e '^reg: ' -e '^trap: ' "$raw" >"$out/$name.console"
-sed -n 's/^trap: //p' "$raw" >"$out/$name.traplog"
+[ -n "$drain" ] || sed -n 's/^trap: //p' "$raw" >"$out/$name.traplog"
 sed -n 's/^reg: //p' "$raw" >"$out/$name.regs"
 if [ $rc -eq 124 ] && ! grep -q '^hyp: guest stopped' "$raw"; then
 	echo "run.sh: QEMU did not finish within ${limit}s" >&2

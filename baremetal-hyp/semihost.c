@@ -45,19 +45,37 @@ int semihost_cmdline(char *buf, size_t n)
 	return semihost_call(SYS_GET_CMDLINE, block) == 0 ? 0 : -1;
 }
 
-/* The file is written on the host, where QEMU runs (its working directory). */
-int semihost_write_file(const char *path, const void *data, size_t n)
+/* Files are opened on the host, where QEMU runs (its working directory). */
+int semihost_open(const char *path)
 {
 	uint32_t open[3] = { (uint32_t)path, OPEN_MODE_WB, strlen(path) };
 	uint32_t handle = semihost_call(SYS_OPEN, open);
-	uint32_t write[3] = { handle, (uint32_t)data, n };
-	int rc = 0;
 
-	if (handle == 0xffffffffu)
+	return handle == 0xffffffffu ? -1 : (int)handle;
+}
+
+int semihost_write(int handle, const void *data, size_t n)
+{
+	uint32_t write[3] = { (uint32_t)handle, (uint32_t)data, n };
+
+	return semihost_call(SYS_WRITE, write) == 0 ? 0 : -1; /* it returns the bytes not written */
+}
+
+int semihost_close(int handle)
+{
+	uint32_t h = (uint32_t)handle;
+
+	return semihost_call(SYS_CLOSE, &h) == 0 ? 0 : -1;
+}
+
+int semihost_write_file(const char *path, const void *data, size_t n)
+{
+	int handle = semihost_open(path), rc;
+
+	if (handle < 0)
 		return -1;
-	if (semihost_call(SYS_WRITE, write) != 0) /* the bytes not written */
-		rc = -1;
-	if (semihost_call(SYS_CLOSE, &handle) != 0)
+	rc = semihost_write(handle, data, n);
+	if (semihost_close(handle) < 0)
 		rc = -1;
 	return rc;
 }

@@ -11,5 +11,9 @@ int semihost_cmdline(char *buf, size_t n);
 
 /* Writes n bytes to the host file path (created or truncated): 0 or -1. */
 int semihost_write_file(const char *path, const void *data, size_t n);
+/* The same in steps: a handle (path created or truncated) or -1; 0 or -1. */
+int semihost_open(const char *path);
+int semihost_write(int handle, const void *data, size_t n);
+int semihost_close(int handle);
 
 #endif

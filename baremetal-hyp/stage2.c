@@ -10,8 +10,14 @@ int stage2_init(struct stage2 *s, uint32_t l2_pa)
 {
 	memset(s->l1, 0, sizeof(s->l1));
 	memset(s->l2, 0, sizeof(s->l2));
+	memset(s->dev_l2, 0, sizeof(s->dev_l2));
+	memset(s->dev_l3, 0, sizeof(s->dev_l3));
 	s->l2_pa = l2_pa;
+	s->dev_l2_pa = l2_pa + (uint32_t)((char *)s->dev_l2 - (char *)s->l2);
+	s->dev_l3_pa = l2_pa + (uint32_t)((char *)s->dev_l3 - (char *)s->l2);
 	s->l2_slot = -1;
+	s->dev_slot = -1;
+	s->dev_l2_slot = -1;
 	return l2_pa & 0xfff ? -1 : 0;
 }
 
@@ -19,6 +25,13 @@ uint64_t s2_block_desc(uint64_t pa)
 {
 	return (pa & LPAE_ADDR_MASK) | LPAE_AF | LPAE_SH_INNER | S2_S2AP_RW |
 		(S2_MEMATTR_NORMAL_WB << S2_MEMATTR_SHIFT) | LPAE_TYPE_BLOCK;
+}
+
+/* Device (MemAttr 0001), read/write, XN: the guest's view of a real device page. */
+uint64_t s2_device_page_desc(uint64_t pa)
+{
+	return (pa & LPAE_ADDR_MASK) | LPAE_XN | LPAE_AF | S2_S2AP_RW |
+		(S2_MEMATTR_DEVICE << S2_MEMATTR_SHIFT) | LPAE_TYPE_PAGE;
 }
 
 uint64_t s2_table_desc(uint32_t table_pa) { return (table_pa & LPAE_ADDR_MASK) | LPAE_TYPE_TABLE; }
@@ -60,16 +73,79 @@ int stage2_map_ram(struct stage2 *s, uint32_t ipa, uint64_t pa, uint32_t size, c
 	return 0;
 }
 
+static const char *check_device(const struct stage2 *s, uint32_t ipa, uint64_t pa, uint32_t size)
+{
+	unsigned slot = ipa >> S2_L1_SHIFT, block = (ipa >> S2_L2_SHIFT) % S2_L2_ENTRIES;
+
+	if (size == 0)
+		return "empty range";
+	if ((ipa | pa | size) & (S2_PAGE_SIZE - 1))
+		return "IPA, PA and size must be 4 KiB aligned";
+	if (pa + size > (1ull << 40))
+		return "PA beyond 40 bits";
+	if ((uint64_t)ipa + size > (1ull << S2_IPA_BITS) ||
+	    ipa >> S2_L2_SHIFT != (ipa + size - 1) >> S2_L2_SHIFT)
+		return "range crosses a 2 MiB block";
+	if ((int)slot == s->l2_slot)
+		return "device pages in RAM's 1 GiB slot";
+	if ((s->dev_slot >= 0 && s->dev_slot != (int)slot) ||
+	    (s->dev_l2_slot >= 0 && s->dev_l2_slot != (int)block))
+		return "only one 2 MiB block has device pages";
+	return NULL;
+}
+
+int stage2_map_device(struct stage2 *s, uint32_t ipa, uint64_t pa, uint32_t size, const char **why)
+{
+	unsigned first = (ipa >> S2_L3_SHIFT) % S2_L3_ENTRIES, n = size >> S2_L3_SHIFT;
+
+	*why = check_device(s, ipa, pa, size);
+	for (unsigned i = 0; !*why && i < n; i++)
+		if (s->dev_l3[first + i] & LPAE_VALID)
+			*why = "already mapped";
+	if (*why)
+		return -1;
+	for (unsigned i = 0; i < n; i++)
+		s->dev_l3[first + i] = s2_device_page_desc(pa + ((uint64_t)i << S2_L3_SHIFT));
+	s->dev_slot = ipa >> S2_L1_SHIFT;
+	s->dev_l2_slot = (ipa >> S2_L2_SHIFT) % S2_L2_ENTRIES;
+	s->dev_l2[s->dev_l2_slot] = s2_table_desc(s->dev_l3_pa);
+	s->l1[s->dev_slot] = s2_table_desc(s->dev_l2_pa);
+	return 0;
+}
+
+/* A table descriptor's next level, if it is one of ours. */
+static const uint64_t *next_table(const struct stage2 *s, uint64_t d)
+{
+	uint64_t a = d & LPAE_ADDR_MASK;
+
+	if ((d & LPAE_TYPE_MASK) != LPAE_TYPE_TABLE)
+		return NULL;
+	return a == s->l2_pa	    ? s->l2
+		: a == s->dev_l2_pa ? s->dev_l2
+		: a == s->dev_l3_pa ? s->dev_l3
+				    : NULL;
+}
+
 int stage2_translate(const struct stage2 *s, uint32_t ipa, uint64_t *pa)
 {
-	uint64_t d = s->l1[ipa >> S2_L1_SHIFT];
+	const uint64_t *l2 = next_table(s, s->l1[ipa >> S2_L1_SHIFT]), *l3;
+	uint64_t d;
 
-	if ((d & LPAE_TYPE_MASK) != LPAE_TYPE_TABLE || (d & LPAE_ADDR_MASK) != s->l2_pa)
+	if (!l2 || l2 == s->dev_l3)
 		return -1; /* the builder makes no level-1 blocks */
-	d = s->l2[(ipa >> S2_L2_SHIFT) % S2_L2_ENTRIES];
-	if ((d & LPAE_TYPE_MASK) != LPAE_TYPE_BLOCK || !(d & LPAE_AF))
+	d = l2[(ipa >> S2_L2_SHIFT) % S2_L2_ENTRIES];
+	if ((d & LPAE_TYPE_MASK) == LPAE_TYPE_BLOCK && (d & LPAE_AF)) {
+		*pa = (d & LPAE_ADDR_MASK & ~(uint64_t)(S2_BLOCK_SIZE - 1)) |
+			(ipa & (S2_BLOCK_SIZE - 1));
+		return 0;
+	}
+	l3 = next_table(s, d);
+	if (l3 != s->dev_l3)
 		return -1;
-	*pa = (d & LPAE_ADDR_MASK & ~(uint64_t)(S2_BLOCK_SIZE - 1)) | (ipa & (S2_BLOCK_SIZE - 1));
+	d = l3[(ipa >> S2_L3_SHIFT) % S2_L3_ENTRIES];
+	if ((d & LPAE_TYPE_MASK) != LPAE_TYPE_PAGE || !(d & LPAE_AF))
+		return -1;
+	*pa = (d & LPAE_ADDR_MASK) | (ipa & (S2_PAGE_SIZE - 1));
 	return 0;
 }
 

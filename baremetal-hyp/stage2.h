@@ -4,7 +4,10 @@
  *
  * The guest has a 32-bit IPA space; the walk starts at level 1 (4 entries
  * of 1 GiB), one level-2 table (512 entries of 2 MiB) covers the board's
- * RAM slot. Only 2 MiB blocks are used: guest RAM is 16 MiB.
+ * RAM slot with 2 MiB blocks. Devices the guest reaches directly (GICV
+ * at the guest's GICC) are 4 KiB pages: a second level-2 table for their
+ * slot and one level-3 table under it, so that their neighbours in the
+ * same 2 MiB (the GICD page) still trap.
  */
 #ifndef HYP_STAGE2_H
 #define HYP_STAGE2_H
@@ -18,6 +21,9 @@
 #define S2_BLOCK_SIZE	(1u << S2_L2_SHIFT)
 #define S2_L1_ENTRIES	(1u << (S2_IPA_BITS - S2_L1_SHIFT))
 #define S2_L2_ENTRIES	512u
+#define S2_L3_SHIFT	12			/* level 3: 4 KiB pages */
+#define S2_PAGE_SIZE	(1u << S2_L3_SHIFT)
+#define S2_L3_ENTRIES	512u
 /* clang-format on */
 
 /* Descriptor bits (B3.6.1, B3.6.2; Stage-2 attributes B3.6.3). */
@@ -27,6 +33,7 @@
 #define LPAE_TYPE_MASK	3ull
 #define LPAE_TYPE_BLOCK	1ull
 #define LPAE_TYPE_TABLE	3ull
+#define LPAE_TYPE_PAGE	3ull			/* at level 3 */
 #define S2_MEMATTR_SHIFT 2			/* MemAttr[3:0] */
 #define S2_MEMATTR_MASK	(0xfull << S2_MEMATTR_SHIFT)
 #define S2_MEMATTR_DEVICE 0x1ull		/* Device */
@@ -43,11 +50,20 @@
 struct stage2 {
 	uint64_t l1[S2_L1_ENTRIES] __attribute__((aligned(32)));
 	uint64_t l2[S2_L2_ENTRIES] __attribute__((aligned(4096)));
-	uint32_t l2_pa; /* where the hardware sees l2 */
-	int l2_slot;	/* the l1 entry l2 hangs from; -1: none yet */
+	uint64_t dev_l2[S2_L2_ENTRIES] __attribute__((aligned(4096)));
+	uint64_t dev_l3[S2_L3_ENTRIES] __attribute__((aligned(4096)));
+	uint32_t l2_pa;	    /* where the hardware sees l2 */
+	uint32_t dev_l2_pa; /* ... dev_l2 and dev_l3: at l2's offsets from l2_pa */
+	uint32_t dev_l3_pa;
+	int l2_slot;	 /* the l1 entry l2 hangs from; -1: none yet */
+	int dev_slot;	 /* the l1 entry dev_l2 hangs from; -1: none yet */
+	int dev_l2_slot; /* the dev_l2 entry dev_l3 hangs from; -1: none yet */
 };
 
-/* Empties the tables. l2_pa: the physical address of s->l2 (4 KiB aligned). */
+/*
+ * Empties the tables. l2_pa: the physical address of s->l2 (4 KiB
+ * aligned); the device tables are where they are in the struct from it.
+ */
 int stage2_init(struct stage2 *s, uint32_t l2_pa);
 
 /*
@@ -57,10 +73,18 @@ int stage2_init(struct stage2 *s, uint32_t l2_pa);
  */
 int stage2_map_ram(struct stage2 *s, uint32_t ipa, uint64_t pa, uint32_t size, const char **why);
 
+/*
+ * Maps [ipa, ipa + size) onto [pa, pa + size) as Device pages, read/write,
+ * never executable: 4 KiB aligned, inside one 2 MiB block outside RAM's
+ * slot, not yet mapped. Returns 0, or -1 with *why.
+ */
+int stage2_map_device(struct stage2 *s, uint32_t ipa, uint64_t pa, uint32_t size, const char **why);
+
 /* Walks the tables as the MMU would: 0 and *pa, or -1 (a Stage-2 fault). */
 int stage2_translate(const struct stage2 *s, uint32_t ipa, uint64_t *pa);
 
 uint64_t s2_block_desc(uint64_t pa);
+uint64_t s2_device_page_desc(uint64_t pa);
 uint64_t s2_table_desc(uint32_t table_pa);
 
 /* VTCR for an IPA of ipa_bits: T0SZ, S and SL0 computed from it. */

@@ -115,6 +115,7 @@
 /* clang-format off */
 #define CNTHCTL_PL1PCTEN (1u << 0)	/* PL1 may read the physical counter */
 #define CNTHCTL_PL1PCEN	(1u << 1)	/* PL1 may use the physical timer */
+#define CNTHCTL_EVNTEN	(1u << 2)	/* event stream from the counter */
 /* clang-format on */
 
 /* CPSR / SPSR */
@@ -196,6 +197,7 @@ SYSREG32(MPIDR, 0, c0, c0, 5)
 SYSREG64(VTTBR, 6, c2)
 SYSREG64(HTTBR, 4, c2)
 SYSREG64(CNTVOFF, 4, c14)
+SYSREG32(CNTV_CTL, 0, c14, c3, 1)
 SYSREG64(CNTPCT, 0, c14)
 
 /* The guest's own (non-secure PL1) registers, reached from Hyp mode. */
@@ -231,6 +233,7 @@ static inline void tlbi_allh(void)
 }
 static inline void dsb(void) { __asm__ volatile("dsb" ::: "memory"); }
 static inline void isb(void) { __asm__ volatile("isb" ::: "memory"); }
+static inline void wfi(void) { __asm__ volatile("wfi" ::: "memory"); }
 
 #endif /* __ASSEMBLER__ */
 #endif

@@ -6,6 +6,7 @@
 #include "console.h"
 #include "hsr.h"
 #include "hyp.h"
+#include "smp.h"
 #include "sysregs.h"
 
 _Static_assert(sizeof(struct hyp_frame) == HYP_FRAME_SIZE, "vectors.S pushes 14 words");
@@ -46,32 +47,34 @@ static int dispatch(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	return trap_undef(f, r, TRAP_WHY_CLASS);
 }
 
+/* With several vCPUs, one trap at a time (smp.h): the record's slot too. */
 void hyp_trap(struct hyp_frame *f)
 {
 	uint32_t hsr = read_HSR();
-	struct trap_record *r = logbuf_start(f, hsr); /* NULL with the log off */
-
-	if (dispatch(f, hsr, r) == TRAP_STOPPED)
-		hyp_finish(hyp_vcpu.status);
-}
-
-/* Only the watchdog raises an interrupt (HCR.IMO routes IRQs here). */
-void hyp_irq(struct hyp_frame *f)
-{
-	unsigned id = watchdog_irq();
 	struct trap_record *r;
 
-	if (id == GIC_SPURIOUS_ID)
-		return; /* nothing pending after all: resume */
-	hyp_printf("hyp: watchdog: the guest ran out of time (irq %u) at pc=0x%08lx\n", id,
-		   (unsigned long)frame_pc(f));
+	hyp_lock();
+	r = logbuf_start(f, hsr); /* NULL with the log off */
+	if (dispatch(f, hsr, r) == TRAP_STOPPED)
+		hyp_finish(hyp_vcpu.status);
+	hyp_unlock();
+}
+
+void hyp_timeout(uint32_t pc)
+{
+	struct trap_record *r;
+
+	hyp_lock(); /* held to the end: the other CPUs' traps wait */
+	hyp_printf("hyp: watchdog: the guest ran out of time at pc=0x%08lx\n", (unsigned long)pc);
 	if (guest_in_handlers(&hyp_vcpu))
 		hyp_printf("hyp: watchdog: the guest was looping in its exception handlers "
 			   "(exceptions given: %u, the last at PC 0x%08lx)\n",
 			   hyp_vcpu.injected.count, (unsigned long)hyp_vcpu.injected.pc);
-	r = logbuf_start(f, 0);
-	if (r)
+	r = logbuf_start(&(struct hyp_frame){ 0 }, 0);
+	if (r) {
+		r->pc = pc;
 		r->flags = 0; /* no syndrome: an interrupt */
+	}
 	trap_stop(r, TRAP_STOP_TIMEOUT, BOARD_STATUS_TIMEOUT);
 	hyp_finish(hyp_vcpu.status);
 }

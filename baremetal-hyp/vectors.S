@@ -65,11 +65,16 @@ guest_resume:
 /*
  * guest_enter(pc, cpsr, r012): the first entry. r0-r2 from r012[0..2] (the
  * boot protocol's), every other register zero, its SVC SP/LR too
- * (docs/guest-abi.md); the Hyp stack starts over.
+ * (docs/guest-abi.md); this CPU's Hyp stack starts over.
  */
 	.global	guest_enter
 guest_enter:
-	ldr	sp, =__hyp_stack_top
+	mov	r4, r0
+	mov	r5, r1
+	bl	hyp_stack_of			@ this CPU's stack (boot.S); keeps r2
+	mov	sp, r0
+	mov	r0, r4
+	mov	r1, r5
 	msr	elr_hyp, r0
 	msr	spsr_cxsf, r1
 	mov	r0, #0

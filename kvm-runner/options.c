@@ -18,6 +18,7 @@ void options_default(struct options *o)
 	*o = (struct options){ .mem = BOARD_RAM_SIZE,
 			       .cpus = 1,
 			       .timeout_s = 10,
+			       .trace_kb = 4096,
 			       .kvm_events = true,
 			       .dev = "/dev/kvm",
 			       .target = -1 };
@@ -39,6 +40,8 @@ static void usage(FILE *f)
 		"      --regs FILE       the vCPU's registers at start and at exit\n"
 		"      --kvm-trace FILE  the raw kvm trace events (root, tracefs)\n"
 		"      --no-kvm-events   do not read kvm trace events for the trap log\n"
+		"      --trace-kb KB     the kvm trace's ring buffer per CPU (default 4096; a\n"
+		"                        Linux boot needs about 65536 to lose no event)\n"
 		"      --strict          stop at an access outside RAM and the devices (status\n"
 		"                        %d) instead of giving the guest a data abort\n"
 		"      --timeout SECS    stop a guest still running after SECS (default 10):\n"
@@ -91,6 +94,7 @@ enum {
 	OPT_KVMTRACE,
 	OPT_DUMPDTB,
 	OPT_NOEVENTS,
+	OPT_TRACEKB,
 	OPT_TIMEOUT,
 	OPT_DEVICE,
 	OPT_TARGET,
@@ -113,6 +117,7 @@ static const struct option long_opts[] = {
 	{ "regs", required_argument, NULL, OPT_REGS },
 	{ "kvm-trace", required_argument, NULL, OPT_KVMTRACE },
 	{ "no-kvm-events", no_argument, NULL, OPT_NOEVENTS },
+	{ "trace-kb", required_argument, NULL, OPT_TRACEKB },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "device", required_argument, NULL, OPT_DEVICE },
@@ -168,6 +173,11 @@ static int one_option(int c, struct options *o, FILE *out)
 	case OPT_REGS: o->regs = optarg; break;
 	case OPT_KVMTRACE: o->kvm_trace = optarg; break;
 	case OPT_NOEVENTS: o->kvm_events = false; break;
+	case OPT_TRACEKB:
+		if (parse_uint(optarg, 64, 1048576, &v) < 0)
+			return fail(EXIT_BADINPUT, "bad --trace-kb '%s' (64..1048576 KiB)", optarg);
+		o->trace_kb = (unsigned)v;
+		break;
 	case OPT_STRICT: o->strict = true; break;
 	case OPT_TIMEOUT:
 		if (parse_uint(optarg, 1, 86400, &v) < 0)

@@ -20,13 +20,14 @@ struct options {
 	const char *initrd; /* -i: a file loaded below the DTB */
 	const char *dev;    /* --device, normally /dev/kvm */
 	uint32_t mem;	    /* -m, bytes */
-	unsigned cpus;	    /* -c: 1 until SMP lands */
+	unsigned cpus;	    /* -c: vCPUs, one thread each (vcpu.c) */
 	unsigned timeout_s;
-	int target; /* --target, -1: KVM's preferred one */
+	unsigned trace_kb; /* --trace-kb: the kvm trace's ring, per CPU */
+	int target;	   /* --target, -1: KVM's preferred one */
 	bool kvm_events, no_nisv, no_ext_dabt, coalesce, strict, quiet;
 };
 
-/* The defaults: 16 MiB, one vCPU, 10 s, /dev/kvm, kvm events on. */
+/* The defaults: 16 MiB, one vCPU, 10 s, /dev/kvm, kvm events on, a 4 MiB trace ring. */
 void options_default(struct options *o);
 
 /*

@@ -47,9 +47,9 @@ static void set_events(const char *on)
 	}
 }
 
-bool tracefs_start(void)
+bool tracefs_start(unsigned buffer_kb)
 {
-	char pid[16];
+	char pid[16], kb[16];
 
 	for (size_t i = 0; i < sizeof(roots) / sizeof(roots[0]) && !root; i++) {
 		char path[128];
@@ -64,8 +64,9 @@ bool tracefs_start(void)
 		return false;
 	}
 	put("tracing_on", "0", false);
-	put("buffer_size_kb", "4096", false);
-	put("trace", "", true); /* clears the buffer */
+	snprintf(kb, sizeof(kb), "%u", buffer_kb);
+	put("buffer_size_kb", kb, false); /* events past it overwrite the oldest: counted as lost */
+	put("trace", "", true);		  /* clears the buffer */
 	snprintf(pid, sizeof(pid), "%d", (int)getpid());
 	put("set_event_pid", pid, true);       /* this process only */
 	put("options/event-fork", "1", false); /* and the vCPU threads it starts */

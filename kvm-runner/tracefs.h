@@ -11,8 +11,11 @@
 #include <stdio.h>
 #include "traps.h"
 
-/* Returns true when the events are on (else the reason is noted once). */
-bool tracefs_start(void);
+/*
+ * Returns true when the events are on (else the reason is noted once), with
+ * a ring of buffer_kb KiB per CPU.
+ */
+bool tracefs_start(unsigned buffer_kb);
 
 /* Stops tracing without reading it (the run never started). */
 void tracefs_stop(void);

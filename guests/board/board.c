@@ -1,13 +1,15 @@
 /*
  * The board's MMIO dispatch (docs/guest-abi.md): through the description
  * (board_desc.h) to the device's model: the UART page with the STATUS
- * register in it, and the two RAZ/WI GIC pages. Anything else is not a
+ * register in it, the GIC distributor (vgic_dist.c when the VMM gives the
+ * board one, else RAZ/WI like the CPU interface page). Anything else is not a
  * device: BREG_NONE, and the VMM stops the guest.
  */
 #include <stddef.h>
 #include "board.h"
 #include "board_hot.h"
 #include "uart.h"
+#include "vgic.h"
 
 static const char *const reg_names[BREG_COUNT] = {
 	[BREG_NONE] = "none",
@@ -65,6 +67,7 @@ void board_init(struct board *b, void (*console)(void *, char), void *ctx)
 	b->status_written = false;
 	exit_line_init(&b->exit_line);
 	b->stopped = false;
+	b->vgic = NULL;
 	psci_cpus_reset(&b->psci, PSCI_AS_KVM_6_1);
 	uart_reset(b);
 }
@@ -110,6 +113,15 @@ static enum board_reg raz_wi(struct board_access *a, enum board_reg reg)
 	return reg;
 }
 
+/* The distributor model; a width it refuses is RAZ/WI, as on a real GIC. */
+static enum board_reg gicd_access(struct board *b, struct board_access *a, uint32_t base)
+{
+	if (!b->vgic)
+		return raz_wi(a, BREG_GICD);
+	vgic_dist_mmio(b->vgic, a->cpu, a->ipa - base, a->size, a->write, &a->value);
+	return BREG_GICD;
+}
+
 enum board_reg board_mmio(struct board *b, struct board_access *a)
 {
 	const struct board_dev *dev;
@@ -122,7 +134,7 @@ enum board_reg board_mmio(struct board *b, struct board_access *a)
 		return BREG_NONE;
 	switch (dev->kind) {
 	case BDEV_UART: return uart_page(b, a, a->ipa - dev->base);
-	case BDEV_GICD: return raz_wi(a, BREG_GICD);
+	case BDEV_GICD: return gicd_access(b, a, dev->base);
 	case BDEV_GICC: return raz_wi(a, BREG_GICC);
 	case BDEV_KIND_COUNT: break;
 	}

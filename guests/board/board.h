@@ -1,6 +1,7 @@
 /*
- * The guest board's devices (docs/guest-abi.md): UART, STATUS, the RAZ/WI
- * GIC pages and PSCI. Plain C with no hardware access: the bare hypervisor
+ * The guest board's devices (docs/guest-abi.md): UART, STATUS, the GIC
+ * (the distributor model of vgic.h when a VMM gives one, else RAZ/WI
+ * pages) and PSCI. Plain C with no hardware access: the bare hypervisor
  * calls it from its trap handler, the KVM runner from its exit loop, the
  * host unit tests directly.
  */
@@ -13,6 +14,8 @@
 #include "exitline.h"
 #include "memmap.h"
 #include "psci.h"
+
+struct vgic_dist;
 
 /* Every register the board decodes; names from board_reg_name(). */
 enum board_reg {
@@ -45,6 +48,7 @@ struct board_access {
 	uint8_t size; /* 1, 2 or 4 bytes */
 	bool write;
 	uint32_t value; /* in: the stored value; out: the loaded value */
+	uint8_t cpu;	/* the vCPU that made it: the GIC's banked registers */
 };
 
 #define BOARD_UART_KEPT 6 /* UART registers that keep their value */
@@ -60,6 +64,7 @@ struct board {
 	uint32_t uart_kept[BOARD_UART_KEPT]; /* IBRD FBRD LCR_H CR IFLS IMSC (uart.c) */
 	bool stopped;			     /* SYSTEM_OFF/RESET, or the last CPU_OFF */
 	struct psci_cpus psci;		     /* each vCPU's power state (psci.h) */
+	struct vgic_dist *vgic;		     /* the distributor model (vgic.h); NULL: RAZ/WI */
 };
 
 /*

@@ -48,6 +48,9 @@ static inline uint32_t hsr_iss(uint32_t hsr) { return hsr & HSR_ISS_MASK; }
 #define HSR_DABT_WNR	   (1u << 6)
 #define HSR_DABT_DFSC_MASK 0x3f
 
+#define HSR_WFX_WFE (1u << 0) /* EC 0x01: a WFE, else a WFI */
+static inline bool hsr_wfx_is_wfe(uint32_t hsr) { return hsr & HSR_WFX_WFE; }
+
 static inline bool dabt_isv(uint32_t hsr) { return hsr & HSR_DABT_ISV; }
 static inline unsigned dabt_sas(uint32_t hsr) { return (hsr >> HSR_DABT_SAS_SHIFT) & 3; }
 static inline unsigned dabt_size(uint32_t hsr) { return 1u << dabt_sas(hsr); }

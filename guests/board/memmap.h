@@ -36,6 +36,13 @@
 
 #define BOARD_MAX_CPUS 8 /* GICv2's limit */
 
+/*
+ * INTIDs the guest's distributor has (GICD_TYPER.ITLinesNumber = 1): the 32
+ * banked SGIs/PPIs and 32 SPIs, room for the UART's. kvm-runner gives KVM
+ * the same (KVM_DEV_ARM_VGIC_GRP_NR_IRQS), so both guests read one TYPER.
+ */
+#define BOARD_GIC_NR_IRQS 64
+
 /* GIC interrupt ids (INTID): PPIs 16..31, SPIs from 32. */
 /* clang-format off */
 #define BOARD_PPI(n)		(16 + (n))

@@ -9,6 +9,9 @@
 # The test bed's init runs /guests/NAME.elf whatever the image inside (the
 # runner tells ELF, zImage and raw apart), so the zImage goes in as linux.elf.
 # kvm-armv7 needs KVM_ARMV7_KERNEL (a 32-bit ARM host kernel with KVM).
+# LINUX_KVM_RUNNER_OPTS adds runner options (default "--trace-kb 65536": a
+# Linux boot's kvm events, every one; "--no-kvm-events" for the runner's
+# exits alone, a smaller log).
 # Exit status: the guest's, as run-testbed.sh gives it.
 set -u
 here=$(dirname "$0")
@@ -60,8 +63,17 @@ cp "$zimage" "$stage/linux.elf" && cp "$initrd" "$stage/linux-initrd" || die "ca
 	exit 203
 
 # The runner's own limit inside the test bed's; init's --limit above both.
+# No ioctl trace: a Linux boot's is megabytes, and every result byte crosses
+# the test bed's serial console (LINUX_KVM_IOCTLS=1 keeps it).
 runner_limit=$((limit > 60 ? limit - 30 : limit))
+no_ioctls=--no-ioctls
+[ -z "${LINUX_KVM_IOCTLS:-}" ] || no_ioctls=
 "$tb/run-testbed.sh" --arch "$arch" --kernel "$kernel" --initrd "$out/testbed.cpio" --guest linux \
-	--out "$out" --timeout "$limit" --init-opts "--limit $((runner_limit + 10))" \
-	--runner-opts "--timeout $runner_limit -m 256 -i /guests/linux-initrd -p \"$params\"" \
+	--out "$out" --timeout "$limit" --init-opts "--limit $((runner_limit + 10)) $no_ioctls" \
+	--runner-opts "--timeout $runner_limit -m 256 -i /guests/linux-initrd -p \"$params\" ${LINUX_KVM_RUNNER_OPTS---trace-kb 65536}" \
 	${qemu_args:+-- $qemu_args}
+rc=$?
+# The guest's tty writes CR LF, as on the other VMMs' consoles: LF only.
+c=$out/linux.console
+[ ! -f "$c" ] || { tr -d '\r' <"$c" >"$c.tmp" && mv "$c.tmp" "$c"; }
+exit $rc

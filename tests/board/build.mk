@@ -2,7 +2,8 @@
 # build/tests/board/unit-NAME, run by tests/board/unit-NAME.test ('_' in
 # NAME as '-', the kit's one scheme). Sanitizers on (HOST_CFLAGS).
 
-BOARD_UNIT_NAMES := hsr board psci traplog a32_decode fdt dtb boot image size_arg exitline
+BOARD_UNIT_NAMES := hsr board psci traplog a32_decode fdt dtb boot image size_arg exitline \
+		    vgic_dist vgic_lr
 BOARD_UNITS	:= $(foreach n,$(BOARD_UNIT_NAMES),$(BUILD)/tests/board/unit-$(subst _,-,$(n)))
 
 define board_unit

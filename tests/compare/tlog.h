@@ -96,9 +96,15 @@ struct tlog_row {
 struct tlog_diff {
 	struct tlog_row *rows;
 	size_t n;
+	struct tlog_event *owned; /* several vCPUs: the per-vCPU copies rows point at */
 };
 
-/* Lines up a and b. Returns 0, or -1 with err (too large, no memory). */
+/*
+ * Lines up a and b. Returns 0, or -1 with err (too large, no memory). Logs
+ * of several vCPUs (cpus > 1) are lined up vCPU by vCPU, each vCPU's traps
+ * in their own order, the rows of vCPU 0 first: the order between vCPUs is
+ * their scheduling's, not the guest's, and is not a difference.
+ */
 int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, char *err,
 	       size_t errlen);
 void tlog_diff_free(struct tlog_diff *d);

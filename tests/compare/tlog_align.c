@@ -252,8 +252,9 @@ static int note_moves(struct tlog_diff *d)
 	return 0;
 }
 
-int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, char *err,
-	       size_t errlen)
+/* One vCPU's traps (or all of them), lined up; moves are noted by the caller. */
+static int align_one(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, char *err,
+		     size_t errlen)
 {
 	size_t head = 0, tail = 0, cap = 0, n, m;
 	struct tlog_classes c;
@@ -288,8 +289,6 @@ int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, 
 		r = push(d, &cap, TLOG_SAME, &a->ev[a->n - k], &b->ev[b->n - k]);
 	free(L);
 	tlog_classes_free(&c);
-	if (r == 0)
-		r = note_moves(d);
 	if (r < 0) {
 		snprintf(err, errlen, "out of memory");
 		tlog_diff_free(d);
@@ -297,9 +296,83 @@ int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, 
 	return r;
 }
 
+/* The events of vCPU cpu, copied to out (a line without cpu= is vCPU 0's). */
+static size_t events_of(const struct tlog *l, unsigned cpu, struct tlog_event *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		int c = l->ev[i].l.cpu == TRAPLOG_NO_CPU ? 0 : l->ev[i].l.cpu;
+
+		if ((unsigned)c == cpu)
+			out[n++] = l->ev[i];
+	}
+	return n;
+}
+
+static int align_per_cpu(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, char *err,
+			 size_t errlen)
+{
+	unsigned cpus = a->cpus > b->cpus ? a->cpus : b->cpus;
+	struct tlog_event *own = malloc((a->n + b->n + 1) * sizeof(*own));
+	size_t used = 0;
+
+	memset(d, 0, sizeof(*d));
+	if (!own) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	d->owned = own;
+	for (unsigned c = 0; c < cpus; c++) {
+		struct tlog sa = *a, sb = *b;
+		struct tlog_diff sd;
+		struct tlog_row *rows;
+
+		sa.ev = own + used;
+		sa.n = events_of(a, c, sa.ev);
+		used += sa.n;
+		sb.ev = own + used;
+		sb.n = events_of(b, c, sb.ev);
+		used += sb.n;
+		if (align_one(&sa, &sb, &sd, err, errlen) < 0)
+			break;
+		rows = realloc(d->rows, (d->n + sd.n + 1) * sizeof(*rows));
+		if (!rows) {
+			tlog_diff_free(&sd);
+			snprintf(err, errlen, "out of memory");
+			break;
+		}
+		if (sd.n)
+			memcpy(rows + d->n, sd.rows, sd.n * sizeof(*rows));
+		d->rows = rows;
+		d->n += sd.n;
+		tlog_diff_free(&sd);
+		if (c + 1 == cpus)
+			return 0;
+	}
+	tlog_diff_free(d);
+	return -1;
+}
+
+int tlog_align(const struct tlog *a, const struct tlog *b, struct tlog_diff *d, char *err,
+	       size_t errlen)
+{
+	int r = a->cpus > 1 || b->cpus > 1 ? align_per_cpu(a, b, d, err, errlen)
+					   : align_one(a, b, d, err, errlen);
+
+	if (r == 0 && note_moves(d) < 0) {
+		snprintf(err, errlen, "out of memory");
+		tlog_diff_free(d);
+		r = -1;
+	}
+	return r;
+}
+
 void tlog_diff_free(struct tlog_diff *d)
 {
 	free(d->rows);
+	free(d->owned);
 	d->rows = NULL;
+	d->owned = NULL;
 	d->n = 0;
 }

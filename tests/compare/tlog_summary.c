@@ -84,9 +84,9 @@ void tlog_summary_class(const struct tlog_event *e, char *buf, size_t n)
 static int add_entry(struct tlog_count_table *t, struct tlog_count_cause *c, char *err, size_t n,
 		     unsigned ln)
 {
-	if (!c->name[0] && !c->class_glob[0] && !c->cause[0])
+	if (!c->name[0] && !c->nglobs && !c->cause[0])
 		return 0;
-	if (!c->name[0] || !c->class_glob[0] || !c->cause[0])
+	if (!c->name[0] || !c->nglobs || !c->cause[0])
 		return tlog_fail(err, n, t->path, ln, "an entry needs name:, class: and cause:");
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? 2 * t->cap : 16;
@@ -135,7 +135,7 @@ int tlog_count_table_stream(FILE *f, const char *path, struct tlog_count_table *
 				return -1;
 			continue;
 		}
-		if (!c.name[0] && !c.class_glob[0] && !c.cause[0])
+		if (!c.name[0] && !c.nglobs && !c.cause[0])
 			start = ln;
 		if (!strncmp(line, "name: ", 6)) {
 			if (set_value(c.name, sizeof(c.name), line + 6, "name", path, ln, err, n) <
@@ -143,9 +143,13 @@ int tlog_count_table_stream(FILE *f, const char *path, struct tlog_count_table *
 				return -1;
 			c.lineno = ln;
 		} else if (!strncmp(line, "class: ", 7)) {
-			if (set_value(c.class_glob, sizeof(c.class_glob), line + 7, "class", path,
-				      ln, err, n) < 0)
+			if (c.nglobs == TLOG_COUNT_GLOBS)
+				return tlog_fail(err, n, path, ln, "more than %d class: lines",
+						 TLOG_COUNT_GLOBS);
+			if (set_value(c.class_glob[c.nglobs], sizeof(c.class_glob[0]), line + 7,
+				      "class", path, ln, err, n) < 0)
 				return -1;
+			c.nglobs++;
 		} else if (!strncmp(line, "cause: ", 7)) {
 			if (set_value(c.cause, sizeof(c.cause), line + 7, "cause", path, ln, err,
 				      n) < 0)
@@ -239,10 +243,11 @@ int tlog_summarize(const struct tlog *a, const struct tlog *b, struct tlog_count
 		if (r->na == r->nb)
 			continue;
 		for (size_t k = 0; t && k < t->n && r->cause < 0; k++)
-			if (fnmatch(t->e[k].class_glob, r->cls, 0) == 0) {
-				r->cause = (int)k;
-				t->e[k].used++;
-			}
+			for (unsigned g = 0; g < t->e[k].nglobs && r->cause < 0; g++)
+				if (fnmatch(t->e[k].class_glob[g], r->cls, 0) == 0) {
+					r->cause = (int)k;
+					t->e[k].used++;
+				}
 		if (r->cause < 0)
 			s->unexplained++;
 	}

@@ -15,10 +15,13 @@
 /* The class of one event: "0x24 DABT mmio read uart.FR", "0x03 CP15 cp15 read SCTLR" ... */
 void tlog_summary_class(const struct tlog_event *e, char *buf, size_t n);
 
-/* One entry of the count-differences table. */
+#define TLOG_COUNT_GLOBS 12
+
+/* One entry of the count-differences table: it explains a class any glob matches. */
 struct tlog_count_cause {
 	char name[48];
-	char class_glob[TLOG_CLASS_TEXT];
+	char class_glob[TLOG_COUNT_GLOBS][TLOG_CLASS_TEXT];
+	unsigned nglobs;
 	char cause[400];
 	unsigned lineno;
 	unsigned used;
@@ -31,8 +34,8 @@ struct tlog_count_table {
 };
 
 /*
- * Reads "name: N", "class: GLOB", "cause: TEXT" blocks (blank lines between,
- * '#' comments). 0, or -1 with "FILE:LINE: why".
+ * Reads "name: N", "class: GLOB" (one or more), "cause: TEXT" blocks (blank
+ * lines between, '#' comments). 0, or -1 with "FILE:LINE: why".
  */
 int tlog_count_table_load(const char *path, struct tlog_count_table *t, char *err, size_t n);
 int tlog_count_table_stream(FILE *f, const char *path, struct tlog_count_table *t, char *err,

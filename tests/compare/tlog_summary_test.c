@@ -76,7 +76,8 @@ static const char table[] = "# count differences\n"
 			    "cause: the console's bytes\n"
 			    "\n"
 			    "name: stage2\n"
-			    "class: * stage2 mapped\n"
+			    "class: 0x20 * stage2 mapped\n"
+			    "class: 0x24 * stage2 mapped\n"
 			    "cause: KVM maps RAM on first touch\n";
 
 static void counts(void)

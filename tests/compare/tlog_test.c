@@ -479,8 +479,49 @@ static void test_events_align(void)
 	tlog_table_free(&t);
 }
 
+/*
+ * Two vCPUs (cpus=2): each vCPU's traps lined up apart, so the same traps
+ * in another order between the vCPUs are all the same; a trap one vCPU
+ * lacks is still a difference; an entry's pattern never sees cpu=.
+ */
+#define S2(side)	"# traplog 2 side=" side " guest=t cpus=2\n"
+#define C(seq, pc, cpu) seq " 0x01 WFX      pc=" pc " wfe=1 : wfx skipped by=hyp cpu=" cpu "\n"
+static void test_per_cpu(void)
+{
+	static const char *const table =
+		"[wfe-on-1]\nwhen: only\nb: 0x01 WFX pc=0x40000070 * by=hyp\n"
+		"cause: t\n";
+	struct tlog la, lb;
+	struct tlog_table t;
+	struct tlog_diff d;
+	FILE *f;
+
+	check_str(marks(S2("a") C("0001", "0x40000050", "0") C("0002", "0x40000060", "1")
+				C("0003", "0x40000054", "0") END(3),
+			S2("b") C("0001", "0x40000060", "1") C("0002", "0x40000050", "0")
+				C("0003", "0x40000054", "0") END(3)),
+		  "===", "two vCPUs, their traps interleaved otherwise: all the same");
+	check_str(marks(S2("a") C("0001", "0x40000050", "0") C("0002", "0x40000060", "1") END(2),
+			S2("b") C("0001", "0x40000060", "1") C("0002", "0x40000070", "1")
+				C("0003", "0x40000050", "0") END(3)),
+		  "==>", "vCPU 0's rows first; one trap more on vCPU 1: one row");
+	load(S2("a") C("0001", "0x40000060", "1") END(1), &la, false);
+	load(S2("b") C("0001", "0x40000060", "1") C("0002", "0x40000070", "1") END(2), &lb, false);
+	f = fmemopen((void *)table, strlen(table), "r");
+	check(tlog_table_load_stream(f, "t.txt", &t, err, sizeof(err)) == 0 &&
+		      tlog_align(&la, &lb, &d, err, sizeof(err)) == 0 && d.n == 2 &&
+		      tlog_explain(&t, &d, &la, &lb) == 0,
+	      "a pattern ending by=hyp explains a line ending cpu=1 (%s)", err);
+	fclose(f);
+	tlog_diff_free(&d);
+	tlog_table_free(&t);
+	tlog_free(&la);
+	tlog_free(&lb);
+}
+
 int main(void)
 {
+	test_per_cpu();
 	test_load();
 	test_load_v2();
 	test_events_align();

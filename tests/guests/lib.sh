@@ -6,11 +6,9 @@ guests="fdt vfp exceptions ldst irq smp"
 # boot protocol and DTB, lazy VFP, abort/UNDEF injection); the *-pending
 # tests check that they still fail, and fail once one passes, so that it
 # moves here.
-hyp_guests="ldst vfp exceptions fdt"
+hyp_guests="ldst vfp exceptions fdt smp irq"
 kvm_guests="ldst vfp fdt smp"
 declare -A pending_why=(
-	[hyp:smp]="the bare hypervisor runs one vCPU: run.sh refuses -c 2 until its SMP lands (issue 10)"
-	[hyp:irq]="the bare hypervisor has no virtual GIC yet: the GIC reads as zero, no interrupt reaches the guest (issue 9, hyp-gic)"
 	[kvm:irq]="kvm-runner has no in-kernel vGIC yet: KVM_IRQ_LINE forwards one timer level, the distributor reads as zero (issue 9, kvm-vgic)"
 	[kvm:exceptions]="the abort is injected right (KVM is given and keeps the right SPSR_abt), but the test bed's CPU, QEMU's TCG, leaves the guest reading its SVC mode's SPSR as SPSR_abt after KVM's eret into ABT mode (aarch64_sync_64_to_32 switches r13/r14, not the SPSR: tests/kvm/spsr-guest.S shows it), so the guest's vectors report FAIL: ...: SPSR 0x00000000 holds no mode rather than return into an illegal mode (docs/kvm-runner.md, Injection)"
 )

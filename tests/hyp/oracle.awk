@@ -9,7 +9,7 @@
 # "stop reason=timeout" line (after its IRQ line, or alone). VIRQ and EOI
 # lines are the hypervisor's own doing, with no exception of their own:
 # skipped. A MAINT right after an "-- IRQ intid=25" is that IRQ's. IRQ
-# lines just before a "wfx slept" trap at their pc were acknowledged while
+# lines just before or after a "wfx slept" trap at their pc were acknowledged while
 # the hypervisor slept for that WFI (CPSR.I set in Hyp: no exception): they
 # belong to the WFI's own.
 function bits(x, lo, w) { return int(x / 2 ^ lo) % (2 ^ w) }
@@ -83,6 +83,10 @@ END {
 			k = i
 			while (k <= nl && lec[k] == -1 && lpc[k] == lpc[i]) k++
 			if (k <= nl && lpc[k] == lpc[i] && lec[k] == 1 && lline[k] ~ / : wfx slept /) {
+				inwfi += k - i; i = k - 1; continue
+			}
+			# the same after the WFI's line: its record is written first (logbuf_start)
+			if (m && lpc[m] == lpc[i] && lec[m] == 1 && lline[m] ~ / : wfx slept /) {
 				inwfi += k - i; i = k - 1; continue
 			}
 		}

@@ -107,6 +107,39 @@ static void test_errors(void)
 	      "a second slot refused");
 }
 
+/* GICV (QEMU virt's 0x08040000) at the guest's GICC, 8 KiB; the GICD page beside it traps. */
+static void test_device_pages(void)
+{
+	struct stage2 *s = board_map();
+	const char *why = NULL;
+	uint64_t pa = 0;
+
+	check_eq(stage2_map_device(s, BOARD_GICC_BASE, 0x08040000, 0x2000, &why), 0,
+		 "map GICV at the guest's GICC");
+	check_eq(s2_device_page_desc(0x08040000), 0x00400000080404c7ull,
+		 "page: XN, AF, S2AP RW, MemAttr Device, type page");
+	check_eq(s->l1[0], s->dev_l2_pa | 3, "l1[0] points at the device level-2 table");
+	check_eq(s->dev_l2[BOARD_GICC_BASE >> 21], s->dev_l3_pa | 3, "which points at level 3");
+	check(stage2_translate(s, BOARD_GICC_BASE, &pa) == 0 && pa == 0x08040000,
+	      "GICC IPA -> GICV PA");
+	check(stage2_translate(s, BOARD_GICC_BASE + 0x1004, &pa) == 0 && pa == 0x08041004,
+	      "GICC_DIR's page too");
+	check(stage2_translate(s, BOARD_GICC_BASE + 0x2000, &pa) < 0, "past 8 KiB: traps");
+	check(stage2_translate(s, BOARD_GICD_BASE, &pa) < 0, "GICD still unmapped: it traps");
+	check(stage2_translate(s, 0x40000000, &pa) == 0 && pa == GUEST_PA, "RAM unchanged");
+	check(stage2_map_device(s, BOARD_GICC_BASE, 0x08040000, 0x1000, &why) < 0 &&
+		      strcmp(why, "already mapped") == 0,
+	      "a page twice refused");
+	check(stage2_map_device(s, 0x08200000, 0x08040000, 0x1000, &why) < 0,
+	      "a second 2 MiB block refused");
+	check(stage2_map_device(s, 0x081ff000, 0x08040000, 0x2000, &why) < 0,
+	      "crossing a 2 MiB block refused");
+	check(stage2_map_device(s, 0x08020800, 0x08040000, 0x1000, &why) < 0,
+	      "misaligned page refused");
+	check(stage2_map_device(s, 0x40000000 - 0x1000 + 0x1000, 0x08040000, 0x1000, &why) < 0,
+	      "device pages in RAM's slot refused");
+}
+
 int main(void)
 {
 	test_descriptors();
@@ -114,5 +147,6 @@ int main(void)
 	test_board_map();
 	test_no_identity();
 	test_errors();
+	test_device_pages();
 	return unit_summary();
 }

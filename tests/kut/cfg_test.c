@@ -167,18 +167,21 @@ static void plans(void)
 	check(r.qemu.n == 2 && !strcmp(r.qemu.w[0], "-m") && r.mem_mib == 0,
 	      "  qemu_params to QEMU as given");
 	r = plan_of("setup", "hyp", 2);
-	check(r.action == KUT_RUN && r.smp == 1 && r.mem_mib == 256 && r.qemu.n == 0,
-	      "setup on hyp: 1 vCPU, 256 MiB from kvmtool_params");
+	check(r.action == KUT_RUN && r.smp == 2 && r.mem_mib == 256 && r.qemu.n == 0,
+	      "setup on hyp: 2 vCPUs, 256 MiB from kvmtool_params");
 	check_str(r.image, "selftest.elf", "  the ELF, linked at its own address");
+	r = plan_of("setup", "kvm-armv7", 2);
+	check(r.action == KUT_RUN && r.smp == 1, "setup on kvm-armv7: 1 vCPU");
 	check_str(r.args, "setup smp=1 mem=256", "  smp= follows the vCPU count");
 	check_str(r.note, "run at smp=1, the cfg asks smp=2", "  and the note says so");
 	r = plan_of("old-setup", "kvm", 2);
 	check(r.action == KUT_RUN && r.mem_mib == 128,
 	      "old-setup on kvm: -m 128 from extra_params");
-	check_str(r.args, "setup smp=1 mem=128", "  -append is the command line");
+	check_str(r.args, "setup smp=2 mem=128", "  -append is the command line");
 	r = plan_of("clamp", "native", 8);
 	check(r.action == KUT_RUN && r.smp == 3, "clamp natively, MAX_SMP=8: smp 3");
-	expect_skip("clamp", "hyp", "smp=2: the kit runs 1 vCPU");
+	expect_skip("clamp", "kvm-armv7", "smp=2: the kit runs 1 vCPU");
+	check(plan_of("clamp", "hyp", 8).action == KUT_RUN, "clamp on hyp, MAX_SMP=8: runs");
 	check(plan_of("clamp", "kvm", 1).action == KUT_RUN, "clamp on kvm, MAX_SMP=1: runs");
 	expect_skip("gicv3", "kvm", "irqchip=gicv3: the kit's board has a GICv2");
 	expect_skip("arm64-only", "native", "arm64 only");

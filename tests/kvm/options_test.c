@@ -103,6 +103,14 @@ static void test_options(void)
 	check(parse(&o, (const char *[]){ "--timeout", "-1", "g.elf", NULL }) ==
 		      VMM_STATUS_BADINPUT,
 	      "--timeout -1");
+	check(parse(&o, (const char *[]){ "--trace-kb", "65536", "g.elf", NULL }) == -1 &&
+		      o.trace_kb == 65536,
+	      "--trace-kb 65536");
+	check(parse(&o, (const char *[]){ "g.elf", NULL }) == -1 && o.trace_kb == 4096,
+	      "--trace-kb: 4096 by default");
+	check(parse(&o, (const char *[]){ "--trace-kb", "63", "g.elf", NULL }) ==
+		      VMM_STATUS_BADINPUT,
+	      "--trace-kb 63: under 64 KiB refused");
 	check(parse(&o, (const char *[]){ "--version", NULL }) == 0, "--version: 0");
 }
 

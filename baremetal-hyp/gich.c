@@ -1,0 +1,111 @@
+/*
+ * The guest's GIC at PL2: the distributor model (guests/board/vgic_dist.c)
+ * and the list registers (vgic_lr.c) on one side, the hardware's GICH on
+ * the other (QEMU virt: 0x08030000, this CPU's view). Thin: fold reads the
+ * LRs and VMCR the guest left, flush writes what the model wants, as KVM's
+ * __vgic_v2_save_state / __vgic_v2_restore_state around
+ * kvm_vgic_sync_hwstate / kvm_vgic_flush_hwstate. Unlike KVM, which does
+ * both at every exit and entry, this runs only where the model can change:
+ * a physical interrupt, a trapped GICD access, WFI. Other traps leave the
+ * LRs to the hardware, which is what keeps the trap path as it was.
+ */
+#include "gicv2.h"
+#include "hyp.h"
+#include "vgic.h"
+
+#define MAINT_PRIO 0xa0 /* as the guest's timer: below the watchdog */
+
+struct vgic_dist hyp_vgic;
+static uint32_t gicd_base, gicd_size; /* the board's GICD window (its description) */
+
+static inline volatile uint32_t *gich(unsigned off)
+{
+	return (volatile uint32_t *)(HOST_GICH_BASE + off);
+}
+
+uint32_t gich_read(unsigned off) { return *gich(off); }
+
+static const struct vgic_hw_ops hw_ops = { vtimer_line_level, vtimer_deactivate, NULL };
+
+/* An interrupt event: a record with no syndrome (trap log version 2). */
+void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1)
+{
+#if TRAPLOG_VERSION >= 2
+	struct trap_record r = { .pc = pc,
+				 .by = TRAP_BY_HYP,
+				 .outcome = (uint8_t)what,
+				 .reg = (uint16_t)intid,
+				 .v0 = v0,
+				 .v1 = v1 };
+
+	logbuf_add(&r);
+#else
+	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
+#endif
+}
+
+void vgic_hyp_init(void)
+{
+	unsigned nr_lr = (gich_read(GICH_VTR) & GICH_VTR_LISTREGS_MASK) + 1;
+
+	const struct board_desc *d = &hyp_vcpu.desc;
+
+	for (unsigned i = 0; i < d->ndevs; i++)
+		if (d->devs[i].kind == BDEV_GICD) {
+			gicd_base = d->devs[i].base;
+			gicd_size = d->devs[i].size;
+		}
+	vgic_init(&hyp_vgic, 1, nr_lr);
+	if (d->ncpus == 1) /* one vCPU's vGIC for now: with more the GIC stays RAZ/WI */
+		hyp_vcpu.board.vgic = &hyp_vgic;
+	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++)
+		*gich(GICH_LR0 + 4 * i) = 0;
+	*gich(GICH_VMCR) = 0; /* the binary points' reset values, PMR 0 (vgic_v2_enable) */
+	*gich(GICH_HCR) = hyp_vgic.cpu[0].hcr;
+	gic_phys_enable_ppi(GIC_INTID_MAINT, MAINT_PRIO);
+}
+
+/* After the guest ran: what it did with its LRs, into the model. */
+void vgic_fold(uint32_t pc)
+{
+	struct vgic_cpu *vc = &hyp_vgic.cpu[0];
+	uint32_t lr[GICH_LR_MAX];
+	uint64_t done;
+
+	for (unsigned i = 0; i < vc->used_lrs; i++)
+		lr[i] = *gich(GICH_LR0 + 4 * i);
+	done = vgic_fold_lr_state(&hyp_vgic, 0, lr, *gich(GICH_VMCR), &hw_ops);
+	for (unsigned i = 0; done; i++, done >>= 1)
+		if (done & 1) {
+			irq_log(pc, TRAP_OUT_EOI, GICH_LR_VIRTID(lr[i]), i, lr[i]);
+			if (lr[i] & GICH_LR_HW)
+				gic_phys_resample(); /* its physical one may be pending again */
+		}
+}
+
+/* Before the guest runs again: the model's LRs and GICH_HCR into the hardware. */
+void vgic_flush(uint32_t pc)
+{
+	struct vgic_cpu *vc = &hyp_vgic.cpu[0];
+	uint64_t changed = vgic_flush_lr_state(&hyp_vgic, 0);
+
+	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++) {
+		*gich(GICH_LR0 + 4 * i) = vc->lr[i];
+		if (changed >> i & 1)
+			irq_log(pc, TRAP_OUT_VIRQ, GICH_LR_VIRTID(vc->lr[i]), i, vc->lr[i]);
+	}
+	*gich(GICH_HCR) = vc->hcr;
+}
+
+/* A trapped distributor access: the model must see the LRs' state first. */
+enum board_reg vgic_board_mmio(struct board_access *a, uint32_t pc)
+{
+	enum board_reg reg;
+
+	if (a->ipa - gicd_base >= gicd_size || hyp_vcpu.desc.ncpus > 1)
+		return board_mmio(&hyp_vcpu.board, a); /* more vCPUs: RAZ/WI (one vCPU's vGIC) */
+	vgic_fold(pc);
+	reg = board_mmio(&hyp_vcpu.board, a);
+	vgic_flush(pc);
+	return reg;
+}

@@ -1,0 +1,64 @@
+/*
+ * Physical interrupts, taken at HVBAR+0x18 while the guest runs (HCR.IMO:
+ * whatever its CPSR.I) or polled in a blocking WFI (Hyp mode runs with
+ * CPSR.I set): acknowledged at GICC_IAR, logged, sent on.
+ *   26  the watchdog (CNTHP): the guest ran out of time
+ *   27  the guest's virtual timer: a HW-linked virtual interrupt (vtimer.c)
+ *   25  the GICH maintenance interrupt: fold the finished LRs, refill
+ */
+#include "smp.h"
+#include "gicv2.h"
+#include "hyp.h"
+#include "vgic.h"
+
+/* clang-format off */
+#define WATCHDOG_INTID	BOARD_PPI(BOARD_TIMER_HYP_PPI)	/* 26 */
+#define VTIMER_INTID	BOARD_PPI(BOARD_TIMER_VIRT_PPI)	/* 27 */
+/* clang-format on */
+
+/* The watchdog: acknowledged and quiet, then the run ends (hyp_timeout). */
+static void __attribute__((noreturn)) watchdog_fired(uint32_t iar, uint32_t pc)
+{
+	watchdog_stop();
+	gic_phys_eoi(iar);
+	gic_phys_deactivate(iar);
+	hyp_timeout(pc);
+}
+
+/* The guest finished LRs (EOI bit), drained them (UIE) or has none pending (NPIE). */
+static void maintenance(uint32_t iar, uint32_t pc)
+{
+	irq_log(pc, TRAP_OUT_MAINT, GIC_INTID_MAINT, gich_read(GICH_MISR), gich_read(GICH_EISR0));
+	vgic_fold(pc);
+	vgic_flush(pc); /* the condition is gone before the line is deactivated */
+	gic_phys_eoi(iar);
+	gic_phys_deactivate(iar);
+}
+
+/* One physical interrupt, if any is pending: false if the GIC had none. */
+bool irq_handle(uint32_t pc)
+{
+	uint32_t iar = gic_phys_ack();
+	unsigned id = iar & GICC_IAR_ID_MASK;
+
+	if (id == GIC_INTID_SPURIOUS)
+		return false; /* no EOI for a spurious read */
+	irq_log(pc, TRAP_OUT_IRQ, id, 0, 0);
+	switch (id) {
+	case WATCHDOG_INTID: watchdog_fired(iar, pc);
+	case VTIMER_INTID: vtimer_irq(iar, pc); break;
+	case GIC_INTID_MAINT: maintenance(iar, pc); break;
+	default:
+		gic_phys_eoi(iar); /* nothing else is enabled: never */
+		gic_phys_deactivate(iar);
+	}
+	return true;
+}
+
+/* From the guest: under the lock every trap takes (none with one vCPU). */
+void hyp_irq(struct hyp_frame *f)
+{
+	hyp_lock();
+	irq_handle(frame_pc(f));
+	hyp_unlock();
+}

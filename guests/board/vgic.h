@@ -1,0 +1,121 @@
+/*
+ * The guest's GICv2 as KVM's vgic-v2 models it (virt/kvm/arm/vgic): a
+ * distributor emulated by trap (vgic_dist.c) and the list registers the
+ * hardware's virtual CPU interface presents to the guest (vgic_lr.c).
+ * Plain C, no hardware access: a VMM reads and writes the real GICH_LRs
+ * and hands their values over; the host unit tests drive it directly.
+ *
+ * SGIs and PPIs (INTID 0..31) are banked: one set per vCPU in struct
+ * vgic_cpu, from the start, so that SMP is more vCPUs, not a new model.
+ */
+#ifndef BOARD_VGIC_H
+#define BOARD_VGIC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "gicv2.h"
+#include "memmap.h"
+
+#define VGIC_NR_SPIS   (BOARD_GIC_NR_IRQS - GIC_NR_PRIVATE)
+/* KVM's GICv2 keeps five bits of priority (VGIC_PRI_BITS): the LR's field */
+#define VGIC_PRIO_MASK 0xf8u
+
+/* One interrupt's state (KVM's struct vgic_irq). */
+struct vgic_irq {
+	uint16_t intid;
+	uint16_t hwintid;   /* hw: the physical INTID the LR links to */
+	uint8_t priority;   /* GICD_IPRIORITYR, top five bits */
+	uint8_t targets;    /* SPIs: GICD_ITARGETSR; private: the owner's bit */
+	uint8_t sources;    /* SGIs: bit n = vCPU n made it pending */
+	bool enabled;	    /* GICD_ISENABLER */
+	bool pending_latch; /* edge seen, or ISPENDR written */
+	bool line_level;    /* level-sensitive: the input line */
+	bool active;	    /* acknowledged by the guest, not yet deactivated */
+	bool edge;	    /* GICD_ICFGR: edge-triggered */
+	bool hw;	    /* linked to a physical interrupt (GICH_LR.HW) */
+	uint8_t active_src; /* SGIs: the source of the active one */
+};
+
+/* One vCPU's banked interrupts and its list registers. */
+struct vgic_cpu {
+	struct vgic_irq priv[GIC_NR_PRIVATE];
+	uint32_t lr[GICH_LR_MAX]; /* as flush wrote them; fold reads them back */
+	unsigned used_lrs;	  /* LRs flush filled: fold reads back this many */
+	uint32_t hcr;		  /* GICH_HCR for the next entry: EN, UIE, NPIE */
+	uint32_t vmcr;		  /* GICH_VMCR as last read: the guest's PMR */
+};
+
+struct vgic_dist {
+	bool enabled; /* GICD_CTLR.Enable */
+	unsigned ncpus;
+	unsigned nr_lr; /* GICH_VTR.ListRegs + 1 */
+	struct vgic_irq spi[VGIC_NR_SPIS];
+	struct vgic_cpu cpu[BOARD_MAX_CPUS];
+};
+
+/*
+ * What the VMM does for a HW-linked interrupt at fold time (KVM's
+ * vgic_get_phys_line_level and vgic_irq_set_phys_active): the level of the
+ * physical line, and making the physical interrupt inactive.
+ */
+struct vgic_hw_ops {
+	bool (*line_level)(void *ctx, unsigned cpu, unsigned hwintid);
+	void (*deactivate)(void *ctx, unsigned cpu, unsigned hwintid);
+	void *ctx;
+};
+
+/* Reset state (kvm_vgic_vcpu_init): SGIs enabled and edge, PPIs level, SPIs to vCPU 0. */
+void vgic_init(struct vgic_dist *d, unsigned ncpus, unsigned nr_lr);
+
+/* INTID's state as vCPU cpu sees it, or NULL outside 0..BOARD_GIC_NR_IRQS-1. */
+struct vgic_irq *vgic_get_irq(struct vgic_dist *d, unsigned cpu, unsigned intid);
+
+/*
+ * One guest access at offset in the distributor's page, as vCPU cpu made
+ * it. Byte accesses to IPRIORITYR, ITARGETSR, CPENDSGIR/SPENDSGIR, words
+ * everywhere; reserved offsets and other widths read as zero and ignore
+ * writes (RAZ/WI), as on the real GIC. Returns false for those.
+ */
+bool vgic_dist_mmio(struct vgic_dist *d, unsigned cpu, uint32_t offset, unsigned size, bool write,
+		    uint32_t *val);
+
+/*
+ * An input line (kvm_vgic_inject_irq): level-sensitive interrupts follow
+ * level; edge-triggered ones become pending on level = true.
+ */
+void vgic_inject(struct vgic_dist *d, unsigned cpu, unsigned intid, bool level);
+
+/* Links a virtual interrupt to a physical one (kvm_vgic_map_phys_irq). */
+void vgic_map_hw(struct vgic_dist *d, unsigned cpu, unsigned intid, unsigned hwintid);
+
+/*
+ * The list registers (vgic_lr.c).
+ * vgic_flush_lr_state: before the vCPU runs, fills cpu->lr[] from the
+ * interrupts pending or active for it, highest priority first (active
+ * ones first), sets used_lrs, and cpu->hcr: EN, UIE when more wait than
+ * there are LRs (overflow), NPIE for an SGI pending from several sources.
+ * Returns a mask of the LRs whose value changed (new interrupts queued).
+ */
+uint64_t vgic_flush_lr_state(struct vgic_dist *d, unsigned cpu);
+
+/*
+ * vgic_fold_lr_state: after the vCPU ran, takes the LR values read from
+ * the hardware (hw_lr[0..used_lrs-1]) and GICH_VMCR back into the model:
+ * active as is, edge pending as is, level pending from the line (HW-linked:
+ * ops->line_level; a line gone low deactivates the physical interrupt).
+ * Returns a mask of the LRs the guest finished (valid before, invalid now).
+ */
+uint64_t vgic_fold_lr_state(struct vgic_dist *d, unsigned cpu, const uint32_t *hw_lr, uint32_t vmcr,
+			    const struct vgic_hw_ops *ops);
+
+/*
+ * True if vCPU cpu has an interrupt to take: pending, enabled, above the
+ * guest's priority mask, distributor on (kvm_vgic_vcpu_pending_irq): what
+ * ends a blocking WFI.
+ */
+bool vgic_cpu_pending(struct vgic_dist *d, unsigned cpu);
+
+/* The guest's priority mask from GICH_VMCR.VMPriMask. */
+static inline unsigned vgic_vmcr_pmr(uint32_t vmcr) { return (vmcr >> GICH_VMCR_PMR_SHIFT) << 3; }
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * Unit tests: list-register allocation (guests/board/vgic_lr.c): priority
+ * order, overflow with more pending interrupts than LRs (GICH_HCR.UIE), the
+ * maintenance path for level interrupts (LR.EOI), a HW-linked timer, SGIs
+ * from several senders (NPIE), and the WFI wake-up test.
+ */
+#include "traplog.h"
+#include "unit.h"
+#include "vgic.h"
+
+static struct vgic_dist d;
+
+/* The guest ran and did nothing: the LRs read back as written. */
+static uint64_t fold_same(unsigned cpu)
+{
+	uint32_t lr[GICH_LR_MAX];
+
+	for (unsigned i = 0; i < GICH_LR_MAX; i++)
+		lr[i] = d.cpu[cpu].lr[i];
+	return vgic_fold_lr_state(&d, cpu, lr, 0xf8u << 24, NULL);
+}
+
+/* The guest acknowledged (pending -> active) or finished LR i (-> invalid). */
+static uint64_t fold_with(unsigned cpu, unsigned i, uint32_t state)
+{
+	uint32_t lr[GICH_LR_MAX];
+
+	for (unsigned k = 0; k < GICH_LR_MAX; k++)
+		lr[k] = d.cpu[cpu].lr[k];
+	lr[i] = (lr[i] & ~GICH_LR_STATE_MASK) | state;
+	return vgic_fold_lr_state(&d, cpu, lr, 0xf8u << 24, NULL);
+}
+
+static void pend_spi(unsigned intid, uint8_t prio)
+{
+	struct vgic_irq *irq = vgic_get_irq(&d, 0, intid);
+
+	irq->enabled = true;
+	irq->priority = prio;
+	irq->edge = true;
+	vgic_inject(&d, 0, intid, true);
+}
+
+static void test_priority_order(void)
+{
+	uint64_t changed;
+
+	vgic_init(&d, 1, 4);
+	d.enabled = true;
+	pend_spi(40, 0x80);
+	pend_spi(33, 0xa0);
+	pend_spi(35, 0x20);
+	changed = vgic_flush_lr_state(&d, 0);
+	check_eq(d.cpu[0].used_lrs, 3, "three pending SPIs, three LRs");
+	check_eq(changed, 0x7, "all three new");
+	check_eq(GICH_LR_VIRTID(d.cpu[0].lr[0]), 35, "LR0: the highest priority (0x20)");
+	check_eq(GICH_LR_VIRTID(d.cpu[0].lr[1]), 40, "LR1: 0x80");
+	check_eq(GICH_LR_VIRTID(d.cpu[0].lr[2]), 33, "LR2: 0xa0");
+	check_eq(d.cpu[0].lr[0], GICH_LR_PENDING | (0x20 >> 3) << 23 | 35,
+		 "LR0 = pending, priority 0x20 >> 3, INTID 35, no EOI (edge)");
+	check_eq(d.cpu[0].lr[3], 0, "LR3 empty");
+	check_eq(d.cpu[0].hcr, GICH_HCR_EN, "GICH_HCR: EN only, nothing waits");
+	check(!vgic_get_irq(&d, 0, 35)->pending_latch, "an edge's pending state moved into the LR");
+
+	check_eq(fold_same(0), 0, "nothing finished");
+	check(vgic_get_irq(&d, 0, 35)->pending_latch, "fold gives the pending edge back");
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "a second flush changes no LR");
+
+	fold_with(0, 0, GICH_LR_ACTIVE);
+	check(vgic_get_irq(&d, 0, 35)->active, "the guest's acknowledge: active in the model");
+	pend_spi(34, 0x00);
+	vgic_flush_lr_state(&d, 0);
+	check_eq(GICH_LR_VIRTID(d.cpu[0].lr[0]), 35, "an active one keeps the first LR");
+	check_eq(GICH_LR_STATE(d.cpu[0].lr[0]), 2, "as active");
+	check_eq(GICH_LR_VIRTID(d.cpu[0].lr[1]), 34, "then the new highest priority");
+	check_eq(fold_with(0, 0, 0), 1, "the guest's EOI of LR0 is reported");
+	check(!vgic_get_irq(&d, 0, 35)->active, "and 35 is inactive");
+
+	vgic_init(&d, 1, 4);
+	pend_spi(33, 0);
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "distributor off: nothing queued");
+	d.enabled = true;
+	vgic_get_irq(&d, 0, 33)->enabled = false;
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "interrupt disabled: nothing queued");
+	vgic_get_irq(&d, 0, 33)->targets = 2;
+	vgic_get_irq(&d, 0, 33)->enabled = true;
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "an SPI for another vCPU is not queued here");
+}
+
+static void test_overflow(void)
+{
+	vgic_init(&d, 1, 4);
+	d.enabled = true;
+	for (unsigned i = 0; i < 6; i++)
+		pend_spi(32 + i, (uint8_t)(0x80 - 8 * i));
+	vgic_flush_lr_state(&d, 0);
+	check_eq(d.cpu[0].used_lrs, 4, "six pending, four LRs used");
+	check_eq(GICH_LR_VIRTID(d.cpu[0].lr[0]), 37, "the four best: 37 first");
+	check_eq(GICH_LR_VIRTID(d.cpu[0].lr[3]), 34, "34 last");
+	check_eq(d.cpu[0].hcr, GICH_HCR_EN | GICH_HCR_UIE, "overflow: GICH_HCR.UIE");
+	check(vgic_get_irq(&d, 0, 33)->pending_latch && vgic_get_irq(&d, 0, 32)->pending_latch,
+	      "the two that did not fit stay pending in the model");
+	/* the guest takes and finishes three: underflow maintenance, then refill */
+	uint32_t lr[GICH_LR_MAX] = { 0 };
+	for (unsigned i = 0; i < 4; i++)
+		lr[i] = d.cpu[0].lr[i] & ~GICH_LR_STATE_MASK;
+	lr[3] = d.cpu[0].lr[3];
+	check_eq(vgic_fold_lr_state(&d, 0, lr, 0, NULL), 0x7, "three LRs finished");
+	check_eq(d.cpu[0].hcr & GICH_HCR_UIE, 0, "fold clears UIE");
+	vgic_flush_lr_state(&d, 0);
+	check_eq(d.cpu[0].used_lrs, 3, "34, 33 and 32 now fit");
+	check_eq(d.cpu[0].hcr, GICH_HCR_EN, "no overflow: UIE off");
+	check_eq(GICH_LR_VIRTID(d.cpu[0].lr[2]), 32, "32 queued last");
+}
+
+static void test_level_maintenance(void)
+{
+	struct vgic_irq *uart;
+
+	vgic_init(&d, 1, 4);
+	d.enabled = true;
+	uart = vgic_get_irq(&d, 0, 33);
+	uart->enabled = true;
+	vgic_inject(&d, 0, 33, true);
+	vgic_flush_lr_state(&d, 0);
+	check(d.cpu[0].lr[0] & GICH_LR_EOI, "a level SPI asks for the maintenance interrupt");
+	check(!(d.cpu[0].lr[0] & GICH_LR_HW), "not HW-linked");
+	fold_with(0, 0, GICH_LR_ACTIVE);
+	vgic_inject(&d, 0, 33, false); /* the device's line fell while it was handled */
+	vgic_flush_lr_state(&d, 0);
+	check_eq(GICH_LR_STATE(d.cpu[0].lr[0]), 2, "active, not pending again (line low)");
+	check_eq(fold_with(0, 0, 0), 1, "the EOI maintenance: LR0 finished");
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "line low: not queued again");
+	vgic_inject(&d, 0, 33, true);
+	vgic_flush_lr_state(&d, 0);
+	fold_with(0, 0, 0);
+	check_eq(vgic_flush_lr_state(&d, 0), 1, "line still high after EOI: queued again");
+}
+
+static bool timer_line;
+static unsigned deactivated;
+static bool line(void *ctx, unsigned cpu, unsigned id)
+{
+	(void)ctx, (void)cpu, (void)id;
+	return timer_line;
+}
+static void deact(void *ctx, unsigned cpu, unsigned id)
+{
+	(void)ctx, (void)cpu;
+	deactivated = id;
+}
+
+static void test_hw_timer(void)
+{
+	const struct vgic_hw_ops ops = { line, deact, NULL };
+	struct vgic_irq *t;
+	uint32_t lr[GICH_LR_MAX] = { 0 };
+
+	vgic_init(&d, 1, 4);
+	d.enabled = true;
+	vgic_map_hw(&d, 0, 27, 27);
+	t = vgic_get_irq(&d, 0, 27);
+	t->enabled = true;
+	t->priority = 0xa0;
+	vgic_inject(&d, 0, 27, true);
+	vgic_flush_lr_state(&d, 0);
+	check_eq(d.cpu[0].lr[0], GICH_LR_HW | GICH_LR_PENDING | 0x14u << 23 | 27u << 10 | 27,
+		 "LR0 = HW, pending, prio 0xa0, pINTID 27, vINTID 27");
+	check(!t->line_level, "the line is lowered: the next rise comes from the hardware");
+	/* the guest did not take it yet and the timer still fires */
+	timer_line = true;
+	lr[0] = d.cpu[0].lr[0];
+	vgic_fold_lr_state(&d, 0, lr, 0xf8u << 24, &ops);
+	check(t->line_level && deactivated == 0,
+	      "still high: resampled pending, nothing deactivated");
+	vgic_flush_lr_state(&d, 0);
+	/* the guest turned the timer off before taking it */
+	timer_line = false;
+	lr[0] = d.cpu[0].lr[0];
+	vgic_fold_lr_state(&d, 0, lr, 0xf8u << 24, &ops);
+	check(!t->line_level && deactivated == 27, "line low: physical 27 deactivated");
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "and nothing queued");
+	/* it fires again; the guest takes it and EOIs: the hardware deactivates */
+	vgic_inject(&d, 0, 27, true);
+	vgic_flush_lr_state(&d, 0);
+	lr[0] = (d.cpu[0].lr[0] & ~GICH_LR_STATE_MASK) | GICH_LR_ACTIVE;
+	vgic_fold_lr_state(&d, 0, lr, 0xf8u << 24, &ops);
+	t->line_level = true; /* a new expiry while active */
+	vgic_flush_lr_state(&d, 0);
+	check_eq(GICH_LR_STATE(d.cpu[0].lr[0]), 2, "HW: never pending+active, only active");
+	lr[0] = d.cpu[0].lr[0] & ~GICH_LR_STATE_MASK;
+	check_eq(vgic_fold_lr_state(&d, 0, lr, 0xf8u << 24, &ops), 1, "the guest's EOI seen");
+}
+
+static void test_multi_sgi(void)
+{
+	uint32_t v = 0x01000002; /* all others: SGI 2 */
+
+	vgic_init(&d, 3, 4);
+	d.enabled = true;
+	vgic_dist_mmio(&d, 1, GICD_SGIR, 4, true, &v);
+	vgic_dist_mmio(&d, 2, GICD_SGIR, 4, true, &v);
+	vgic_flush_lr_state(&d, 0);
+	check_eq(d.cpu[0].used_lrs, 1, "one LR for SGI 2");
+	check_eq(d.cpu[0].lr[0], GICH_LR_PENDING | 1u << 10 | 2, "from the lowest sender, vCPU 1");
+	check_eq(d.cpu[0].hcr, GICH_HCR_EN | GICH_HCR_NPIE, "another sender waits: NPIE");
+	fold_with(0, 0, 0);
+	vgic_flush_lr_state(&d, 0);
+	check_eq(d.cpu[0].lr[0], GICH_LR_PENDING | 2u << 10 | 2, "then vCPU 2's");
+	check_eq(d.cpu[0].hcr, GICH_HCR_EN, "the last sender: no NPIE");
+}
+
+static void test_wfi_pending(void)
+{
+	vgic_init(&d, 1, 4);
+	pend_spi(33, 0xa0);
+	check(!vgic_cpu_pending(&d, 0), "distributor off: WFI keeps waiting");
+	d.enabled = true;
+	check(!vgic_cpu_pending(&d, 0), "PMR 0 masks everything");
+	d.cpu[0].vmcr = 0xf8u << 24;
+	check(vgic_cpu_pending(&d, 0), "PMR 0xf8: 0xa0 wakes WFI");
+	d.cpu[0].vmcr = 0xa0u << 24;
+	check(!vgic_cpu_pending(&d, 0), "PMR 0xa0: priority 0xa0 is masked");
+	vgic_flush_lr_state(&d, 0);
+	d.cpu[0].vmcr = 0xf8u << 24;
+	fold_same(0);
+	check(vgic_cpu_pending(&d, 0), "pending in an LR the guest has not taken: still wakes");
+}
+
+int main(void)
+{
+	test_priority_order();
+	test_overflow();
+	test_level_maintenance();
+	test_hw_timer();
+	test_multi_sgi();
+	test_wfi_pending();
+	return unit_summary();
+}
