@@ -276,7 +276,7 @@ static void test_hot_entry(uint32_t base)
 		for (size_t j = 0; j < sizeof(sizes) / sizeof(sizes[0]); j++)
 			for (int write = 0; write < 2; write++) {
 				uint32_t v = write ? 0x41424344u + (uint32_t)i : 0xdeadbeef;
-				struct board_access a = { base + offs[i], sizes[j], write, v };
+				struct board_access a = { base + offs[i], sizes[j], write, v, 0 };
 				enum board_reg rf = board_mmio_hot(&fast, a.ipa, a.size, write, &v);
 				enum board_reg rs = board_mmio(&slow, &a);
 
