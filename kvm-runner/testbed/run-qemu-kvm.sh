@@ -7,7 +7,8 @@
 # OUTDIR/GUEST.md, the per-fd, per-request table of the two side by side.
 #
 #   run-qemu-kvm.sh --kernel F --init F --runner F --qemu-root DIR [options] [-- QEMU_ARG...]
-#     --guest NAME         build/guests/NAME.elf (default test)
+#     --guest NAME         build/guests/NAME.elf (default test); given again,
+#                          each guest runs both ways in the same boot
 #     --guests-dir DIR     where NAME.elf is (default build/guests)
 #     --out DIR            default build/qemu-kvm
 #     --timeout S          the test bed's bound (default 300)
@@ -15,20 +16,20 @@
 #                          and -p "..." go to QEMU as -m N and -append "..."
 #   QEMU_ARG: extra arguments for the outer QEMU (the test bed's)
 #
-# Exit status: the QEMU run's (the guest's "EXIT: STATUS=n", as natively),
-# or 203 when the test bed failed.
+# Exit status: the QEMU run's (the guest's "EXIT: STATUS=n", as natively)
+# of the first guest, or 203 when the test bed failed.
 set -euo pipefail
 
 die() { echo "run-qemu-kvm: $*" >&2; exit 203; }
 here=$(dirname "$0")
-guest=test gdir=build/guests out=build/qemu-kvm limit=300 kernel= init= runner= qroot= ropts=
+guests=() gdir=build/guests out=build/qemu-kvm limit=300 kernel= init= runner= qroot= ropts=
 while [ $# -gt 0 ]; do
 	case $1 in --guest | --guests-dir | --out | --timeout | --kernel | --init | --runner | \
 		--qemu-root | --runner-opts)
 		[ $# -ge 2 ] || die "option '$1' needs a value" ;;
 	esac
 	case $1 in
-	--guest) guest=$2; shift 2 ;;
+	--guest) guests+=("$2"); shift 2 ;;
 	--guests-dir) gdir=$2; shift 2 ;;
 	--out) out=$2; shift 2 ;;
 	--timeout) limit=$2; shift 2 ;;
@@ -41,8 +42,13 @@ while [ $# -gt 0 ]; do
 	*) die "unknown option '$1' (see the head of $0)" ;;
 	esac
 done
-[[ $guest =~ ^[A-Za-z0-9_][A-Za-z0-9_-]*$ ]] || die "bad guest name '$guest'"
-for f in "$kernel" "$init" "$runner" "$gdir/$guest.elf"; do
+[ ${#guests[@]} -gt 0 ] || guests=(test)
+elfs=()
+for guest in "${guests[@]}"; do
+	[[ $guest =~ ^[A-Za-z0-9_][A-Za-z0-9_-]*$ ]] || die "bad guest name '$guest'"
+	elfs+=("$gdir/$guest.elf")
+done
+for f in "$kernel" "$init" "$runner" "${elfs[@]}"; do
 	[ -n "$f" ] && [ -s "$f" ] || die "'$f': missing or empty"
 done
 [ -n "$qroot" ] && [ -s "$qroot/usr/bin/qemu-system-aarch64" ] ||
@@ -61,15 +67,15 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 list=qemu-kvm.runs
-cat >"$tmp/$list" <<RUNS
-# RUN       [init options] GUEST [options: QEMU's, then kvm-runner's]
-$guest      --qemu $guest $qopts
-$guest.kit  $guest --timeout 60 $ropts
-RUNS
-"$here/mkinitramfs.sh" --tree "$qroot" "$tmp/initrd" "$init" "$runner" "$gdir/$guest.elf" \
+echo "# RUN  [init options] GUEST [options: QEMU's, then kvm-runner's]" >"$tmp/$list"
+for guest in "${guests[@]}"; do
+	echo "$guest --qemu $guest $qopts" >>"$tmp/$list"
+	echo "$guest.kit $guest --timeout 60 $ropts" >>"$tmp/$list"
+	rm -f "$out/$guest".* "$out/$guest".kit.*
+done
+"$here/mkinitramfs.sh" --tree "$qroot" "$tmp/initrd" "$init" "$runner" "${elfs[@]}" \
 	"$tmp/$list" >/dev/null || die "initramfs"
 mkdir -p "$out"
-rm -f "$out/$guest".* "$out/$guest".kit.*
 # The VM holds the initramfs (about 60 MiB), QEMU and its guest's RAM.
 "$here/run-testbed.sh" --kernel "$kernel" --initrd "$tmp/initrd" --list "$list" --out "$out" \
 	--timeout "$limit" --vm-mem 1024 -- "$@" || die "the test bed failed (see $out/$list.serial)"
@@ -77,37 +83,44 @@ rm -f "$out/$guest".* "$out/$guest".kit.*
 info() { sed -n "s/^$2: //p" "$out/$1.runinfo" 2>/dev/null; }
 calls() { awk '$1 == "ioctl" { print $2 }' "$out/$1.syscalls" 2>/dev/null; }
 total() { awk '$1 == "total" { print $2 }' "$out/$1.fdioctls" 2>/dev/null; }
-[ -s "$out/$guest.fdioctls" ] && [ -s "$out/$guest.kit.fdioctls" ] ||
-	die "no ioctl table came back (see $out/$list.serial)"
-{
-	echo "# $guest: QEMU with KVM beside kvm-runner, one boot of the test bed"
-	echo
-	echo "Kernel: $(info "$guest" kernel); QEMU: $(cat "$qroot/../version" 2>/dev/null || echo '?')."
-	echo "Both runs under the test bed's ptrace tracer: each ioctl at syscall entry,"
-	echo "its fd's role from /proc/PID/fd, its request by name (kvm-runner/kvm_requests.c)."
-	echo
-	echo "| | QEMU + KVM | kvm-runner |"
-	echo "|---|---:|---:|"
-	echo "| guest status | $(info "$guest" exit_status) (from its \`EXIT:\` line: $(info "$guest" status_from)) | $(info "$guest.kit" exit_status) |"
-	echo "| ioctls (tracer) | $(total "$guest") | $(total "$guest.kit") |"
-	echo "| ioctl syscalls (ptrace count) | $(calls "$guest") | $(calls "$guest.kit") |"
-	echo "| syscalls | $(info "$guest" syscalls_total) | $(info "$guest.kit" syscalls_total) |"
-	echo "| wall time in the VM (us) | $(info "$guest" wall_us) | $(info "$guest.kit" wall_us) |"
-	echo
-	echo "| fd | request | QEMU + KVM | errors | kvm-runner | errors |"
-	echo "|---|---|---:|---:|---:|---:|"
-	awk 'FNR == 1 { side++ }
-		/^#/ || $1 == "total" { next }
-		{ key = $1 " " $2; if (!(key in seen)) { seen[key] = 1; keys[++n] = key }
-		  c[side, key] = $3; e[side, key] = $4 }
-		END { for (i = 1; i <= n; i++) { split(keys[i], k, " ")
-			printf "| %s | %s | %s | %s | %s | %s |\n", k[1], k[2],
-				(1, keys[i]) in c ? c[1, keys[i]] : "", (1, keys[i]) in e ? e[1, keys[i]] : "",
-				(2, keys[i]) in c ? c[2, keys[i]] : "", (2, keys[i]) in e ? e[2, keys[i]] : "" } }' \
-		"$out/$guest.fdioctls" "$out/$guest.kit.fdioctls"
-} >"$out/$guest.md"
-cat "$out/$guest.console"
-echo "run-qemu-kvm: $guest: status $(info "$guest" exit_status) under QEMU + KVM," \
-	"$(total "$guest") ioctls (kvm-runner: $(total "$guest.kit")); table in $out/$guest.md" >&2
-st=$(info "$guest" exit_status)
+# report GUEST: GUEST.md, the two runs side by side.
+report() {
+	local guest=$1
+	[ -s "$out/$guest.fdioctls" ] && [ -s "$out/$guest.kit.fdioctls" ] ||
+		die "$guest: no ioctl table came back (see $out/$list.serial)"
+	{
+		echo "# $guest: QEMU with KVM beside kvm-runner, one boot of the test bed"
+		echo
+		echo "Kernel: $(info "$guest" kernel); QEMU: $(cat "$qroot/../version" 2>/dev/null || echo '?')."
+		echo "Both runs under the test bed's ptrace tracer: each ioctl at syscall entry,"
+		echo "its fd's role from /proc/PID/fd, its request by name (kvm-runner/kvm_requests.c)."
+		echo
+		echo "| | QEMU + KVM | kvm-runner |"
+		echo "|---|---:|---:|"
+		echo "| guest status | $(info "$guest" exit_status) (from its \`EXIT:\` line: $(info "$guest" status_from)) | $(info "$guest.kit" exit_status) |"
+		echo "| ioctls (tracer) | $(total "$guest") | $(total "$guest.kit") |"
+		echo "| ioctl syscalls (ptrace count) | $(calls "$guest") | $(calls "$guest.kit") |"
+		echo "| syscalls | $(info "$guest" syscalls_total) | $(info "$guest.kit" syscalls_total) |"
+		echo "| wall time in the VM (us) | $(info "$guest" wall_us) | $(info "$guest.kit" wall_us) |"
+		echo
+		echo "| fd | request | QEMU + KVM | errors | kvm-runner | errors |"
+		echo "|---|---|---:|---:|---:|---:|"
+		awk 'FNR == 1 { side++ }
+			/^#/ || $1 == "total" { next }
+			{ key = $1 " " $2; if (!(key in seen)) { seen[key] = 1; keys[++n] = key }
+			  c[side, key] = $3; e[side, key] = $4 }
+			END { for (i = 1; i <= n; i++) { split(keys[i], k, " ")
+				printf "| %s | %s | %s | %s | %s | %s |\n", k[1], k[2],
+					(1, keys[i]) in c ? c[1, keys[i]] : "", (1, keys[i]) in e ? e[1, keys[i]] : "",
+					(2, keys[i]) in c ? c[2, keys[i]] : "", (2, keys[i]) in e ? e[2, keys[i]] : "" } }' \
+			"$out/$guest.fdioctls" "$out/$guest.kit.fdioctls"
+	} >"$out/$guest.md"
+	cat "$out/$guest.console"
+	echo "run-qemu-kvm: $guest: status $(info "$guest" exit_status) under QEMU + KVM," \
+		"$(total "$guest") ioctls (kvm-runner: $(total "$guest.kit")); table in $out/$guest.md" >&2
+}
+for guest in "${guests[@]}"; do
+	report "$guest"
+done
+st=$(info "${guests[0]}" exit_status)
 exit "${st:-203}"
