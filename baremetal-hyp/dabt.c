@@ -5,6 +5,7 @@
  * is fetched from guest RAM and decoded.
  */
 #include "a32_decode.h"
+#include "board_hot.h"
 #include "console.h"
 #include "hsr.h"
 #include "hyp.h"
@@ -16,7 +17,7 @@
 /* clang-format on */
 
 /* The faulting IPA: HPFAR holds IPA[39:12] in bits 31:4 (B4.1.70). */
-static uint32_t fault_ipa(uint32_t far) { return (read_HPFAR() & ~0xfu) << 8 | (far & 0xfff); }
+static uint32_t fault_ipa(uint32_t far) { return read_HPFAR() >> 4 << 12 | (far & 0xfff); }
 
 /*
  * An access outside the guest's RAM and devices: an abort for the guest at
@@ -46,43 +47,46 @@ static uint32_t extend(uint32_t v, unsigned size, bool sign)
 	return (uint32_t)((int32_t)(v << shift) >> shift);
 }
 
-/* One device access a (its value in or out) for guest register rt, faulting at far. */
+/* One device access: size bytes at ipa for guest register rt, faulting at far. */
 struct dev_access {
-	struct board_access a;
-	unsigned rt;
-	bool sign;
-	uint32_t far;
+	uint32_t ipa, far;
+	uint8_t size, rt;
+	bool write, sign;
 };
 
 /*
- * Performs d through the board, moving the value from or to the guest's
- * register, and fills the record (the log's fields: ipa, size, write,
- * register, value). Inlined in both callers: the ISV=1 path is the hot one.
+ * After the board answered (reg, value): the record (the log's fields:
+ * ipa, size, write, register, value) and the guest's register.
  */
-static inline __attribute__((always_inline)) int device_access(struct hyp_frame *f,
-							       struct trap_record *r,
-							       struct dev_access *d)
+static inline __attribute__((always_inline)) int device_done(struct hyp_frame *f,
+							     struct trap_record *r,
+							     struct dev_access d,
+							     enum board_reg reg, uint32_t value)
 {
-	struct board_access *a = &d->a;
-	enum board_reg reg;
-
-	if (a->write)
-		a->value = guest_reg(f, d->rt); /* the board takes its low size bytes */
-	reg = vgic_board_mmio(a, frame_pc(f));
 	if (r) {
-		r->ipa = a->ipa;
-		r->size = a->size;
-		r->flags |= a->write ? TR_WRITE : 0;
+		r->ipa = d.ipa;
+		r->size = d.size;
+		r->flags |= d.write ? TR_WRITE : 0;
 		r->reg = reg;
 		r->outcome = TRAP_OUT_MMIO;
-		r->srt = (uint8_t)d->rt;
-		r->v0 = a->value & (a->size == 4 ? ~0u : (1u << (8 * a->size)) - 1);
+		r->srt = d.rt;
+		r->v0 = value & (d.size == 4 ? ~0u : (1u << (8 * d.size)) - 1);
 	}
 	if (reg == BREG_NONE)
-		return outside(f, r, TRAP_INJ_DABT, a->ipa, d->far);
-	if (!a->write)
-		set_guest_reg(f, d->rt, extend(a->value, a->size, d->sign));
+		return outside(f, r, TRAP_INJ_DABT, d.ipa, d.far);
+	if (!d.write)
+		set_guest_reg(f, d.rt, extend(value, d.size, d.sign));
 	return TRAP_RESUME;
+}
+
+/* The general path: any device, any register, through board_mmio(). */
+static HYP_COLD int device_slow(struct hyp_frame *f, struct trap_record *r, struct dev_access d,
+				uint32_t value)
+{
+	struct board_access a = { .ipa = d.ipa, .size = d.size, .write = d.write, .value = value };
+	enum board_reg reg = vgic_board_mmio(&a, frame_pc(f));
+
+	return device_done(f, r, d, reg, a.value);
 }
 
 /* Guest RAM word of an LDM/STM that also touched a device: done, not logged. */
@@ -139,9 +143,12 @@ static int emulate_insn(struct hyp_frame *f, struct trap_record *r, const struct
 	for (unsigned i = 0; i < d->count; i++) {
 		const struct a32_access *a = &d->access[i];
 		uint8_t *ram = guest_ram_ptr(a->addr, a->size);
-		struct dev_access da = {
-			{ a->addr, a->size, !a->load, 0, 0 }, a->reg, a->sign_extend, a->addr
-		}; /* MMU off: VA = IPA */
+		struct dev_access da = { .ipa = a->addr,
+					 .far = a->addr, /* MMU off: VA = IPA */
+					 .size = a->size,
+					 .rt = (uint8_t)a->reg,
+					 .write = !a->load,
+					 .sign = a->sign_extend };
 		int rc;
 
 		if (ram) {
@@ -157,7 +164,7 @@ static int emulate_insn(struct hyp_frame *f, struct trap_record *r, const struct
 		if (r) /* this access's direction, not the syndrome's */
 			r->flags = (uint8_t)((r->flags & ~TR_WRITE) |
 					     (a->sign_extend ? TR_SIGNED : 0));
-		rc = device_access(f, r, &da);
+		rc = device_slow(f, r, da, da.write ? guest_reg(f, da.rt) : 0);
 		if (rc != TRAP_RESUME)
 			return rc;
 	}
@@ -189,37 +196,88 @@ static HYP_COLD int dabt_decode(struct hyp_frame *f, struct trap_record *r)
 	return TRAP_RESUME;
 }
 
-int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+/*
+ * An access KVM would call MMIO: ISV=1, a translation fault, not on a table
+ * walk. Tested as two fields, each one AND and one compare with immediates:
+ * S1PTW and the DFSC type (HSR[7:2]), ISV and SAS (HSR[24:22]).
+ */
+#define DABT_FAULT_MASK	  (HSR_DABT_S1PTW | FSC_TRANSLATION_MASK)
+#define DABT_FAULT	  FSC_TRANSLATION
+#define DABT_ISV_SAS_MASK (7u << HSR_DABT_SAS_SHIFT) /* ISV:SAS */
+#define DABT_ISV_WORD	  (6u << HSR_DABT_SAS_SHIFT) /* ISV = 1, SAS = 2: the hot registers' size */
+
+/* The access the HSR describes, at the IPA of HPFAR and HDFAR. */
+static struct dev_access dabt_access(uint32_t hsr, unsigned size)
+{
+	uint32_t far = read_HDFAR();
+
+	return (struct dev_access){ .ipa = fault_ipa(far),
+				    .far = far,
+				    .size = (uint8_t)size,
+				    .rt = (uint8_t)dabt_srt(hsr),
+				    .write = dabt_is_write(hsr),
+				    .sign = dabt_sse(hsr) };
+}
+
+/* Past the instruction after the access, unless the guest was given an abort. */
+static int dabt_skip(struct hyp_frame *f, uint32_t hsr, int rc)
+{
+	if (rc == TRAP_RESUME)
+		frame_skip(f, hsr);
+	return rc;
+}
+
+/* Not one of the hot registers: the general path, with everything read again. */
+static HYP_COLD int dabt_slow(struct hyp_frame *f, uint32_t hsr, struct trap_record *r,
+			      unsigned size)
+{
+	struct dev_access d = dabt_access(hsr, size);
+
+	return dabt_skip(f, hsr, device_slow(f, r, d, d.write ? guest_reg(f, d.rt) : 0));
+}
+
+/*
+ * The access the HSR describes, of size bytes (a constant where the caller
+ * knows it): the hot registers inline (board_hot.h), the rest on the
+ * general path; then past the instruction.
+ */
+static inline __attribute__((always_inline)) int dabt_device(struct hyp_frame *f, uint32_t hsr,
+							     struct trap_record *r, unsigned size)
+{
+	struct dev_access d = dabt_access(hsr, size);
+	uint32_t value = d.write ? guest_reg(f, d.rt) : 0; /* the board takes its low bytes */
+	enum board_reg reg = board_mmio_hot(&hyp_vcpu.board, d.ipa, d.size, d.write, &value);
+
+	if (reg == BOARD_NOT_HOT)
+		return dabt_slow(f, hsr, r, size);
+	return dabt_skip(f, hsr, device_done(f, r, d, reg, value));
+}
+
+/* A data abort that is no device access the HSR describes: decoded, or the guest's. */
+static HYP_COLD int dabt_other(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	uint32_t far = read_HDFAR();
 	uint32_t ipa = fault_ipa(far);
-	struct dev_access d;
-	int rc;
 
-	if ((hsr & FSC_TRANSLATION_MASK) != FSC_TRANSLATION || dabt_s1ptw(hsr)) {
-		if (r) {
-			r->ipa = ipa;
-			r->flags |= dabt_is_write(hsr) ? TR_WRITE : 0;
-		}
+	if (r) {
+		r->ipa = ipa;
+		r->flags |= dabt_is_write(hsr) ? TR_WRITE : 0;
+	}
+	if ((hsr & FSC_TRANSLATION_MASK) != FSC_TRANSLATION || dabt_s1ptw(hsr))
 		return outside(f, r, TRAP_INJ_DABT, ipa,
-			       far); /* a table walk or not a missing page */
-	}
-	if (!dabt_isv(hsr)) {
-		if (r) {
-			r->ipa = ipa;
-			r->flags |= dabt_is_write(hsr) ? TR_WRITE : 0;
-		}
-		return dabt_decode(f, r);
-	}
-	d = (struct dev_access){ { ipa, (uint8_t)dabt_size(hsr), dabt_is_write(hsr), 0, 0 },
-				 dabt_srt(hsr),
-				 dabt_sse(hsr),
-				 far };
-	rc = device_access(f, r, &d);
-	if (rc != TRAP_RESUME)
-		return rc;
-	frame_skip(f, hsr);
-	return TRAP_RESUME;
+			       far); /* a table walk, not a missing page */
+	return dabt_decode(f, r);    /* ISV=0 */
+}
+
+int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	if ((hsr & DABT_FAULT_MASK) != DABT_FAULT)
+		return dabt_other(f, hsr, r);
+	if ((hsr & DABT_ISV_SAS_MASK) == DABT_ISV_WORD) /* the size a constant: the fast case */
+		return dabt_device(f, hsr, r, 4);
+	if (!dabt_isv(hsr))
+		return dabt_other(f, hsr, r);
+	return dabt_device(f, hsr, r, dabt_size(hsr));
 }
 
 /*

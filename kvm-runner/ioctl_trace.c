@@ -18,12 +18,24 @@
 #define REQ_MMAP 0ul		/* pseudo request: mmap of the vCPU fd */
 /* clang-format on */
 
+/*
+ * A KVM_RUN keeps the exit it returned raw (formatted when the trace is
+ * written: no text on the run loop's path); every other call its text.
+ */
 struct ioctl_record {
 	uint64_t ns;
 	unsigned long req;
 	int ret, err;
 	uint8_t role, phase;
-	char arg[80];
+	bool raw_run; /* run holds a KVM_RUN's exit, arg no text */
+	union {
+		char arg[80];
+		struct {
+			uint64_t addr;
+			uint32_t exit_reason, len;
+			uint8_t is_write;
+		} run;
+	};
 };
 
 static struct ioctl_record *records;
@@ -92,6 +104,7 @@ static void count(int fd, unsigned long req) { counts[cur_phase][role_of(fd)][re
 
 static void record(int fd, unsigned long req, uintptr_t arg, int ret, int err, uint64_t ns)
 {
+	const struct kvm_run *run;
 	struct ioctl_record *r;
 
 	count(fd, req);
@@ -108,12 +121,17 @@ static void record(int fd, unsigned long req, uintptr_t arg, int ret, int err, u
 	r->err = err;
 	r->role = (uint8_t)role_of(fd);
 	r->phase = (uint8_t)cur_phase;
-	if (req == REQ_MMAP)
+	run = req == KVM_RUN && r->role >= FD_VCPU ? vcpu_runs[r->role - FD_VCPU] : NULL;
+	r->raw_run = run != NULL;
+	if (run) {
+		r->run.exit_reason = run->exit_reason;
+		r->run.addr = run->mmio.phys_addr;
+		r->run.len = run->mmio.len;
+		r->run.is_write = run->mmio.is_write;
+	} else if (req == REQ_MMAP)
 		snprintf(r->arg, sizeof(r->arg), "kvm_run size=%lu", (unsigned long)arg);
 	else
-		ioctl_describe(r->arg, sizeof(r->arg), req, arg, ret,
-			       req == KVM_RUN && r->role >= FD_VCPU ? vcpu_runs[r->role - FD_VCPU]
-								    : NULL);
+		ioctl_describe(r->arg, sizeof(r->arg), req, arg, ret, NULL);
 }
 
 static int traced(int fd, unsigned long req, uintptr_t arg)
@@ -199,8 +217,20 @@ unsigned ioctl_total(enum fd_role role, enum ioctl_phase phase)
 
 static void write_record(FILE *f, unsigned seq, const struct ioctl_record *r)
 {
+	static struct kvm_run run; /* a KVM_RUN's exit, as it returned */
+	char text[sizeof(r->arg)];
+	const char *arg = r->arg;
+
+	if (r->raw_run) {
+		run.exit_reason = r->run.exit_reason;
+		run.mmio.phys_addr = r->run.addr;
+		run.mmio.len = r->run.len;
+		run.mmio.is_write = r->run.is_write;
+		ioctl_describe(text, sizeof(text), KVM_RUN, 0, r->ret, &run);
+		arg = text;
+	}
 	fprintf(f, "%04u %-5s %-4s %-26s %s : ret=%d", seq, phase_names[r->phase],
-		role_names[r->role], req_label(r->req), r->arg, r->ret);
+		role_names[r->role], req_label(r->req), arg, r->ret);
 	if (r->ret < 0)
 		fprintf(f, " errno=%s", strerrorname_np(r->err) ?: "?");
 	fprintf(f, " t=%llu.%03uus\n", (unsigned long long)(r->ns / 1000),

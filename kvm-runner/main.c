@@ -100,7 +100,7 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 	int rc;
 
 	if (o->traplog && o->kvm_events)
-		tracefs_start(o->trace_kb);
+		rs.pc_from_trace = tracefs_start(o->trace_kb);
 	rc = build_vm(vm, o, g);
 	if (rc) {
 		tracefs_stop();

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 #include "arch.h"
+#include "board_hot.h"
 #include "coalesce.h"
 #include "err.h"
 #include "hsr.h"
@@ -21,6 +22,16 @@ uint32_t run_pc(struct run_state *rs)
 
 	vcpu_get_reg(rs->vm, arch_reg_pc(), &pc);
 	return (uint32_t)pc;
+}
+
+void run_record_pc(struct run_state *rs, struct trap_record *r, uint32_t back)
+{
+	if (!rs->log)
+		return;
+	if (rs->pc_from_trace)
+		r->flags |= TR_PC_UNKNOWN;
+	else
+		r->pc = run_pc(rs) - back;
 }
 
 int run_no_device(struct run_state *rs, uint32_t pc, uint32_t ipa, bool write)
@@ -96,11 +107,12 @@ static int handle_mmio(struct run_state *rs)
 			    a.ipa);
 	if (a.write)
 		a.value = mmio_value(run->mmio.data, a.size);
-	if (rs->log)
-		r.pc = run_pc(rs);
-	reg = board_mmio(rs->vm->board, &a);
-	if (reg == BREG_NONE)
-		return run_no_device(rs, r.pc, a.ipa, a.write);
+	reg = board_mmio_hot(rs->vm->board, a.ipa, a.size, a.write, &a.value);
+	if (reg == BOARD_NOT_HOT)
+		reg = board_mmio(rs->vm->board, &a);
+	if (reg == BREG_NONE) /* rare: its pc from KVM at once */
+		return run_no_device(rs, rs->log ? run_pc(rs) : 0, a.ipa, a.write);
+	run_record_pc(rs, &r, 0);
 	if (!a.write) /* KVM copies it into the register at the next KVM_RUN */
 		for (unsigned i = 0; i < a.size; i++)
 			run->mmio.data[i] = (uint8_t)(a.value >> (8 * i));
@@ -184,8 +196,7 @@ static int handle_system_event(struct run_state *rs)
 			    (unsigned long long)run->system_event.flags);
 	}
 	r.v1 = (uint32_t)rs->status;
-	if (rs->log)
-		r.pc = run_pc(rs) - 4; /* the HVC's return address is the next insn */
+	run_record_pc(rs, &r, 4); /* the HVC's return address is the next insn */
 	run_record(rs, &r);
 	return 0;
 }
@@ -259,8 +270,7 @@ static int check_cpu_off(struct run_state *rs)
 	rs->done = true;
 	rs->status = powered_off_status(rs);
 	r.v1 = (uint32_t)rs->status;
-	if (rs->log)
-		r.pc = run_pc(rs) - 4; /* KVM left the pc after the HVC */
+	run_record_pc(rs, &r, 4); /* KVM left the pc after the HVC */
 	run_record(rs, &r);
 	return 0;
 }

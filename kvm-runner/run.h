@@ -11,7 +11,8 @@ struct run_state {
 	struct vm *vm;	      /* as this vCPU's thread sees it (vcpu.h) */
 	unsigned cpu;	      /* the vCPU: its records' cpu field */
 	struct traps *traps;  /* the runner's own records (by=vmm) */
-	bool log;	      /* record traps (costs a KVM_GET_ONE_REG of pc) */
+	bool log;	      /* record traps */
+	bool pc_from_trace;   /* the kvm trace gives the records' pc: no ioctl per exit */
 	bool strict;	      /* --strict: an access to no device stops the guest */
 	uint64_t deadline_ns; /* CLOCK_MONOTONIC; 0 = none */
 	uint64_t irq_level;   /* device_irq_level last forwarded */
@@ -41,6 +42,12 @@ int run_loop(struct run_state *rs);
 void run_record(struct run_state *rs, const struct trap_record *r);
 void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc, uint32_t ipa);
 uint32_t run_pc(struct run_state *rs);
+/*
+ * The pc of an exit's record, the trapping instruction's (back: bytes
+ * the vCPU's pc is past it): left to the trace merge when the kvm trace
+ * is on (TR_PC_UNKNOWN until then), else one KVM_GET_ONE_REG.
+ */
+void run_record_pc(struct run_state *rs, struct trap_record *r, uint32_t back);
 
 /*
  * An access at ipa where the board has nothing: a data abort at the

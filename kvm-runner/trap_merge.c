@@ -64,6 +64,37 @@ static void emit_untraced(struct trap_merge *m, unsigned end)
 	}
 }
 
+/* A write KVM completed from a coalesced zone: the runner drained it, no exit. */
+static bool coalesced(const struct trap_record *r)
+{
+	return (r->flags & TR_PC_UNKNOWN) && r->by == TRAP_BY_KVM;
+}
+
+/*
+ * Is runner record w the one of trace trap c? Same class, and the same pc,
+ * or, for a record whose pc the runner left to the trace (run_record_pc:
+ * no ioctl per exit), the same IPA page for an abort (kvm_guest_fault's
+ * ipa is HPFAR's page).
+ */
+static bool same_trap(const struct trap_record *w, const struct trap_record *c)
+{
+	if (hsr_ec(w->hsr) != hsr_ec(c->hsr))
+		return false;
+	if (!(w->flags & TR_PC_UNKNOWN))
+		return w->pc == c->pc;
+	return hsr_ec(c->hsr) != HSR_EC_DABT || !(c->flags & TR_HSR) ||
+		w->ipa >> 12 == c->ipa >> 12;
+}
+
+/* w with trace trap c's pc, when the runner left it to the trace. */
+static void take_pc(struct trap_record *w, const struct trap_record *c)
+{
+	if (w->flags & TR_PC_UNKNOWN) {
+		w->pc = c->pc;
+		w->flags &= (uint8_t)~TR_PC_UNKNOWN;
+	}
+}
+
 /*
  * The runner's record for a trap that reached userspace, with KVM's HSR.
  * Both lists are in exit order; should the trace have lost a trap, the
@@ -76,10 +107,10 @@ static void take_vmm(struct trap_merge *m)
 	unsigned i, n = m->vmm->n, from = m->next_vmm;
 	struct trap_record r;
 
-	while (from < n && (m->vmm->rec[from].flags & TR_PC_UNKNOWN))
+	while (from < n && coalesced(&m->vmm->rec[from]))
 		from++; /* coalesced writes whose trace traps were lost */
 	for (i = from; i < n && i < from + RESYNC_WINDOW; i++)
-		if (m->vmm->rec[i].pc == c->pc && hsr_ec(m->vmm->rec[i].hsr) == hsr_ec(c->hsr))
+		if (same_trap(&m->vmm->rec[i], c))
 			break;
 	if (i == n || i == from + RESYNC_WINDOW) {
 		m->unmatched++; /* no runner record for it near here */
@@ -88,6 +119,7 @@ static void take_vmm(struct trap_merge *m)
 	emit_untraced(m, i);
 	r = m->vmm->rec[m->next_vmm++];
 	share_hsr(&r, c);
+	take_pc(&r, c);
 	add(m, &r);
 }
 
@@ -167,11 +199,10 @@ static bool take_coalesced(struct trap_merge *m)
 	while (m->next_vmm < m->vmm->n && (m->vmm->rec[m->next_vmm].flags & TR_INSN) && m->out->n &&
 	       m->out->rec[m->out->n - 1].pc == m->vmm->rec[m->next_vmm].pc)
 		emit_untraced(m, m->next_vmm + 1); /* an LDM/STM's further words first */
-	if (m->next_vmm >= m->vmm->n || !(m->vmm->rec[m->next_vmm].flags & TR_PC_UNKNOWN))
+	if (m->next_vmm >= m->vmm->n || !coalesced(&m->vmm->rec[m->next_vmm]))
 		return false;
 	r = m->vmm->rec[m->next_vmm++];
-	r.pc = c->pc;
-	r.flags &= (uint8_t)~TR_PC_UNKNOWN;
+	take_pc(&r, c);
 	share_hsr(&r, c); /* a coalesced write has none of its own */
 	add(m, &r);
 	return true;
@@ -358,15 +389,16 @@ void merge_end(struct trap_merge *m)
 {
 	flush(m);
 	while (m->next_vmm < m->vmm->n) {
-		const struct trap_record *r = &m->vmm->rec[m->next_vmm++];
+		struct trap_record r = m->vmm->rec[m->next_vmm++];
 		struct trap_record *last = m->out->n ? &m->out->rec[m->out->n - 1] : NULL;
 
 		/* CPU_OFF: KVM's HVC, whose end the runner saw later; one line */
-		if (last && last->by == TRAP_BY_KVM && last->pc == r->pc &&
-		    hsr_ec(last->hsr) == hsr_ec(r->hsr)) {
-			*last = *r;
+		if (last && last->by == TRAP_BY_KVM && hsr_ec(last->hsr) == hsr_ec(r.hsr) &&
+		    ((r.flags & TR_PC_UNKNOWN) ? last->v0 == r.v0 : last->pc == r.pc)) {
+			take_pc(&r, last);
+			*last = r;
 			continue;
 		}
-		add(m, r);
+		add(m, &r);
 	}
 }

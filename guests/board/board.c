@@ -7,6 +7,7 @@
  */
 #include <stddef.h>
 #include "board.h"
+#include "board_hot.h"
 #include "uart.h"
 #include "vgic.h"
 
@@ -90,18 +91,6 @@ static uint32_t size_mask(unsigned size)
 	return size == 4 ? 0xffffffffu : (1u << (8 * size)) - 1;
 }
 
-/* STATUS: a 32-bit register; any other width is a guest bug, not a write. */
-static enum board_reg status_access(struct board *b, struct board_access *a)
-{
-	if (a->size != 4)
-		return BREG_NONE;
-	if (a->write) {
-		b->status = a->value;
-		b->status_written = true;
-	} else
-		a->value = b->status;
-	return BREG_STATUS;
-}
 
 /* The UART's 4 KiB page, STATUS included. */
 static enum board_reg uart_page(struct board *b, struct board_access *a, uint32_t offset)
@@ -109,7 +98,7 @@ static enum board_reg uart_page(struct board *b, struct board_access *a, uint32_
 	enum board_reg reg;
 
 	if (offset == BOARD_STATUS_OFFSET)
-		return status_access(b, a);
+		return board_status_access(b, a->size, a->write, &a->value);
 	reg = uart_mmio(b, offset, a);
 	if (!a->write)
 		a->value &= size_mask(a->size);

@@ -155,14 +155,15 @@ struct psci_result {
  */
 static inline bool board_psci_const(uint32_t fn, uint32_t *ret)
 {
-	switch (fn) {
-	case PSCI_VERSION_FN: *ret = PSCI_BOARD_VERSION; return true;
-	case SMCCC_VERSION_FN: *ret = SMCCC_BOARD_VERSION; return true;
-	case SMCCC_ARCH_WORKAROUND_1_FN:
-		*ret = PSCI_RET_SUCCESS;
-		return true; /* nothing to flush */
-	}
-	return false;
+	if (fn == PSCI_VERSION_FN) /* compares, not a switch: PSCI_VERSION first */
+		*ret = PSCI_BOARD_VERSION;
+	else if (fn == SMCCC_ARCH_WORKAROUND_1_FN)
+		*ret = PSCI_RET_SUCCESS; /* nothing to flush */
+	else if (fn == SMCCC_VERSION_FN)
+		*ret = SMCCC_BOARD_VERSION;
+	else
+		return false;
+	return true;
 }
 
 /*

@@ -12,9 +12,6 @@
 #include "uart.h"
 
 /* clang-format off */
-#define UART_FR_TXFE	(1u << 7)	/* transmit FIFO empty */
-#define UART_FR_RXFE	(1u << 4)	/* receive FIFO empty: never any input */
-#define UART_FR_VALUE	(UART_FR_TXFE | UART_FR_RXFE)
 #define UART_ID_BASE	0xfe0		/* PeriphID0-3, PCellID0-3 */
 #define UART_INT_TX	(1u << 5)	/* TXRIS/TXMIS/TXIC (TRM 3.3.11-3.3.14) */
 #define UART_INT_MASK	0x7ffu		/* the eleven interrupt bits */
@@ -116,6 +113,15 @@ static void uart_keep(struct board *b, enum board_reg reg, const struct board_ac
 	b->uart_kept[slot] = value & kept[slot].mask;
 }
 
+void uart_dr_write(struct board *b, uint32_t value)
+{
+	char c = (char)(value & 0xff); /* DR's data: its low byte */
+
+	exit_line_feed(&b->exit_line, c);
+	if (b->console)
+		b->console(b->ctx, c);
+}
+
 enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *a)
 {
 	enum board_reg reg = uart_reg_at(offset);
@@ -126,11 +132,7 @@ enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *
 	else if (shift != 0)
 		; /* not a register's first byte: ignored */
 	else if (reg == BREG_UART_DR) {
-		char c = (char)(a->value & 0xff); /* DR's data: its low byte */
-
-		exit_line_feed(&b->exit_line, c);
-		if (b->console)
-			b->console(b->ctx, c);
+		uart_dr_write(b, a->value);
 		b->uart_ris |= UART_INT_TX;
 	} else if (reg == BREG_UART_ICR)
 		b->uart_ris &= ~(a->value & UART_INT_MASK);

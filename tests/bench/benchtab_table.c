@@ -100,7 +100,7 @@ static const struct {
 	{ BENCH_MMIO_LD, 45 },
 	{ BENCH_CP15, 45 },
 };
-/* Rows where the trap log must cost no more than the run without it. */
+/* Rows where the trap log must cost no more than 1.3 times the run without it. */
 static const enum bench_row log_rows[] = {
 	BENCH_HVC, BENCH_HVC_WA1, BENCH_MMIO_ST, BENCH_MMIO_LD, BENCH_CP15, BENCH_SMC,
 };
@@ -115,25 +115,39 @@ static void target_line(FILE *out, enum bench_fmt fmt, const char *what, const c
 			verdict);
 }
 
-/* kvm-runner's MMIO round trip against the bare KVM_RUN loop's: within 5 %. */
+/*
+ * kvm-runner with its trap log against the bare KVM_RUN loop of the same
+ * KVM (issue 13): the MMIO round trip within 10 %.
+ */
 static void loop_targets(FILE *out, enum bench_fmt fmt, const struct bench_run *runs, int nruns)
 {
 	static const enum bench_row mmio[] = { BENCH_MMIO_ST, BENCH_MMIO_LD };
-	int runner = bench_find(runs, nruns, "kvm-arm64");
-	int loop = bench_find(runs, nruns, "kvm-loop");
+	static const char *const pairs[][2] = {
+		{ "kvm-arm64", "kvm-loop" },
+		{ "kvm-trace", "kvm-loop" },
+		{ "kvm-armv7", "kvm-armv7-loop" },
+		{ "kvm-armv7-trace", "kvm-armv7-loop" },
+	};
 	char what[96], got[64];
 	long x, y;
 
-	for (size_t i = 0; i < sizeof(mmio) / sizeof(mmio[0]); i++) {
-		snprintf(what, sizeof(what), "kvm-arm64 %s within 5 %% of kvm-loop",
-			 bench_row_label(mmio[i]));
-		if (runner < 0 || loop < 0 || !cell_value(&runs[runner], mmio[i], &x) ||
-		    !cell_value(&runs[loop], mmio[i], &y) || y <= 0) {
-			target_line(out, fmt, what, "no figure", "not measured");
-			continue;
+	for (size_t p = 0; p < sizeof(pairs) / sizeof(pairs[0]); p++) {
+		int runner = bench_find(runs, nruns, pairs[p][0]);
+		int loop = bench_find(runs, nruns, pairs[p][1]);
+
+		if (runner < 0 && p > 0)
+			continue; /* a column this run did not have: no line */
+		for (size_t i = 0; i < sizeof(mmio) / sizeof(mmio[0]); i++) {
+			snprintf(what, sizeof(what), "%s %s <= 1.10 x %s", pairs[p][0],
+				 bench_row_label(mmio[i]), pairs[p][1]);
+			if (runner < 0 || loop < 0 || !cell_value(&runs[runner], mmio[i], &x) ||
+			    !cell_value(&runs[loop], mmio[i], &y) || y <= 0) {
+				target_line(out, fmt, what, "no figure", "not measured");
+				continue;
+			}
+			snprintf(got, sizeof(got), "%ld vs %ld (%.2fx)", x, y, (double)x / y);
+			target_line(out, fmt, what, got, 10 * x <= 11 * y ? "met" : "missed");
 		}
-		snprintf(got, sizeof(got), "%ld vs %ld (%+.1f %%)", x, y, 100.0 * (x - y) / y);
-		target_line(out, fmt, what, got, 20 * x <= 21 * y ? "met" : "missed");
 	}
 }
 
@@ -157,15 +171,15 @@ void bench_targets(FILE *out, enum bench_fmt fmt, const struct bench_run *runs, 
 	}
 	for (size_t i = 0; i < sizeof(log_rows) / sizeof(log_rows[0]); i++) {
 		enum bench_row r = log_rows[i];
-		snprintf(what, sizeof(what), "hyp (log on) %s <= 2 x hyp-nolog",
+		snprintf(what, sizeof(what), "hyp (log on) %s <= 1.3 x hyp-nolog",
 			 bench_row_label(r));
 		if (nolog < 0 || log < 0 || !cell_value(&runs[nolog], r, &y) ||
 		    !cell_value(&runs[log], r, &x)) {
 			target_line(out, fmt, what, "no figure", "not measured");
 			continue;
 		}
-		snprintf(got, sizeof(got), "%ld vs %ld", x, y);
-		target_line(out, fmt, what, got, x <= 2 * y ? "met" : "missed");
+		snprintf(got, sizeof(got), "%ld vs %ld (%.2fx)", x, y, (double)x / y);
+		target_line(out, fmt, what, got, 10 * x <= 13 * y ? "met" : "missed");
 	}
 	loop_targets(out, fmt, runs, nruns);
 }

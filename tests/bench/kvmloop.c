@@ -1,9 +1,11 @@
 /*
  * kvmloop: the bare KVM_RUN loop the bench compares kvm-runner against
  * (issue 5: "its MMIO round trip within 5 % of a bare KVM_RUN loop's").
- * arm64 host, AArch32 guest, no tracing, no timer forwarding, no logging:
- * KVM_RUN, answer the UART and STATUS, again. Only for guests that never
- * WFI (guests/bench.S).
+ * arm64 host with an AArch32 guest, or a 32-bit ARM host (built for each
+ * with the kit's own KVM headers: kvm-runner/kvm_abi.h and the
+ * architecture's kvm_arch_abi.h), no tracing, no timer forwarding, no
+ * logging: KVM_RUN, answer the UART and STATUS, again. Only for guests that
+ * never WFI (guests/bench.S).
  *
  *   kvmloop [ignored options...] GUEST.elf
  *
@@ -13,7 +15,6 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/kvm.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,13 +25,19 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "kvm_abi.h"
+#include "kvm_arch_abi.h"
 #include "memmap.h"
 
 #define LIMIT_S	      120  /* SIGALRM ends a runaway guest */
 #define UART_FR_VALUE 0x90 /* TXFE | RXFE: never busy */
-#define REG_PC \
-	(KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_CORE | \
-	 (offsetof(struct kvm_regs, regs.pc) / sizeof(uint32_t)))
+#ifdef __aarch64__
+#define REG_PC	      ARM64_CORE_REG(ARM64_CORE_PC)
+#define VCPU_FEATURES (1u << KVM_ARM_VCPU_EL1_32BIT | 1u << KVM_ARM_VCPU_PSCI_0_2)
+#else
+#define REG_PC	      ARM_CORE_REG(ARM_CORE_USR + 15) /* 32 bits: the low word of pc below */
+#define VCPU_FEATURES (1u << KVM_ARM_VCPU_PSCI_0_2)
+#endif
 
 static void die(const char *fmt, ...)
 {
@@ -105,7 +112,7 @@ static int create_vcpu(const char *guest, struct kvm_run **run)
 	int vcpu = xioctl(vm, KVM_CREATE_VCPU, 0, "KVM_CREATE_VCPU");
 	struct kvm_vcpu_init init;
 	xioctl(vm, KVM_ARM_PREFERRED_TARGET, &init, "KVM_ARM_PREFERRED_TARGET");
-	init.features[0] |= 1u << KVM_ARM_VCPU_EL1_32BIT | 1u << KVM_ARM_VCPU_PSCI_0_2;
+	init.features[0] |= VCPU_FEATURES;
 	xioctl(vcpu, KVM_ARM_VCPU_INIT, &init, "KVM_ARM_VCPU_INIT");
 	uint64_t pc = BOARD_RAM_BASE;
 	struct kvm_one_reg reg = { .id = REG_PC, .addr = (uintptr_t)&pc };

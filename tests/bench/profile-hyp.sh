@@ -19,7 +19,7 @@ for f in "$hyp" "$guest" "$BUILD/guests/bench.bin"; do
 done
 tmp=$(mktemp -d) || exit 2
 trap "rm -rf $tmp" EXIT
-baremetal-hyp/run.sh -q --hyp "$hyp" --out "$tmp" --name bench --timeout 120 "$BUILD/guests/bench.bin" \
+baremetal-hyp/run.sh -q --hyp "$hyp" --out "$tmp" --name bench --timeout 120 --watchdog 100000 "$BUILD/guests/bench.bin" \
 	-- -d in_asm,exec,nochain -D "$tmp/log" ||
 	{ echo "profile-hyp: the run failed: $(tail -n 2 "$tmp/bench.out")" >&2; exit 1; }
 

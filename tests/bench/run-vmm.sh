@@ -3,10 +3,15 @@
 # its console in CONSOLE (the guest's lines only, as the VMM saw them).
 #
 #   tests/bench/run-vmm.sh VMM CONSOLE
-#     VMM: native | hyp-nolog | hyp | kvm-arm64 | kvm-nolog | kvm-loop | kvm-armv7
-#     (kvm-nolog: "kvm-runner (no trap log)", its lean path: no --traplog,
-#      --ioctl-trace or --regs; kvm-loop: the bare KVM_RUN loop,
-#      tests/bench/kvmloop.c, in kvm-runner's place)
+#     VMM: native | hyp-nolog | hyp | kvm-arm64 | kvm-trace | kvm-nolog | kvm-loop
+#          | kvm-armv7 | kvm-armv7-trace | kvm-armv7-nolog | kvm-armv7-loop
+#     (kvm-arm64: the test bed's defaults less syscall counting and the kvm
+#      trace events: trap log (its pc by KVM_GET_ONE_REG), --ioctl-trace,
+#      --regs; kvm-trace: the full trap log, the kvm trace events on and no
+#      ioctl per exit, no --ioctl-trace or --regs; kvm-nolog: "kvm-runner (no
+#      trap log)", its lean path: no --traplog, --ioctl-trace or --regs;
+#      kvm-loop: the bare KVM_RUN loop, tests/bench/kvmloop.c, in kvm-runner's
+#      place; kvm-armv7*: the same on 32-bit ARM KVM, KVM_ARMV7_KERNEL)
 #
 # Expects the binaries built (make bench builds them). Exit: the run's status
 # (0 = the guest passed), 77 when the VMM is not available here (no kernel).
@@ -40,15 +45,16 @@ hyp() {
 	return $rc
 }
 
-# kvm ARCH KERNEL INITRD [TAG [INIT_OPTS]]: kvm-runner in the test bed, without
-# syscall counting (ptrace would stop every KVM_RUN) and without kvm trace events.
+# kvm ARCH KERNEL INITRD [TAG [INIT_OPTS [RUNNER_OPTS]]]: kvm-runner in the test
+# bed, without syscall counting (ptrace would stop every KVM_RUN) and, unless
+# RUNNER_OPTS is given, without kvm trace events.
 kvm() {
 	[ -s "$2" ] || { echo "no host kernel $2"; exit 77; }
 	local dir
 	dir=$(dirname "$console")/kvm-$1${4:+-$4}
 	kvm-runner/testbed/run-testbed.sh --arch "$1" --kernel "$2" --initrd "$3" \
 		--guest bench --out "$dir" --timeout 300 --init-opts "--no-count${5:+ $5}" \
-		--runner-opts "--timeout 120 --no-kvm-events" -- "${ICOUNT[@]}" \
+		--runner-opts "${6:---timeout 120 --no-kvm-events}" -- "${ICOUNT[@]}" \
 		>/dev/null 2>"$dir.log"
 	local rc=$?
 	cp "$dir/bench.console" "$console" 2>/dev/null
@@ -60,12 +66,24 @@ native) native ;;
 hyp-nolog) hyp "$BUILD/baremetal-hyp/hyp-nolog.elf" ;;
 hyp) hyp "$BUILD/baremetal-hyp/hyp.elf" ;;
 kvm-arm64) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/testbed/initramfs-arm64.cpio" ;;
+kvm-trace) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/testbed/initramfs-arm64.cpio" trace \
+	"--no-ioctls --no-regs" "--timeout 120" ;;
 kvm-nolog) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/testbed/initramfs-arm64.cpio" nolog \
 	"--no-traplog --no-ioctls --no-regs" ;;
 kvm-loop) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/bench/initramfs-kvmloop.cpio" loop ;;
-kvm-armv7)
+kvm-armv7*)
 	[ -n "${KVM_ARMV7_KERNEL:-}" ] || { echo "KVM_ARMV7_KERNEL not set"; exit 77; }
 	[ -s "$KVM_ARMV7_KERNEL" ] || die "KVM_ARMV7_KERNEL=$KVM_ARMV7_KERNEL: missing or empty"
-	kvm armv7 "$KVM_ARMV7_KERNEL" "$BUILD/testbed/initramfs-armhf.cpio" ;;
-*) die "unknown VMM (native, hyp-nolog, hyp, kvm-arm64, kvm-nolog, kvm-loop, kvm-armv7)" ;;
+	case $vmm in
+	kvm-armv7) kvm armv7 "$KVM_ARMV7_KERNEL" "$BUILD/testbed/initramfs-armhf.cpio" ;;
+	kvm-armv7-trace) kvm armv7 "$KVM_ARMV7_KERNEL" "$BUILD/testbed/initramfs-armhf.cpio" \
+		trace "--no-ioctls --no-regs" "--timeout 120" ;;
+	kvm-armv7-nolog) kvm armv7 "$KVM_ARMV7_KERNEL" "$BUILD/testbed/initramfs-armhf.cpio" \
+		nolog "--no-traplog --no-ioctls --no-regs" ;;
+	kvm-armv7-loop) kvm armv7 "$KVM_ARMV7_KERNEL" "$BUILD/bench/initramfs-kvmloop-armhf.cpio" \
+		loop ;;
+	*) die "unknown VMM $vmm" ;;
+	esac ;;
+*) die "unknown VMM (native, hyp-nolog, hyp, kvm-arm64, kvm-trace, kvm-nolog, kvm-loop," \
+	"kvm-armv7, kvm-armv7-trace, kvm-armv7-nolog, kvm-armv7-loop)" ;;
 esac

@@ -1,0 +1,56 @@
+/*
+ * The board's fast entry for a trap path (docs/performance.md): the
+ * registers every guest of the kit uses most, UART DR and FR and STATUS,
+ * answered inline; any other access goes through board_mmio(). The same
+ * answers as board_mmio() gives (tests/board/board_test.c checks them
+ * against each other): STATUS as board_status_access(), DR through
+ * uart_dr_write(), FR's constant value.
+ */
+#ifndef BOARD_BOARD_HOT_H
+#define BOARD_BOARD_HOT_H
+
+#include "board.h"
+#include "uart.h"
+
+/* STATUS: a 32-bit register; any other width is a guest bug, not a write. */
+static inline enum board_reg board_status_access(struct board *b, unsigned size, bool write,
+						 uint32_t *value)
+{
+	if (size != 4)
+		return BREG_NONE;
+	if (write) {
+		b->status = *value;
+		b->status_written = true;
+	} else
+		*value = b->status;
+	return BREG_STATUS;
+}
+
+#define BOARD_NOT_HOT BREG_COUNT /* board_mmio_hot: not one of them, ask board_mmio() */
+
+/*
+ * One access of size bytes at ipa, *value in (write) or out (read), if it
+ * is one of the hot registers: returns that register, else BOARD_NOT_HOT
+ * with nothing done. Inline and on scalars, so that a trap path keeps the
+ * access in registers.
+ */
+static inline enum board_reg board_mmio_hot(struct board *b, uint32_t ipa, unsigned size,
+					    bool write, uint32_t *value)
+{
+	/* A checked board has one UART of a page or more (board_desc_check): all three exist. */
+	uint32_t offset = ipa - b->uart_base;
+
+	if (!write && size == 4 && offset == UART_FR) {
+		*value = UART_FR_VALUE;
+		return BREG_UART_FR;
+	}
+	if (size == 4 && offset == BOARD_STATUS_OFFSET)
+		return board_status_access(b, size, write, value);
+	if (write && size <= 4 && offset == UART_DR) {
+		uart_dr_write(b, *value);
+		return BREG_UART_DR;
+	}
+	return BOARD_NOT_HOT;
+}
+
+#endif
