@@ -120,6 +120,7 @@ void uart_dr_write(struct board *b, uint32_t value)
 	exit_line_feed(&b->exit_line, c);
 	if (b->console)
 		b->console(b->ctx, c);
+	b->uart_ris |= UART_INT_TX; /* sent at once: TXRIS, as QEMU's PL011 (both paths) */
 }
 
 enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *a)
@@ -131,10 +132,9 @@ enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *
 		a->value = uart_read_word(b, reg, offset & ~3u) >> shift;
 	else if (shift != 0)
 		; /* not a register's first byte: ignored */
-	else if (reg == BREG_UART_DR) {
+	else if (reg == BREG_UART_DR)
 		uart_dr_write(b, a->value);
-		b->uart_ris |= UART_INT_TX;
-	} else if (reg == BREG_UART_ICR)
+	else if (reg == BREG_UART_ICR)
 		b->uart_ris &= ~(a->value & UART_INT_MASK);
 	else
 		uart_keep(b, reg, a);
