@@ -71,31 +71,47 @@ static int dump_regs(FILE *f, struct vm *vm, const char *when)
 	return rc;
 }
 
-static void write_traplog(const struct options *o, const struct results *res, struct traps *vmm,
-			  int status)
+/*
+ * The trap log, the kvm trace read until until_ns. Returns the events the
+ * trace lost, counted in the footer's dropped=.
+ */
+static unsigned write_traplog(const struct options *o, const struct results *res, struct traps *vmm,
+			      int status, uint64_t until_ns)
 {
 	struct traps merged = { 0 };
 	char name[64];
-	int events = o->kvm_events
-		? tracefs_finish(vmm, &merged, res->kvm_trace, o->mem, vcpu_tids(), o->cpus)
-		: -1;
+	unsigned lost = 0;
+	int events = o->kvm_events ? tracefs_finish(vmm, &merged, res->kvm_trace, o->mem,
+						    vcpu_tids(), o->cpus, until_ns, &lost)
+				   : -1;
 
 	guest_name(o->image, name, sizeof(name));
 	merged.cpus = vmm->cpus = o->cpus;
+	merged.dropped += lost;
 	traps_write(res->traplog, events >= 0 ? &merged : vmm, name, status);
 	traps_free(&merged);
+	return events >= 0 ? lost : 0;
 }
+
+/*
+ * --timeout bounds the whole run (within 10 %): the guest gets SECS, the
+ * kvm trace is read until SECS + 2.5 %, and the rest is left for what the
+ * read cannot bound: the exit's register dump, the trap log and ioctl
+ * trace written, the process's exit.
+ */
+#define END_SHARE 40 /* the trace read's share of the timeout past it: 1/40 */
 
 static int run(struct vm *vm, const struct options *o, const struct guest *g,
 	       const struct results *res)
 {
+	uint64_t limit_ns = (uint64_t)o->timeout_s * 1000000000u, start_ns = mono_ns();
 	struct traps vmm = { 0 };
 	struct run_state rs = {
 		.vm = vm,
 		.traps = &vmm,
 		.log = o->traplog != NULL,
 		.strict = o->strict,
-		.deadline_ns = mono_ns() + (uint64_t)o->timeout_s * 1000000000u,
+		.deadline_ns = start_ns + limit_ns,
 	};
 	int rc;
 
@@ -116,10 +132,19 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 		if (rs.done) /* an error is reported; the guest's status stays */
 			dump_regs(res->regs, vm, "at exit");
 	}
-	if (o->traplog && rs.runs)
-		write_traplog(o, res, &vmm, rs.done ? rs.status : rc);
-	else
+	if (o->traplog && rs.runs) {
+		unsigned lost = write_traplog(o, res, &vmm, rs.done ? rs.status : rc,
+					      rs.deadline_ns + limit_ns / END_SHARE);
+
+		/* a passing run with an incomplete log must not look complete */
+		if (lost && rc == 0)
+			rc = fail(EXIT_KVMFAIL,
+				  "the trap log is incomplete: the kvm trace lost %u events "
+				  "(footer dropped=); a larger --trace-kb or --timeout keeps them",
+				  lost);
+	} else {
 		tracefs_stop(); /* never ran: nothing to log */
+	}
 	traps_free(&vmm);
 	return rc;
 }

@@ -5,6 +5,12 @@
 #include "err.h"
 #include "results.h"
 
+/*
+ * Each file's stdio buffer: the logs are written after the run, a line at a
+ * time, and under the test bed's ptrace every write(2) is two stops.
+ */
+#define RESULT_BUF (256u << 10)
+
 /* The files in one order: each slot with the path it came from. */
 static void slots(struct results *r, const struct options *o, FILE ***f, const char **path)
 {
@@ -33,6 +39,7 @@ int results_open(struct results *r, const struct options *o)
 			results_close(r, o);
 			return fail(EXIT_BADINPUT, "%s: %s", path[i], strerror(err));
 		}
+		setvbuf(*f[i], NULL, _IOFBF, RESULT_BUF); /* fails only for want of memory */
 	}
 	return 0;
 }

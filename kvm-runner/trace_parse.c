@@ -174,3 +174,36 @@ int trace_parse_line(const char *line, struct kvm_event *ev)
 	ev->ts_us = (uint64_t)sec * 1000000u + usec;
 	return parse_details(p + 1 + off, ev);
 }
+
+unsigned trace_line_lost(const char *line, unsigned *in_buf)
+{
+	unsigned k, b, w;
+
+	if (sscanf(line, "CPU:%*u [LOST %u EVENTS]", &k) == 1)
+		return k;
+	if (sscanf(line, "# entries-in-buffer/entries-written: %u/%u", &b, &w) == 2) {
+		*in_buf = b;
+		return w > b ? w - b : 0;
+	}
+	return 0;
+}
+
+long trace_stats_lost(const char *text)
+{
+	static const char *const keys[] = { "overrun: ", "commit overrun: ", "dropped events: " };
+	long sum = 0;
+	bool overrun = false;
+
+	for (const char *l = text; *l; l += strcspn(l, "\n"), l += *l == '\n') {
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			unsigned long v;
+
+			if (strncmp(l, keys[i], strlen(keys[i])) ||
+			    sscanf(l + strlen(keys[i]), "%lu", &v) != 1)
+				continue;
+			sum += (long)v;
+			overrun |= i == 0;
+		}
+	}
+	return overrun ? sum : -1;
+}

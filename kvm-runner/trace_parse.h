@@ -54,4 +54,19 @@ struct kvm_event {
  */
 int trace_parse_line(const char *line, struct kvm_event *ev);
 
+/*
+ * What the trace file's own lines say was lost: "CPU:N [LOST K EVENTS]"
+ * (K), or its header "# entries-in-buffer/entries-written: B/W" (W - B,
+ * overwritten) and sets *in_buf = B. 0 for any other line.
+ */
+unsigned trace_line_lost(const char *line, unsigned *in_buf);
+
+/*
+ * What one CPU's ring lost, from its per_cpu/cpuN/stats text: "overrun"
+ * (the oldest overwritten when full), "commit overrun" (overwritten while
+ * being written) and "dropped events" (refused when full, overwrite off),
+ * summed; -1 for text without an overrun line.
+ */
+long trace_stats_lost(const char *text);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "err.h"
+#include "tick.h"
 #include "trace_parse.h"
 #include "trap_merge.h"
 #include "tracefs.h"
@@ -82,12 +83,18 @@ bool tracefs_start(unsigned buffer_kb)
 	return put("tracing_on", "1", false) == 0;
 }
 
+/*
+ * One write for all of them: each event switched off alone waits for its
+ * own RCU grace period (tracepoint unregistration), which the test bed's
+ * emulated CPU makes tens of milliseconds each. This also switches off
+ * kvm events another user had on: the runner owns tracefs while it runs.
+ */
 void tracefs_stop(void)
 {
 	if (!root)
 		return;
 	put("tracing_on", "0", false);
-	set_events("0");
+	put("events/kvm/enable", "0", false);
 	put("set_event_pid", "", true);
 	put("options/event-fork", "0", false);
 }
@@ -131,41 +138,86 @@ static void merge_note(const struct trap_merge *m, unsigned ncpus, unsigned lost
 }
 
 /*
+ * What the ring itself lost, over every CPU's per_cpu/cpuN/stats (the
+ * counters a clear of the trace resets, tracefs_start): -1 when no stats
+ * file can be read (the trace file's own lines count then).
+ */
+static long ring_lost(void)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_CONF), sum = -1;
+	char path[160], text[1024];
+
+	for (long c = 0; c < ncpu && c < 1024; c++) {
+		int fd;
+		ssize_t len;
+		long lost;
+
+		snprintf(path, sizeof(path), "%s/per_cpu/cpu%ld/stats", root, c);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		len = read(fd, text, sizeof(text) - 1);
+		close(fd);
+		text[len > 0 ? len : 0] = 0;
+		if ((lost = trace_stats_lost(text)) >= 0)
+			sum = (sum < 0 ? 0 : sum) + lost;
+	}
+	return sum;
+}
+
+/* The clock is looked at once in this many lines of the trace. */
+#define READ_CLOCK_EVERY 256
+
+/*
  * Each vCPU's events (by its thread's id) are merged with its own records;
  * the vCPUs' lists are then interleaved by trace time (traps_interleave).
+ * The read stops at until_ns (0: never): the events left unread count as
+ * lost, as do those the ring overwrote or refused.
  */
 int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64_t ram_size,
-		   const int *tids, unsigned ncpus)
+		   const int *tids, unsigned ncpus, uint64_t until_ns, unsigned *lost)
 {
 	static struct trap_merge m[BOARD_MAX_CPUS];
 	struct traps sub[BOARD_MAX_CPUS] = { 0 }, per_cpu[BOARD_MAX_CPUS] = { 0 };
 	struct kvm_event ev;
 	char path[128], line[512];
 	int n = 0;
-	unsigned lost = 0, in_buf, written;
+	unsigned in_text = 0, in_buf = 0, seen = 0, unread = 0;
+	long in_ring;
+	bool cut = false;
 	FILE *f;
 
+	*lost = 0;
 	if (!root)
 		return -1;
-	tracefs_stop();
+	put("tracing_on", "0", false); /* the events go off after the read: see tracefs_stop */
+	in_ring = ring_lost();
 	snprintf(path, sizeof(path), "%s/trace", root);
 	f = fopen(path, "re");
-	if (!f)
-		return fail(-1, "%s: %s", path, strerror(errno));
+	if (!f) {
+		int err = errno;
+
+		tracefs_stop();
+		return fail(-1, "%s: %s", path, strerror(err));
+	}
 	for (unsigned c = 0; c < ncpus; c++) {
 		records_of(&sub[c], vmm, c);
 		merge_begin(&m[c], &per_cpu[c], &sub[c], ram_size);
 		m[c].cpu = c;
 	}
 	while (fgets(line, sizeof(line), f)) {
-		int rc = trace_parse_line(line, &ev), c = 0;
-		unsigned k;
+		int rc, c = 0;
 
-		if (sscanf(line, "CPU:%*u [LOST %u EVENTS]", &k) == 1)
-			lost += k; /* the ring buffer overflowed */
-		if (sscanf(line, "# entries-in-buffer/entries-written: %u/%u", &in_buf, &written) ==
-		    2)
-			lost += written - in_buf; /* overwritten, oldest first */
+		if (line[0] == '#' || strncmp(line, "CPU:", 4) == 0) {
+			in_text += trace_line_lost(line, &in_buf);
+			continue;
+		}
+		if (until_ns && seen && seen % READ_CLOCK_EVERY == 0 && mono_ns() > until_ns) {
+			cut = true;
+			break;
+		}
+		seen++;
+		rc = trace_parse_line(line, &ev);
 		if (rc == 0 || (ev.pid >= 0 && (c = cpu_of_task(ev.pid, tids, ncpus)) < 0))
 			continue;
 		if (raw)
@@ -178,10 +230,19 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 		n++;
 	}
 	fclose(f);
+	tracefs_stop();
 	for (unsigned c = 0; c < ncpus; c++)
 		merge_end(&m[c]);
 	traps_interleave(out, per_cpu, ncpus);
-	merge_note(m, ncpus, lost);
+	if (cut) {
+		unread = in_buf > seen ? in_buf - seen : 1; /* at least the line not read */
+		note("the kvm trace was read for the time --timeout leaves: %u of its %u events "
+		     "were not read (their traps are in the log without the trace's detail, "
+		     "or missing)",
+		     unread, in_buf);
+	}
+	*lost = (in_ring >= 0 ? (unsigned)in_ring : in_text) + unread;
+	merge_note(m, ncpus, *lost - unread);
 	for (unsigned c = 0; c < ncpus; c++) {
 		traps_free(&sub[c]);
 		traps_free(&per_cpu[c]);

@@ -22,10 +22,12 @@ void tracefs_stop(void);
 
 /*
  * Stops tracing, parses the trace of this process and merges it with the
- * runner's records into out. raw, if not NULL, gets the trace's kvm lines.
+ * runner's records into out, reading until until_ns (mono_ns; 0: to the
+ * end). raw, if not NULL, gets the trace's kvm lines. *lost gets the
+ * events missing from it: overwritten or refused by the ring, or unread.
  * Returns the number of kvm events read, or -1.
  */
 int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64_t ram_size,
-		   const int *tids, unsigned ncpus);
+		   const int *tids, unsigned ncpus, uint64_t until_ns, unsigned *lost);
 
 #endif

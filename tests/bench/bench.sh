@@ -62,6 +62,10 @@ if [ $have_testbed -eq 1 ]; then
 	tests/bench/footprint.sh "$out/footprint" "$out/bench.md"
 	rc=$?
 	[ $rc -eq 0 ] || [ $rc -eq 77 ] || fail=1
+	echo
+	# kvm-runner's --timeout against the wall clock, all tracing on (issue 13)
+	tests/bench/timeout.sh "$out/timeout" | tee -a "$out/bench.md"
+	[ "${PIPESTATUS[0]}" -eq 0 ] || fail=1
 fi
 echo
 echo "bench: table in $out/bench.md and $out/bench.csv"

@@ -22,7 +22,7 @@ $(BUILD)/tests/bench/unit-benchtab: tests/bench/benchtab_test.c $(BENCH_SRCS) $(
 all: $(BENCH_DIR)/benchtab
 BENCH_RUN_DEPS	:= $(BENCH_DIR)/benchtab $(BUILD)/guests/bench.elf $(BUILD)/guests/bench.bin \
 		   $(BENCH_DIR)/initramfs-kvmloop.cpio $(BENCH_DIR)/initramfs-kvmloop-armhf.cpio \
-		   $(HYP_ELF) $(HYP_NOLOG_ELF)
+		   $(HYP_ELF) $(HYP_NOLOG_ELF) $(BUILD)/tests/kvm/mmio-loop-guest.elf
 # quick-kvm.test also needs the test bed, which tests/testbed adds.
 TEST_DEPS += $(BENCH_RUN_DEPS) $(BUILD)/tests/bench/unit-benchtab
 

@@ -544,8 +544,39 @@ static void interleave(void)
 	traps_free(&mout);
 }
 
+/* What the ring lost: the trace file's own lines and a CPU's stats (6.1's text). */
+static void losses(void)
+{
+	unsigned in_buf = 7;
+
+	check(trace_line_lost("CPU:0 [LOST 1234 EVENTS]\n", &in_buf) == 1234 && in_buf == 7,
+	      "a LOST line counts its events");
+	check(trace_line_lost("# entries-in-buffer/entries-written: 21050/30000   #P:1\n",
+			      &in_buf) == 8950 &&
+		      in_buf == 21050,
+	      "the header: written less in buffer, overwritten");
+	check(trace_line_lost("# entries-in-buffer/entries-written: 140/140   #P:1\n", &in_buf) ==
+			      0 &&
+		      in_buf == 140,
+	      "the header of a complete trace");
+	check(trace_line_lost("  kvm-runner-78 [000] ..... 6.3: kvm_exit: TRAP: ...\n", &in_buf) ==
+		      0,
+	      "an event line loses nothing");
+	check(trace_stats_lost("entries: 21050\noverrun: 8950\ncommit overrun: 0\nbytes: 4186112\n"
+			       "oldest event ts:     6.301522\nnow ts:     9.861033\n"
+			       "dropped events: 0\nread events: 0\n") == 8950,
+	      "stats: the overrun");
+	check(trace_stats_lost("entries: 9\noverrun: 0\ncommit overrun: 2\nbytes: 1\n"
+			       "dropped events: 5\nread events: 0\n") == 7,
+	      "stats: commit overrun and dropped events (overwrite off) add up");
+	check(trace_stats_lost("entries: 140\noverrun: 0\ncommit overrun: 0\n") == 0,
+	      "stats of a complete ring: 0");
+	check(trace_stats_lost("no such file\n") == -1, "stats without an overrun line: -1");
+}
+
 int main(void)
 {
+	losses();
 	interleave();
 	coalesced(false);
 	coalesced(true);
