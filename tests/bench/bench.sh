@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench (issue 5): the bench guest natively, under the bare hypervisor
 # (log off, log on), under KVM in the arm64 test bed (kvm-runner, and the
-# bare KVM_RUN loop of kvmloop.c as its yardstick) and, with
+# bare KVM_RUN loop of kvmloop.c as its yardstick; Debian's QEMU with KVM
+# beside them, the qemu-kvm column) and, with
 # KVM_ARMV7_KERNEL, under 32-bit KVM; all with -icount shift=0. Then one
 # table (build/bench/bench.{md,csv}) and kvm-runner's footprint on test.S.
 # Exit 0 when every available run gave a complete, calibrated result.
@@ -17,7 +18,7 @@ fail=0
 have_testbed=1
 $MAKE -s testbed >"$out/testbed.log" 2>&1 ||
 	{ have_testbed=0; echo "bench: no KVM test bed (see $out/testbed.log): KVM column empty"; }
-vmms=(native hyp-nolog hyp kvm-arm64 kvm-trace kvm-nolog kvm-loop)
+vmms=(native hyp-nolog hyp kvm-arm64 kvm-trace kvm-nolog kvm-loop qemu-kvm)
 if [ -n "${KVM_ARMV7_KERNEL:-}" ]; then
 	$MAKE -s testbed-armv7 "$BUILD/bench/initramfs-kvmloop-armhf.cpio" >>"$out/testbed.log" 2>&1 ||
 		echo "bench: the armv7 initramfs failed to build"

@@ -3,7 +3,7 @@
 # its console in CONSOLE (the guest's lines only, as the VMM saw them).
 #
 #   tests/bench/run-vmm.sh VMM CONSOLE
-#     VMM: native | hyp-nolog | hyp | kvm-arm64 | kvm-trace | kvm-nolog | kvm-loop
+#     VMM: native | hyp-nolog | hyp | kvm-arm64 | kvm-trace | kvm-nolog | kvm-loop | qemu-kvm
 #          | kvm-armv7 | kvm-armv7-trace | kvm-armv7-nolog | kvm-armv7-loop
 #     (kvm-arm64: the test bed's defaults less syscall counting and the kvm
 #      trace events: trap log (its pc by KVM_GET_ONE_REG), --ioctl-trace,
@@ -11,7 +11,9 @@
 #      ioctl per exit, no --ioctl-trace or --regs; kvm-nolog: "kvm-runner (no
 #      trap log)", its lean path: no --traplog, --ioctl-trace or --regs;
 #      kvm-loop: the bare KVM_RUN loop, tests/bench/kvmloop.c, in kvm-runner's
-#      place; kvm-armv7*: the same on 32-bit ARM KVM, KVM_ARMV7_KERNEL)
+#      place; qemu-kvm: Debian's QEMU with KVM in the same test bed, the peer
+#      of make run-qemu-kvm; kvm-armv7*: the same on 32-bit ARM KVM,
+#      KVM_ARMV7_KERNEL)
 #
 # Expects the binaries built (make bench builds them). Exit: the run's status
 # (0 = the guest passed), 77 when the VMM is not available here (no kernel).
@@ -61,8 +63,31 @@ kvm() {
 	return $rc
 }
 
+# Debian's QEMU with KVM in the test bed (fetch-qemu.sh, cached), the bench
+# guest as the one run of a guest list with init's --qemu: QEMU sees no
+# STATUS register, so the status is the guest's EXIT: line (runinfo).
+qemu_kvm() {
+	local dir root st
+	dir=$(dirname "$console")/qemu-kvm
+	[ -s "$BUILD/testbed/kernel/vmlinuz" ] || { echo "no host kernel"; exit 77; }
+	root=$(kvm-runner/testbed/fetch-qemu.sh "$BUILD/testbed/qemu" 2>"$dir.log") ||
+		{ echo "no QEMU for the test bed (see $dir.log)"; exit 77; }
+	mkdir -p "$dir"
+	echo "bench --no-count --qemu bench" >"$dir/bench.runs"
+	kvm-runner/testbed/mkinitramfs.sh --tree "$root" "$dir/initrd" "$BUILD/testbed/init-arm64" \
+		"$BUILD/kvm-runner/kvm-runner-arm64" "$BUILD/guests/bench.elf" "$dir/bench.runs" ||
+		die "the initramfs failed"
+	kvm-runner/testbed/run-testbed.sh --kernel "$BUILD/testbed/kernel/vmlinuz" --initrd "$dir/initrd" \
+		--list bench.runs --out "$dir" --timeout 300 --vm-mem 1024 -- "${ICOUNT[@]}" \
+		>/dev/null 2>>"$dir.log" || die "the test bed failed (see $dir.log)"
+	cp "$dir/bench.console" "$console" 2>/dev/null
+	st=$(sed -n 's/^exit_status: //p' "$dir/bench.runinfo" 2>/dev/null)
+	return "${st:-203}"
+}
+
 case $vmm in
 native) native ;;
+qemu-kvm) qemu_kvm ;;
 hyp-nolog) hyp "$BUILD/baremetal-hyp/hyp-nolog.elf" ;;
 hyp) hyp "$BUILD/baremetal-hyp/hyp.elf" ;;
 kvm-arm64) kvm arm64 "$BUILD/testbed/kernel/vmlinuz" "$BUILD/testbed/initramfs-arm64.cpio" ;;
@@ -84,6 +109,6 @@ kvm-armv7*)
 		loop ;;
 	*) die "unknown VMM $vmm" ;;
 	esac ;;
-*) die "unknown VMM (native, hyp-nolog, hyp, kvm-arm64, kvm-trace, kvm-nolog, kvm-loop," \
+*) die "unknown VMM (native, hyp-nolog, hyp, kvm-arm64, kvm-trace, kvm-nolog, kvm-loop, qemu-kvm," \
 	"kvm-armv7, kvm-armv7-trace, kvm-armv7-nolog, kvm-armv7-loop)" ;;
 esac
