@@ -50,29 +50,11 @@
 #define LOCK_LOOPS		200		/* increments per CPU, step 4 */
 #define STRESS_ROUNDS		10
 #define STRESS_LOOPS		20		/* increments per secondary per round */
-#define STATUS_MAX		123
 
 	.syntax unified
 	.arm
 
-/* expect COND, "name": one check on the flags (see test.S). */
-	.macro	expect cond, name
-	mov	r0, #0
-	mov\cond r0, #1
-	ldr	r1, =.Lname\@
-	bl	report
-	.pushsection .rodata.str, "aMS", %progbits, 1
-.Lname\@: .asciz "\name"
-	.popsection
-	.endm
-
-	.macro	say text
-	ldr	r0, =.Lsay\@
-	bl	puts
-	.pushsection .rodata.str, "aMS", %progbits, 1
-.Lsay\@: .asciz "\text"
-	.popsection
-	.endm
+#include "report.inc"
 
 /* psci FN, A1, A2, A3: an HVC; the answer in r0. Clobbers r0-r3. */
 	.macro	psci fn, a1=0, a2=0, a3=0
@@ -322,27 +304,7 @@ stress:
 	expect	eq, "stress: 10 rounds of CPU_ON/CPU_OFF of every secondary, counter exact"
 	pop	{r4, r5, r6, r7, pc}
 
-/* The report, STATUS and SYSTEM_OFF (test.S's). */
-finish:
-	say	"SUMMARY: "
-	mov	r0, r10
-	bl	putdec
-	say	" tests, "
-	mov	r0, r9
-	bl	putdec
-	say	" unexpected failures\n"
-	cmp	r9, #STATUS_MAX
-	movhi	r9, #STATUS_MAX
-	say	"EXIT: STATUS="
-	mov	r0, r9
-	bl	putdec
-	say	"\n"
-	ldr	r5, =BOARD_STATUS_ADDR
-	str	r9, [r5]			@ STATUS (natively: reserved, ignored)
-	ldr	r0, =PSCI_SYSTEM_OFF
-	hvc	#0
-	say	"FAIL: SYSTEM_OFF returned\n"
-	b	.
+	report_code
 
 /* Per-CPU start: r0 = context id. sp from the MPIDR's Aff0; own vectors. */
 	.macro	secondary_setup
@@ -424,49 +386,6 @@ stress_entry:
 	str	r1, [r0]
 	b	.
 
-/* report: r0 = 1 pass / 0 fail, r1 = the check's name. */
-report:
-	push	{r4, lr}
-	mov	r4, r1
-	add	r10, r10, #1
-	cmp	r0, #0
-	addeq	r9, r9, #1
-	ldrne	r0, =.Lpass
-	ldreq	r0, =.Lfail
-	bl	puts
-	mov	r0, r4
-	bl	puts
-	ldr	r0, =.Lnewline
-	bl	puts
-	pop	{r4, pc}
-
-puts:
-	ldrb	r2, [r0], #1
-	cmp	r2, #0
-	bxeq	lr
-	strb	r2, [r11, #UART_DR]		@ DR
-	b	puts
-
-/* putdec: r0 < 1000 in decimal. */
-putdec:
-	push	{r4, r5, lr}
-	mov	r4, r0
-	mov	r5, #100
-	mov	r3, #0
-1:	udiv	r1, r4, r5
-	mls	r4, r1, r5, r4
-	orr	r3, r3, r1
-	cmp	r5, #1
-	moveq	r3, #1
-	cmp	r3, #0
-	beq	2f
-	add	r2, r1, #'0'
-	strb	r2, [r11, #UART_DR]		@ DR
-2:	mov	r1, #10
-	udiv	r5, r5, r1
-	cmp	r5, #0
-	bne	1b
-	pop	{r4, r5, pc}
 
 /* Vectors: natively an HVC QEMU does not answer is UNDEF: r0 = -1 (test.S). */
 	.balign	32
@@ -501,11 +420,6 @@ unexpected:
 	b	finish
 
 	.ltorg
-
-	.section .rodata.str, "aMS", %progbits, 1
-.Lpass:	.asciz "PASS: "
-.Lfail:	.asciz "FAIL: "
-.Lnewline: .asciz "\n"
 
 /* Shared between the CPUs; CPU 0 resets what it reuses. Loaded as data (no .bss to clear). */
 	.data

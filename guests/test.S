@@ -33,30 +33,11 @@
 #define PSCI_UNKNOWN		0x8400ffff	/* no PSCI function has this id */
 #define TTBR0_PATTERN		0x40004000
 #define MODE_SVC		0x13
-#define STATUS_MAX		123		/* 124.. are the VMMs' statuses */
 
 	.syntax unified
 	.arm
 
-/* expect COND, "name": one check; passes when COND holds on the flags. */
-	.macro	expect cond, name
-	mov	r0, #0
-	mov\cond r0, #1
-	ldr	r1, =.Lname\@
-	bl	report
-	.pushsection .rodata.str, "aMS", %progbits, 1
-.Lname\@: .asciz "\name"
-	.popsection
-	.endm
-
-/* say "text": console output. */
-	.macro	say text
-	ldr	r0, =.Lsay\@
-	bl	puts
-	.pushsection .rodata.str, "aMS", %progbits, 1
-.Lsay\@: .asciz "\text"
-	.popsection
-	.endm
+#include "report.inc"
 
 	.section .text.entry, "ax"
 	.global _start
@@ -179,72 +160,7 @@ wfi_check:
 	expect	ne, "wfi: returns, virtual timer condition met"
 	pop	{pc}
 
-/* The report, STATUS and SYSTEM_OFF; also where an unexpected exception ends. */
-finish:
-	say	"SUMMARY: "
-	mov	r0, r10
-	bl	putdec
-	say	" tests, "
-	mov	r0, r9
-	bl	putdec
-	say	" unexpected failures\n"
-	cmp	r9, #STATUS_MAX
-	movhi	r9, #STATUS_MAX
-	say	"EXIT: STATUS="
-	mov	r0, r9
-	bl	putdec
-	say	"\n"
-	ldr	r5, =BOARD_STATUS_ADDR
-	str	r9, [r5]			@ STATUS (natively: reserved, ignored)
-	ldr	r0, =PSCI_SYSTEM_OFF
-	hvc	#0
-	say	"FAIL: SYSTEM_OFF returned\n"
-	b	.				@ the VMM's watchdog ends this
-
-/* report: r0 = 1 pass / 0 fail, r1 = the check's name. */
-report:
-	push	{r4, lr}
-	mov	r4, r1
-	add	r10, r10, #1
-	cmp	r0, #0
-	addeq	r9, r9, #1
-	ldrne	r0, =.Lpass
-	ldreq	r0, =.Lfail
-	bl	puts
-	mov	r0, r4
-	bl	puts
-	ldr	r0, =.Lnewline
-	bl	puts
-	pop	{r4, pc}
-
-/* puts: r0 = NUL-terminated string, one byte store per character. */
-puts:
-	ldrb	r2, [r0], #1
-	cmp	r2, #0
-	bxeq	lr
-	strb	r2, [r11, #UART_DR]		@ DR
-	b	puts
-
-/* putdec: r0 < 1000 in decimal, without leading zeros. */
-putdec:
-	push	{r4, r5, lr}
-	mov	r4, r0				@ what is left to print
-	mov	r5, #100			@ the digit's place
-	mov	r3, #0				@ non-zero once a digit has printed
-1:	udiv	r1, r4, r5
-	mls	r4, r1, r5, r4			@ r4 %= r5
-	orr	r3, r3, r1
-	cmp	r5, #1
-	moveq	r3, #1				@ the units digit always prints
-	cmp	r3, #0
-	beq	2f
-	add	r2, r1, #'0'
-	strb	r2, [r11, #UART_DR]		@ DR
-2:	mov	r1, #10
-	udiv	r5, r5, r1
-	cmp	r5, #0
-	bne	1b
-	pop	{r4, r5, pc}
+	report_code
 
 /*
  * The guest's vectors (VBAR). Only UNDEF is expected, and only natively,
@@ -303,8 +219,3 @@ unexpected:					@ r8 = the exception's name
 	b	finish
 
 	.ltorg
-
-	.section .rodata.str, "aMS", %progbits, 1
-.Lpass:	.asciz "PASS: "
-.Lfail:	.asciz "FAIL: "
-.Lnewline: .asciz "\n"
