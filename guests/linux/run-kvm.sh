@@ -11,7 +11,8 @@
 # kvm-armv7 needs KVM_ARMV7_KERNEL (a 32-bit ARM host kernel with KVM).
 # LINUX_KVM_RUNNER_OPTS adds runner options (default "--trace-kb 65536": a
 # Linux boot's kvm events, every one; "--no-kvm-events" for the runner's
-# exits alone, a smaller log).
+# exits alone, a smaller log). LINUX_KVM_INIT_OPTS adds init's options
+# ("--no-count": no ptrace count of the runner's syscalls, two stops each).
 # Exit status: the guest's, as run-testbed.sh gives it.
 set -u
 here=$(dirname "$0")
@@ -69,7 +70,7 @@ runner_limit=$((limit > 60 ? limit - 30 : limit))
 no_ioctls=--no-ioctls
 [ -z "${LINUX_KVM_IOCTLS:-}" ] || no_ioctls=
 "$tb/run-testbed.sh" --arch "$arch" --kernel "$kernel" --initrd "$out/testbed.cpio" --guest linux \
-	--out "$out" --timeout "$limit" --init-opts "--limit $((runner_limit + 10)) $no_ioctls" \
+	--out "$out" --timeout "$limit" --init-opts "--limit $((runner_limit + 10)) $no_ioctls ${LINUX_KVM_INIT_OPTS:-}" \
 	--runner-opts "--timeout $runner_limit -m 256 -i /guests/linux-initrd -p \"$params\" ${LINUX_KVM_RUNNER_OPTS---trace-kb 65536}" \
 	${qemu_args:+-- $qemu_args}
 rc=$?
