@@ -80,6 +80,13 @@ bool vgic_dist_mmio(struct vgic_dist *d, unsigned cpu, uint32_t offset, unsigned
 		    uint32_t *val);
 
 /*
+ * The vCPUs a GICD_SGIR write by vCPU cpu sends to, as a mask, as KVM's
+ * vgic_mmio_write_sgir: the CPUTargetList (bits of absent vCPUs dropped),
+ * all but the sender, or the sender; none for the reserved filter.
+ */
+unsigned vgic_sgir_targets(uint32_t sgir, unsigned cpu, unsigned ncpus);
+
+/*
  * An input line (kvm_vgic_inject_irq): level-sensitive interrupts follow
  * level; edge-triggered ones become pending on level = true.
  */

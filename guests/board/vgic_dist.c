@@ -12,7 +12,6 @@
 /* clang-format off */
 #define VGIC_IIDR	((0x4bu << 24) | (2u << 12) | 0x43bu)
 #define GICD_ID_SIZE	0x30		/* PIDR4..7, PIDR0..3, CIDR0..3 */
-#define SGIR_ONES	0xffu
 /* clang-format on */
 
 /* A GIC-400's identification bytes: PIDR2.ArchRev = 2 says GICv2. */
@@ -169,19 +168,24 @@ static uint32_t cfg_access(struct vgic_dist *d, unsigned cpu, uint32_t off, bool
 	return out;
 }
 
+unsigned vgic_sgir_targets(uint32_t sgir, unsigned cpu, unsigned ncpus)
+{
+	unsigned all = (1u << ncpus) - 1;
+
+	switch (sgir >> GICD_SGIR_FILTER_SHIFT & 3) {
+	case GICD_SGIR_FILTER_LIST: return sgir >> GICD_SGIR_TARGETS_SHIFT & all;
+	case GICD_SGIR_FILTER_OTHERS: return all & ~(1u << cpu);
+	case GICD_SGIR_FILTER_SELF: return 1u << cpu;
+	}
+	return 0; /* reserved */
+}
+
 /* GICD_SGIR: vCPU cpu sends SGI n to the vCPUs the filter names. */
 static void sgir_write(struct vgic_dist *d, unsigned cpu, uint32_t val)
 {
 	unsigned intid = val & GICD_SGIR_INTID_MASK;
-	unsigned all = (1u << d->ncpus) - 1;
-	unsigned targets;
+	unsigned targets = vgic_sgir_targets(val, cpu, d->ncpus);
 
-	switch (val >> GICD_SGIR_FILTER_SHIFT & 3) {
-	case GICD_SGIR_FILTER_LIST: targets = val >> GICD_SGIR_TARGETS_SHIFT & SGIR_ONES; break;
-	case GICD_SGIR_FILTER_OTHERS: targets = all & ~(1u << cpu); break;
-	case GICD_SGIR_FILTER_SELF: targets = 1u << cpu; break;
-	default: return; /* reserved */
-	}
 	for (unsigned c = 0; c < d->ncpus; c++)
 		if (targets >> c & 1) {
 			struct vgic_irq *irq = &d->cpu[c].priv[intid];

@@ -138,11 +138,26 @@ static void test_sgi(void)
 	check_eq(vgic_get_irq(&d, 0, 1)->sources, 4, "a reserved filter sends nothing");
 }
 
+/* GICD_SGIR's TargetListFilter alone: the mask a VMM kicks. */
+static void test_sgir_targets(void)
+{
+	check_eq(vgic_sgir_targets(0x00060005, 0, 3), 0x6, "list: vCPUs 1 and 2");
+	check_eq(vgic_sgir_targets(0x00ff0005, 0, 3), 0x7, "list: absent vCPUs' bits dropped");
+	check_eq(vgic_sgir_targets(0x00010005, 0, 3), 0x1, "list: the sender may name itself");
+	check_eq(vgic_sgir_targets(0x00000005, 1, 3), 0, "list: an empty list sends nothing");
+	check_eq(vgic_sgir_targets(0x01000000, 1, 4), 0xd, "others: all of 4 but vCPU 1");
+	check_eq(vgic_sgir_targets(0x01ff0000, 0, 1), 0, "others: one vCPU has no others");
+	check_eq(vgic_sgir_targets(0x02ff0000, 2, 4), 0x4, "self: vCPU 2 only, the list ignored");
+	check_eq(vgic_sgir_targets(0x03ff0000, 0, 8), 0, "reserved filter 3: nobody");
+	check_eq(vgic_sgir_targets(0x01000000, 7, 8), 0x7f, "others: 8 vCPUs, the last sends");
+}
+
 int main(void)
 {
 	test_ids();
 	test_enable_pending_active();
 	test_priority_targets_config();
 	test_sgi();
+	test_sgir_targets();
 	return unit_summary();
 }
