@@ -7,6 +7,7 @@
  *   25  the GICH maintenance interrupt: fold the finished LRs, refill
  *    0  HYP_KICK_SGI from another CPU (SMP): the model has something new
  *       for this vCPU: fold and flush (gich.c's vgic_kick_others)
+ *   33  the host UART's input: into the guest's UART (uart_in.c)
  */
 #include "smp.h"
 #include "gicv2.h"
@@ -59,6 +60,7 @@ bool irq_handle(uint32_t pc)
 	case WATCHDOG_INTID: watchdog_fired(iar, pc);
 	case VTIMER_INTID: vtimer_irq(iar, pc); break;
 	case GIC_INTID_MAINT: maintenance(iar, pc); break;
+	case HOST_UART_INTID: uart_in_irq(iar, pc); break;
 	case HYP_KICK_SGI: kicked(iar, pc); break;
 	default:
 		gic_phys_eoi(iar); /* nothing else is enabled: never */
