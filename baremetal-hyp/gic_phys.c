@@ -40,6 +40,17 @@ void gic_phys_enable_ppi(unsigned id, uint8_t prio)
 	*gicd(GICD_ISENABLER) = 1u << id;
 }
 
+/* An SPI on, at priority prio, to CPU 0 (QEMU's SPIs reset level-sensitive). */
+void gic_phys_enable_spi(unsigned id, uint8_t prio)
+{
+	volatile uint8_t *p = (volatile uint8_t *)gicd(GICD_IPRIORITYR) + id;
+	volatile uint8_t *t = (volatile uint8_t *)gicd(GICD_ITARGETSR) + id;
+
+	*p = prio;
+	*t = 1; /* CPU 0: the one vCPU the vGIC serves */
+	gicd(GICD_ISENABLER)[id / 32] = 1u << (id % 32);
+}
+
 uint32_t gic_phys_ack(void) { return *gicc(GICC_IAR); }
 void gic_phys_eoi(uint32_t iar) { *gicc(GICC_EOIR) = iar; }
 void gic_phys_deactivate(uint32_t iar) { *gicc(GICC_DIR) = iar; }

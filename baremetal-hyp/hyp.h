@@ -37,11 +37,12 @@
 /* clang-format on */
 
 /* QEMU virt's real devices the hypervisor itself drives. */
-#define HOST_UART_BASE 0x09000000u
-#define HOST_GICD_BASE 0x08000000u
-#define HOST_GICC_BASE 0x08010000u
-#define HOST_GICH_BASE 0x08030000u /* GICH: this CPU's virtual interface control */
-#define HOST_GICV_BASE 0x08040000u /* GICV: the virtual CPU interface, the guest's GICC */
+#define HOST_UART_BASE	0x09000000u
+#define HOST_UART_INTID 33u /* its SPI 1, as the board's (BOARD_UART_SPI) */
+#define HOST_GICD_BASE	0x08000000u
+#define HOST_GICC_BASE	0x08010000u
+#define HOST_GICH_BASE	0x08030000u /* GICH: this CPU's virtual interface control */
+#define HOST_GICV_BASE	0x08040000u /* GICV: the virtual CPU interface, the guest's GICC */
 
 /* The last exception given to the guest, to see it stuck (fault.c). */
 struct inject_history {
@@ -187,9 +188,10 @@ void watchdog_stop(void);
 /* gic_phys.c: the physical GIC (EOImode 1) */
 void gic_phys_init(void);
 void gic_phys_enable_ppi(unsigned id, uint8_t prio);
-uint32_t gic_phys_ack(void);		/* GICC_IAR */
-void gic_phys_eoi(uint32_t iar);	/* GICC_EOIR: priority drop */
-void gic_phys_deactivate(uint32_t iar); /* GICC_DIR */
+void gic_phys_enable_spi(unsigned id, uint8_t prio); /* to CPU 0, level as QEMU wires it */
+uint32_t gic_phys_ack(void);			     /* GICC_IAR */
+void gic_phys_eoi(uint32_t iar);		     /* GICC_EOIR: priority drop */
+void gic_phys_deactivate(uint32_t iar);		     /* GICC_DIR */
 uint32_t gic_phys_ctlr(void);
 void gic_phys_resample(void); /* QEMU: re-signal a pending interrupt after a HW deactivation */
 
@@ -208,6 +210,12 @@ void vtimer_init(void);
 bool vtimer_line_level(void *ctx, unsigned cpu, unsigned hwintid);
 void vtimer_deactivate(void *ctx, unsigned cpu, unsigned hwintid);
 void vtimer_irq(uint32_t iar, uint32_t pc);
+
+/* uart_in.c: the host UART's input to the guest's UART, its line to the guest's SPI */
+void uart_in_init(void);
+void uart_in_irq(uint32_t iar, uint32_t pc);
+/* After a general-path access to reg: refill once there is room, the guest's line. */
+void uart_in_access(enum board_reg reg, uint32_t pc);
 
 /* irq.c: physical interrupts at PL2 */
 bool irq_handle(uint32_t pc); /* one, if pending; false if none */

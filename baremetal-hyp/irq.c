@@ -5,6 +5,7 @@
  *   26  the watchdog (CNTHP): the guest ran out of time
  *   27  the guest's virtual timer: a HW-linked virtual interrupt (vtimer.c)
  *   25  the GICH maintenance interrupt: fold the finished LRs, refill
+ *   33  the host UART's input: into the guest's UART (uart_in.c)
  */
 #include "smp.h"
 #include "gicv2.h"
@@ -48,6 +49,7 @@ bool irq_handle(uint32_t pc)
 	case WATCHDOG_INTID: watchdog_fired(iar, pc);
 	case VTIMER_INTID: vtimer_irq(iar, pc); break;
 	case GIC_INTID_MAINT: maintenance(iar, pc); break;
+	case HOST_UART_INTID: uart_in_irq(iar, pc); break;
 	default:
 		gic_phys_eoi(iar); /* nothing else is enabled: never */
 		gic_phys_deactivate(iar);
