@@ -186,8 +186,10 @@ void watchdog_start(unsigned ms);
 void watchdog_stop(void);
 
 /* gic_phys.c: the physical GIC (EOImode 1) */
-void gic_phys_init(void);
+void gic_phys_init(void);     /* the distributor, and CPU 0's interface */
+void gic_phys_cpu_init(void); /* a secondary's own interface */
 void gic_phys_enable_ppi(unsigned id, uint8_t prio);
+void gic_phys_send_sgi(unsigned id, unsigned cpu_mask);
 void gic_phys_enable_spi(unsigned id, uint8_t prio); /* to CPU 0, level as QEMU wires it */
 uint32_t gic_phys_ack(void);			     /* GICC_IAR */
 void gic_phys_eoi(uint32_t iar);		     /* GICC_EOIR: priority drop */
@@ -198,15 +200,20 @@ void gic_phys_resample(void); /* QEMU: re-signal a pending interrupt after a HW 
 /* gich.c: the guest's GIC (the board's vgic model) against the hardware's GICH */
 struct vgic_dist;
 extern struct vgic_dist hyp_vgic;
-void vgic_hyp_init(void);
+void vgic_hyp_init(void);     /* the model for every vCPU, then vgic_hyp_cpu_init */
+void vgic_hyp_cpu_init(void); /* this CPU's GICH and maintenance PPI */
+void vgic_kick_others(void);  /* after a distributor write: smp.h's HYP_KICK_SGI */
 uint32_t gich_read(unsigned off);
 void vgic_fold(uint32_t pc);  /* the LRs the guest left, into the model */
 void vgic_flush(uint32_t pc); /* the model's LRs into the hardware */
+void vgic_park(uint32_t pc);  /* CPU_OFF: fold, then the LRs and GICH_HCR cleared */
 enum board_reg vgic_board_mmio(struct board_access *a, uint32_t pc);
 void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1);
 
 /* vtimer.c: the guest's virtual timer, HW-linked to its PPI 27 */
-void vtimer_init(void);
+void vtimer_init(void);	    /* every vCPU's link, then vtimer_cpu_init */
+void vtimer_cpu_init(void); /* this CPU's PPI 27 */
+void vtimer_reset(void);    /* CPU_ON: this vCPU's timer off, its interrupt quiet */
 bool vtimer_line_level(void *ctx, unsigned cpu, unsigned hwintid);
 void vtimer_deactivate(void *ctx, unsigned cpu, unsigned hwintid);
 void vtimer_irq(uint32_t iar, uint32_t pc);
@@ -221,7 +228,7 @@ void uart_in_access(enum board_reg reg, uint32_t pc);
 bool irq_handle(uint32_t pc); /* one, if pending; false if none */
 
 bool watchdog_expired(void); /* polled by a parked CPU 0 (smp.c) */
-/* The watchdog fired with the guest at pc: the run ends, status 124. */
+/* The watchdog fired with the guest at pc: the run ends, status 124 (the lock held). */
 void hyp_timeout(uint32_t pc) __attribute__((noreturn));
 #define GIC_SPURIOUS_ID 1023u
 

@@ -13,6 +13,7 @@
  */
 #include "gicv2.h"
 #include "hyp.h"
+#include "smp.h"
 #include "uart.h"
 #include "vgic.h"
 
@@ -43,7 +44,7 @@ void uart_in_init(void)
 	gic_phys_enable_spi(HOST_UART_INTID, HOST_UART_PRIO);
 }
 
-/* The guest UART's line to its virtual SPI, when it changed (one vCPU's vGIC only). */
+/* The guest UART's line to its virtual SPI, when it changed; its target kicked if another vCPU. */
 static void sync_line(uint32_t pc)
 {
 	bool line = board_uart_irq(&hyp_vcpu.board);
@@ -54,6 +55,8 @@ static void sync_line(uint32_t pc)
 	vgic_fold(pc);
 	vgic_inject(&hyp_vgic, 0, (unsigned)guest_intid, line);
 	vgic_flush(pc);
+	if (hyp_ncpus > 1)
+		vgic_kick_others();
 }
 
 /* The host's FIFO into the guest's while it has room; the host's RX masked while it has none. */
