@@ -116,7 +116,7 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 	int rc;
 
 	if (o->traplog && o->kvm_events)
-		rs.pc_from_trace = tracefs_start(o->trace_kb);
+		rs.pc_from_trace = tracefs_start(o->trace_kb, o->irqchip == IRQCHIP_KERNEL);
 	rc = build_vm(vm, o, g);
 	if (rc) {
 		tracefs_stop();
