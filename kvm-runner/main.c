@@ -111,6 +111,7 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 		.traps = &vmm,
 		.log = o->traplog != NULL,
 		.strict = o->strict,
+		.input = o->input,
 		.deadline_ns = start_ns + limit_ns,
 	};
 	int rc;
