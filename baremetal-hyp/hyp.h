@@ -62,6 +62,7 @@ struct vcpu {
 	const char *guest;	/* name, for the trap log header */
 	unsigned watchdog_ms;
 	bool strict;	/* a guest fault stops the run instead of being injected */
+	bool pmu;	/* count the guest's and our instructions (pmu.c) */
 	bool vfp_guest; /* the FPU is the guest's (vfp.c) */
 	struct inject_history injected;
 };
@@ -157,6 +158,11 @@ int logbuf_set_file(const char *path);	      /* the log to a host file, drained:
 void logbuf_add(const struct trap_record *r); /* a record made elsewhere, copied */
 static inline unsigned logbuf_total(void) { return logbuf_count; }
 void logbuf_print(const char *guest, int status);
+
+/* pmu.c: the guest's and the hypervisor's instructions, counted (option "pmu") */
+void pmu_start(void);  /* at the guest's entry */
+void pmu_poll(void);   /* at each physical interrupt: a wrapped counter */
+void pmu_report(void); /* once stopped: a "hyp: instructions" line */
 
 /* guestmem.c: guest RAM through Stage 2 */
 void *guest_ram_ptr(uint32_t ipa, uint32_t size);

@@ -17,6 +17,8 @@
 #     --timeout S      wall-clock limit for QEMU (default 60)
 #     --watchdog MS    the hypervisor's watchdog, in guest time (default 3000)
 #     --ring N         trap-log ring of N records (default 4096), to test overflow
+#     --pmu            count the guest's and the hypervisor's instructions
+#                      (PMU; under -icount only): a "hyp: instructions" line
 #     --drain          the trap log straight to OUT/NAME.traplog, drained as the
 #                      ring fills (semihosting): no record lost (a Linux boot)
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
@@ -41,7 +43,7 @@ STAGING_MAX=$((GUEST_PA - STAGING_PA))
 PARAMS_MAX=512
 
 hyp=build/baremetal-hyp/hyp.elf out=build/hyp name= limit=60 watchdog= ring= debug= quiet=
-strict= drain= mem=16M params= initrd= cpus=1 dump_dtb=
+strict= drain= pmu= mem=16M params= initrd= cpus=1 dump_dtb=
 die() { echo "run.sh: $*" >&2; exit $BADINPUT; }
 need() { [ $# -ge 2 ] || die "option $1 needs a value"; }
 while [ $# -gt 0 ]; do
@@ -59,6 +61,7 @@ while [ $# -gt 0 ]; do
 	--ring) need "$@"; ring=$2; shift 2 ;;
 	--strict) strict=1; shift ;;
 	--drain) drain=1; shift ;;
+	--pmu) pmu=1; shift ;;
 	--debug) debug=1; shift ;;
 	-q) quiet=1; shift ;;
 	--) die "no guest image before --" ;;
@@ -108,7 +111,7 @@ mkdir -p "$out" || die "cannot create $out"
 qemu_mem=$(( (GUEST_PA - MACHINE_BASE + RAM_MAX) >> 20 ))
 cmdline="guest=${name//[^A-Za-z0-9._+-]/_} mem=$mem cpus=$cpus image=$img_size initrd=$initrd_size"
 cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}"
-cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}"
+cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}${pmu:+ pmu}"
 if [ -n "$drain" ]; then
 	[[ $out/$name =~ ^[A-Za-z0-9._/+-]+$ ]] || die "--drain: use an --out and --name of letters, digits and ._/+-"
 	rm -f "$out/$name.traplog"
