@@ -156,6 +156,7 @@ void hyp_main(void)
 	gic_phys_init();
 	vgic_hyp_init();
 	vtimer_init();
+	uart_in_init();
 	hyp_regdump(&plan);
 	watchdog_start(v->watchdog_ms);
 	if (v->pmu)
