@@ -25,8 +25,8 @@ enum { PMU_GUEST, PMU_HYP, PMU_OURS };
 /* clang-format on */
 
 static bool on;
-static unsigned first;		  /* the first of our counters: HPMN */
-static uint64_t high[PMU_OURS];	  /* the overflows, times 2^32 */
+static unsigned first;		/* the first of our counters: HPMN */
+static uint64_t high[PMU_OURS]; /* the overflows, times 2^32 */
 
 static uint32_t counter_read(unsigned i)
 {
