@@ -19,8 +19,9 @@
 #     --ring N         trap-log ring of N records (default 4096), to test overflow
 #     --pmu            count the guest's and the hypervisor's instructions
 #                      (PMU; under -icount only): a "hyp: instructions" line
-#     --drain          the trap log straight to OUT/NAME.traplog, drained as the
-#                      ring fills (semihosting): no record lost (a Linux boot)
+#     --drain          the trap log drained as the ring fills (semihosting) into
+#                      OUT/NAME.traplog.bin, raw records, then made text in
+#                      OUT/NAME.traplog (build/board/tlogbin): no record lost
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
 #     --stdin          the guest's UART input from stdin (a terminal: raw, ^A x
 #                      leaves QEMU); without it stdin is /dev/null
@@ -117,8 +118,10 @@ cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+
 cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}${pmu:+ pmu}"
 if [ -n "$drain" ]; then
 	[[ $out/$name =~ ^[A-Za-z0-9._/+-]+$ ]] || die "--drain: use an --out and --name of letters, digits and ._/+-"
-	rm -f "$out/$name.traplog"
-	cmdline+=" traplog-file=$out/$name.traplog"
+	tlogbin=${TLOGBIN:-build/board/tlogbin}
+	[ -x "$tlogbin" ] || die "--drain: no $tlogbin to decode the log (make $tlogbin)"
+	rm -f "$out/$name.traplog" "$out/$name.traplog.bin"
+	cmdline+=" traplog-file=$out/$name.traplog.bin"
 fi
 [ -z "$params" ] || cmdline+=" -- $params"
 qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -smp "$cpus" -m ${qemu_mem}M
@@ -155,7 +158,12 @@ else
 fi
 tr -d '\r' <"$raw" >"$raw.tmp" && mv "$raw.tmp" "$raw"
 grep -v -e '^hyp: ' -e '^reg: ' -e '^trap: ' "$raw" >"$out/$name.console"
-[ -n "$drain" ] || sed -n 's/^trap: //p' "$raw" >"$out/$name.traplog"
+if [ -z "$drain" ]; then
+	sed -n 's/^trap: //p' "$raw" >"$out/$name.traplog"
+elif [ -f "$out/$name.traplog.bin" ]; then
+	# The binary log's text (tlogbin): kept beside it only if it is not whole.
+	"$tlogbin" "$out/$name.traplog.bin" >"$out/$name.traplog" && rm -f "$out/$name.traplog.bin"
+fi
 sed -n 's/^reg: //p' "$raw" >"$out/$name.regs"
 if [ $rc -eq 124 ] && ! grep -q '^hyp: guest stopped' "$raw"; then
 	echo "run.sh: QEMU did not finish within ${limit}s" >&2
