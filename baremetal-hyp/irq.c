@@ -70,10 +70,12 @@ bool irq_handle(uint32_t pc)
 	return true;
 }
 
-/* From the guest: under the lock every trap takes (none with one vCPU). */
-void hyp_irq(struct hyp_frame *f)
+/* From the guest, through hyp_vectors (one vCPU: no lock) or hyp_vectors_smp. */
+void hyp_irq(struct hyp_frame *f) { irq_handle(frame_pc(f)); }
+
+void hyp_irq_smp(struct hyp_frame *f)
 {
-	hyp_lock();
+	hyp_lock(); /* as every trap under SMP */
 	irq_handle(frame_pc(f));
 	hyp_unlock();
 }

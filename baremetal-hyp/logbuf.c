@@ -23,11 +23,20 @@
 
 #define LOGBUF_RECORDS 4096u /* a power of two: the index is a mask */
 
+#define NEVER_DRAIN 0x7fffffffu /* drain_at this far ahead: not within 2^31 records */
+
 unsigned logbuf_count;
-static unsigned mask = LOGBUF_RECORDS - 1;
-static unsigned written;	/* records already written out (draining) */
-static int file = -1;		/* traplog-file's handle */
-static bool head_out, file_bad; /* the header is written once */
+unsigned logbuf_mask = LOGBUF_RECORDS - 1;
+unsigned logbuf_drain_at = NEVER_DRAIN; /* no file yet */
+static unsigned written;		/* records already written out (draining) */
+static int file = -1;			/* traplog-file's handle */
+static bool head_out, file_bad;		/* the header is written once */
+
+/* The next mark: the ring full of unwritten records, with a file. */
+static void rearm(void)
+{
+	logbuf_drain_at = file < 0 ? logbuf_count + NEVER_DRAIN : written + logbuf_mask + 1;
+}
 
 /* A smaller ring (a power of two, rounded down), to test the overflow. */
 void logbuf_set_capacity(unsigned n)
@@ -36,7 +45,8 @@ void logbuf_set_capacity(unsigned n)
 
 	while (cap > 1 && cap > n)
 		cap >>= 1;
-	mask = cap - 1;
+	logbuf_mask = cap - 1;
+	rearm();
 }
 
 static void file_write(const void *p, size_t n)
@@ -48,6 +58,7 @@ static void file_write(const void *p, size_t n)
 int logbuf_set_file(const char *path)
 {
 	file = semihost_open(path);
+	rearm();
 	return file < 0 ? -1 : 0;
 }
 
@@ -72,7 +83,7 @@ static void write_head(const char *guest)
 }
 
 #if HYP_TRAPLOG
-static struct trap_record ring[LOGBUF_RECORDS];
+struct trap_record logbuf_ring[LOGBUF_RECORDS];
 
 /* Records first..logbuf_count-1 to the file, as they are: the ring's one or two runs. */
 static void file_records(unsigned first)
@@ -84,11 +95,11 @@ static void file_records(unsigned first)
 		file_write(&skip, sizeof(skip));
 	}
 	while (first < logbuf_count) {
-		unsigned at = first & mask, n = logbuf_count - first;
+		unsigned at = first & logbuf_mask, n = logbuf_count - first;
 
-		if (n > mask + 1 - at)
-			n = mask + 1 - at; /* up to the ring's end */
-		file_write(&ring[at], n * sizeof(ring[0]));
+		if (n > logbuf_mask + 1 - at)
+			n = logbuf_mask + 1 - at; /* up to the ring's end */
+		file_write(&logbuf_ring[at], n * sizeof(logbuf_ring[0]));
 		first += n;
 	}
 	written = logbuf_count;
@@ -104,54 +115,47 @@ static void write_records(unsigned first)
 		return;
 	}
 	for (unsigned i = first; i < logbuf_count; i++) {
-		traplog_format_cpus(line, sizeof(line), i + 1, &ring[i & mask], hyp_ncpus);
+		traplog_format_cpus(line, sizeof(line), i + 1, &logbuf_ring[i & logbuf_mask],
+				    hyp_ncpus);
 		emit(line);
 	}
 	written = logbuf_count;
 }
 
 /*
- * The ring is full: every record in it is finished (its trap is over), so
- * they go to the file before this slot would overwrite the oldest.
+ * logbuf_slot() reached the mark. With a file the ring is full: every
+ * record in it is finished (its trap is over), so they go to the file
+ * before this slot would overwrite the oldest. Without one the oldest are
+ * overwritten (logbuf_print counts them dropped): the mark moves on.
  */
-static void drain(void)
+void logbuf_drain(void)
 {
-	write_head(hyp_vcpu.guest);
-	write_records(written);
-}
-
-struct trap_record *logbuf_slot(void)
-{
-	if (file >= 0 && logbuf_count - written > mask)
-		drain();
-	return &ring[logbuf_count++ & mask];
+	if (file >= 0) {
+		write_head(hyp_vcpu.guest);
+		write_records(written);
+	}
+	rearm();
 }
 
 /*
  * An interrupt event, often inside a trap whose record (an earlier slot) is
  * not finished yet: it never drains, the next trap's slot does.
  */
-void logbuf_add(const struct trap_record *r) { ring[logbuf_count++ & mask] = *r; }
+void logbuf_add(const struct trap_record *r) { logbuf_ring[logbuf_count++ & logbuf_mask] = *r; }
 #else
 static void write_records(unsigned first) { (void)first; }
-
-struct trap_record *logbuf_slot(void)
-{
-	logbuf_count++;
-	return NULL;
-}
 
 void logbuf_add(const struct trap_record *r)
 {
 	(void)r;
-	logbuf_count++;
+	trap_count();
 }
 #endif
 
 void logbuf_print(const char *guest, int status)
 {
 	unsigned total = logbuf_count;
-	unsigned first = total - written > mask + 1 ? total - (mask + 1) : written;
+	unsigned first = total - written > logbuf_mask + 1 ? total - (logbuf_mask + 1) : written;
 	unsigned dropped;
 	char line[320];
 	struct traplog_bin_end end;

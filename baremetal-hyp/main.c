@@ -123,6 +123,9 @@ static void describe_board(struct vcpu *v, uint32_t ram, unsigned cpus)
 	if (board_desc_check(&v->desc, err, sizeof(err)))
 		hyp_fail(VMM_STATUS_BADINPUT, "%s", err);
 	hyp_ncpus = cpus; /* vCPU n on CPU n: run.sh gives QEMU -smp cpus */
+	/* The trap path with the lock only when there is something to share (vectors.S). */
+	write_HVBAR((uint32_t)(uintptr_t)(cpus > 1 ? hyp_vectors_smp : hyp_vectors));
+	isb();
 	if (ram % S2_BLOCK_SIZE)
 		hyp_fail(VMM_STATUS_BADINPUT,
 			 "-m: guest RAM of %lu bytes: the bare hypervisor maps "
