@@ -58,6 +58,7 @@ struct vcpu {
 	const char *guest;	/* name, for the trap log header */
 	unsigned watchdog_ms;
 	bool strict;	/* a guest fault stops the run instead of being injected */
+	bool pmu;	/* count the guest's and our instructions (pmu.c) */
 	bool vfp_guest; /* the FPU is the guest's (vfp.c) */
 	struct inject_history injected;
 };
@@ -119,6 +120,11 @@ int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 
 #include "logbuf.h" /* the trap-log ring */
+
+/* pmu.c: the guest's and the hypervisor's instructions, counted (option "pmu") */
+void pmu_start(void);  /* at the guest's entry */
+void pmu_poll(void);   /* at each physical interrupt: a wrapped counter */
+void pmu_report(void); /* once stopped: a "hyp: instructions" line */
 
 /* guestmem.c: guest RAM through Stage 2 */
 void *guest_ram_ptr(uint32_t ipa, uint32_t size);

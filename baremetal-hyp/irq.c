@@ -55,6 +55,7 @@ bool irq_handle(uint32_t pc)
 
 	if (id == GIC_INTID_SPURIOUS)
 		return false; /* no EOI for a spurious read */
+	pmu_poll();
 	irq_log(pc, TRAP_OUT_IRQ, id, 0, 0);
 	switch (id) {
 	case WATCHDOG_INTID: watchdog_fired(iar, pc);
