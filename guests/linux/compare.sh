@@ -11,7 +11,8 @@
 #
 #   compare.sh [--no-run] [--out DIR] [--report FILE] [--icount]
 # --no-run compares the runs already in DIR (default build/linux); --icount
-# runs QEMU with -icount shift=0 (the milestones are then instructions).
+# runs native and hyp QEMU with -icount shift=0 (their milestones are then
+# instructions, idle time skipped in WFI included; kvm's stay guest time).
 # Exit: 0 when every run passed and every difference is explained, 1 otherwise.
 set -u
 here=$(dirname "$0")
@@ -40,8 +41,12 @@ declare -A rc
 if [ -n "$run" ]; then
 	echo "Runs (output in $out/VMM/):"
 	for s in "${sides[@]}"; do
+		# Not KVM's: the test bed's QEMU under -icount boots too slowly for
+		# run-linux's 300 s (measured: timed out before the guest started).
+		q=${icount:+-icount shift=0}
+		[ "$s" = kvm ] && q=
 		"$here/run-linux.sh" --no-shell --vmm "$s" --out "$out" \
-			${icount:+--qemu "-icount shift=0"} >"$out.$s.log" 2>&1 </dev/null
+			${q:+--qemu "$q"} >"$out.$s.log" 2>&1 </dev/null
 		rc[$s]=$?
 		echo "  $s: exit ${rc[$s]}"
 	done
