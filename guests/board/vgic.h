@@ -64,7 +64,11 @@ struct vgic_hw_ops {
 	void *ctx;
 };
 
-/* Reset state (kvm_vgic_vcpu_init): SGIs enabled and edge, PPIs level, SPIs to vCPU 0. */
+/*
+ * Reset state (kvm_vgic_vcpu_init, kvm_vgic_dist_init): SGIs enabled and
+ * edge, PPIs level; SPIs edge (ICFGR 0xaaaaaaaa), ITARGETSR 0 and taken by
+ * vCPU 0 until the guest names targets.
+ */
 void vgic_init(struct vgic_dist *d, unsigned ncpus, unsigned nr_lr);
 
 /* INTID's state as vCPU cpu sees it, or NULL outside 0..BOARD_GIC_NR_IRQS-1. */

@@ -22,10 +22,13 @@ static const uint8_t gicd_id[GICD_ID_SIZE / 4] = {
 static void irq_reset(struct vgic_irq *irq, unsigned intid, unsigned cpu)
 {
 	*irq = (struct vgic_irq){ .intid = (uint16_t)intid };
-	if (intid < GIC_NR_PRIVATE)
+	if (intid < GIC_NR_PRIVATE) {
 		irq->targets = (uint8_t)(1u << cpu);
-	else
-		irq->targets = 1; /* vCPU 0 until the guest says otherwise */
+	} else {
+		/* kvm_vgic_dist_init: edge (VGIC_CONFIG_EDGE is 0), targets 0, taken by vCPU 0 */
+		irq->targets = 0;
+		irq->edge = true;
+	}
 	if (intid < GIC_NR_SGIS) {
 		irq->enabled = true; /* as KVM: SGIs cannot be disabled in practice */
 		irq->edge = true;

@@ -16,10 +16,13 @@ static bool irq_pending(const struct vgic_irq *irq)
 
 static bool is_sgi(const struct vgic_irq *irq) { return irq->intid < GIC_NR_SGIS; }
 
-/* An SPI goes to the lowest-numbered vCPU of its targets (KVM's GICv2 oracle). */
+/*
+ * An SPI goes to the lowest-numbered vCPU of its targets, vCPU 0 with none
+ * (vgic_mmio_write_target's target_vcpu; kvm_vgic_dist_init's vcpu0).
+ */
 static bool spi_targets(const struct vgic_irq *irq, unsigned cpu)
 {
-	unsigned t = irq->targets;
+	unsigned t = irq->targets ? irq->targets : 1;
 
 	return (t & (0u - t)) == 1u << cpu;
 }

@@ -48,6 +48,8 @@ _start:
 	str	r0, [r5, #GICC_PMR]
 	mov	r0, #GICC_CTLR_ENABLE
 	str	r0, [r5, #GICC_CTLR]
+	mov	r0, #0
+	str	r0, [r4, #GICD_ICFGR + 8]	@ 32..47 level, as the UART's line (SPIs reset edge)
 	mov	r0, #(1 << (UART_SPI - 32))
 	str	r0, [r4, #GICD_ISENABLER + 4]
 	mov	r0, #LCR_H_FEN8
