@@ -30,6 +30,45 @@ static inline void hvc_record(struct trap_record *r, uint32_t fn, uint32_t ret)
 	}
 }
 
+/*
+ * WFI blocks until the guest has an interrupt to take, as kvm_handle_wfx ->
+ * kvm_vcpu_block: pending and enabled in its GIC, above its PMR, whatever
+ * its CPSR.I (an interrupt wakes WFI even masked). Physical interrupts are
+ * polled here with CPSR.I still set; the watchdog ends a guest that waits
+ * for nothing. The lock is given up while the CPU sleeps: the other vCPUs
+ * run on, and one that queues an interrupt for this one kicks it
+ * (HYP_KICK_SGI), which wakes the WFI; a kick sent between the check and
+ * the WFI stays pending in the GIC, so none is lost. WFE (HCR.TWE)
+ * resumes at once (KVM yields: kvm_vcpu_on_spin).
+ */
+static void vcpu_block(uint32_t pc)
+{
+	unsigned cpu = this_cpu();
+
+	for (;;) {
+		vgic_fold(pc);
+		if (vgic_cpu_pending(&hyp_vgic, cpu))
+			return;
+		while (!irq_handle(pc)) {
+			hyp_unlock();
+			wfi();
+			hyp_lock();
+		}
+	}
+}
+
+/* WFI, and CPU_SUSPEND, which kvm_psci_vcpu_suspend makes "the same as WFI". */
+static void vcpu_wait(uint32_t pc, struct trap_record *r)
+{
+	vgic_fold(pc);
+	if (!vgic_cpu_pending(&hyp_vgic, this_cpu())) {
+		if (r)
+			r->flags |= TR_SLEPT; /* the record is whole before the lock is given up */
+		vcpu_block(pc);
+	}
+	vgic_flush(pc);
+}
+
 /* Any call the board answers with more than a constant: out of line. */
 static HYP_COLD int hvc_general(struct hyp_frame *f, struct trap_record *r, uint32_t fn)
 {
@@ -46,7 +85,9 @@ static HYP_COLD int hvc_general(struct hyp_frame *f, struct trap_record *r, uint
 		smp_vcpu_off(frame_pc(f)); /* parked; a CPU_ON enters the guest afresh */
 	if (res.act == PSCI_ACT_CPU_ON)
 		smp_vcpu_on(res.target, res.entry, res.thumb, res.context_id);
-	f->r[0] = res.ret; /* CPU_SUSPEND: 0 at once, the WFI policy */
+	f->r[0] = res.ret;
+	if (res.act == PSCI_ACT_SUSPEND) /* state kept: wait, then resume past the HVC */
+		vcpu_wait(frame_pc(f), NULL);
 	return TRAP_RESUME;
 }
 
@@ -80,33 +121,6 @@ int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	return TRAP_RESUME;
 }
 
-/*
- * WFI blocks until the guest has an interrupt to take, as kvm_handle_wfx ->
- * kvm_vcpu_block: pending and enabled in its GIC, above its PMR, whatever
- * its CPSR.I (an interrupt wakes WFI even masked). Physical interrupts are
- * polled here with CPSR.I still set; the watchdog ends a guest that waits
- * for nothing. The lock is given up while the CPU sleeps: the other vCPUs
- * run on, and one that queues an interrupt for this one kicks it
- * (HYP_KICK_SGI), which wakes the WFI; a kick sent between the check and
- * the WFI stays pending in the GIC, so none is lost. WFE (HCR.TWE)
- * resumes at once (KVM yields: kvm_vcpu_on_spin).
- */
-static void vcpu_block(uint32_t pc)
-{
-	unsigned cpu = this_cpu();
-
-	for (;;) {
-		vgic_fold(pc);
-		if (vgic_cpu_pending(&hyp_vgic, cpu))
-			return;
-		while (!irq_handle(pc)) {
-			hyp_unlock();
-			wfi();
-			hyp_lock();
-		}
-	}
-}
-
 HYP_COLD int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	uint32_t pc = frame_pc(f);
@@ -116,12 +130,6 @@ HYP_COLD int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	frame_skip(f, hsr);
 	if (hsr_wfx_is_wfe(hsr))
 		return TRAP_RESUME;
-	vgic_fold(pc);
-	if (!vgic_cpu_pending(&hyp_vgic, this_cpu())) {
-		if (r)
-			r->flags |= TR_SLEPT; /* the record is whole before the lock is given up */
-		vcpu_block(pc);
-	}
-	vgic_flush(pc);
+	vcpu_wait(pc, r);
 	return TRAP_RESUME;
 }
