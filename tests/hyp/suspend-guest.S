@@ -8,6 +8,7 @@
 #include "memmap.h"
 #include "gicv2.h"
 #include "report.inc"
+#include "irq.inc"
 /* clang-format off */
 #define VTIMER		27
 #define CPU_SUSPEND	0x84000001	/* PSCI 0.2+ function id, SMC32 */
@@ -22,14 +23,7 @@ _start:
 	ldr	sp, =stack_top
 	mov	r9, #0
 	cpsid	i				@ the interrupt wakes the wait, never taken
-	ldr	r4, =BOARD_GICD_BASE
-	ldr	r5, =BOARD_GICC_BASE
-	mov	r0, #GICD_CTLR_ENABLE
-	str	r0, [r4, #GICD_CTLR]
-	mov	r0, #0xff
-	str	r0, [r5, #GICC_PMR]
-	mov	r0, #GICC_CTLR_ENABLE
-	str	r0, [r5, #GICC_CTLR]
+	GIC_ON
 	mov	r0, #(1 << VTIMER)
 	str	r0, [r4, #GICD_ISENABLER]
 
