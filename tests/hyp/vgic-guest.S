@@ -16,7 +16,7 @@
 /* clang-format off */
 #define VTIMER		27
 #define TICKS		5
-#define SPI_LEVEL	33		/* level at reset */
+#define SPI_LEVEL	33		/* made level: SPIs reset edge, as KVM's */
 #define SPI_FIRST	34		/* 34..39: made edge, priorities 0x60 down to 0x10 */
 #define SPI_BITS	0xfc		/* 34..39 in GICD_ISENABLER1/ISPENDR1 */
 #define SPI_EDGE	0xaaa0		/* 34..39 in GICD_ICFGR2 */
@@ -92,6 +92,8 @@ _start:
 	REPORT	t_sgi
 
 	/* A level SPI through ISPENDR: its LR asks for maintenance at EOI. */
+	mov	r0, #0
+	str	r0, [r4, #GICD_ICFGR + 8]	@ 32..47 level
 	mov	r0, #(1 << (SPI_LEVEL - 32))
 	str	r0, [r4, #GICD_ISENABLER + 4]
 	str	r0, [r4, #GICD_ISPENDR + 4]
