@@ -43,7 +43,7 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	if (res.stop)
 		return hvc_stop(r, res.status, res.from);
 	if (res.act == PSCI_ACT_CPU_OFF)
-		smp_vcpu_off(); /* parked; a CPU_ON enters the guest afresh */
+		smp_vcpu_off(frame_pc(f)); /* parked; a CPU_ON enters the guest afresh */
 	if (res.act == PSCI_ACT_CPU_ON)
 		smp_vcpu_on(res.target, res.entry, res.thumb, res.context_id);
 	f->r[0] = res.ret; /* CPU_SUSPEND: 0 at once, the WFI policy */
@@ -67,16 +67,25 @@ int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
  * kvm_vcpu_block: pending and enabled in its GIC, above its PMR, whatever
  * its CPSR.I (an interrupt wakes WFI even masked). Physical interrupts are
  * polled here with CPSR.I still set; the watchdog ends a guest that waits
- * for nothing. WFE (HCR.TWE) resumes at once (KVM yields: kvm_vcpu_on_spin).
+ * for nothing. The lock is given up while the CPU sleeps: the other vCPUs
+ * run on, and one that queues an interrupt for this one kicks it
+ * (HYP_KICK_SGI), which wakes the WFI; a kick sent between the check and
+ * the WFI stays pending in the GIC, so none is lost. WFE (HCR.TWE)
+ * resumes at once (KVM yields: kvm_vcpu_on_spin).
  */
 static void vcpu_block(uint32_t pc)
 {
+	unsigned cpu = this_cpu();
+
 	for (;;) {
 		vgic_fold(pc);
-		if (vgic_cpu_pending(&hyp_vgic, 0))
+		if (vgic_cpu_pending(&hyp_vgic, cpu))
 			return;
-		while (!irq_handle(pc))
+		while (!irq_handle(pc)) {
+			hyp_unlock();
 			wfi();
+			hyp_lock();
+		}
 	}
 }
 
@@ -87,12 +96,12 @@ HYP_COLD int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	if (r)
 		r->outcome = TRAP_OUT_WFX;
 	frame_skip(f, hsr);
-	if (hsr_wfx_is_wfe(hsr) || hyp_vcpu.desc.ncpus > 1)
-		return TRAP_RESUME; /* the vGIC is one vCPU's: with more, WFI resumes at once */
+	if (hsr_wfx_is_wfe(hsr))
+		return TRAP_RESUME;
 	vgic_fold(pc);
-	if (!vgic_cpu_pending(&hyp_vgic, 0)) {
+	if (!vgic_cpu_pending(&hyp_vgic, this_cpu())) {
 		if (r)
-			r->flags |= TR_SLEPT;
+			r->flags |= TR_SLEPT; /* the record is whole before the lock is given up */
 		vcpu_block(pc);
 	}
 	vgic_flush(pc);

@@ -86,6 +86,7 @@ static HYP_COLD int device_slow(struct hyp_frame *f, struct trap_record *r, stru
 	struct board_access a = { .ipa = d.ipa, .size = d.size, .write = d.write, .value = value };
 	enum board_reg reg = vgic_board_mmio(&a, frame_pc(f));
 
+	uart_in_access(reg, frame_pc(f));
 	return device_done(f, r, d, reg, a.value);
 }
 

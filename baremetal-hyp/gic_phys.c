@@ -24,20 +24,45 @@ static inline volatile uint32_t *gicc(unsigned off)
 	return (volatile uint32_t *)(HOST_GICC_BASE + off);
 }
 
+/* The distributor once (CPU 0), then this CPU's interface: GICC is banked. */
 void gic_phys_init(void)
 {
 	*gicd(GICD_CTLR) = GICD_CTLR_ON;
+	gic_phys_cpu_init();
+}
+
+void gic_phys_cpu_init(void)
+{
 	*gicc(GICC_PMR) = PMR_ALL_OURS;
 	*gicc(GICC_CTLR) = GICC_CTLR_ON;
 }
 
-/* A banked PPI of this CPU on, at priority prio. */
+/* A banked SGI or PPI of this CPU on, at priority prio. */
 void gic_phys_enable_ppi(unsigned id, uint8_t prio)
 {
 	volatile uint8_t *p = (volatile uint8_t *)gicd(GICD_IPRIORITYR) + id;
 
 	*p = prio;
 	*gicd(GICD_ISENABLER) = 1u << id;
+}
+
+/* Physical SGI id to the CPUs of mask (CPU interface n = CPU n on QEMU virt). */
+void gic_phys_send_sgi(unsigned id, unsigned mask)
+{
+	__asm__ volatile("dsb" ::: "memory"); /* the model's update before the kick */
+	*gicd(GICD_SGIR) = GICD_SGIR_FILTER_LIST << GICD_SGIR_FILTER_SHIFT |
+		(mask & 0xffu) << GICD_SGIR_TARGETS_SHIFT | id;
+}
+
+/* An SPI on, at priority prio, to CPU 0 (QEMU's SPIs reset level-sensitive). */
+void gic_phys_enable_spi(unsigned id, uint8_t prio)
+{
+	volatile uint8_t *p = (volatile uint8_t *)gicd(GICD_IPRIORITYR) + id;
+	volatile uint8_t *t = (volatile uint8_t *)gicd(GICD_ITARGETSR) + id;
+
+	*p = prio;
+	*t = 1; /* CPU 0: the one vCPU the vGIC serves */
+	gicd(GICD_ISENABLER)[id / 32] = 1u << (id % 32);
 }
 
 uint32_t gic_phys_ack(void) { return *gicc(GICC_IAR); }

@@ -11,6 +11,7 @@
  */
 #include "gicv2.h"
 #include "hyp.h"
+#include "smp.h"
 #include "vgic.h"
 
 #define MAINT_PRIO 0xa0 /* as the guest's timer: below the watchdog */
@@ -36,7 +37,8 @@ void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, u
 				 .outcome = (uint8_t)what,
 				 .reg = (uint16_t)intid,
 				 .v0 = v0,
-				 .v1 = v1 };
+				 .v1 = v1,
+				 .cpu = (uint8_t)this_cpu() };
 
 	logbuf_add(&r);
 #else
@@ -44,10 +46,10 @@ void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, u
 #endif
 }
 
+/* The model, every vCPU's (CPU 0, before any guest runs). */
 void vgic_hyp_init(void)
 {
 	unsigned nr_lr = (gich_read(GICH_VTR) & GICH_VTR_LISTREGS_MASK) + 1;
-
 	const struct board_desc *d = &hyp_vcpu.desc;
 
 	for (unsigned i = 0; i < d->ndevs; i++)
@@ -55,26 +57,33 @@ void vgic_hyp_init(void)
 			gicd_base = d->devs[i].base;
 			gicd_size = d->devs[i].size;
 		}
-	vgic_init(&hyp_vgic, 1, nr_lr);
-	if (d->ncpus == 1) /* one vCPU's vGIC for now: with more the GIC stays RAZ/WI */
-		hyp_vcpu.board.vgic = &hyp_vgic;
+	vgic_init(&hyp_vgic, d->ncpus, nr_lr);
+	hyp_vcpu.board.vgic = &hyp_vgic;
+	vgic_hyp_cpu_init();
+}
+
+/* This CPU's GICH (banked: each CPU sees its own at HOST_GICH_BASE). */
+void vgic_hyp_cpu_init(void)
+{
 	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++)
 		*gich(GICH_LR0 + 4 * i) = 0;
 	*gich(GICH_VMCR) = 0; /* the binary points' reset values, PMR 0 (vgic_v2_enable) */
-	*gich(GICH_HCR) = hyp_vgic.cpu[0].hcr;
+	*gich(GICH_HCR) = hyp_vgic.cpu[this_cpu()].hcr;
 	gic_phys_enable_ppi(GIC_INTID_MAINT, MAINT_PRIO);
+	gic_phys_enable_ppi(HYP_KICK_SGI, MAINT_PRIO);
 }
 
 /* After the guest ran: what it did with its LRs, into the model. */
 void vgic_fold(uint32_t pc)
 {
-	struct vgic_cpu *vc = &hyp_vgic.cpu[0];
+	unsigned cpu = this_cpu();
+	struct vgic_cpu *vc = &hyp_vgic.cpu[cpu];
 	uint32_t lr[GICH_LR_MAX];
 	uint64_t done;
 
 	for (unsigned i = 0; i < vc->used_lrs; i++)
 		lr[i] = *gich(GICH_LR0 + 4 * i);
-	done = vgic_fold_lr_state(&hyp_vgic, 0, lr, *gich(GICH_VMCR), &hw_ops);
+	done = vgic_fold_lr_state(&hyp_vgic, cpu, lr, *gich(GICH_VMCR), &hw_ops);
 	for (unsigned i = 0; done; i++, done >>= 1)
 		if (done & 1) {
 			irq_log(pc, TRAP_OUT_EOI, GICH_LR_VIRTID(lr[i]), i, lr[i]);
@@ -86,8 +95,9 @@ void vgic_fold(uint32_t pc)
 /* Before the guest runs again: the model's LRs and GICH_HCR into the hardware. */
 void vgic_flush(uint32_t pc)
 {
-	struct vgic_cpu *vc = &hyp_vgic.cpu[0];
-	uint64_t changed = vgic_flush_lr_state(&hyp_vgic, 0);
+	unsigned cpu = this_cpu();
+	struct vgic_cpu *vc = &hyp_vgic.cpu[cpu];
+	uint64_t changed = vgic_flush_lr_state(&hyp_vgic, cpu);
 
 	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++) {
 		*gich(GICH_LR0 + 4 * i) = vc->lr[i];
@@ -97,15 +107,49 @@ void vgic_flush(uint32_t pc)
 	*gich(GICH_HCR) = vc->hcr;
 }
 
+/*
+ * CPU_OFF: the LRs' state into the model and the interface quiet (no
+ * maintenance interrupt while parked); CPU_ON's vgic_flush gives it back.
+ * KVM keeps a powered-off vCPU's ap_list as it is: the same state.
+ */
+void vgic_park(uint32_t pc)
+{
+	vgic_fold(pc);
+	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++)
+		*gich(GICH_LR0 + 4 * i) = 0;
+	*gich(GICH_HCR) = 0;
+}
+
+/*
+ * The vCPUs running the guest elsewhere with something new to queue, sent
+ * HYP_KICK_SGI: theirs to fold and flush (irq.c), as KVM's kvm_vcpu_kick
+ * makes the target exit and flush. Parked and starting vCPUs flush anyway
+ * when they enter.
+ */
+void vgic_kick_others(void)
+{
+	const struct psci_cpus *p = &hyp_vcpu.board.psci;
+	unsigned mask = vgic_kick_mask(&hyp_vgic, this_cpu());
+
+	for (unsigned c = 0; c < hyp_ncpus; c++)
+		if (p->power[c] != PSCI_POWER_ON)
+			mask &= ~(1u << c);
+	if (mask)
+		gic_phys_send_sgi(HYP_KICK_SGI, mask);
+}
+
 /* A trapped distributor access: the model must see the LRs' state first. */
 enum board_reg vgic_board_mmio(struct board_access *a, uint32_t pc)
 {
 	enum board_reg reg;
 
-	if (a->ipa - gicd_base >= gicd_size || hyp_vcpu.desc.ncpus > 1)
-		return board_mmio(&hyp_vcpu.board, a); /* more vCPUs: RAZ/WI (one vCPU's vGIC) */
+	a->cpu = (uint8_t)this_cpu(); /* the banked registers and SGIR's sender */
+	if (a->ipa - gicd_base >= gicd_size)
+		return board_mmio(&hyp_vcpu.board, a);
 	vgic_fold(pc);
 	reg = board_mmio(&hyp_vcpu.board, a);
 	vgic_flush(pc);
+	if (a->write && hyp_ncpus > 1)
+		vgic_kick_others();
 	return reg;
 }

@@ -37,11 +37,12 @@
 /* clang-format on */
 
 /* QEMU virt's real devices the hypervisor itself drives. */
-#define HOST_UART_BASE 0x09000000u
-#define HOST_GICD_BASE 0x08000000u
-#define HOST_GICC_BASE 0x08010000u
-#define HOST_GICH_BASE 0x08030000u /* GICH: this CPU's virtual interface control */
-#define HOST_GICV_BASE 0x08040000u /* GICV: the virtual CPU interface, the guest's GICC */
+#define HOST_UART_BASE	0x09000000u
+#define HOST_UART_INTID 33u /* its SPI 1, as the board's (BOARD_UART_SPI) */
+#define HOST_GICD_BASE	0x08000000u
+#define HOST_GICC_BASE	0x08010000u
+#define HOST_GICH_BASE	0x08030000u /* GICH: this CPU's virtual interface control */
+#define HOST_GICV_BASE	0x08040000u /* GICV: the virtual CPU interface, the guest's GICC */
 
 /* The last exception given to the guest, to see it stuck (fault.c). */
 struct inject_history {
@@ -185,35 +186,49 @@ void watchdog_start(unsigned ms);
 void watchdog_stop(void);
 
 /* gic_phys.c: the physical GIC (EOImode 1) */
-void gic_phys_init(void);
+void gic_phys_init(void);     /* the distributor, and CPU 0's interface */
+void gic_phys_cpu_init(void); /* a secondary's own interface */
 void gic_phys_enable_ppi(unsigned id, uint8_t prio);
-uint32_t gic_phys_ack(void);		/* GICC_IAR */
-void gic_phys_eoi(uint32_t iar);	/* GICC_EOIR: priority drop */
-void gic_phys_deactivate(uint32_t iar); /* GICC_DIR */
+void gic_phys_send_sgi(unsigned id, unsigned cpu_mask);
+void gic_phys_enable_spi(unsigned id, uint8_t prio); /* to CPU 0, level as QEMU wires it */
+uint32_t gic_phys_ack(void);			     /* GICC_IAR */
+void gic_phys_eoi(uint32_t iar);		     /* GICC_EOIR: priority drop */
+void gic_phys_deactivate(uint32_t iar);		     /* GICC_DIR */
 uint32_t gic_phys_ctlr(void);
 void gic_phys_resample(void); /* QEMU: re-signal a pending interrupt after a HW deactivation */
 
 /* gich.c: the guest's GIC (the board's vgic model) against the hardware's GICH */
 struct vgic_dist;
 extern struct vgic_dist hyp_vgic;
-void vgic_hyp_init(void);
+void vgic_hyp_init(void);     /* the model for every vCPU, then vgic_hyp_cpu_init */
+void vgic_hyp_cpu_init(void); /* this CPU's GICH and maintenance PPI */
+void vgic_kick_others(void);  /* after a distributor write: smp.h's HYP_KICK_SGI */
 uint32_t gich_read(unsigned off);
 void vgic_fold(uint32_t pc);  /* the LRs the guest left, into the model */
 void vgic_flush(uint32_t pc); /* the model's LRs into the hardware */
+void vgic_park(uint32_t pc);  /* CPU_OFF: fold, then the LRs and GICH_HCR cleared */
 enum board_reg vgic_board_mmio(struct board_access *a, uint32_t pc);
 void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1);
 
 /* vtimer.c: the guest's virtual timer, HW-linked to its PPI 27 */
-void vtimer_init(void);
+void vtimer_init(void);	    /* every vCPU's link, then vtimer_cpu_init */
+void vtimer_cpu_init(void); /* this CPU's PPI 27 */
+void vtimer_reset(void);    /* CPU_ON: this vCPU's timer off, its interrupt quiet */
 bool vtimer_line_level(void *ctx, unsigned cpu, unsigned hwintid);
 void vtimer_deactivate(void *ctx, unsigned cpu, unsigned hwintid);
 void vtimer_irq(uint32_t iar, uint32_t pc);
+
+/* uart_in.c: the host UART's input to the guest's UART, its line to the guest's SPI */
+void uart_in_init(void);
+void uart_in_irq(uint32_t iar, uint32_t pc);
+/* After a general-path access to reg: refill once there is room, the guest's line. */
+void uart_in_access(enum board_reg reg, uint32_t pc);
 
 /* irq.c: physical interrupts at PL2 */
 bool irq_handle(uint32_t pc); /* one, if pending; false if none */
 
 bool watchdog_expired(void); /* polled by a parked CPU 0 (smp.c) */
-/* The watchdog fired with the guest at pc: the run ends, status 124. */
+/* The watchdog fired with the guest at pc: the run ends, status 124 (the lock held). */
 void hyp_timeout(uint32_t pc) __attribute__((noreturn));
 #define GIC_SPURIOUS_ID 1023u
 

@@ -5,6 +5,9 @@
  *   26  the watchdog (CNTHP): the guest ran out of time
  *   27  the guest's virtual timer: a HW-linked virtual interrupt (vtimer.c)
  *   25  the GICH maintenance interrupt: fold the finished LRs, refill
+ *    0  HYP_KICK_SGI from another CPU (SMP): the model has something new
+ *       for this vCPU: fold and flush (gich.c's vgic_kick_others)
+ *   33  the host UART's input: into the guest's UART (uart_in.c)
  */
 #include "smp.h"
 #include "gicv2.h"
@@ -35,6 +38,15 @@ static void maintenance(uint32_t iar, uint32_t pc)
 	gic_phys_deactivate(iar);
 }
 
+/* Kicked: the other CPU changed the model under the lock; the LRs follow it. */
+static void kicked(uint32_t iar, uint32_t pc)
+{
+	gic_phys_eoi(iar);
+	gic_phys_deactivate(iar);
+	vgic_fold(pc);
+	vgic_flush(pc);
+}
+
 /* One physical interrupt, if any is pending: false if the GIC had none. */
 bool irq_handle(uint32_t pc)
 {
@@ -48,6 +60,8 @@ bool irq_handle(uint32_t pc)
 	case WATCHDOG_INTID: watchdog_fired(iar, pc);
 	case VTIMER_INTID: vtimer_irq(iar, pc); break;
 	case GIC_INTID_MAINT: maintenance(iar, pc); break;
+	case HOST_UART_INTID: uart_in_irq(iar, pc); break;
+	case HYP_KICK_SGI: kicked(iar, pc); break;
 	default:
 		gic_phys_eoi(iar); /* nothing else is enabled: never */
 		gic_phys_deactivate(iar);

@@ -153,6 +153,7 @@ void hyp_main(void)
 	gic_phys_init();
 	vgic_hyp_init();
 	vtimer_init();
+	uart_in_init();
 	hyp_regdump(&plan);
 	watchdog_start(v->watchdog_ms);
 	guest_enter(plan.entry, plan.cpsr, (const uint32_t[3]){ plan.r0, plan.r1, plan.r2 });

@@ -20,6 +20,8 @@
 #     --drain          the trap log straight to OUT/NAME.traplog, drained as the
 #                      ring fills (semihosting): no record lost (a Linux boot)
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
+#     --stdin          the guest's UART input from stdin (a terminal: raw, ^A x
+#                      leaves QEMU); without it stdin is /dev/null
 #     -q               do not copy the output to the terminal
 # The image is any file: QEMU's loader puts its bytes in a staging area and
 # the hypervisor tells ELF, zImage and raw apart (docs/baremetal-hyp.md).
@@ -41,7 +43,7 @@ STAGING_MAX=$((GUEST_PA - STAGING_PA))
 PARAMS_MAX=512
 
 hyp=build/baremetal-hyp/hyp.elf out=build/hyp name= limit=60 watchdog= ring= debug= quiet=
-strict= drain= mem=16M params= initrd= cpus=1 dump_dtb=
+strict= drain= mem=16M params= initrd= cpus=1 dump_dtb= stdin=
 die() { echo "run.sh: $*" >&2; exit $BADINPUT; }
 need() { [ $# -ge 2 ] || die "option $1 needs a value"; }
 while [ $# -gt 0 ]; do
@@ -60,6 +62,7 @@ while [ $# -gt 0 ]; do
 	--strict) strict=1; shift ;;
 	--drain) drain=1; shift ;;
 	--debug) debug=1; shift ;;
+	--stdin) stdin=1; shift ;;
 	-q) quiet=1; shift ;;
 	--) die "no guest image before --" ;;
 	-*) die "unknown option $1" ;;
@@ -129,11 +132,22 @@ fi
 qemu+=("$@")
 
 raw=$out/$name.out
+# --stdin: QEMU reads this stdin (from a terminal in the foreground, so that
+# it may); else /dev/null. The hypervisor feeds it to the guest (uart_in.c).
+run_qemu() {
+	if [ -z "$stdin" ]; then
+		timeout -k 5 "$limit" "${qemu[@]}" </dev/null
+	elif [ -t 0 ]; then
+		timeout -k 5 --foreground "$limit" "${qemu[@]}"
+	else
+		timeout -k 5 "$limit" "${qemu[@]}"
+	fi
+}
 if [ -n "$quiet" ]; then
-	timeout -k 5 "$limit" "${qemu[@]}" </dev/null >"$raw" 2>&1
+	run_qemu >"$raw" 2>&1
 	rc=$?
 else
-	timeout -k 5 "$limit" "${qemu[@]}" </dev/null 2>&1 | tee "$raw"
+	run_qemu 2>&1 | tee "$raw"
 	rc=${PIPESTATUS[0]}
 fi
 tr -d '\r' <"$raw" >"$raw.tmp" && mv "$raw.tmp" "$raw"

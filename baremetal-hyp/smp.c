@@ -97,14 +97,18 @@ static void wait_for_start(unsigned cpu)
 	struct vcpu_start *s = &starts[cpu];
 
 	while (!s->go) {
-		if (cpu == 0 && watchdog_expired())
+		if (cpu == 0 && watchdog_expired()) {
+			hyp_lock(); /* hyp_timeout's rule */
 			hyp_timeout(0);
+		}
 		wfe();
 	}
 	s->go = false;
 	__asm__ volatile("dmb" ::: "memory");
 	hyp_lock();
 	psci_cpu_entered(&hyp_vcpu.board.psci, cpu);
+	vtimer_reset();
+	vgic_flush(s->entry); /* what was queued for it while it was off */
 	hyp_unlock();
 }
 
@@ -116,10 +120,11 @@ static void __attribute__((noreturn)) enter_posted(unsigned cpu)
 	guest_enter(s->entry, s->cpsr, r012);
 }
 
-void smp_vcpu_off(void)
+void smp_vcpu_off(uint32_t pc)
 {
 	unsigned cpu = this_cpu();
 
+	vgic_park(pc);
 	hyp_unlock();
 	wait_for_start(cpu);
 	enter_posted(cpu);
@@ -135,6 +140,9 @@ void hyp_secondary_main(void)
 	hyp_mmu_load();
 	hyp_activate_traps();
 	hyp_activate_vm();
+	gic_phys_cpu_init();
+	vgic_hyp_cpu_init();
+	vtimer_cpu_init();
 	wait_for_start(cpu);
 	enter_posted(cpu);
 }

@@ -23,6 +23,9 @@
 
 extern unsigned hyp_ncpus; /* the board's vCPUs (-c) */
 
+/* The physical SGI that makes a CPU fold and flush its vCPU's LRs (gich.c). */
+#define HYP_KICK_SGI 0u
+
 /* This CPU's index, = its vCPU's: MPIDR Aff0 (QEMU virt numbers CPUs so). */
 static inline unsigned this_cpu(void) { return read_MPIDR() & 0xffu; }
 
@@ -33,8 +36,12 @@ void hyp_unlock(void);
 /* PSCI CPU_ON answered 0 for target: start its vCPU at entry, r0 = context_id. */
 void smp_vcpu_on(unsigned target, uint32_t entry, bool thumb, uint32_t context_id);
 
-/* PSCI CPU_OFF: this CPU parks until a CPU_ON (the lock is given up first). */
-void smp_vcpu_off(void) __attribute__((noreturn));
+/*
+ * PSCI CPU_OFF at pc: this vCPU's LRs into the model (vgic_park), then the
+ * CPU parks until a CPU_ON (the lock is given up first); the CPU_ON's
+ * entry resets its timer and flushes what was queued meanwhile.
+ */
+void smp_vcpu_off(uint32_t pc) __attribute__((noreturn));
 
 /* C entry of a secondary CPU, from boot.S's secondary_start. */
 void hyp_secondary_main(void) __attribute__((noreturn));

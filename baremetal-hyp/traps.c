@@ -64,7 +64,7 @@ void hyp_timeout(uint32_t pc)
 {
 	struct trap_record *r;
 
-	hyp_lock(); /* held to the end: the other CPUs' traps wait */
+	/* Called with the lock held (irq.c, smp.c), kept to the end: the others wait. */
 	hyp_printf("hyp: watchdog: the guest ran out of time at pc=0x%08lx\n", (unsigned long)pc);
 	if (guest_in_handlers(&hyp_vcpu))
 		hyp_printf("hyp: watchdog: the guest was looping in its exception handlers "

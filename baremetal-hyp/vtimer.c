@@ -8,6 +8,7 @@
  * EOI of the virtual one deactivates the physical one in the GIC.
  */
 #include "hyp.h"
+#include "smp.h"
 #include "vgic.h"
 
 /* clang-format off */
@@ -15,10 +16,30 @@
 #define VTIMER_PRIO	0xa0		/* below the watchdog's 0x80: it preempts nothing */
 /* clang-format on */
 
+/* Every vCPU's virtual 27 linked to its own CPU's physical 27 (PPIs are banked). */
 void vtimer_init(void)
 {
-	vgic_map_hw(&hyp_vgic, 0, VTIMER_INTID, VTIMER_INTID);
-	gic_phys_enable_ppi(VTIMER_INTID, VTIMER_PRIO);
+	for (unsigned c = 0; c < hyp_ncpus; c++)
+		vgic_map_hw(&hyp_vgic, c, VTIMER_INTID, VTIMER_INTID);
+	vtimer_cpu_init();
+}
+
+void vtimer_cpu_init(void) { gic_phys_enable_ppi(VTIMER_INTID, VTIMER_PRIO); }
+
+/*
+ * A vCPU started again by CPU_ON: its timer off and its interrupt inactive
+ * on both sides, as kvm_timer_vcpu_reset (CNTV_CTL = 0,
+ * kvm_vgic_reset_mapped_irq); else a 27 left active at CPU_OFF would never
+ * fire again.
+ */
+void vtimer_reset(void)
+{
+	struct vgic_irq *irq = vgic_get_irq(&hyp_vgic, this_cpu(), VTIMER_INTID);
+
+	write_CNTV_CTL(0);
+	isb();
+	irq->active = irq->pending_latch = irq->line_level = false;
+	gic_phys_deactivate(VTIMER_INTID);
 }
 
 /* The timer's output (kvm_timer_should_fire): enabled, condition met, not masked. */
@@ -43,6 +64,6 @@ void vtimer_irq(uint32_t iar, uint32_t pc)
 {
 	gic_phys_eoi(iar); /* priority drop only (EOImode 1): it stays active */
 	vgic_fold(pc);
-	vgic_inject(&hyp_vgic, 0, VTIMER_INTID, true);
+	vgic_inject(&hyp_vgic, this_cpu(), VTIMER_INTID, true);
 	vgic_flush(pc);
 }

@@ -21,9 +21,6 @@
 #define FSR_EXT_ABORT 0x008u	  /* short-descriptor FS = 0b01000, synchronous external */
 #define FSR_FS_MASK   0x40fu	  /* FS[4] (bit 10) and FS[3:0] */
 #define FSR_WNR	      (1u << 11)
-#define PSR_MODE_MASK 0x1fu
-#define PSR_MODE_SVC  0x13u
-#define PSR_T	      (1u << 5)
 
 static struct {
 	enum exc_kind kind;

@@ -10,8 +10,12 @@
  *      MPIDR, SVC, MMU off) and prints it while CPU 0 waits;
  *   4. a counter both CPUs increment under an LDREX/STREX spinlock whose
  *      waiters sleep in WFE and whose unlock wakes them with SEV;
- *   5. CPU_OFF of CPU 1, seen by AFFINITY_INFO;
- *   6. STRESS_ROUNDS rounds of CPU_ON of every secondary, which adds to the
+ *   5. PP_ROUNDS rounds of SGI ping-pong through the GIC: CPU 0 sends SGI
+ *      PP_PING to CPU 1 (GICD_SGIR, target list), CPU 1 answers with
+ *      PP_PONG; each waits in WFI with CPSR.I set and takes the SGI at
+ *      GICC_IAR (its INTID and the sender's CPUID), never at a vector;
+ *   6. CPU_OFF of CPU 1, seen by AFFINITY_INFO;
+ *   7. STRESS_ROUNDS rounds of CPU_ON of every secondary, which adds to the
  *      counter and powers off, each round waited for (bounded).
  *
  * Only one CPU prints at a time (the others wait on a flag), so the
@@ -26,6 +30,7 @@
  * IMPLEMENTATION DEFINED on real silicon (TCG and Cortex-A15 support them
  * for the global monitor); a guest for real boards maps RAM Normal first.
  */
+#include "board/gicv2.h"
 #include "board/memmap.h"
 
 #define UART_DR			0x000
@@ -50,6 +55,10 @@
 #define LOCK_LOOPS		200		/* increments per CPU, step 4 */
 #define STRESS_ROUNDS		10
 #define STRESS_LOOPS		20		/* increments per secondary per round */
+#define PP_ROUNDS		8
+#define PP_PING			1		/* SGI CPU 0 -> CPU 1 */
+#define PP_PONG			2		/* SGI CPU 1 -> CPU 0 */
+#define GICC_PMR_ALL		0xf0		/* every priority passes */
 
 	.syntax unified
 	.arm
@@ -163,7 +172,38 @@ _start:
 	cmp	r4, #(2 * LOCK_LOOPS)
 	expect	eq, "spinlock: counter = 2 x LOCK_LOOPS (LDREX/STREX, WFE/SEV)"
 
-	/* 5. CPU 1 calls CPU_OFF: AFFINITY_INFO turns OFF; CPU_OFF never returns. */
+	/* 5. SGI ping-pong: CPU 0 pings, CPU 1 pongs, each counts what it took. */
+	ldr	r4, =BOARD_GICD_BASE
+	mov	r0, #1
+	str	r0, [r4, #GICD_CTLR]		@ EnableGrp0: the distributor on
+	mov	r0, #PP_PONG
+	bl	gic_cpu_on
+	shared	r0, pp_ready			@ CPU 1's interface is on
+	mov	r1, #1
+	bl	wait_word
+	expect	eq, "sgi: cpu1 ready (its GIC CPU interface on)"
+	mov	r5, #0				@ round
+	mov	r6, #0				@ pongs taken right
+1:	ldr	r0, =(1 << (GICD_SGIR_TARGETS_SHIFT + 1) | PP_PING)
+	str	r0, [r4, #GICD_SGIR]		@ list: CPU 1
+	mov	r0, #PP_PONG
+	mov	r1, #1
+	bl	take_sgi
+	add	r6, r6, r0
+	add	r5, r5, #1
+	cmp	r5, #PP_ROUNDS
+	blo	1b
+	shared	r0, pp_done
+	mov	r1, #1
+	bl	wait_word
+	shared	r0, pp_pings
+	ldr	r0, [r0]
+	cmp	r0, #PP_ROUNDS
+	expect	eq, "sgi: cpu1 took 8 pings from cpu0 (GICC_IAR: SGI 1, CPUID 0), in WFI"
+	cmp	r6, #PP_ROUNDS
+	expect	eq, "sgi: cpu0 took 8 pongs from cpu1 (GICC_IAR: SGI 2, CPUID 1), in WFI"
+
+	/* 6. CPU 1 calls CPU_OFF: AFFINITY_INFO turns OFF; CPU_OFF never returns. */
 	mov	r0, #1
 	bl	wait_off
 	expect	eq, "psci: AFFINITY_INFO(cpu1) = OFF (1) after its CPU_OFF"
@@ -172,7 +212,7 @@ _start:
 	cmp	r4, #0
 	expect	eq, "psci: CPU_OFF did not return"
 
-	/* 6. CPU_ON/CPU_OFF cycles of every secondary. */
+	/* 7. CPU_ON/CPU_OFF cycles of every secondary. */
 	bl	stress
 	b	finish
 
@@ -204,6 +244,47 @@ wait_off:
 	bne	1b
 	cmp	r5, #1
 2:	pop	{r4, r5, pc}
+
+/* r0 = the SGI this CPU takes: its GIC CPU interface on, that SGI enabled (banked). */
+gic_cpu_on:
+	mov	r1, #1
+	lsl	r1, r1, r0
+	ldr	r2, =BOARD_GICD_BASE
+	str	r1, [r2, #GICD_ISENABLER]
+	ldr	r2, =BOARD_GICC_BASE
+	mov	r1, #GICC_PMR_ALL
+	str	r1, [r2, #GICC_PMR]
+	mov	r1, #1
+	str	r1, [r2, #GICC_CTLR]		@ EnableGrp0
+	bx	lr
+
+/*
+ * r0 = the SGI, r1 = the sender's CPU: WFI (CPSR.I set: the SGI wakes it,
+ * never taken) until GICC_IAR gives it, then EOI. r0 = 1 if it came from
+ * that sender. An other interrupt is ended and waited past; bounded.
+ */
+take_sgi:
+	push	{r4, r5, r6, lr}
+	ldr	r4, =BOARD_GICC_BASE
+	orr	r5, r0, r1, lsl #GICC_IAR_CPU_SHIFT	@ the IAR wanted
+	ldr	r6, =WAIT_POLLS
+1:	wfi
+	ldr	r0, [r4, #GICC_IAR]
+	ubfx	r1, r0, #0, #GICC_IAR_CPU_SHIFT	@ the INTID
+	ldr	r2, =(1 << GICC_IAR_CPU_SHIFT) - 1
+	cmp	r1, r2				@ 1023: nothing pending yet
+	beq	2f
+	str	r0, [r4, #GICC_EOIR]
+	ubfx	r1, r1, #0, #4
+	and	r2, r5, #0xf
+	cmp	r1, r2				@ the SGI wanted, from anyone
+	beq	3f
+2:	subs	r6, r6, #1
+	bne	1b
+3:	cmp	r0, r5
+	moveq	r0, #1
+	movne	r0, #0
+	pop	{r4, r5, r6, pc}
 
 /* CPU 0 takes the secondary's counts once it has reported. */
 add_secondary_counts:
@@ -352,13 +433,37 @@ secondary:
 	bl	wait_word
 	mov	r0, #LOCK_LOOPS
 	bl	add_locked
+	mov	r0, #PP_PING			@ 5: its GIC on before it says done
+	bl	gic_cpu_on
+	shared	r0, pp_ready
+	mov	r1, #1
+	dmb
+	str	r1, [r0]
 	shared	r0, sec_done
+	str	r1, [r0]
+	dsb
+	sev
+	mov	r4, #0				@ pings taken right
+	mov	r5, #0
+1:	mov	r0, #PP_PING
+	mov	r1, #0
+	bl	take_sgi
+	add	r4, r4, r0
+	ldr	r0, =BOARD_GICD_BASE
+	ldr	r1, =(1 << GICD_SGIR_TARGETS_SHIFT | PP_PONG)
+	str	r1, [r0, #GICD_SGIR]		@ list: CPU 0
+	add	r5, r5, #1
+	cmp	r5, #PP_ROUNDS
+	blo	1b
+	shared	r0, pp_pings
+	str	r4, [r0]
+	shared	r0, pp_done
 	mov	r1, #1
 	dmb
 	str	r1, [r0]
 	dsb
 	sev
-	ldr	r0, =PSCI_CPU_OFF		@ 5
+	ldr	r0, =PSCI_CPU_OFF		@ 6
 	hvc	#0
 	shared	r0, sec_off_returned
 	mov	r1, #1
@@ -433,6 +538,9 @@ sec_checks:	.word 0
 sec_fails:	.word 0
 sec_off_returned: .word 0
 stress_done:	.word 0
+pp_ready:	.word 0
+pp_done:	.word 0
+pp_pings:	.word 0
 
 	.bss
 	.balign	8

@@ -14,6 +14,7 @@
 #include "exitline.h"
 #include "memmap.h"
 #include "psci.h"
+#include "uart_rx.h"
 
 struct vgic_dist;
 
@@ -62,7 +63,9 @@ struct board {
 	bool status_written;		     /* STATUS was written at least once */
 	struct exit_line exit_line;	     /* the console's "EXIT: STATUS=n" lines */
 	uint32_t uart_kept[BOARD_UART_KEPT]; /* IBRD FBRD LCR_H CR IFLS IMSC (uart.c) */
-	uint32_t uart_ris;		     /* raw interrupt status: TX after a DR write */
+	uint32_t uart_ris;		     /* raw interrupt status (uart.c, uart_rx.c) */
+	uint32_t uart_rsr;		     /* RSR: OE after an overrun, until an ECR write */
+	struct uart_rx uart_rx;		     /* the receive FIFO (uart_rx.c) */
 	bool stopped;			     /* SYSTEM_OFF/RESET, or the last CPU_OFF */
 	struct psci_cpus psci;		     /* each vCPU's power state (psci.h) */
 	struct vgic_dist *vgic;		     /* the distributor model (vgic.h); NULL: RAZ/WI */
@@ -93,7 +96,8 @@ uint32_t board_exit_status(const struct board *b, enum exit_source *src);
 
 /*
  * The UART's interrupt output (its SPI's level): RIS & IMSC, as QEMU's PL011
- * computes it. A VMM with a GIC forwards a change after each UART write.
+ * computes it. A VMM with a GIC forwards a change after each UART access
+ * and each uart_rx_feed().
  */
 bool board_uart_irq(const struct board *b);
 

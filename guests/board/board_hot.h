@@ -4,7 +4,7 @@
  * answered inline; any other access goes through board_mmio(). The same
  * answers as board_mmio() gives (tests/board/board_test.c checks them
  * against each other): STATUS as board_status_access(), DR through
- * uart_dr_write(), FR's constant value.
+ * uart_dr_write(), FR from uart_fr().
  */
 #ifndef BOARD_BOARD_HOT_H
 #define BOARD_BOARD_HOT_H
@@ -41,7 +41,7 @@ static inline enum board_reg board_mmio_hot(struct board *b, uint32_t ipa, unsig
 	uint32_t offset = ipa - b->uart_base;
 
 	if (!write && size == 4 && offset == UART_FR) {
-		*value = UART_FR_VALUE;
+		*value = uart_fr(b);
 		return BREG_UART_FR;
 	}
 	if (size == 4 && offset == BOARD_STATUS_OFFSET)

@@ -1,25 +1,26 @@
 /*
- * The board's PL011 subset (docs/guest-abi.md): DR is the console, FR is
- * never busy; IBRD, FBRD, LCR_H, CR, IFLS and IMSC keep what is written
- * (the bits a real PL011 implements) so that a guest reads back what it
- * set, as on QEMU's PL011. The interrupt is QEMU's too: a DR write raises
- * TXRIS (the FIFO is never full), ICR clears what it names, RIS and MIS read
- * it, and the output is MIS != 0 (board_uart_irq). Every other register is
- * named, reads 0 and ignores writes. Register offsets: ARM PrimeCell UART
- * (PL011) TRM, table 3-1.
+ * The board's PL011 (docs/guest-abi.md): a DR write is the console, a DR
+ * read takes from the receive FIFO (uart_rx.c); FR is never busy, its RX
+ * flags the FIFO's; IBRD, FBRD, LCR_H, CR, IFLS and IMSC keep what is
+ * written (the bits a real PL011 implements) so that a guest reads back
+ * what it set, as on QEMU's PL011. The interrupt is QEMU's too: a DR write
+ * raises TXRIS (the FIFO is never full), the receive side RXRIS, RTRIS and
+ * OERIS, ICR clears what it names, RIS and MIS read it, and the output is
+ * MIS != 0 (board_uart_irq). RSR reads OE, a write to it (ECR) clears it.
+ * ILPR and DMACR read 0 and ignore writes; the ID registers read the
+ * PL011's IDs. Register offsets: ARM PrimeCell UART (PL011) TRM, table 3-1.
  */
 #include <stddef.h>
 #include "uart.h"
 
 /* clang-format off */
 #define UART_ID_BASE	0xfe0		/* PeriphID0-3, PCellID0-3 */
-#define UART_INT_TX	(1u << 5)	/* TXRIS/TXMIS/TXIC (TRM 3.3.11-3.3.14) */
 #define UART_INT_MASK	0x7ffu		/* the eleven interrupt bits */
 /* clang-format on */
 
 /* The registers that keep their value are consecutive in enum board_reg. */
 _Static_assert(BREG_UART_IMSC - BREG_UART_IBRD + 1 == BOARD_UART_KEPT, "kept: IBRD..IMSC");
-#define KEPT(reg) ((reg)-BREG_UART_IBRD) /* its slot in b->uart_kept */
+#define KEPT(reg) UART_KEPT(reg)
 
 /* Their reset values and implemented bits (TRM 3.3), by slot. */
 static const struct {
@@ -46,6 +47,7 @@ void uart_reset(struct board *b)
 	for (int i = 0; i < BOARD_UART_KEPT; i++)
 		b->uart_kept[i] = kept[i].reset;
 	b->uart_ris = 0;
+	uart_rx_reset(b);
 }
 
 static uint32_t uart_mis(const struct board *b)
@@ -86,7 +88,9 @@ static uint32_t uart_read_word(const struct board *b, enum board_reg reg, uint32
 	if (slot >= 0)
 		return b->uart_kept[slot];
 	if (reg == BREG_UART_FR)
-		return UART_FR_VALUE;
+		return uart_fr(b);
+	if (reg == BREG_UART_RSR)
+		return b->uart_rsr;
 	if (reg == BREG_UART_RIS)
 		return b->uart_ris;
 	if (reg == BREG_UART_MIS)
@@ -106,11 +110,15 @@ static void uart_keep(struct board *b, enum board_reg reg, const struct board_ac
 	int slot = kept_slot(reg);
 	uint32_t value = a->value;
 
+	uint32_t old_lcr_h = b->uart_kept[KEPT(BREG_UART_LCR_H)];
+
 	if (slot < 0)
 		return;
 	if (a->size < 4)
 		value &= (1u << (8 * a->size)) - 1;
 	b->uart_kept[slot] = value & kept[slot].mask;
+	if (reg == BREG_UART_LCR_H || reg == BREG_UART_IFLS)
+		uart_rx_config(b, old_lcr_h);
 }
 
 void uart_dr_write(struct board *b, uint32_t value)
@@ -128,7 +136,9 @@ enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *
 	enum board_reg reg = uart_reg_at(offset);
 	unsigned shift = (offset & 3) * 8;
 
-	if (!a->write)
+	if (!a->write && reg == BREG_UART_DR)
+		a->value = uart_rx_pop(b) >> shift; /* any byte of DR: a FIFO read */
+	else if (!a->write)
 		a->value = uart_read_word(b, reg, offset & ~3u) >> shift;
 	else if (shift != 0)
 		; /* not a register's first byte: ignored */
@@ -136,6 +146,8 @@ enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *
 		uart_dr_write(b, a->value);
 	else if (reg == BREG_UART_ICR)
 		b->uart_ris &= ~(a->value & UART_INT_MASK);
+	else if (reg == BREG_UART_RSR)
+		b->uart_rsr = 0; /* ECR: any value clears the error flags */
 	else
 		uart_keep(b, reg, a);
 	return reg;

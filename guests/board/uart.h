@@ -6,12 +6,28 @@
 #include "board.h"
 
 /* clang-format off */
-#define UART_DR		0x000		/* data: the console */
+#define UART_DR		0x000		/* data: the console out, the input in */
 #define UART_FR		0x018		/* flags */
-#define UART_FR_TXFE	(1u << 7)	/* transmit FIFO empty */
-#define UART_FR_RXFE	(1u << 4)	/* receive FIFO empty: never any input */
-#define UART_FR_VALUE	(UART_FR_TXFE | UART_FR_RXFE)	/* FR as the board reads it */
+#define UART_LCR_H	0x02c		/* line control */
+#define UART_IMSC	0x038		/* interrupt mask set/clear */
 /* clang-format on */
+
+/* A kept register's slot in b->uart_kept (they are consecutive in enum board_reg). */
+#define UART_KEPT(reg) ((reg)-BREG_UART_IBRD)
+
+/* The receive FIFO's depth: 32 with LCR_H.FEN, else a one-byte holding register. */
+static inline unsigned uart_rx_depth(const struct board *b)
+{
+	return (b->uart_kept[UART_KEPT(BREG_UART_LCR_H)] & UART_LCR_H_FEN) ? UART_RX_FIFO : 1;
+}
+
+/* FR: the transmit FIFO always empty (never busy), the receive FIFO's state. */
+static inline uint32_t uart_fr(const struct board *b)
+{
+	if (!b->uart_rx.count)
+		return UART_FR_TXFE | UART_FR_RXFE;
+	return UART_FR_TXFE | (b->uart_rx.count >= uart_rx_depth(b) ? UART_FR_RXFF : 0);
+}
 
 /* A store to DR: its low byte to the console (and the exit-line watcher). */
 void uart_dr_write(struct board *b, uint32_t value);
@@ -25,7 +41,22 @@ enum board_reg uart_reg_at(uint32_t offset);
  */
 enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *a);
 
-/* The kept registers (IBRD ... IMSC) to their PL011 reset values. */
+/* The kept registers (IBRD ... IMSC) to their PL011 reset values, the FIFO empty. */
 void uart_reset(struct board *b);
+
+/* The receive side (uart_rx.c). */
+/* Bytes the FIFO can take now: a VMM feeds no more, keeping the rest for later. */
+unsigned uart_rx_room(const struct board *b);
+/*
+ * Input for the guest: each byte into the FIFO, or lost to an overrun when
+ * it is full; then RXRIS by level and RTRIS (the line idle). Returns the
+ * bytes taken. The VMM forwards board_uart_irq() afterwards.
+ */
+unsigned uart_rx_feed(struct board *b, const char *s, unsigned n);
+/* A DR read: the oldest byte (with DR.OE after an overrun), or 0 when empty. */
+uint32_t uart_rx_pop(struct board *b);
+/* After a store to LCR_H or IFLS: FEN changed flushes the FIFO; RXRIS by the new level. */
+void uart_rx_config(struct board *b, uint32_t old_lcr_h);
+void uart_rx_reset(struct board *b);
 
 #endif

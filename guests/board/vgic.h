@@ -124,6 +124,15 @@ uint64_t vgic_fold_lr_state(struct vgic_dist *d, unsigned cpu, const uint32_t *h
 			    const struct vgic_hw_ops *ops);
 
 /*
+ * The vCPUs other than self that have a pending interrupt to queue which
+ * their last flush did not put in an LR: those a VMM must kick (make fold
+ * and flush again), as KVM's vgic_queue_irq_unlock kicks the target vCPU of
+ * an interrupt it adds to the vCPU's list (kvm_vcpu_kick). Whatever the
+ * guest's PMR, as KVM: the kick queues, the guest's GICV masks.
+ */
+unsigned vgic_kick_mask(struct vgic_dist *d, unsigned self);
+
+/*
  * True if vCPU cpu has an interrupt to take: pending, enabled, above the
  * guest's priority mask, distributor on (kvm_vgic_vcpu_pending_irq): what
  * ends a blocking WFI.

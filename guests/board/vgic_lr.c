@@ -194,6 +194,32 @@ uint64_t vgic_fold_lr_state(struct vgic_dist *d, unsigned cpu, const uint32_t *h
 	return done;
 }
 
+/* Is irq among the interrupts vCPU cpu's last flush put in its LRs? */
+static bool in_lrs(const struct vgic_cpu *vc, const struct vgic_irq *irq)
+{
+	for (unsigned i = 0; i < vc->used_lrs; i++)
+		if (GICH_LR_VIRTID(vc->lr[i]) == irq->intid && GICH_LR_STATE(vc->lr[i]))
+			return true;
+	return false;
+}
+
+unsigned vgic_kick_mask(struct vgic_dist *d, unsigned self)
+{
+	struct vgic_irq *list[BOARD_GIC_NR_IRQS];
+	unsigned mask = 0;
+
+	for (unsigned c = 0; c < d->ncpus; c++) {
+		unsigned n = c == self ? 0 : candidates(d, c, list);
+
+		for (unsigned i = 0; i < n; i++)
+			if (irq_pending(list[i]) && !in_lrs(&d->cpu[c], list[i])) {
+				mask |= 1u << c;
+				break;
+			}
+	}
+	return mask;
+}
+
 bool vgic_cpu_pending(struct vgic_dist *d, unsigned cpu)
 {
 	unsigned pmr = vgic_vmcr_pmr(d->cpu[cpu].vmcr);

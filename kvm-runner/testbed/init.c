@@ -54,6 +54,12 @@ static const char *in_dir(const char *dir, const char *name)
 	return path;
 }
 
+/* "qemu", "kvm-runner", or --runner's NAME */
+static const char *vmm_name(const struct init_args *a)
+{
+	return a->qemu ? "qemu" : strrchr(a->argv[0], '/') + 1;
+}
+
 static void write_runinfo(const char *dir, const struct init_args *a, const struct sctrace *st,
 			  int status, const char *source)
 {
@@ -64,7 +70,7 @@ static void write_runinfo(const char *dir, const struct init_args *a, const stru
 		return;
 	uname(&u);
 	fprintf(f, "guest: %s\n", a->guest);
-	fprintf(f, "vmm: %s\n", a->qemu ? "qemu" : "kvm-runner");
+	fprintf(f, "vmm: %s\n", vmm_name(a));
 	fprintf(f, "exit_status: %d\n", status);
 	if (a->qemu) {
 		fprintf(f, "vmm_status: %d\n", sctrace_exit_code(st->status));
@@ -188,20 +194,24 @@ static void run_order(unsigned limit_s)
 /*
  * A run's files, sent as NAME (one guest) or RUN.NAME (a list's run); dtb
  * only when the runner was given --dump-dtb DIR/dtb, kvmtrace only with
- * --kvm-trace DIR/kvmtrace, fdioctls only when counted. all_optional: a
- * QEMU run, which writes no trap log, trace or registers.
+ * --kvm-trace DIR/kvmtrace, fdioctls only when counted. A QEMU run writes
+ * no trap log, trace or registers: all are optional. --console-only sends
+ * the first REPORT_BRIEF (the logs stay in the VM: a bench run's trap log
+ * and ioctl trace are over a megabyte of base64 through the emulated UART).
  */
-static void report_run(const char *dir, const char *run, bool all_optional)
+static void report_run(const char *dir, const char *run, const struct init_args *a)
 {
 	static const char *const names[] = {
-		"console", "stderr",   "traplog",  "ioctls", "regs",
-		"runinfo", "syscalls", "fdioctls", "dtb",    "kvmtrace",
+		"console", "stderr",   "runinfo",  "traplog", "ioctls",
+		"regs",	   "syscalls", "fdioctls", "dtb",     "kvmtrace",
 	};
+	enum { REPORT_BRIEF = 3 }; /* console, stderr, runinfo */
+	size_t n = a->console_only ? REPORT_BRIEF : sizeof(names) / sizeof(names[0]);
 	char name[TESTBED_NAME_MAX + 16];
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (size_t i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "%s%s%s", run ? run : "", run ? "." : "", names[i]);
-		if ((run || all_optional || strcmp(names[i], "dtb") == 0 ||
+		if ((run || a->qemu || strcmp(names[i], "dtb") == 0 ||
 		     strcmp(names[i], "fdioctls") == 0 || strcmp(names[i], "kvmtrace") == 0) &&
 		    access(in_dir(dir, names[i]), F_OK) < 0)
 			continue; /* a list's runs send what they have, quietly */
@@ -245,8 +255,7 @@ static int run_one(const struct init_args *a, const char *dir)
 		return STATUS_SETUP;
 	}
 	if (st.timed_out)
-		fprintf(stderr, "init: %s killed after %u s (--limit)\n",
-			a->qemu ? "qemu" : "kvm-runner", a->limit_s);
+		fprintf(stderr, "init: %s killed after %u s (--limit)\n", vmm_name(a), a->limit_s);
 	status = sctrace_exit_code(st.status);
 	if (a->qemu)
 		status = qemu_status(out, status, st.timed_out, &source);
@@ -299,18 +308,18 @@ static int run_list(const char *name)
 		snprintf(dir, sizeof(dir), "%s/%s", TESTBED_OUT_DIR, run);
 		mkdir(dir, 0755);
 		printf("init: run %s: status %d\n", run, run_one(&a, dir));
-		report_run(dir, run, a.qemu);
+		report_run(dir, run, &a);
 	}
 	fclose(f);
 	return rc;
 }
 
-static int run(bool *kallsyms, bool *order, bool *list, bool *qemu)
+/* Runs what the command line says; a holds its options (zero when bad). */
+static int run(struct init_args *a)
 {
 	static char cmdline[4096];
 	char *argv[TESTBED_MAX_ARGS + 1];
 	int argc = read_cmdline(cmdline, sizeof(cmdline), argv, TESTBED_MAX_ARGS);
-	struct init_args a;
 	char err[160];
 	int status;
 
@@ -321,38 +330,35 @@ static int run(bool *kallsyms, bool *order, bool *list, bool *qemu)
 			TESTBED_MAX_ARGS - 1);
 		return STATUS_SETUP;
 	}
-	if (init_args_parse(argc, argv, &a, err, sizeof(err)) < 0) {
+	if (init_args_parse(argc, argv, a, err, sizeof(err)) < 0) {
 		fprintf(stderr, "init: %s\n", err);
+		memset(a, 0, sizeof(*a));
 		return STATUS_SETUP;
 	}
-	*kallsyms = a.kallsyms;
-	*order = a.order;
-	*list = a.list[0] != '\0';
-	*qemu = a.qemu;
-	if (*list)
-		status = run_list(a.list);
+	if (a->list[0])
+		status = run_list(a->list);
 	else
-		status = run_one(&a, TESTBED_OUT_DIR);
-	if (a.kallsyms)
+		status = run_one(a, TESTBED_OUT_DIR);
+	if (a->kallsyms)
 		write_kallsyms();
-	if (a.order)
-		run_order(a.limit_s);
+	if (a->order)
+		run_order(a->limit_s);
 	return status;
 }
 
 int main(void)
 {
-	bool kallsyms = false, order = false, list = false, qemu = false;
+	static struct init_args a;
 	int status;
 
 	mount_all();
-	status = run(&kallsyms, &order, &list, &qemu);
+	status = run(&a);
 	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1); /* keep printk out of the data */
-	if (!list) /* a list's runs were sent as they ended */
-		report_run(TESTBED_OUT_DIR, NULL, qemu);
-	if (kallsyms)
+	if (!a.list[0]) /* a list's runs were sent as they ended */
+		report_run(TESTBED_OUT_DIR, NULL, &a);
+	if (a.kallsyms)
 		report_file(stdout, "kallsyms", OUT("kallsyms"));
-	if (order)
+	if (a.order)
 		report_file(stdout, "order", OUT("order"));
 	report_dmesg();
 	report_status(stdout, status);

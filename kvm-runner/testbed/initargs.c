@@ -87,6 +87,15 @@ static int init_options(int argc, char **argv, struct init_args *a, char *err, s
 			a->order = true;
 		} else if (strcmp(argv[i], "--qemu") == 0) {
 			a->qemu = true;
+		} else if (strcmp(argv[i], "--console-only") == 0) {
+			a->console_only = true;
+		} else if (strcmp(argv[i], "--runner") == 0 && i + 1 < argc) {
+			if (!testbed_name_ok(argv[++i])) {
+				snprintf(err, errlen, "bad runner name '%s' (a name in %s)",
+					 argv[i], TESTBED_BIN_DIR);
+				return -1;
+			}
+			snprintf(a->runner, sizeof(a->runner), "%s/%s", TESTBED_BIN_DIR, argv[i]);
 		} else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
 			if (parse_seconds(argv[++i], &a->limit_s) < 0) {
 				snprintf(err, errlen, "bad --limit '%s' (1..3600 seconds)",
@@ -131,7 +140,8 @@ int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_a
 		snprintf(err, errlen,
 			 "no guest given (kernel command line: -- [--no-count] "
 			 "[--no-traplog] [--no-ioctls] [--no-regs] [--limit S] [--kallsyms] "
-			 "[--order] [--qemu] GUEST [OPTION...], or --list NAME)");
+			 "[--order] [--qemu] [--runner NAME] [--console-only] GUEST [OPTION...], "
+			 "or --list NAME)");
 		return -1;
 	}
 	if (!testbed_name_ok(argv[i])) {
@@ -150,6 +160,10 @@ int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_a
 			 TESTBED_MAX_ARGS - 2 * TESTBED_NRESULTS - 2);
 		return -1;
 	}
+	if (a->qemu && a->runner[0]) {
+		snprintf(err, errlen, "--qemu and --runner: one VMM a run");
+		return -1;
+	}
 	if (a->qemu) {
 		push(a, TESTBED_QEMU);
 		for (size_t k = 0; k < QEMU_NARGS; k++)
@@ -161,7 +175,7 @@ int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_a
 		a->argv[a->argc] = NULL;
 		return 0; /* QEMU writes no trap log, trace or registers */
 	}
-	push(a, TESTBED_RUNNER);
+	push(a, a->runner[0] ? a->runner : TESTBED_RUNNER);
 	for (; i < argc; i++)
 		push(a, argv[i]);
 	for (size_t k = 0; k < TESTBED_NRESULTS; k++) {

@@ -4,7 +4,8 @@
  * the words it does not know before "--", e.g. nokaslr):
  *
  *   [--no-count] [--limit SECONDS] [--kallsyms] [--order] [--no-traplog]
- *   [--no-ioctls] [--no-regs] [--qemu] GUEST [RUNNER_OPTION...]
+ *   [--no-ioctls] [--no-regs] [--qemu] [--runner NAME] [--console-only] GUEST
+ *   [RUNNER_OPTION...]
  * or
  *   [--kallsyms] [--order] --list NAME
  *
@@ -17,6 +18,11 @@
  * --qemu runs Debian's QEMU (TESTBED_QEMU, in the initramfs with
  * mkinitramfs.sh --tree) with KVM instead of kvm-runner: TESTBED_QEMU_ARGS,
  * then the runner options (QEMU's own, e.g. -m 256), then -kernel GUEST.
+ * --runner NAME runs /bin/NAME (an --tool of mkinitramfs.sh, e.g. the
+ * bench's bare KVM_RUN loop) in kvm-runner's place, with the same words:
+ * one boot serves runs of both. --console-only sends back the console,
+ * stderr and runinfo only: the runner writes its logs as usual (their cost
+ * is the run's), but they stay in the VM.
  * GUEST names /guests/GUEST.elf in the initramfs, or a raw image
  * /guests/GUEST when the name ends in .bin; the runner options (e.g.
  * --timeout 10) go to kvm-runner before the result-file options init adds.
@@ -37,6 +43,7 @@
 
 /* clang-format off */
 #define TESTBED_RUNNER		"/bin/kvm-runner"
+#define TESTBED_BIN_DIR		"/bin"	/* --runner NAME: /bin/NAME */
 #define TESTBED_QEMU		"/usr/bin/qemu-system-aarch64"	/* fetch-qemu.sh */
 #define TESTBED_ORDER		"/bin/kvm-order"	/* kvm-runner/order/ */
 #define TESTBED_GUEST_DIR	"/guests"
@@ -59,10 +66,12 @@ struct init_args {
 	bool kallsyms;		      /* send the KVM symbols back */
 	bool order;		      /* run TESTBED_ORDER too */
 	bool qemu;		      /* run TESTBED_QEMU, not kvm-runner */
+	bool console_only;	      /* send console, stderr, runinfo only */
 	unsigned no_result;	      /* result options left out, bit k = k-th */
 	char guest[TESTBED_NAME_MAX]; /* a name, never a path */
 	char guest_path[TESTBED_NAME_MAX + sizeof(TESTBED_GUEST_DIR) + 8];
-	char list[TESTBED_NAME_MAX]; /* --list NAME, else "" */
+	char list[TESTBED_NAME_MAX];				     /* --list NAME, else "" */
+	char runner[TESTBED_NAME_MAX + sizeof(TESTBED_BIN_DIR) + 8]; /* what runs */
 	char result_path[TESTBED_NRESULTS][TESTBED_PATH_MAX];
 	const char *argv[TESTBED_ARGV_MAX + 1]; /* the runner's, NULL-ended */
 	int argc;

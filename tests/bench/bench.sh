@@ -18,26 +18,30 @@ fail=0
 have_testbed=1
 $MAKE -s testbed >"$out/testbed.log" 2>&1 ||
 	{ have_testbed=0; echo "bench: no KVM test bed (see $out/testbed.log): KVM column empty"; }
-vmms=(native hyp-nolog hyp kvm-arm64 kvm-trace kvm-nolog kvm-loop qemu-kvm)
+# Each group is one call of run-vmm.sh: the KVM columns of one kernel share a boot.
+groups=(native hyp-nolog hyp "kvm-arm64 kvm-trace kvm-nolog kvm-loop" qemu-kvm)
 if [ -n "${KVM_ARMV7_KERNEL:-}" ]; then
-	$MAKE -s testbed-armv7 "$BUILD/bench/initramfs-kvmloop-armhf.cpio" >>"$out/testbed.log" 2>&1 ||
+	$MAKE -s testbed-armv7 >>"$out/testbed.log" 2>&1 ||
 		echo "bench: the armv7 initramfs failed to build"
-	vmms+=(kvm-armv7 kvm-armv7-trace kvm-armv7-nolog kvm-armv7-loop) # every arm64 column's twin
+	groups+=("kvm-armv7 kvm-armv7-trace kvm-armv7-nolog kvm-armv7-loop") # every arm64 column's twin
 fi
 
 args=()
-for vmm in "${vmms[@]}"; do
-	console=$out/$vmm.console
-	rm -f "$console"
-	if [ "${vmm#kvm}" != "$vmm" ] && [ $have_testbed -eq 0 ]; then
+for group in "${groups[@]}"; do
+	read -ra vmms <<<"$group"
+	if [ "${group#kvm}" != "$group" ] && [ $have_testbed -eq 0 ]; then
 		continue	# no column: said above
 	fi
-	echo "bench: $vmm ..."
-	tests/bench/run-vmm.sh "$vmm" "$console"
+	pairs=()
+	for vmm in "${vmms[@]}"; do pairs+=("$vmm" "$out/$vmm.console"); done
+	echo "bench: $group ..."
+	tests/bench/run-vmm.sh "${pairs[@]}"
 	rc=$?
-	[ $rc -eq 77 ] && { echo "bench: $vmm: skipped"; continue; }
-	[ $rc -eq 0 ] || { echo "bench: $vmm: run failed (status $rc)"; fail=1; }
-	args+=("$vmm=$console")
+	[ $rc -eq 77 ] && { echo "bench: $group: skipped"; continue; }
+	[ $rc -eq 0 ] || { echo "bench: $group: run failed (status $rc)"; fail=1; }
+	for vmm in "${vmms[@]}"; do
+		[ -s "$out/$vmm.console" ] && args+=("$vmm=$out/$vmm.console")
+	done
 done
 
 echo

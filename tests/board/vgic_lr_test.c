@@ -280,6 +280,41 @@ static void test_retarget(void)
 		vgic_dist_mmio(&d, 1, GICD_ICACTIVER + 4, 4, true, &v);
 	}
 	check_eq(vgic_flush_lr_state(&d, 0), 1, "ICACTIVER frees it: its target queues it");
+/* Whom a VMM kicks after vCPU 0's access: the others with something new to queue. */
+static void test_kick_mask(void)
+{
+	uint32_t sgir = 0x00060003; /* list: vCPUs 1 and 2, SGI 3 */
+
+	vgic_init(&d, 3, 4);
+	vgic_dist_mmio(&d, 0, GICD_SGIR, 4, true, &sgir);
+	check_eq(vgic_kick_mask(&d, 0), 0, "distributor off: nobody to kick");
+	d.enabled = true;
+	check_eq(vgic_kick_mask(&d, 0), 0x6, "SGI 3 to vCPUs 1 and 2: kick both");
+	check_eq(vgic_kick_mask(&d, 1), 0x4, "never the caller itself");
+	vgic_flush_lr_state(&d, 1);
+	check_eq(vgic_kick_mask(&d, 0), 0x4, "vCPU 1 flushed: its SGI is in an LR, only 2 left");
+	fold_with(1, 0, GICH_LR_ACTIVE);
+	vgic_flush_lr_state(&d, 1);
+	check_eq(vgic_kick_mask(&d, 0), 0x4, "an active one in the LR: nothing new for 1");
+	vgic_flush_lr_state(&d, 2);
+	check_eq(vgic_kick_mask(&d, 0), 0, "both flushed: no kick");
+	fold_same(2);
+	check_eq(vgic_kick_mask(&d, 0), 0x4,
+		 "vCPU 2 folded (blocked in WFI): its SGI to take, kick");
+
+	vgic_init(&d, 3, 4);
+	d.enabled = true;
+	vgic_get_irq(&d, 0, 40)->targets = 0x6; /* the lowest-numbered target takes it */
+	vgic_get_irq(&d, 0, 40)->enabled = true;
+	vgic_inject(&d, 0, 40, true);
+	check_eq(vgic_kick_mask(&d, 0), 0x2, "a level SPI to vCPUs 1 and 2: vCPU 1 only");
+	vgic_get_irq(&d, 0, 40)->enabled = false;
+	check_eq(vgic_kick_mask(&d, 0), 0, "disabled: no kick");
+	vgic_get_irq(&d, 1, 27)->priority = 0xf8;
+	vgic_get_irq(&d, 1, 27)->enabled = true;
+	vgic_inject(&d, 1, 27, true);
+	check_eq(vgic_kick_mask(&d, 0), 0x2,
+		 "a PPI of vCPU 1 at the lowest priority: kick (PMR is the guest's)");
 }
 
 int main(void)
@@ -291,5 +326,6 @@ int main(void)
 	test_multi_sgi();
 	test_wfi_pending();
 	test_retarget();
+	test_kick_mask();
 	return unit_summary();
 }

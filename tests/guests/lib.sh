@@ -2,15 +2,12 @@
 # and the check of a run against the native console.
 . tests/lib.sh
 guests="fdt vfp exceptions ldst irq smp"
-# What each VMM runs today. The rest waits for issue 8's VMM work (Linux
-# boot protocol and DTB, lazy VFP, abort/UNDEF injection); the *-pending
-# tests check that they still fail, and fail once one passes, so that it
-# moves here.
+# What each VMM runs today: every guest. A guest a VMM cannot run yet goes
+# into pending_why ([side:guest]="why"); pending.test checks that it still
+# fails there, and fails once it passes, so that it moves back here.
 hyp_guests="ldst vfp exceptions fdt smp irq"
-kvm_guests="ldst vfp fdt irq smp"
-declare -A pending_why=(
-	[kvm:exceptions]="the abort is injected right (KVM is given and keeps the right SPSR_abt), but the test bed's CPU, QEMU's TCG, leaves the guest reading its SVC mode's SPSR as SPSR_abt after KVM's eret into ABT mode (aarch64_sync_64_to_32 switches r13/r14, not the SPSR: tests/kvm/spsr-guest.S shows it), so the guest's vectors report FAIL: ...: SPSR 0x00000000 holds no mode rather than return into an illegal mode (docs/kvm-runner.md, Injection)"
-)
+kvm_guests="ldst vfp exceptions fdt irq smp"
+declare -A pending_why=()
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # guest_args NAME: the arguments guests/build.mk gives it, into the array args.

@@ -55,3 +55,36 @@ linux_verdict() {
 		skip "pending under $vmm: $why"
 	fi
 }
+
+# linux_shell VMM: run-linux.sh under a pty (script(1)) gives a shell on the
+# console; a command typed in comes back with its output, and "exit 7"
+# powers off with status 7. Keystrokes go in once the shell is up.
+linux_shell() {
+	local vmm=$1 ts=$LINUX_OUT/shell-$1.typescript fifo=$LINUX_OUT/shell-$1.in feeder
+	command -v script >/dev/null || skip "no script(1) (util-linux)"
+	mkdir -p "$LINUX_OUT"
+	rm -f "$fifo" "$ts"
+	mkfifo "$fifo"
+	(
+		exec 3>"$fifo"
+		for _ in $(seq 240); do grep -q "KIT-SHELL:" "$ts" 2>/dev/null && break; sleep 0.5; done
+		sleep 2
+		printf 'echo typed-$((6*7))\r' >&3
+		for _ in $(seq 120); do grep -q "^typed-42" "$ts" 2>/dev/null && break; sleep 0.5; done
+		printf 'exit 7\r' >&3
+		sleep 30
+	) &
+	feeder=$!
+	timeout -k 5 180 script -qfec "guests/linux/run-linux.sh --vmm $vmm --out $LINUX_OUT/pty \
+		--zimage $LINUX_ZIMAGE --initrd $LINUX_INITRD --timeout 150" "$ts" <"$fifo" >/dev/null 2>&1
+	rc=$?
+	kill "$feeder" 2>/dev/null
+	wait "$feeder" 2>/dev/null
+	rm -f "$fifo"
+	tr -d '\r' <"$ts" >"$ts.txt"
+	expect 'grep -q "^KIT-SHELL: a shell on the console" "$ts.txt"' "a terminal on stdin: init starts a shell"
+	expect 'grep -q "^typed-42$" "$ts.txt"' "the typed command ran: its output came back"
+	expect 'grep -q "^EXIT: STATUS=7$" "$ts.txt"' "exit 7: the exit line says 7"
+	expect '[ $rc -eq 7 ]' "run-linux.sh exits with the shell's status 7 (got $rc)"
+	expect '! grep -q "^KIT-MARKER" "$ts.txt"' "no command list in the interactive path"
+}

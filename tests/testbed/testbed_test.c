@@ -125,6 +125,16 @@ static void test_init_args(void)
 	      "args: too many runner options");
 	check_eq(parse(&a, err, "rand-7.bin --timeout 5"), 0, "args: a raw image");
 	check_str(a.guest_path, "/guests/rand-7.bin", "args: a .bin guest keeps its name");
+	check_eq(parse(&a, err, "--runner kvmloop --no-traplog bench --timeout 5"), 0,
+		 "args: --runner");
+	check(a.argc == 8 && strcmp(a.argv[0], "/bin/kvmloop") == 0 &&
+		      strcmp(a.argv[1], "--timeout") == 0 &&
+		      strcmp(a.argv[7], "/guests/bench.elf") == 0,
+	      "args: /bin/NAME in kvm-runner's place, the same words");
+	check((parse(&a, err, "--runner ../x test")) == -1, "args: --runner takes a name only");
+	check((parse(&a, err, "--runner kvmloop --qemu test")) == -1, "args: --runner and --qemu");
+	check_eq(parse(&a, err, "--console-only test"), 0, "args: --console-only");
+	check(a.console_only && a.argc == 8, "args: --console-only set, the result options kept");
 }
 
 static void test_qemu_args(void)
