@@ -280,6 +280,8 @@ static void test_retarget(void)
 		vgic_dist_mmio(&d, 1, GICD_ICACTIVER + 4, 4, true, &v);
 	}
 	check_eq(vgic_flush_lr_state(&d, 0), 1, "ICACTIVER frees it: its target queues it");
+}
+
 /* Whom a VMM kicks after vCPU 0's access: the others with something new to queue. */
 static void test_kick_mask(void)
 {
