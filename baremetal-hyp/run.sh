@@ -20,8 +20,8 @@
 #     --drain          the trap log straight to OUT/NAME.traplog, drained as the
 #                      ring fills (semihosting): no record lost (a Linux boot)
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
-#     --stdin          the guest's UART input from stdin (a terminal: raw, ^A x
-#                      leaves QEMU); without it stdin is /dev/null
+#     --stdin          the guest's UART input from stdin (a terminal: raw, ^C
+#                      goes to the guest); without it stdin is /dev/null
 #     -q               do not copy the output to the terminal
 # The image is any file: QEMU's loader puts its bytes in a staging area and
 # the hypervisor tells ELF, zImage and raw apart (docs/baremetal-hyp.md).
@@ -119,9 +119,16 @@ if [ -n "$drain" ]; then
 fi
 [ -z "$params" ] || cmdline+=" -- $params"
 qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -smp "$cpus" -m ${qemu_mem}M
-	-nographic -nic none -semihosting -kernel "$hyp" -append "$cmdline"
+	-nic none -semihosting -kernel "$hyp" -append "$cmdline"
 	-device "loader,file=$img,addr=$(printf 0x%x $STAGING_PA),force-raw=on")
 [ -z "$initrd" ] || qemu+=(-device "loader,file=$initrd,addr=$(printf 0x%x $initrd_pa),force-raw=on")
+# The console on stdio; with --stdin as run-linux's native QEMU: no monitor,
+# signal=off, so that ^C reaches the guest's shell (kill QEMU from elsewhere).
+if [ -n "$stdin" ]; then
+	qemu+=(-display none -monitor none -chardev stdio,id=con,signal=off -serial chardev:con)
+else
+	qemu+=(-nographic)
+fi
 if [ -n "$debug" ]; then
 	port=${GDB_PORT:-1234}
 	qemu+=(-gdb "tcp:127.0.0.1:$port" -S)

@@ -27,7 +27,7 @@ guest_lds	= $(if $(filter $(1),$(LINUX_BOOT_GUESTS)),$(GUEST_LINUX_LDS),$(GUEST_
 # size and kernel command line (-m, -p) that the fdt guest checks its DTB
 # against (no spaces: the KVM test bed's kernel command line cannot quote
 # them). GUEST_ARGS_x is passed to run-native.sh (and the VMMs' runs).
-GUEST_ARGS_fdt	:= -m 256 -p kit.mem=256M,kit.cpus=1,kit.psci=hvc
+GUEST_ARGS_fdt	:= -m 256 -c 2 -p kit.mem=256M,kit.cpus=2,kit.psci=hvc
 GUEST_ARGS_smp	:= -c 2
 
 all: $(GUEST_ELFS) $(GUEST_BINS) $(GUEST_LSTS)

@@ -7,7 +7,7 @@
  * says they must be, separated by spaces or commas
  * (the KVM test bed passes the runner's options through a kernel command
  * line, which cannot quote a space):
- *   kit.mem=256M,kit.cpus=1,kit.psci=hvc     (GUEST_ARGS_fdt, guests/build.mk)
+ *   kit.mem=256M,kit.cpus=2,kit.psci=hvc     (GUEST_ARGS_fdt, guests/build.mk: -c 2)
  */
 #include "dt.h"
 #include "guest.h"

@@ -111,12 +111,13 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 		.traps = &vmm,
 		.log = o->traplog != NULL,
 		.strict = o->strict,
+		.input = o->input,
 		.deadline_ns = start_ns + limit_ns,
 	};
 	int rc;
 
 	if (o->traplog && o->kvm_events)
-		rs.pc_from_trace = tracefs_start(o->trace_kb);
+		rs.pc_from_trace = tracefs_start(o->trace_kb, o->irqchip == IRQCHIP_KERNEL);
 	rc = build_vm(vm, o, g);
 	if (rc) {
 		tracefs_stop();

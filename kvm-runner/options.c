@@ -52,6 +52,8 @@ static void usage(FILE *f)
 		"                        KVM_CAP_ARM_INJECT_EXT_DABT (as on Linux 5.4)\n"
 		"      --coalesce-console  console writes (UART DR) completed by KVM and\n"
 		"                        queued (coalesced MMIO): no exit per byte\n"
+		"      --stdin           the guest's UART input from stdin (polled at each\n"
+		"                        tick; the SPI needs --irqchip=kernel)\n"
 		"      --irqchip=kernel|user  kernel (default): KVM's vGIC (a device fd) and\n"
 		"                        its timer, the UART's SPI by KVM_IRQ_LINE; user: no\n"
 		"                        irqchip, the timer's level forwarded to the vCPU's\n"
@@ -105,6 +107,7 @@ enum {
 	OPT_NONISV,
 	OPT_NOEXTDABT,
 	OPT_COALESCE,
+	OPT_STDIN,
 	OPT_STRICT,
 	OPT_IRQCHIP,
 	OPT_HELP,
@@ -130,6 +133,7 @@ static const struct option long_opts[] = {
 	{ "no-nisv", no_argument, NULL, OPT_NONISV },
 	{ "no-ext-dabt", no_argument, NULL, OPT_NOEXTDABT },
 	{ "coalesce-console", no_argument, NULL, OPT_COALESCE },
+	{ "stdin", no_argument, NULL, OPT_STDIN },
 	{ "irqchip", required_argument, NULL, OPT_IRQCHIP },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -194,6 +198,7 @@ static int one_option(int c, struct options *o, FILE *out)
 	case OPT_NONISV: o->no_nisv = true; break;
 	case OPT_NOEXTDABT: o->no_ext_dabt = true; break;
 	case OPT_COALESCE: o->coalesce = true; break;
+	case OPT_STDIN: o->input = true; break;
 	case OPT_IRQCHIP:
 		if (strcmp(optarg, "kernel") && strcmp(optarg, "user"))
 			return fail(EXIT_BADINPUT, "bad --irqchip '%s' (kernel or user)", optarg);

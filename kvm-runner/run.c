@@ -11,6 +11,7 @@
 #include "coalesce.h"
 #include "err.h"
 #include "hsr.h"
+#include "input.h"
 #include "ioctl_trace.h"
 #include "run.h"
 #include "tick.h"
@@ -73,6 +74,12 @@ void run_stop(struct run_state *rs, enum trap_stop why, int status, uint32_t pc,
 	rs->status = status;
 }
 
+/* A DR read, a CR or LCR_H write: the receive FIFO may take more now (input.c). */
+static bool room_made(enum board_reg reg, bool write)
+{
+	return write ? reg == BREG_UART_CR || reg == BREG_UART_LCR_H : reg == BREG_UART_DR;
+}
+
 static uint32_t mmio_value(const uint8_t *data, unsigned len)
 {
 	uint32_t v = 0;
@@ -119,7 +126,9 @@ static int handle_mmio(struct run_state *rs)
 	r.reg = reg;
 	r.v0 = a.value;
 	run_record(rs, &r);
-	return a.write ? vm_sync_uart_irq(rs->vm) : 0; /* the UART's SPI may have changed */
+	if (rs->input && room_made(reg, a.write) && input_poll(rs))
+		return EXIT_KVMFAIL;	 /* what waits in stdin */
+	return vm_sync_uart_irq(rs->vm); /* the SPI may have changed: a DR read lowers RX */
 }
 
 /* A UART write KVM completed from the coalesced zone: pc and syndrome unseen. */
@@ -294,6 +303,8 @@ static int after_run(struct run_state *rs, int ret, int err)
 		if (!tick_fired())
 			return 0;
 		rs->ticks++;
+		if (input_poll(rs))
+			return EXIT_KVMFAIL;
 		rc = check_cpu_off(rs);
 		return rc || rs->done ? rc : run_check_pc(rs);
 	}

@@ -14,6 +14,7 @@ struct run_state {
 	bool log;	      /* record traps */
 	bool pc_from_trace;   /* the kvm trace gives the records' pc: no ioctl per exit */
 	bool strict;	      /* --strict: an access to no device stops the guest */
+	bool input;	      /* --stdin, until its EOF: polled (input.c) */
 	uint64_t deadline_ns; /* CLOCK_MONOTONIC; 0 = none */
 	uint64_t irq_level;   /* device_irq_level last forwarded */
 	unsigned runs, ticks;

@@ -207,3 +207,15 @@ long trace_stats_lost(const char *text)
 	}
 	return overrun ? sum : -1;
 }
+
+long trace_stats_entries(const char *text)
+{
+	static const char key[] = "entries: ";
+	unsigned long v;
+
+	for (const char *l = text; *l; l += strcspn(l, "\n"), l += *l == '\n')
+		if (strncmp(l, key, sizeof(key) - 1) == 0 &&
+		    sscanf(l + sizeof(key) - 1, "%lu", &v) == 1)
+			return (long)v;
+	return -1;
+}

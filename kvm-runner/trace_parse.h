@@ -69,4 +69,7 @@ unsigned trace_line_lost(const char *line, unsigned *in_buf);
  */
 long trace_stats_lost(const char *text);
 
+/* The events in one CPU's ring, its stats' "entries"; -1 without that line. */
+long trace_stats_entries(const char *text);
+
 #endif

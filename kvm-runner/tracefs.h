@@ -13,9 +13,11 @@
 
 /*
  * Returns true when the events are on (else the reason is noted once), with
- * a ring of buffer_kb KiB per CPU.
+ * a ring of buffer_kb KiB per CPU. kernel_irqchip: KVM's vGIC, which traces
+ * every level the timer gives it (vgic_update_irq_pending), so the timer's
+ * own event, a twin fired at every vCPU load, stays off.
  */
-bool tracefs_start(unsigned buffer_kb);
+bool tracefs_start(unsigned buffer_kb, bool kernel_irqchip);
 
 /* Stops tracing without reading it (the run never started). */
 void tracefs_stop(void);

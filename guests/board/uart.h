@@ -45,12 +45,15 @@ enum board_reg uart_mmio(struct board *b, uint32_t offset, struct board_access *
 void uart_reset(struct board *b);
 
 /* The receive side (uart_rx.c). */
-/* Bytes the FIFO can take now: a VMM feeds no more, keeping the rest for later. */
+/*
+ * Bytes the FIFO can take now (0 until CR has UARTEN and RXE): a VMM feeds
+ * no more, keeping the rest for later.
+ */
 unsigned uart_rx_room(const struct board *b);
 /*
  * Input for the guest: each byte into the FIFO, or lost to an overrun when
- * it is full; then RXRIS by level and RTRIS (the line idle). Returns the
- * bytes taken. The VMM forwards board_uart_irq() afterwards.
+ * it is full (all lost, without OE, while the receiver is off); then RXRIS
+ * by level and RTRIS (the line idle). Returns the bytes taken. The VMM forwards board_uart_irq() afterwards.
  */
 unsigned uart_rx_feed(struct board *b, const char *s, unsigned n);
 /* A DR read: the oldest byte (with DR.OE after an overrun), or 0 when empty. */

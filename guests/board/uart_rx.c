@@ -6,9 +6,11 @@
  * hardware's 32-bit-period timeout: raised at the end of each feed while
  * anything waits, as the line goes quiet, and cleared when the FIFO
  * empties. A byte that finds the FIFO full is lost: OERIS, RSR.OE and OE
- * in the next byte's DR read. CR.RXE is not checked, as QEMU's PL011 does
- * not. Without LCR_H.FEN the FIFO is one byte deep and its level 1; a
- * change of FEN empties it, as QEMU's.
+ * in the next byte's DR read. Nothing is received until CR has UARTEN
+ * and RXE (TRM 3.3.8; QEMU's PL011 does not check): the room is 0, so a
+ * VMM holds its input until the guest has set its UART up. Without
+ * LCR_H.FEN the FIFO is one byte deep and its level 1; a change of FEN
+ * empties it, as QEMU's.
  */
 #include "board.h"
 #include "uart.h"
@@ -33,10 +35,19 @@ static void rx_level_update(struct board *b)
 		b->uart_ris &= ~UART_INT_RX;
 }
 
+static bool rx_enabled(const struct board *b)
+{
+	uint32_t cr = b->uart_kept[UART_KEPT(BREG_UART_CR)];
+
+	return (cr & (UART_CR_UARTEN | UART_CR_RXE)) == (UART_CR_UARTEN | UART_CR_RXE);
+}
+
 unsigned uart_rx_room(const struct board *b)
 {
 	unsigned depth = uart_rx_depth(b);
 
+	if (!rx_enabled(b))
+		return 0;
 	return b->uart_rx.count < depth ? depth - b->uart_rx.count : 0;
 }
 
@@ -45,6 +56,8 @@ unsigned uart_rx_feed(struct board *b, const char *s, unsigned n)
 	struct uart_rx *rx = &b->uart_rx;
 	unsigned taken = 0;
 
+	if (!rx_enabled(b))
+		return 0; /* the receiver is off: the line is not sampled */
 	for (unsigned i = 0; i < n; i++) {
 		if (!uart_rx_room(b)) {
 			rx->overrun = true; /* the shift register's byte is lost */

@@ -21,6 +21,8 @@
 #define UART_DR_OE		(1u << 11)	/* DR read: an overrun before this byte */
 #define UART_RSR_OE		(1u << 3)	/* RSR: an overrun since the last ECR write */
 #define UART_LCR_H_FEN		(1u << 4)	/* FIFOs enabled */
+#define UART_CR_UARTEN		(1u << 0)	/* the UART on */
+#define UART_CR_RXE		(1u << 9)	/* its receiver on */
 /* clang-format on */
 
 struct uart_rx {

@@ -250,6 +250,8 @@ static int run_one(const struct init_args *a, const char *dir)
 	o.limit_s = a->limit_s;
 	if (a->qemu)
 		o.stdin_path = "/dev/null"; /* -serial stdio: no input, no terminal */
+	if (a->stdin_path[0])
+		o.stdin_path = a->stdin_path; /* --stdin NAME: the guest's typed input */
 	if (sctrace_run((char *const *)a->argv, &o, &st) < 0) {
 		fprintf(stderr, "init: running %s: %s\n", a->argv[0], strerror(errno));
 		return STATUS_SETUP;

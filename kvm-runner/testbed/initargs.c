@@ -96,6 +96,14 @@ static int init_options(int argc, char **argv, struct init_args *a, char *err, s
 				return -1;
 			}
 			snprintf(a->runner, sizeof(a->runner), "%s/%s", TESTBED_BIN_DIR, argv[i]);
+		} else if (strcmp(argv[i], "--stdin") == 0 && i + 1 < argc) {
+			if (!testbed_name_ok(argv[++i])) {
+				snprintf(err, errlen, "bad --stdin '%s' (a name in %s, not a path)",
+					 argv[i], TESTBED_GUEST_DIR);
+				return -1;
+			}
+			snprintf(a->stdin_path, sizeof(a->stdin_path), "%s/%s", TESTBED_GUEST_DIR,
+				 argv[i]);
 		} else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
 			if (parse_seconds(argv[++i], &a->limit_s) < 0) {
 				snprintf(err, errlen, "bad --limit '%s' (1..3600 seconds)",

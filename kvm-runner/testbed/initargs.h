@@ -4,8 +4,8 @@
  * the words it does not know before "--", e.g. nokaslr):
  *
  *   [--no-count] [--limit SECONDS] [--kallsyms] [--order] [--no-traplog]
- *   [--no-ioctls] [--no-regs] [--qemu] [--runner NAME] [--console-only] GUEST
- *   [RUNNER_OPTION...]
+ *   [--no-ioctls] [--no-regs] [--qemu] [--runner NAME] [--console-only]
+ *   [--stdin NAME] GUEST [RUNNER_OPTION...]
  * or
  *   [--kallsyms] [--order] --list NAME
  *
@@ -22,7 +22,9 @@
  * bench's bare KVM_RUN loop) in kvm-runner's place, with the same words:
  * one boot serves runs of both. --console-only sends back the console,
  * stderr and runinfo only: the runner writes its logs as usual (their cost
- * is the run's), but they stay in the VM.
+ * is the run's), but they stay in the VM. --stdin NAME gives the runner
+ * /guests/NAME as its stdin (the guest's typed input with kvm-runner's
+ * --stdin); otherwise it inherits init's.
  * GUEST names /guests/GUEST.elf in the initramfs, or a raw image
  * /guests/GUEST when the name ends in .bin; the runner options (e.g.
  * --timeout 10) go to kvm-runner before the result-file options init adds.
@@ -73,6 +75,7 @@ struct init_args {
 	char list[TESTBED_NAME_MAX];				     /* --list NAME, else "" */
 	char runner[TESTBED_NAME_MAX + sizeof(TESTBED_BIN_DIR) + 8]; /* what runs */
 	char result_path[TESTBED_NRESULTS][TESTBED_PATH_MAX];
+	char stdin_path[TESTBED_NAME_MAX + sizeof(TESTBED_GUEST_DIR) + 8]; /* "": inherited */
 	const char *argv[TESTBED_ARGV_MAX + 1]; /* the runner's, NULL-ended */
 	int argc;
 };

@@ -147,6 +147,34 @@ static void test_loop_target(void)
 		     "kvm-arm64 MMIO load (UART FR) <= 1.10 x kvm-loop: 1110 vs 1000 (1.11x): "
 		     "missed") != NULL,
 	      "11 %% over the loop is missed");
+	check(strstr(t,
+		     "kvm-armv7 MMIO store (STATUS) <= 1.10 x kvm-armv7-loop: no figure: not run "
+		     "here") != NULL,
+	      "an absent 32-bit column: not run here");
+}
+
+/* The bare hypervisor's interrupt against 3 times its HVC. */
+static void test_irq_target(void)
+{
+	struct bench_run runs[1] = { { .name = "hyp-nolog" } };
+	char err[200];
+
+	read_str(&runs[0], good_console, err, sizeof(err));
+	runs[0].cell[BENCH_HVC].insns = 30;
+	runs[0].cell[BENCH_IRQ_LATENCY].skipped = false; /* the console's: skipped=noirq */
+	runs[0].cell[BENCH_IRQ_LATENCY].insns = 90;
+	char *t = render(runs, 1, BENCH_TEXT, true);
+	check(strstr(t,
+		     "hyp-nolog IRQ: timer to handler (+-16) <= 3 x hyp-nolog HVC PSCI_VERSION: "
+		     "90 vs 30 (3.0x): met") != NULL,
+	      "3 x the HVC is met (%s)", t);
+	runs[0].cell[BENCH_IRQ_LATENCY].insns = 96;
+	t = render(runs, 1, BENCH_TEXT, true);
+	check(strstr(t, "(3.2x): missed") != NULL, "96 against 30 is missed");
+	runs[0].cell[BENCH_IRQ_LATENCY].skipped = true;
+	t = render(runs, 1, BENCH_TEXT, true);
+	check(strstr(t, "3 x hyp-nolog HVC PSCI_VERSION: no figure: not measured") != NULL,
+	      "no interrupt row: not measured");
 }
 
 int main(void)
@@ -155,5 +183,6 @@ int main(void)
 	test_parse_bad();
 	test_table();
 	test_loop_target();
+	test_irq_target();
 	return unit_summary();
 }

@@ -9,6 +9,7 @@
 #define RSR	(BOARD_UART_BASE + 0x004)
 #define FR	(BOARD_UART_BASE + 0x018)
 #define LCR_H	(BOARD_UART_BASE + 0x02c)
+#define CR	(BOARD_UART_BASE + 0x030)
 #define IFLS	(BOARD_UART_BASE + 0x034)
 #define IMSC	(BOARD_UART_BASE + 0x038)
 #define RIS	(BOARD_UART_BASE + 0x03c)
@@ -51,6 +52,22 @@ static void fresh(uint32_t lcr_h)
 {
 	board_init(&b, NULL, NULL);
 	wr(LCR_H, lcr_h);
+	wr(CR, 0x301); /* UARTEN, TXE, RXE: as Linux's pl011_startup */
+}
+
+/* Nothing is received before CR has UARTEN and RXE. */
+static void test_receiver_off(void)
+{
+	board_init(&b, NULL, NULL);
+	wr(LCR_H, FEN);
+	check_eq(uart_rx_room(&b), 0, "reset CR (TXE RXE, no UARTEN): no room");
+	check_eq(uart_rx_feed(&b, "ab", 2), 0, "nothing taken");
+	check_eq(rd(FR, 4), 0x90, "still empty");
+	check_eq(rd(RIS, 4) | rd(RSR, 4), 0, "no overrun: the line is not sampled");
+	wr(CR, 0x101); /* UARTEN, TXE */
+	check_eq(uart_rx_room(&b), 0, "RXE clear: no room");
+	wr(CR, 0x301);
+	check_eq(uart_rx_room(&b), 32, "UARTEN and RXE: room for 32");
 }
 
 /* The FIFO in order, its flags, and a read of an empty one. */
@@ -158,6 +175,7 @@ static void test_interrupts(void)
 	check_eq(rd(DR, 4), 'z', "its byte");
 	check_eq(rd(RIS, 4), 0, "read: both clear");
 	uart_rx_feed(&b, "q", 1);
+	check_eq(rd(FR, 4), 0xc0, "q received: one byte fills character mode");
 	board_init(&b, NULL, NULL);
 	check_eq(rd(FR, 4), 0x90, "board_init empties the FIFO");
 	check_eq(rd(RIS, 4) | rd(RSR, 4), 0, "and clears RIS, RSR");
@@ -165,6 +183,7 @@ static void test_interrupts(void)
 
 int main(void)
 {
+	test_receiver_off();
 	test_fifo_order();
 	test_full_and_overrun();
 	test_interrupts();

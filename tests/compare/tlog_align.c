@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "hsr.h"
 #include "tlog.h"
 #include "tlog_class.h"
 
@@ -296,16 +297,49 @@ static int align_one(const struct tlog *a, const struct tlog *b, struct tlog_dif
 	return r;
 }
 
-/* The events of vCPU cpu, copied to out (a line without cpu= is vCPU 0's). */
+/*
+ * e repeats prev as a polling loop does: an HVC at the same pc with the same
+ * syndrome and call, only its answer (ret=) may differ. A vCPU that waits
+ * for another (AFFINITY_INFO until OFF) calls as often as the other's
+ * scheduling makes it, on each side anew.
+ */
+static bool poll_repeat(const struct tlog_event *prev, const struct tlog_event *e)
+{
+	const char *ret = strstr(e->l.outcome, " ret=");
+	size_t call = ret ? (size_t)(ret - e->l.outcome) : strlen(e->l.outcome);
+
+	return e->l.ec == HSR_EC_HVC && tlog_same_key(prev, e) &&
+		strcmp(prev->l.syndrome, e->l.syndrome) == 0 &&
+		strncmp(prev->l.outcome, e->l.outcome, call) == 0 &&
+		(prev->l.outcome[call] == 0 || prev->l.outcome[call] == ' ');
+}
+
+/*
+ * The events of vCPU cpu, copied to out (a line without cpu= is vCPU 0's),
+ * a polling run of HVCs (poll_repeat) folded into its last call, the one
+ * whose answer ended the loop. Interrupt events between two calls do not
+ * end the run (they are asynchronous: KVM's host IRQ exits fall anywhere).
+ */
 static size_t events_of(const struct tlog *l, unsigned cpu, struct tlog_event *out)
 {
-	size_t n = 0;
+	size_t n = 0, last = SIZE_MAX; /* out[last]: the last trap kept */
 
 	for (size_t i = 0; i < l->n; i++) {
-		int c = l->ev[i].l.cpu == TRAPLOG_NO_CPU ? 0 : l->ev[i].l.cpu;
+		const struct tlog_event *e = &l->ev[i];
+		int c = e->l.cpu == TRAPLOG_NO_CPU ? 0 : e->l.cpu;
 
-		if ((unsigned)c == cpu)
-			out[n++] = l->ev[i];
+		if ((unsigned)c != cpu)
+			continue;
+		if (e->l.ec == TRAPLOG_EC_EVENT) {
+			out[n++] = *e;
+			continue;
+		}
+		if (last != SIZE_MAX && poll_repeat(&out[last], e)) {
+			memmove(&out[last], &out[last + 1], (n - last - 1) * sizeof(*out));
+			n--;
+		}
+		last = n;
+		out[n++] = *e;
 	}
 	return n;
 }

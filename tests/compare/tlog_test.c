@@ -519,9 +519,45 @@ static void test_per_cpu(void)
 	tlog_free(&lb);
 }
 
+/*
+ * SMP: a vCPU polling another (AFFINITY_INFO until OFF) calls as often as
+ * the scheduling makes it; each run of one call at one pc is one row, the
+ * last call's.
+ */
+#define P(seq, pc, ret, cpu) \
+	seq " 0x12 HVC      pc=" pc " imm=0x0000 : psci AFFINITY_INFO fn=0x84000004 ret=" ret \
+	    " by=hyp cpu=" cpu "\n"
+static void test_poll_fold(void)
+{
+	check_str(marks(S2("a") P("0001", "0x40000090", "0x00000000", "0")
+				C("0002", "0x40000060", "1")
+					P("0003", "0x40000090", "0x00000000", "0")
+						P("0004", "0x40000090", "0x00000001", "0") END(4),
+			S2("b") P("0001", "0x40000090", "0x00000001", "0")
+				C("0002", "0x40000060", "1") END(2)),
+		  "==", "three polls (ON, ON, OFF) against one (OFF): one row each vCPU, the same");
+	check_str(marks(S2("a") P("0001", "0x40000090", "0x00000000", "0")
+				P("0002", "0x40000094", "0x00000001", "0") END(2),
+			S2("b") P("0001", "0x40000094", "0x00000001", "0") END(1)),
+		  "<=", "another pc is another call: not folded");
+	check_str(marks(S2("a") P("0001", "0x40000090", "0x00000000",
+				  "0") "0002 -- IRQ      pc=0x40000090 intid=? : irq taken by=kvm "
+				       "cpu=0\n" P("0003", "0x40000090", "0x00000001", "0") END(3),
+			S2("b") P("0001", "0x40000090", "0x00000001", "0") END(1)),
+		  "<=", "an interrupt event between two polls does not end the run");
+	check_str(marks(S2("a") P("0001", "0x40000090", "0x00000000", "0")
+				P("0002", "0x40000090", "0x00000000", "1") END(2),
+			S2("b") P("0001", "0x40000090", "0x00000000", "1") END(1)),
+		  "<=", "the same call on another vCPU does not fold");
+	check_str(marks(S2("a") C("0001", "0x40000050", "0") C("0002", "0x40000050", "0") END(2),
+			S2("b") C("0001", "0x40000050", "0") END(1)),
+		  "=<", "only HVCs fold: a repeated WFE stays a row");
+}
+
 int main(void)
 {
 	test_per_cpu();
+	test_poll_fold();
 	test_load();
 	test_load_v2();
 	test_events_align();

@@ -52,7 +52,8 @@ elf_entry() { printf '0x%08x' $((0x$(od -An -tx4 -j 24 -N 4 "$1" | tr -d ' ')));
 kvm_fresh() {
 	local f
 	[ -f "$KVM_OUT/$1.exit" ] && [ "$(cat "$KVM_OUT/$1.exit")" != 203 ] || return 1
-	for f in "$TB_KERNEL" "$TB_INITRD" "build/guests/$1.elf" kvm-runner/testbed/*.sh tests/guests/lib.sh; do
+	for f in "$TB_KERNEL" "$TB_INITRD" "build/guests/$1.elf" kvm-runner/testbed/*.sh tests/guests/lib.sh \
+		guests/build.mk; do # the guest, how it runs, its GUEST_ARGS
 		[ "$f" -ot "$KVM_OUT/$1.exit" ] || return 1
 	done
 }

@@ -1,6 +1,7 @@
 /*
- * The guest's console input under the bare hypervisor (uart_in.c): with
- * its PL011's FIFO on and RX/RT unmasked, and SPI 33 enabled in its GIC,
+ * The guest's console input (the bare hypervisor's uart_in.c, kvm-runner's
+ * input.c): with its PL011's FIFO on, RX/RT unmasked, the UART and its
+ * receiver on (CR), and SPI 33 enabled in its GIC,
  * it says "uartrx: ready", sleeps in WFI, and on each UART interrupt reads
  * DR until FR.RXFE, up to a newline. Then it checks the line against
  * EXPECT, that interrupts brought it, and that the FIFO and the line are
@@ -13,11 +14,13 @@
 #define UART_SPI	33
 #define UART_FR		0x018
 #define UART_LCR_H	0x02c
+#define UART_CR		0x030
 #define UART_IMSC	0x038
 #define UART_MIS	0x040
 #define FR_RXFE		0x10
 #define LCR_H_FEN8	0x70		/* FIFO on, 8 bits: as Linux's pl011 */
 #define IM_RX_RT	0x50
+#define CR_ON		0x301		/* UARTEN, TXE, RXE: receiving from here on */
 #define BUF_MAX		64
 #define MODE_IRQ	0x12
 #define MODE_SVC	0x13
@@ -53,6 +56,8 @@ _start:
 	str	r0, [r6, #UART_LCR_H]
 	mov	r0, #IM_RX_RT
 	str	r0, [r6, #UART_IMSC]
+	ldr	r0, =CR_ON
+	str	r0, [r6, #UART_CR]
 	ldr	r0, =t_ready
 	bl	puts
 

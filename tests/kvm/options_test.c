@@ -84,6 +84,10 @@ static void test_options(void)
 		      strcmp(o.initrd, "r") == 0,
 	      "long options with =");
 	check(parse(&o, late) < 0 && o.mem == 32u << 20, "options after the image");
+	check(parse(&o, (const char *[]){ "g.elf", NULL }) < 0 && !o.input,
+	      "stdin unread by default");
+	check(parse(&o, (const char *[]){ "--stdin", "g.elf", NULL }) < 0 && o.input,
+	      "--stdin: the guest's UART reads stdin");
 	check(parse(&o, (const char *[]){ "-c", "8", "g.elf", NULL }) < 0 && o.cpus == 8,
 	      "-c 8: eight vCPUs");
 	check(parse(&o, (const char *[]){ "-c", "9", "g.elf", NULL }) == VMM_STATUS_BADINPUT,

@@ -572,6 +572,10 @@ static void losses(void)
 	check(trace_stats_lost("entries: 140\noverrun: 0\ncommit overrun: 0\n") == 0,
 	      "stats of a complete ring: 0");
 	check(trace_stats_lost("no such file\n") == -1, "stats without an overrun line: -1");
+	check(trace_stats_entries("entries: 21050\noverrun: 8950\nread events: 3\n") == 21050,
+	      "stats: the events in the ring");
+	check(trace_stats_entries("overrun: 0\nread events: 3\n") == -1,
+	      "stats without an entries line: -1");
 }
 
 int main(void)

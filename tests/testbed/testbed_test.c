@@ -135,6 +135,13 @@ static void test_init_args(void)
 	check((parse(&a, err, "--runner kvmloop --qemu test")) == -1, "args: --runner and --qemu");
 	check_eq(parse(&a, err, "--console-only test"), 0, "args: --console-only");
 	check(a.console_only && a.argc == 8, "args: --console-only set, the result options kept");
+	check_str(a.stdin_path, "", "args: no --stdin: the runner inherits init's");
+	check_eq(parse(&a, err, "--stdin line.in test --stdin"), 0, "args: --stdin NAME");
+	check_str(a.stdin_path, "/guests/line.in", "args: --stdin names a file in /guests");
+	check(a.argc == 9 && strcmp(a.argv[1], "--stdin") == 0,
+	      "args: the runner's own --stdin after GUEST stays the runner's");
+	check((parse(&a, err, "--stdin ../etc/passwd test")) == -1,
+	      "args: --stdin takes a name only");
 }
 
 static void test_qemu_args(void)
