@@ -23,7 +23,7 @@ _start:
 	strlo	r2, [r0], #4
 	blo	1b
 
-	ldr	r0, =hyp_vectors
+	ldr	r0, =hyp_vectors		@ one vCPU's, until main.c knows the count
 	mcr	p15, 4, r0, c12, c0, 0		@ HVBAR
 	isb
 	bl	hyp_main
@@ -38,7 +38,7 @@ _start:
 secondary_start:
 	bl	hyp_stack_of
 	mov	sp, r0
-	ldr	r0, =hyp_vectors
+	ldr	r0, =hyp_vectors_smp		@ a secondary: several vCPUs
 	mcr	p15, 4, r0, c12, c0, 0		@ HVBAR
 	isb
 	bl	hyp_secondary_main

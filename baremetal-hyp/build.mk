@@ -9,7 +9,7 @@ HYP_DIR		:= $(BUILD)/baremetal-hyp
 HYP_ELF		:= $(HYP_DIR)/hyp.elf
 HYP_NOLOG_ELF	:= $(HYP_DIR)/hyp-nolog.elf
 HYP_LDS		:= linker/hyp.ld
-HYP_BOARD_SRCS	:= $(addprefix guests/board/,board.c board_desc.c uart.c uart_rx.c psci.c hsr.c traplog.c \
+HYP_BOARD_SRCS	:= $(addprefix guests/board/,board.c board_desc.c uart.c uart_rx.c psci.c hsr.c traplog.c traplog_bin.c \
 		     psci_cpus.c a32_decode.c image.c boot.c fdt.c dtb.c size_arg.c exitline.c \
 		     vgic_dist.c vgic_lr.c)
 HYP_SRCS	:= $(wildcard baremetal-hyp/*.c baremetal-hyp/*.S) $(HYP_BOARD_SRCS)

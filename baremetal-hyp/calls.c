@@ -19,47 +19,15 @@ static HYP_COLD int hvc_stop(struct trap_record *r, int status, enum exit_source
 	return TRAP_STOPPED;
 }
 
-/*
- * HVC: ELR_hyp already points past the instruction (B1.8.4); HVC is a
- * 32-bit instruction in ARM and Thumb state alike.
- */
-int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+/* An HVC's record: its PC is the HVC's own (ELR_hyp points past it: B1.8.4). */
+static inline void hvc_record(struct trap_record *r, uint32_t fn, uint32_t ret)
 {
-	struct psci_result res = { .stop = false };
-	uint32_t fn = f->r[0];
-	struct psci_call c = {
-		.cpu = this_cpu(), .fn = fn, .a1 = f->r[1], .a2 = f->r[2], .a3 = f->r[3]
-	};
-
-	(void)hsr;
-	if (!board_psci_const(fn, &res.ret)) /* the board's fast entry first */
-		board_psci_answer(&hyp_vcpu.board, &c, &res);
 	if (r) {
 		r->pc -= 4;
 		r->outcome = psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
 		r->v0 = fn;
-		r->v1 = res.ret;
+		r->v1 = ret;
 	}
-	if (res.stop)
-		return hvc_stop(r, res.status, res.from);
-	if (res.act == PSCI_ACT_CPU_OFF)
-		smp_vcpu_off(frame_pc(f)); /* parked; a CPU_ON enters the guest afresh */
-	if (res.act == PSCI_ACT_CPU_ON)
-		smp_vcpu_on(res.target, res.entry, res.thumb, res.context_id);
-	f->r[0] = res.ret; /* CPU_SUSPEND: 0 at once, the WFI policy */
-	return TRAP_RESUME;
-}
-
-/* SMC (HCR.TSC): no secure world for the guest; skip it with r0 = -1, as KVM. */
-int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
-{
-	f->r[0] = PSCI_RET_NOT_SUPPORTED;
-	if (r) {
-		r->outcome = TRAP_OUT_SMC;
-		r->v1 = PSCI_RET_NOT_SUPPORTED;
-	}
-	frame_skip(f, hsr);
-	return TRAP_RESUME;
 }
 
 /*
@@ -89,6 +57,70 @@ static void vcpu_block(uint32_t pc)
 	}
 }
 
+/* WFI, and CPU_SUSPEND, which kvm_psci_vcpu_suspend makes "the same as WFI". */
+static void vcpu_wait(uint32_t pc, struct trap_record *r)
+{
+	vgic_fold(pc);
+	if (!vgic_cpu_pending(&hyp_vgic, this_cpu())) {
+		if (r)
+			r->flags |= TR_SLEPT; /* the record is whole before the lock is given up */
+		vcpu_block(pc);
+	}
+	vgic_flush(pc);
+}
+
+/* Any call the board answers with more than a constant: out of line. */
+static HYP_COLD int hvc_general(struct hyp_frame *f, struct trap_record *r, uint32_t fn)
+{
+	struct psci_result res = { .stop = false };
+	struct psci_call c = {
+		.cpu = this_cpu(), .fn = fn, .a1 = f->r[1], .a2 = f->r[2], .a3 = f->r[3]
+	};
+
+	board_psci_answer(&hyp_vcpu.board, &c, &res);
+	hvc_record(r, fn, res.ret);
+	if (res.stop)
+		return hvc_stop(r, res.status, res.from);
+	if (res.act == PSCI_ACT_CPU_OFF)
+		smp_vcpu_off(frame_pc(f)); /* parked; a CPU_ON enters the guest afresh */
+	if (res.act == PSCI_ACT_CPU_ON)
+		smp_vcpu_on(res.target, res.entry, res.thumb, res.context_id);
+	f->r[0] = res.ret;
+	if (res.act == PSCI_ACT_SUSPEND) /* state kept: wait, then resume past the HVC */
+		vcpu_wait(frame_pc(f), NULL);
+	return TRAP_RESUME;
+}
+
+/*
+ * HVC: PSCI and SMCCC through the board. The calls whose answer is a
+ * constant (board_psci_const: PSCI_VERSION, SMCCC_VERSION, WORKAROUND_1)
+ * need neither the arguments nor the CPU: answered here. HVC is a 32-bit
+ * instruction in ARM and Thumb state alike, and ELR_hyp is already past it.
+ */
+int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	uint32_t fn = f->r[0], ret;
+
+	(void)hsr;
+	if (!board_psci_const(fn, &ret))
+		return hvc_general(f, r, fn);
+	hvc_record(r, fn, ret);
+	f->r[0] = ret;
+	return TRAP_RESUME;
+}
+
+/* SMC (HCR.TSC): no secure world for the guest; skip it with r0 = -1, as KVM. */
+int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	f->r[0] = PSCI_RET_NOT_SUPPORTED;
+	if (r) {
+		r->outcome = TRAP_OUT_SMC;
+		r->v1 = PSCI_RET_NOT_SUPPORTED;
+	}
+	frame_skip(f, hsr);
+	return TRAP_RESUME;
+}
+
 HYP_COLD int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	uint32_t pc = frame_pc(f);
@@ -98,12 +130,6 @@ HYP_COLD int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	frame_skip(f, hsr);
 	if (hsr_wfx_is_wfe(hsr))
 		return TRAP_RESUME;
-	vgic_fold(pc);
-	if (!vgic_cpu_pending(&hyp_vgic, this_cpu())) {
-		if (r)
-			r->flags |= TR_SLEPT; /* the record is whole before the lock is given up */
-		vcpu_block(pc);
-	}
-	vgic_flush(pc);
+	vcpu_wait(pc, r);
 	return TRAP_RESUME;
 }

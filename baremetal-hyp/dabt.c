@@ -246,9 +246,13 @@ static inline __attribute__((always_inline)) int dabt_device(struct hyp_frame *f
 							     struct trap_record *r, unsigned size)
 {
 	struct dev_access d = dabt_access(hsr, size);
-	uint32_t value = d.write ? guest_reg(f, d.rt) : 0; /* the board takes its low bytes */
-	enum board_reg reg = board_mmio_hot(&hyp_vcpu.board, d.ipa, d.size, d.write, &value);
+	uint32_t value;
+	enum board_reg reg;
 
+	if (d.rt > 12) /* SP or LR, banked: the general path keeps the call off this one */
+		return dabt_slow(f, hsr, r, size);
+	value = d.write ? f->r[d.rt] : 0; /* the board takes its low bytes */
+	reg = board_mmio_hot(&hyp_vcpu.board, d.ipa, d.size, d.write, &value);
 	if (reg == BOARD_NOT_HOT)
 		return dabt_slow(f, hsr, r, size);
 	return dabt_skip(f, hsr, device_done(f, r, d, reg, value));

@@ -1,7 +1,8 @@
 # gdb-multiarch command file for the bare hypervisor under QEMU's gdb stub
 # (`make debug-hyp`). Loads the symbols, connects (port $port, default
-# 1234), stops at every guest trap (guest_trap, HVBAR+0x14) and prints the
-# PL2 registers by the names QEMU's stub gives them:
+# 1234), stops at every guest trap (guest_trap, or guest_trap_smp with
+# several vCPUs: HVBAR+0x14) and prints the PL2 registers by the names
+# QEMU's stub gives them:
 #   HCR  HSTR_EL2  VTCR  VTTBR  VBAR_EL2 (HVBAR)  ESR_EL2 (HSR)
 #   FAR_EL2 (HDFAR)  HPFAR
 # Commands: pl2regs, hsr (HSR decoded by EC), ipa (the faulting IPA).
@@ -71,11 +72,24 @@ document hsr
 Decodes HSR (ESR_EL2 in QEMU's stub) by its exception class.
 end
 
-break guest_trap
-commands
-  silent
+define trapstop
   printf "--- guest trap\n"
   pl2regs
   hsr
+end
+document trapstop
+What hyp.gdb prints at each guest trap.
+end
+
+# One vCPU's table, and the SMP one's (vectors.S: HVBAR is one of the two).
+break guest_trap
+commands
+  silent
+  trapstop
+end
+break guest_trap_smp
+commands
+  silent
+  trapstop
 end
 echo hyp.gdb: stops at each guest trap; `continue` to run, `pl2regs`, `hsr`, `ipa`.\n

@@ -13,11 +13,6 @@
 #include "sysregs.h"
 #include "traplog.h"
 
-/* Built with HYP_TRAPLOG=0 (hyp-nolog.elf) the trap log keeps only a count. */
-#ifndef HYP_TRAPLOG
-#define HYP_TRAPLOG 1
-#endif
-
 /*
  * Physical layout (QEMU virt, RAM at 0x40000000; run.sh gives QEMU -m
  * MACHINE_RAM_MAX, reading these lines):
@@ -63,6 +58,7 @@ struct vcpu {
 	const char *guest;	/* name, for the trap log header */
 	unsigned watchdog_ms;
 	bool strict;	/* a guest fault stops the run instead of being injected */
+	bool pmu;	/* count the guest's and our instructions (pmu.c) */
 	bool vfp_guest; /* the FPU is the guest's (vfp.c) */
 	struct inject_history injected;
 };
@@ -85,8 +81,11 @@ extern struct vcpu hyp_vcpu;
 #define TRAP_STOPPED  0
 
 /* traps.c */
+/* The trap and IRQ entries of the two vector tables (vectors.S): without and with the lock. */
 void hyp_trap(struct hyp_frame *f);
+void hyp_trap_smp(struct hyp_frame *f);
 void hyp_irq(struct hyp_frame *f);
+void hyp_irq_smp(struct hyp_frame *f);
 int trap_stop(struct trap_record *r, enum trap_stop why, int status);
 /*
  * fault.c: a fault the board cannot satisfy. Injected into the guest
@@ -120,44 +119,12 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 int trap_wfx(struct hyp_frame *f, uint32_t hsr, struct trap_record *r);
 
-/*
- * logbuf.c: the trap-log ring. A trap's record is the ring's next slot,
- * filled in place by the handlers (no copy). With the log off
- * (HYP_TRAPLOG=0) there is no record: logbuf_start() returns NULL, a
- * constant the compiler folds into every handler's "if (r)", so no record
- * code runs; only the trap count is kept (fault.c and the log's end line
- * read it).
- */
-extern unsigned logbuf_count;	       /* traps so far */
-struct trap_record *logbuf_slot(void); /* the next slot, counted (log off: NULL) */
-static inline struct trap_record *logbuf_start(const struct hyp_frame *f, uint32_t hsr)
-{
-#if HYP_TRAPLOG
-	struct trap_record *r = logbuf_slot();
+#include "logbuf.h" /* the trap-log ring */
 
-	/* Field by field: a compound literal of this size becomes a memset call. */
-	r->hsr = hsr;
-	r->pc = frame_pc(f);
-	r->ipa = r->insn = r->v0 = r->v1 = 0;
-	r->reg = 0;
-	r->outcome = 0;
-	r->by = TRAP_BY_HYP;
-	r->flags = TR_HSR;
-	r->size = r->srt = r->srt2 = 0;
-	r->cpu = (uint8_t)(read_MPIDR() & 0xffu); /* vCPU n runs on CPU n (smp.h) */
-	return r;
-#else
-	(void)f;
-	(void)hsr;
-	logbuf_count++;
-	return NULL;
-#endif
-}
-void logbuf_set_capacity(unsigned n);
-int logbuf_set_file(const char *path);	      /* the log to a host file, drained: none lost */
-void logbuf_add(const struct trap_record *r); /* a record made elsewhere, copied */
-static inline unsigned logbuf_total(void) { return logbuf_count; }
-void logbuf_print(const char *guest, int status);
+/* pmu.c: the guest's and the hypervisor's instructions, counted (option "pmu") */
+void pmu_start(void);  /* at the guest's entry */
+void pmu_poll(void);   /* at each physical interrupt: a wrapped counter */
+void pmu_report(void); /* once stopped: a "hyp: instructions" line */
 
 /* guestmem.c: guest RAM through Stage 2 */
 void *guest_ram_ptr(uint32_t ipa, uint32_t size);
@@ -237,8 +204,12 @@ void hyp_main(void) __attribute__((noreturn));
 void hyp_wrong_mode(uint32_t cpsr) __attribute__((noreturn));
 void hyp_panic(unsigned cause) __attribute__((noreturn));
 
-/* vectors.S: enters the guest with r0-r2 = r012[0..2], every other register 0. */
-extern char hyp_vectors[];
+/*
+ * vectors.S: the two HVBAR tables, the guest's entry with r0-r2 = r012[0..2]
+ * (every other register 0).
+ */
+extern char hyp_vectors[];     /* one vCPU: no lock on the trap path */
+extern char hyp_vectors_smp[]; /* several: each trap under hyp_lock */
 void guest_enter(uint32_t pc, uint32_t cpsr, const uint32_t r012[3]) __attribute__((noreturn));
 
 #endif

@@ -55,7 +55,9 @@
  * HDCR, the bits we set (HPMN keeps its reset value: all counters):
  *   TPM, TPMCR    performance monitors: the guest must not see host counts
  *   TDA, TDOSA, TDRA  debug registers: a guest cannot arm real breakpoints
- * The same set as Linux 5.6 KVM.
+ * The same set as Linux 5.6 KVM. With the option "pmu" (pmu.c), at the guest's entry:
+ *   HPMN  all counters but the top two: those two are ours (KVM: all the guest's)
+ *   HPME  our two count: the guest's and our own instructions (CPU 0's)
  */
 #define HYP_HDCR_SET (HDCR_TPM | HDCR_TPMCR | HDCR_TDA | HDCR_TDOSA | HDCR_TDRA)
 

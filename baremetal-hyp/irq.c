@@ -55,6 +55,7 @@ bool irq_handle(uint32_t pc)
 
 	if (id == GIC_INTID_SPURIOUS)
 		return false; /* no EOI for a spurious read */
+	pmu_poll();
 	irq_log(pc, TRAP_OUT_IRQ, id, 0, 0);
 	switch (id) {
 	case WATCHDOG_INTID: watchdog_fired(iar, pc);
@@ -69,10 +70,12 @@ bool irq_handle(uint32_t pc)
 	return true;
 }
 
-/* From the guest: under the lock every trap takes (none with one vCPU). */
-void hyp_irq(struct hyp_frame *f)
+/* From the guest, through hyp_vectors (one vCPU: no lock) or hyp_vectors_smp. */
+void hyp_irq(struct hyp_frame *f) { irq_handle(frame_pc(f)); }
+
+void hyp_irq_smp(struct hyp_frame *f)
 {
-	hyp_lock();
+	hyp_lock(); /* as every trap under SMP */
 	irq_handle(frame_pc(f));
 	hyp_unlock();
 }

@@ -6,7 +6,10 @@
  * (traplog-file=PATH, run.sh --drain: a Linux boot's hundreds of thousands
  * of traps): then the ring drains into it, through semihosting, each time
  * it fills, so that nothing is lost, and the console keeps only the guest's
- * and the hypervisor's lines. Built with HYP_TRAPLOG=0 (hyp-nolog.elf)
+ * and the hypervisor's lines. The file is binary (traplog_bin.h): the
+ * ring's records as they are, one or two writes a drain, and the host
+ * formats them (run.sh, build/board/tlogbin), so a Linux boot's log costs
+ * the guest no formatting time. Built with HYP_TRAPLOG=0 (hyp-nolog.elf)
  * only the count is kept.
  */
 #include <stdbool.h>
@@ -15,18 +18,25 @@
 #include "console.h"
 #include "hyp.h"
 #include "semihost.h"
+#include "traplog_bin.h"
 #include "smp.h"
 
 #define LOGBUF_RECORDS 4096u /* a power of two: the index is a mask */
-#define FILE_BUF       8192u /* text gathered per semihosting write */
+
+#define NEVER_DRAIN 0x7fffffffu /* drain_at this far ahead: not within 2^31 records */
 
 unsigned logbuf_count;
-static unsigned mask = LOGBUF_RECORDS - 1;
-static unsigned written;	/* records already written out (draining) */
-static int file = -1;		/* traplog-file's handle */
-static bool head_out, file_bad; /* the header is written once */
-static char fbuf[FILE_BUF];
-static size_t flen;
+unsigned logbuf_mask = LOGBUF_RECORDS - 1;
+unsigned logbuf_drain_at = NEVER_DRAIN; /* no file yet */
+static unsigned written;		/* records already written out (draining) */
+static int file = -1;			/* traplog-file's handle */
+static bool head_out, file_bad;		/* the header is written once */
+
+/* The next mark: the ring full of unwritten records, with a file. */
+static void rearm(void)
+{
+	logbuf_drain_at = file < 0 ? logbuf_count + NEVER_DRAIN : written + logbuf_mask + 1;
+}
 
 /* A smaller ring (a power of two, rounded down), to test the overflow. */
 void logbuf_set_capacity(unsigned n)
@@ -35,120 +45,133 @@ void logbuf_set_capacity(unsigned n)
 
 	while (cap > 1 && cap > n)
 		cap >>= 1;
-	mask = cap - 1;
+	logbuf_mask = cap - 1;
+	rearm();
 }
 
-static void file_flush(void)
+static void file_write(const void *p, size_t n)
 {
-	if (flen && semihost_write(file, fbuf, flen) < 0)
+	if (n && semihost_write(file, p, n) < 0)
 		file_bad = true;
-	flen = 0;
 }
 
 int logbuf_set_file(const char *path)
 {
 	file = semihost_open(path);
+	rearm();
 	return file < 0 ? -1 : 0;
 }
 
-/* One line of the log: to the file, else a "trap: " console line. */
-static void emit(const char *line)
-{
-	size_t n = strlen(line);
-
-	if (file < 0) {
-		console_line(TRAPLOG_CONSOLE_PREFIX, line);
-		return;
-	}
-	if (flen + n + 1 > sizeof(fbuf))
-		file_flush();
-	memcpy(fbuf + flen, line, n);
-	fbuf[flen + n] = '\n';
-	flen += n + 1;
-}
+/* One line of the log, a "trap: " console line (no file). */
+static void emit(const char *line) { console_line(TRAPLOG_CONSOLE_PREFIX, line); }
 
 static void write_head(const char *guest)
 {
 	char line[320];
+	struct traplog_bin_head h;
 
 	if (head_out)
 		return;
 	head_out = true;
+	if (file >= 0) {
+		traplog_bin_head(&h, "hyp", guest, hyp_ncpus);
+		file_write(&h, sizeof(h));
+		return;
+	}
 	traplog_header_cpus(line, sizeof(line), "hyp", guest, hyp_ncpus);
 	emit(line);
 }
 
 #if HYP_TRAPLOG
-static struct trap_record ring[LOGBUF_RECORDS];
+struct trap_record logbuf_ring[LOGBUF_RECORDS];
 
-/* Records first..logbuf_count-1, as text. */
+/* Records first..logbuf_count-1 to the file, as they are: the ring's one or two runs. */
+static void file_records(unsigned first)
+{
+	struct traplog_bin_skip skip;
+
+	if (first > written) {
+		traplog_bin_skip(&skip, first - written);
+		file_write(&skip, sizeof(skip));
+	}
+	while (first < logbuf_count) {
+		unsigned at = first & logbuf_mask, n = logbuf_count - first;
+
+		if (n > logbuf_mask + 1 - at)
+			n = logbuf_mask + 1 - at; /* up to the ring's end */
+		file_write(&logbuf_ring[at], n * sizeof(logbuf_ring[0]));
+		first += n;
+	}
+	written = logbuf_count;
+}
+
+/* Records first..logbuf_count-1, as text, or to the file. */
 static void write_records(unsigned first)
 {
 	char line[320];
 
+	if (file >= 0) {
+		file_records(first);
+		return;
+	}
 	for (unsigned i = first; i < logbuf_count; i++) {
-		traplog_format_cpus(line, sizeof(line), i + 1, &ring[i & mask], hyp_ncpus);
+		traplog_format_cpus(line, sizeof(line), i + 1, &logbuf_ring[i & logbuf_mask],
+				    hyp_ncpus);
 		emit(line);
 	}
 	written = logbuf_count;
 }
 
 /*
- * The ring is full: every record in it is finished (its trap is over), so
- * they go to the file before this slot would overwrite the oldest.
+ * logbuf_slot() reached the mark. With a file the ring is full: every
+ * record in it is finished (its trap is over), so they go to the file
+ * before this slot would overwrite the oldest. Without one the oldest are
+ * overwritten (logbuf_print counts them dropped): the mark moves on.
  */
-static void drain(void)
+void logbuf_drain(void)
 {
-	write_head(hyp_vcpu.guest);
-	write_records(written);
-	file_flush();
-}
-
-struct trap_record *logbuf_slot(void)
-{
-	if (file >= 0 && logbuf_count - written > mask)
-		drain();
-	return &ring[logbuf_count++ & mask];
+	if (file >= 0) {
+		write_head(hyp_vcpu.guest);
+		write_records(written);
+	}
+	rearm();
 }
 
 /*
  * An interrupt event, often inside a trap whose record (an earlier slot) is
  * not finished yet: it never drains, the next trap's slot does.
  */
-void logbuf_add(const struct trap_record *r) { ring[logbuf_count++ & mask] = *r; }
+void logbuf_add(const struct trap_record *r) { logbuf_ring[logbuf_count++ & logbuf_mask] = *r; }
 #else
 static void write_records(unsigned first) { (void)first; }
-
-struct trap_record *logbuf_slot(void)
-{
-	logbuf_count++;
-	return NULL;
-}
 
 void logbuf_add(const struct trap_record *r)
 {
 	(void)r;
-	logbuf_count++;
+	trap_count();
 }
 #endif
 
 void logbuf_print(const char *guest, int status)
 {
 	unsigned total = logbuf_count;
-	unsigned first = total - written > mask + 1 ? total - (mask + 1) : written;
+	unsigned first = total - written > logbuf_mask + 1 ? total - (logbuf_mask + 1) : written;
 	unsigned dropped;
 	char line[320];
+	struct traplog_bin_end end;
 
 	if (!HYP_TRAPLOG)
 		first = total;	   /* nothing was stored */
 	dropped = first - written; /* overwritten before they were written out */
 	write_head(guest);
 	write_records(first);
-	traplog_footer(line, sizeof(line), total, dropped, status);
-	emit(line);
-	if (file < 0)
+	if (file < 0) {
+		traplog_footer(line, sizeof(line), total, dropped, status);
+		emit(line);
 		return;
-	file_flush();
+	}
+	traplog_bin_end(&end, total, dropped, status);
+	file_write(&end, sizeof(end));
 	if (semihost_close(file) < 0 || file_bad)
 		hyp_printf("hyp: the trap log file could not be written in full\n");
 	file = -1;

@@ -56,9 +56,10 @@ static bool num_opt(const char *tok, const char *key, long *v)
 /*
  * What run.sh passes on the semihosting command line (-append): "guest=NAME
  * mem=SIZE (-m's, board_size_arg) cpus=N image=BYTES initrd=BYTES watchdog=MS traplog-ring=N
- * traplog-file=PATH strict dump-dtb=PATH -- BOOTARGS". traplog-ring shrinks
+ * traplog-file=PATH strict pmu dump-dtb=PATH -- BOOTARGS". traplog-ring shrinks
  * the trap-log ring, for its overflow test; traplog-file writes the log to a
- * host file, drained as the ring fills (logbuf.c); strict stops the guest at a fault instead of
+ * host file, drained as the ring fills (logbuf.c); pmu counts the
+ * instructions at PL1/PL0 and PL2 (pmu.c); strict stops the guest at a fault instead of
  * injecting it. Without a command line (QEMU started by hand) the defaults
  * hold, and no image is known. QEMU puts -kernel's file name first.
  */
@@ -85,6 +86,8 @@ static void parse_cmdline(struct vcpu *v, struct boot_args *a, uint32_t *ram, un
 			a->dump_dtb = tok + 9;
 		else if (strcmp(tok, "strict") == 0)
 			v->strict = true;
+		else if (strcmp(tok, "pmu") == 0)
+			v->pmu = true;
 		else if (strncmp(tok, "traplog-file=", 13) == 0) {
 			if (logbuf_set_file(tok + 13) < 0)
 				hyp_fail(VMM_STATUS_BADINPUT, "traplog-file=%s: cannot create it",
@@ -120,6 +123,9 @@ static void describe_board(struct vcpu *v, uint32_t ram, unsigned cpus)
 	if (board_desc_check(&v->desc, err, sizeof(err)))
 		hyp_fail(VMM_STATUS_BADINPUT, "%s", err);
 	hyp_ncpus = cpus; /* vCPU n on CPU n: run.sh gives QEMU -smp cpus */
+	/* The trap path with the lock only when there is something to share (vectors.S). */
+	write_HVBAR((uint32_t)(uintptr_t)(cpus > 1 ? hyp_vectors_smp : hyp_vectors));
+	isb();
 	if (ram % S2_BLOCK_SIZE)
 		hyp_fail(VMM_STATUS_BADINPUT,
 			 "-m: guest RAM of %lu bytes: the bare hypervisor maps "
@@ -156,6 +162,8 @@ void hyp_main(void)
 	uart_in_init();
 	hyp_regdump(&plan);
 	watchdog_start(v->watchdog_ms);
+	if (v->pmu)
+		pmu_start();
 	guest_enter(plan.entry, plan.cpsr, (const uint32_t[3]){ plan.r0, plan.r1, plan.r2 });
 }
 
@@ -163,6 +171,7 @@ void hyp_finish(int status)
 {
 	watchdog_stop();
 	logbuf_print(hyp_vcpu.guest, status);
+	pmu_report(); /* the log's last drain counted too */
 	hyp_printf("hyp: guest stopped, exit status %d\n", status);
 	semihost_exit(status);
 }

@@ -17,8 +17,11 @@
 #     --timeout S      wall-clock limit for QEMU (default 60)
 #     --watchdog MS    the hypervisor's watchdog, in guest time (default 3000)
 #     --ring N         trap-log ring of N records (default 4096), to test overflow
-#     --drain          the trap log straight to OUT/NAME.traplog, drained as the
-#                      ring fills (semihosting): no record lost (a Linux boot)
+#     --pmu            count the guest's and the hypervisor's instructions
+#                      (PMU; under -icount only): a "hyp: instructions" line
+#     --drain          the trap log drained as the ring fills (semihosting) into
+#                      OUT/NAME.traplog.bin, raw records, then made text in
+#                      OUT/NAME.traplog (build/board/tlogbin): no record lost
 #     --debug          wait for gdb (loopback, port $GDB_PORT or 1234)
 #     --stdin          the guest's UART input from stdin (a terminal: raw, ^C
 #                      goes to the guest); without it stdin is /dev/null
@@ -43,7 +46,7 @@ STAGING_MAX=$((GUEST_PA - STAGING_PA))
 PARAMS_MAX=512
 
 hyp=build/baremetal-hyp/hyp.elf out=build/hyp name= limit=60 watchdog= ring= debug= quiet=
-strict= drain= mem=16M params= initrd= cpus=1 dump_dtb= stdin=
+strict= drain= pmu= mem=16M params= initrd= cpus=1 dump_dtb= stdin=
 die() { echo "run.sh: $*" >&2; exit $BADINPUT; }
 need() { [ $# -ge 2 ] || die "option $1 needs a value"; }
 while [ $# -gt 0 ]; do
@@ -61,6 +64,7 @@ while [ $# -gt 0 ]; do
 	--ring) need "$@"; ring=$2; shift 2 ;;
 	--strict) strict=1; shift ;;
 	--drain) drain=1; shift ;;
+	--pmu) pmu=1; shift ;;
 	--debug) debug=1; shift ;;
 	--stdin) stdin=1; shift ;;
 	-q) quiet=1; shift ;;
@@ -111,11 +115,13 @@ mkdir -p "$out" || die "cannot create $out"
 qemu_mem=$(( (GUEST_PA - MACHINE_BASE + RAM_MAX) >> 20 ))
 cmdline="guest=${name//[^A-Za-z0-9._+-]/_} mem=$mem cpus=$cpus image=$img_size initrd=$initrd_size"
 cmdline+="${watchdog:+ watchdog=$watchdog}${ring:+ traplog-ring=$ring}${strict:+ strict}"
-cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}"
+cmdline+="${dump_dtb:+ dump-dtb=$dump_dtb}${pmu:+ pmu}"
 if [ -n "$drain" ]; then
 	[[ $out/$name =~ ^[A-Za-z0-9._/+-]+$ ]] || die "--drain: use an --out and --name of letters, digits and ._/+-"
-	rm -f "$out/$name.traplog"
-	cmdline+=" traplog-file=$out/$name.traplog"
+	tlogbin=${TLOGBIN:-build/board/tlogbin}
+	[ -x "$tlogbin" ] || die "--drain: no $tlogbin to decode the log (make $tlogbin)"
+	rm -f "$out/$name.traplog" "$out/$name.traplog.bin"
+	cmdline+=" traplog-file=$out/$name.traplog.bin"
 fi
 [ -z "$params" ] || cmdline+=" -- $params"
 qemu=(${QEMU_ARM:-qemu-system-arm} -M virt,virtualization=on -cpu cortex-a15 -smp "$cpus" -m ${qemu_mem}M
@@ -159,7 +165,12 @@ else
 fi
 tr -d '\r' <"$raw" >"$raw.tmp" && mv "$raw.tmp" "$raw"
 grep -v -e '^hyp: ' -e '^reg: ' -e '^trap: ' "$raw" >"$out/$name.console"
-[ -n "$drain" ] || sed -n 's/^trap: //p' "$raw" >"$out/$name.traplog"
+if [ -z "$drain" ]; then
+	sed -n 's/^trap: //p' "$raw" >"$out/$name.traplog"
+elif [ -f "$out/$name.traplog.bin" ]; then
+	# The binary log's text (tlogbin): kept beside it only if it is not whole.
+	"$tlogbin" "$out/$name.traplog.bin" >"$out/$name.traplog" && rm -f "$out/$name.traplog.bin"
+fi
 sed -n 's/^reg: //p' "$raw" >"$out/$name.regs"
 if [ $rc -eq 124 ] && ! grep -q '^hyp: guest stopped' "$raw"; then
 	echo "run.sh: QEMU did not finish within ${limit}s" >&2

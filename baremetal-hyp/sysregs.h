@@ -54,6 +54,16 @@
 #define HCPTR_TCPAC	(1u << 31)	/* CPACR accesses */
 /* clang-format on */
 
+/* The performance monitors (B4.1.116 ff.), reached from Hyp mode (pmu.c) */
+/* clang-format off */
+#define PMCR_N_SHIFT	11		/* PMCR.N: the event counters there are */
+#define PMCR_N_MASK	0x1fu
+#define PMXEVTYPER_P	(1u << 31)	/* do not count at PL1 */
+#define PMXEVTYPER_U	(1u << 30)	/* do not count at PL0 */
+#define PMXEVTYPER_NSH	(1u << 27)	/* count at PL2 (non-secure Hyp) */
+#define PMU_EV_INST_RETIRED 0x08u	/* architecturally executed instructions */
+/* clang-format on */
+
 /* HDCR, Hyp Debug Configuration Register: p15, 4, c1, c1, 1 (B4.1.66) */
 /* clang-format off */
 #define HDCR_HPMN_MASK	0x1fu		/* counters the guest may use */
@@ -194,6 +204,13 @@ SYSREG32(CNTFRQ, 0, c14, c0, 0)
 SYSREG32(MIDR, 0, c0, c0, 0)
 SYSREG32(CTR, 0, c0, c0, 1)
 SYSREG32(MPIDR, 0, c0, c0, 5)
+SYSREG32(PMCR, 0, c9, c12, 0)
+SYSREG32(PMCNTENSET, 0, c9, c12, 1)
+SYSREG32(PMCNTENCLR, 0, c9, c12, 2)
+SYSREG32(PMOVSR, 0, c9, c12, 3)
+SYSREG32(PMSELR, 0, c9, c12, 5)
+SYSREG32(PMXEVTYPER, 0, c9, c13, 1)
+SYSREG32(PMXEVCNTR, 0, c9, c13, 2)
 SYSREG64(VTTBR, 6, c2)
 SYSREG64(HTTBR, 4, c2)
 SYSREG64(CNTVOFF, 4, c14)

@@ -47,16 +47,24 @@ static int dispatch(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 	return trap_undef(f, r, TRAP_WHY_CLASS);
 }
 
-/* With several vCPUs, one trap at a time (smp.h): the record's slot too. */
-void hyp_trap(struct hyp_frame *f)
+/*
+ * hyp_vectors (one vCPU): nothing is shared, so no lock. Never inlined into
+ * hyp_trap_smp: one copy, so that the handlers are inlined into it.
+ */
+__attribute__((noinline)) void hyp_trap(struct hyp_frame *f)
 {
 	uint32_t hsr = read_HSR();
-	struct trap_record *r;
+	struct trap_record *r = logbuf_start(f, hsr); /* NULL with the log off */
 
-	hyp_lock();
-	r = logbuf_start(f, hsr); /* NULL with the log off */
 	if (dispatch(f, hsr, r) == TRAP_STOPPED)
 		hyp_finish(hyp_vcpu.status);
+}
+
+/* hyp_vectors_smp: one trap at a time (smp.h), the record's slot too. */
+void hyp_trap_smp(struct hyp_frame *f)
+{
+	hyp_lock();
+	hyp_trap(f);
 	hyp_unlock();
 }
 

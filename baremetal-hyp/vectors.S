@@ -1,9 +1,13 @@
 /*
- * The Hyp vector table (HVBAR). Offsets (ARM DDI 0406C B1.8.1):
+ * The Hyp vector tables (HVBAR). Offsets (ARM DDI 0406C B1.8.1):
  *   0x00 reset (never)           0x10 data abort in Hyp (a hypervisor bug)
  *   0x04 undefined in Hyp (bug)  0x14 Hyp trap: every guest trap
  *   0x08 SVC/HVC in Hyp (bug)    0x18 IRQ: the watchdog (HCR.IMO)
  *   0x0c prefetch abort (bug)    0x1c FIQ (never: nothing raises one)
+ * Two tables, chosen at boot by the vCPU count (main.c): hyp_vectors for
+ * one vCPU, whose trap path takes no lock, and hyp_vectors_smp, whose
+ * entries take hyp_lock around each trap (smp.h). A branch on the count at
+ * every trap would cost more than the choice once.
  * The guest entries save r0-r12 and LR as a struct hyp_frame; the guest's
  * PC and CPSR stay in ELR_hyp and SPSR_hyp, where the handlers read and
  * change them (emulate.h), and the ERET takes them from there.
@@ -13,17 +17,23 @@
 	.syntax unified
 	.arm
 	.text
+
+	.macro	table name, trap, irq
 	.align	5				@ HVBAR[4:0] are RES0
-	.global	hyp_vectors
-hyp_vectors:
+	.global	\name
+\name:
 	b	vec_reset
 	b	vec_undef
 	b	vec_hyp_call
 	b	vec_pabt
 	b	vec_dabt
-	b	guest_trap
-	b	guest_irq
+	b	\trap
+	b	\irq
 	b	vec_fiq
+	.endm
+
+	table	hyp_vectors, guest_trap, guest_irq
+	table	hyp_vectors_smp, guest_trap_smp, guest_irq_smp
 
 /* The never-expected ones: a fresh stack, then hyp_panic(cause) prints all. */
 	.macro	never name, cause
@@ -46,6 +56,16 @@ vec_\name:
 	push	{r0-r12, lr}
 	mov	r0, sp
 	.endm
+
+guest_irq_smp:
+	save_guest
+	bl	hyp_irq_smp
+	b	guest_resume
+
+guest_trap_smp:
+	save_guest
+	bl	hyp_trap_smp
+	b	guest_resume
 
 guest_irq:
 	save_guest

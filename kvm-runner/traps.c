@@ -6,6 +6,9 @@ void traps_add_ts(struct traps *t, const struct trap_record *r, uint64_t ts)
 {
 	if (t->n == t->cap) {
 		unsigned cap = t->cap ? t->cap * 2 : 64;
+
+		if (cap > TRAPS_MAX && t->cap < TRAPS_MAX)
+			cap = TRAPS_MAX; /* doubling from 131,072 would pass it: grow to it */
 		struct trap_record *p = cap <= TRAPS_MAX ? realloc(t->rec, cap * sizeof(*p)) : NULL;
 		uint64_t *q = p ? realloc(t->ts, cap * sizeof(*q)) : NULL;
 

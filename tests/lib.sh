@@ -35,3 +35,5 @@ need() {
 		[ -s "$f" ] || skip "$f is missing ($how)"
 	done
 }
+# hyp_sym SYMBOL [ELF]: a symbol's address in the bare hypervisor (0x%08x), as its dumps print it.
+hyp_sym() { ${CROSS_COMPILE:-arm-none-eabi-}nm "${2:-build/baremetal-hyp/hyp.elf}" | awk -v s="$1" '$3 == s { print "0x" $1 }'; }

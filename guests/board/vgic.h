@@ -69,9 +69,9 @@ struct vgic_hw_ops {
 };
 
 /*
- * Reset state as KVM's vgic_init: SGIs enabled and edge, PPIs level
- * (kvm_vgic_vcpu_init); SPIs edge with ITARGETSR 0, which sends them to
- * vCPU 0 (kvm_vgic_dist_init: the irqs zeroed, target_vcpu = vCPU 0).
+ * Reset state (kvm_vgic_vcpu_init, kvm_vgic_dist_init): SGIs enabled and
+ * edge, PPIs level; SPIs edge (ICFGR 0xaaaaaaaa), ITARGETSR 0 and taken by
+ * vCPU 0 until the guest names targets.
  */
 void vgic_init(struct vgic_dist *d, unsigned ncpus, unsigned nr_lr);
 

@@ -26,7 +26,7 @@ $(LINUX_DEB)/vmlinuz $(LINUX_DEB)/busybox:
 $(LINUX_INITRAMFS): guests/linux/init guests/linux/mkinitrd.sh $(LINUX_DEB)/busybox
 	$(Q)guests/linux/mkinitrd.sh $@ guests/linux/init $(LINUX_DEB)/busybox
 
-linux_vmm_deps = $(if $(filter hyp,$(1)),$(HYP_ELF),$(if $(filter kvm,$(1)),testbed,$(if \
+linux_vmm_deps = $(if $(filter hyp,$(1)),$(HYP_ELF) $(BUILD)/board/tlogbin,$(if $(filter kvm,$(1)),testbed,$(if \
 		 $(filter kvm-armv7,$(1)),testbed-armv7)))
 
 .PHONY: run-linux
@@ -39,5 +39,5 @@ run-linux: $(if $(LINUX_ZIMAGE),,$(LINUX_DEB)/vmlinuz) $(if $(LINUX_INITRD),,$(L
 		$(if $(LINUX_QEMU_ARGS),--qemu "$(LINUX_QEMU_ARGS)")
 
 ifeq ($(GUEST),linux)
-compare: $(HYP_ELF) testbed $(LINUX_DEB)/vmlinuz $(LINUX_INITRAMFS)
+compare: $(HYP_ELF) $(BUILD)/board/tlogbin testbed $(LINUX_DEB)/vmlinuz $(LINUX_INITRAMFS)
 endif

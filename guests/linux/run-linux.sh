@@ -12,6 +12,7 @@
 #     --timeout S       wall-clock limit (default 300)
 #     --shell | --no-shell  a shell on the console (default: when stdin is a terminal)
 #     --qemu "ARGS"     more QEMU arguments (e.g. "-icount shift=0"; kvm: the test bed's QEMU)
+# HYP_RUN_OPTS adds baremetal-hyp/run.sh options (--pmu: the instruction counts).
 # Exit status: the guest's (its "EXIT: STATUS=n" line: the number of failed
 # steps, or the shell's exit status), 124 on a timeout, 126 when the guest
 # never printed the line, 201 for bad arguments.
@@ -97,7 +98,7 @@ native)
 	;;
 hyp)
 	hyp_opts=(--out "$dir" --name linux -m 256 -i "$initrd" -p "$cmdline" --timeout "$limit"
-		--watchdog 30000 --drain)
+		--watchdog 30000 --drain ${HYP_RUN_OPTS:-})
 	# A shell: the terminal's keystrokes through the host UART to the guest's (uart_in.c).
 	[ -z "$shell" ] || hyp_opts+=(--stdin)
 	QEMU_ARM=${QEMU_ARM:-qemu-system-arm} "$here/../../baremetal-hyp/run.sh" "${hyp_opts[@]}" "$zimage" \

@@ -45,3 +45,9 @@ $(BENCH_DIR)/kvmloop-armhf: $(KVMLOOP_DEPS) kvm-runner/arm/kvm_arch_abi.h
 	$(Q)$(ARMHF_CC) $(KVMLOOP_CFLAGS) -Ikvm-runner/arm -o $@ $<
 
 all: $(BENCH_DIR)/kvmloop-arm64 $(BENCH_DIR)/kvmloop-armhf
+
+# The Linux guest's cost (docs/linux-profile.md): native, the bare hypervisor
+# counting instructions with the PMU, KVM in the test bed. Not in make test.
+.PHONY: bench-linux
+bench-linux: $(BUILD)/compare/traplog $(HYP_ELF) testbed $(LINUX_DEB)/vmlinuz $(LINUX_INITRAMFS)
+	$(Q)BUILD=$(BUILD) QEMU_ARM=$(QEMU_ARM) tests/bench/linux.sh $(BENCH_LINUX_OPTS)

@@ -2,7 +2,7 @@
 # build/tests/board/unit-NAME, run by tests/board/unit-NAME.test ('_' in
 # NAME as '-', the kit's one scheme). Sanitizers on (HOST_CFLAGS).
 
-BOARD_UNIT_NAMES := hsr board psci traplog a32_decode fdt dtb boot image size_arg exitline \
+BOARD_UNIT_NAMES := hsr board psci traplog traplog_bin a32_decode fdt dtb boot image size_arg exitline \
 		    vgic_dist vgic_lr uart_rx
 BOARD_UNITS	:= $(foreach n,$(BOARD_UNIT_NAMES),$(BUILD)/tests/board/unit-$(subst _,-,$(n)))
 
@@ -22,4 +22,12 @@ $(MKDTB): tests/board/mkdtb.c $(BOARD_SRCS) $(BOARD_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(BOARD_SRCS)
 
-TEST_DEPS += $(MKDTB) $(BUILD)/guests/fdt.bin $(BOARD_UNITS) $(BUILD)/guests/test.elf $(BUILD)/guests/bad-loop.elf
+# tlogbin: the text of the bare hypervisor's binary trap log (run.sh --drain).
+TLOGBIN		:= $(BUILD)/board/tlogbin
+all: $(TLOGBIN)
+
+$(TLOGBIN): tests/board/tlogbin.c $(BOARD_SRCS) $(BOARD_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(BOARD_SRCS)
+
+TEST_DEPS += $(TLOGBIN) $(MKDTB) $(BUILD)/guests/fdt.bin $(BOARD_UNITS) $(BUILD)/guests/test.elf $(BUILD)/guests/bad-loop.elf

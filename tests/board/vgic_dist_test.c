@@ -98,6 +98,7 @@ static void test_priority_targets_config(void)
 	check_eq(vgic_get_irq(&d, 1, 27)->priority, 0, "vCPU 1's PPI 27 untouched");
 
 	check_eq(rd(0, GICD_ITARGETSR, 4), 0x01010101, "private targets: vCPU 0's bit");
+	check_eq(rd(0, GICD_ITARGETSR + 32, 4), 0, "SPIs' targets reset 0, as KVM's");
 	check_eq(rd(1, GICD_ITARGETSR + 28, 4), 0x02020202, "vCPU 1's bit in its bank");
 	wr(0, GICD_ITARGETSR, 4, 0x02020202);
 	check_eq(rd(0, GICD_ITARGETSR, 4), 0x01010101, "private targets are read-only");
@@ -108,6 +109,7 @@ static void test_priority_targets_config(void)
 	check_eq(rd(0, GICD_ICFGR + 4, 4), 0, "PPIs are level");
 	wr(0, GICD_ICFGR + 4, 4, 0xaaaaaaaa);
 	check_eq(rd(0, GICD_ICFGR + 4, 4), 0, "and fixed");
+	check_eq(rd(0, GICD_ICFGR + 8, 4), 0xaaaaaaaa, "SPIs reset edge (kvm_vgic_dist_init)");
 	wr(0, GICD_ICFGR + 8, 4, 0x8);
 	check(vgic_get_irq(&d, 0, 33)->edge && !vgic_get_irq(&d, 0, 32)->edge,
 	      "ICFGR2 makes SPI 33 edge, SPI 32 level");

@@ -309,9 +309,12 @@ static void test_kick_mask(void)
 	vgic_get_irq(&d, 0, 40)->targets = 0x6; /* the lowest-numbered target takes it */
 	vgic_get_irq(&d, 0, 40)->enabled = true;
 	vgic_inject(&d, 0, 40, true);
-	check_eq(vgic_kick_mask(&d, 0), 0x2, "a level SPI to vCPUs 1 and 2: vCPU 1 only");
+	check_eq(vgic_kick_mask(&d, 0), 0x2, "an SPI to vCPUs 1 and 2: vCPU 1 only");
+	vgic_get_irq(&d, 0, 40)->targets = 0;
+	check_eq(vgic_kick_mask(&d, 0), 0, "targets 0 (reset): vCPU 0's, no kick from it");
+	check_eq(vgic_kick_mask(&d, 1), 0x1, "but from vCPU 1: kick vCPU 0");
 	vgic_get_irq(&d, 0, 40)->enabled = false;
-	check_eq(vgic_kick_mask(&d, 0), 0, "disabled: no kick");
+	check_eq(vgic_kick_mask(&d, 1), 0, "disabled: no kick");
 	vgic_get_irq(&d, 1, 27)->priority = 0xf8;
 	vgic_get_irq(&d, 1, 27)->enabled = true;
 	vgic_inject(&d, 1, 27, true);

@@ -31,7 +31,7 @@ HYP_TEST_GUESTS	:= $(patsubst tests/hyp/%.S,$(HYP_TEST_DIR)/%,$(wildcard tests/h
 .SECONDARY: $(HYP_TEST_GUESTS:%=%.elf)
 # linux-guest is linked at 0x40010000, as kvm-unit-tests: the Linux protocol.
 $(HYP_TEST_DIR)/linux-guest.elf: HYP_GUEST_LDFLAGS := -Wl,--section-start=.text=0x40010000
-$(HYP_TEST_DIR)/%-guest.elf: tests/hyp/%-guest.S $(GUEST_LDS) guests/board/memmap.h tests/hyp/report.inc
+$(HYP_TEST_DIR)/%-guest.elf: tests/hyp/%-guest.S $(GUEST_LDS) guests/board/memmap.h tests/hyp/report.inc tests/hyp/irq.inc
 	@mkdir -p $(@D)
 	$(Q)$(BM_CC) $(BM_CFLAGS) -nostdlib -static -Wl,--build-id=none -T $(GUEST_LDS) \
 		$(HYP_GUEST_LDFLAGS) -o $@ $<

@@ -10,6 +10,7 @@
 #include "memmap.h"
 #include "gicv2.h"
 #include "report.inc"
+#include "irq.inc"
 /* clang-format off */
 #define UART_SPI	33
 #define UART_FR		0x018
@@ -39,17 +40,10 @@ _start:
 	ldr	r0, =vectors
 	mcr	p15, 0, r0, c12, c0, 0		@ VBAR
 	isb
-	ldr	r4, =BOARD_GICD_BASE
-	ldr	r5, =BOARD_GICC_BASE
+	GIC_ON
 	ldr	r6, =BOARD_UART_BASE
-	mov	r0, #GICD_CTLR_ENABLE
-	str	r0, [r4, #GICD_CTLR]
-	mov	r0, #0xff
-	str	r0, [r5, #GICC_PMR]
-	mov	r0, #GICC_CTLR_ENABLE
-	str	r0, [r5, #GICC_CTLR]
 	mov	r0, #0
-	str	r0, [r4, #GICD_ICFGR + 8]	@ 32..47 level, as the PL011's line is (SPIs reset edge)
+	str	r0, [r4, #GICD_ICFGR + 8]	@ 32..47 level, as the UART's line (SPIs reset edge)
 	mov	r0, #(1 << (UART_SPI - 32))
 	str	r0, [r4, #GICD_ISENABLER + 4]
 	mov	r0, #LCR_H_FEN8
@@ -138,22 +132,7 @@ irq:
 9:	str	r0, [r1, #GICC_EOIR]
 	ldmfd	sp!, {r0-r4, ip, pc}^
 
-unexpected:
-	ldr	r0, =t_unexpected
-	mov	r1, #1
-	bl	report
-	FINISH
-
-	.align	5
-vectors:
-	b	unexpected			@ reset
-	b	unexpected			@ undefined
-	b	unexpected			@ SVC
-	b	unexpected			@ prefetch abort
-	b	unexpected			@ data abort
-	b	unexpected
-	b	irq				@ IRQ
-	b	unexpected			@ FIQ
+	IRQ_VECTORS t_unexpected
 
 	REPORT_CODE
 

@@ -13,10 +13,11 @@
 #include "memmap.h"
 #include "gicv2.h"
 #include "report.inc"
+#include "irq.inc"
 /* clang-format off */
 #define VTIMER		27
 #define TICKS		5
-#define SPI_LEVEL	33		/* made level: SPIs reset edge, as KVM's */
+#define SPI_LEVEL	33		/* made level (SPIs reset edge, as KVM's) */
 #define SPI_FIRST	34		/* 34..39: made edge, priorities 0x60 down to 0x10 */
 #define SPI_BITS	0xfc		/* 34..39 in GICD_ISENABLER1/ISPENDR1 */
 #define SPI_EDGE	0xaaa0		/* 34..39 in GICD_ICFGR2 */
@@ -37,14 +38,7 @@ _start:
 	ldr	r0, =vectors
 	mcr	p15, 0, r0, c12, c0, 0		@ VBAR
 	isb
-	ldr	r4, =BOARD_GICD_BASE
-	ldr	r5, =BOARD_GICC_BASE
-	mov	r0, #GICD_CTLR_ENABLE
-	str	r0, [r4, #GICD_CTLR]
-	mov	r0, #0xff
-	str	r0, [r5, #GICC_PMR]		@ every priority passes
-	mov	r0, #GICC_CTLR_ENABLE
-	str	r0, [r5, #GICC_CTLR]
+	GIC_ON
 
 	ldr	r0, [r5, #GICC_IAR]		@ nothing pending yet
 	ldr	r1, =GIC_INTID_SPURIOUS
@@ -176,22 +170,7 @@ irq:
 2:	str	r0, [r1, #GICC_EOIR]
 	ldmfd	sp!, {r0-r4, ip, pc}^
 
-unexpected:
-	ldr	r0, =t_unexpected
-	mov	r1, #1
-	bl	report
-	FINISH
-
-	.align	5
-vectors:
-	b	unexpected			@ reset
-	b	unexpected			@ undefined
-	b	unexpected			@ SVC
-	b	unexpected			@ prefetch abort
-	b	unexpected			@ data abort
-	b	unexpected
-	b	irq				@ IRQ
-	b	unexpected			@ FIQ
+	IRQ_VECTORS t_unexpected
 
 	REPORT_CODE
 
