@@ -99,18 +99,18 @@ void vgic_flush(uint32_t pc)
 	unsigned cpu = this_cpu();
 	struct vgic_cpu *vc = &hyp_vgic.cpu[cpu];
 	uint64_t changed = vgic_flush_lr_state(&hyp_vgic, cpu);
-	uint32_t all = 0, new = 0;
+	uint32_t all = 0, fresh = 0;
 
 	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++) {
 		*gich(GICH_LR0 + 4 * i) = vc->lr[i];
 		all |= vc->lr[i]; /* an unused LR is 0 */
 		if (changed >> i & 1) {
-			new |= vc->lr[i];
+			fresh |= vc->lr[i];
 			irq_log(pc, TRAP_OUT_VIRQ, GICH_LR_VIRTID(vc->lr[i]), i, vc->lr[i]);
 		}
 	}
 	*gich(GICH_HCR) = vc->hcr;
-	bgtimer_watch(all & GICH_LR_HW, new &GICH_LR_HW);
+	bgtimer_watch(all & GICH_LR_HW, fresh & GICH_LR_HW);
 }
 
 /*

@@ -27,7 +27,7 @@ lst_addr() {
 # trap (ARM DDI 0406C B1.14.11). wfi_event_ok checks the line when present.
 # The timer's interrupt events (IRQ, VIRQ; EC --) come where it fired: in
 # the WFI or in the guest's code; timer_events_ok checks them apart. The
-# background timer's IRQ 30 (baremetal-hyp/bgtimer.c) comes 1 ms of real
+# background timer's IRQ 30 (baremetal-hyp/bgtimer.c) comes 10 ms of real
 # time after the LR was written if nothing folded it first: anywhere, or
 # not at all.
 test_events() { tests/hyp/events.sh --no-irq "$1" | grep -v -e '^1 0x01 WFX pc=0x40000194 wfx'; }
