@@ -123,9 +123,11 @@ _start:
 /*
  * WFI that cannot block forever (docs/guest-abi.md): the virtual timer is
  * armed about 1 ms ahead with CPSR.I set, so its interrupt wakes WFI but is
- * never taken. Natively QEMU wakes the CPU only for an interrupt the GIC
- * signals, so PPI 27 is enabled there; under the VMMs these stores hit the
- * RAZ/WI GIC pages. Afterwards the timer condition must hold.
+ * never taken. A WFI wakes only for an interrupt the GIC signals, so PPI 27
+ * is enabled: natively in QEMU's GIC, under the VMMs in their vGIC (the
+ * bare hypervisor's model, KVM's), whose pending virtual PPI 27 ends the
+ * blocking WFI (kvm_vgic_vcpu_pending_irq). Afterwards the timer condition
+ * must hold.
  */
 wfi_check:
 	push	{lr}

@@ -51,18 +51,33 @@ static struct kvm_reg_list *reg_list(int vcpu_fd)
 	return list;
 }
 
-int regdump(FILE *f, int vcpu_fd, const char *when)
+bool regdump_is_core(uint64_t id)
+{
+	return (id & KVM_REG_ARM_COPROC_MASK) == KVM_REG_ARM_CORE && kvm_reg_size(id) <= 8;
+}
+
+int regdump(FILE *f, int vcpu_fd, const char *when, bool core_only, struct regdump_count *count)
 {
 	struct kvm_reg_list *list = reg_list(vcpu_fd);
+	struct regdump_count c = { 0 };
 	unsigned failed = 0;
 	char line[160];
 
 	if (!list)
 		return fail(EXIT_KVMFAIL, "KVM_GET_REG_LIST: %s", strerror(errno));
-	fprintf(f, "# %s: %" PRIu64 " registers\n", when, list->n);
+	c.all = (unsigned)list->n;
+	for (uint64_t i = 0; i < list->n; i++)
+		c.core += regdump_is_core(list->reg[i]);
+	if (count)
+		*count = c;
+	fprintf(f, "# %s: %u registers%s\n", when, core_only ? c.core : c.all,
+		core_only ? " (the core ones)" : "");
 	for (uint64_t i = 0; i < list->n; i++) {
 		uint8_t value[256] = { 0 };
 		struct kvm_one_reg r = { .id = list->reg[i], .addr = (uintptr_t)value };
+
+		if (core_only && !regdump_is_core(r.id))
+			continue;
 
 		if (kvm_reg_size(r.id) > sizeof(value) ||
 		    kvm_ioctl(vcpu_fd, KVM_GET_ONE_REG, &r) < 0) {

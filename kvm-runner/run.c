@@ -343,12 +343,22 @@ static bool past_deadline(struct run_state *rs, unsigned *ticks_seen)
 	return mono_ns() > rs->deadline_ns;
 }
 
+/* The first tick's delay that puts a tick on the deadline (0: none set). */
+static uint64_t first_tick_us(const struct run_state *rs)
+{
+	uint64_t now = mono_ns(), period = RUN_TICK_MS * 1000000ull;
+
+	if (!rs->deadline_ns || rs->deadline_ns <= now)
+		return 0;
+	return ((rs->deadline_ns - now) % period) / 1000 + 1; /* +1: not before it */
+}
+
 int run_loop(struct run_state *rs)
 {
 	unsigned ticks_seen = 0;
 	int rc = 0;
 
-	if (rs->cpu == 0 && tick_start(RUN_TICK_MS) < 0) /* the one tick, vCPU 0's */
+	if (rs->cpu == 0 && tick_start(RUN_TICK_MS, first_tick_us(rs)) < 0) /* vCPU 0's */
 		return fail(EXIT_KVMFAIL, "cannot start the run tick: %s", strerror(errno));
 	while (!rs->done && rc == 0 && !vcpu_run_over()) {
 		rs->runs++;

@@ -22,7 +22,7 @@ bool tick_fired(void)
 	return was;
 }
 
-int tick_start(unsigned period_ms)
+int tick_start(unsigned period_ms, uint64_t first_us)
 {
 	struct sigaction sa;
 	struct itimerval it = {
@@ -35,6 +35,9 @@ int tick_start(unsigned period_ms)
 	if (sigaction(SIGALRM, &sa, NULL) < 0)
 		return -1;
 	it.it_value = it.it_interval;
+	if (first_us)
+		it.it_value = (struct timeval){ .tv_sec = (time_t)(first_us / 1000000),
+						.tv_usec = (suseconds_t)(first_us % 1000000) };
 	return setitimer(ITIMER_REAL, &it, NULL);
 }
 

@@ -11,7 +11,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-int tick_start(unsigned period_ms);
+/*
+ * Ticks every period_ms, the first after first_us (0: after one period):
+ * the run loop puts a tick on its deadline, so the timeout is seen when it
+ * falls, not up to a period later.
+ */
+int tick_start(unsigned period_ms, uint64_t first_us);
 void tick_stop(void);
 
 /* Whether a tick fired since the last call (an EINTR of ours, not KVM's). */

@@ -205,7 +205,7 @@ static FILE *open_pipe(void)
 }
 
 /* The clock is looked at once in this many lines of the trace. */
-#define READ_CLOCK_EVERY 256
+#define READ_CLOCK_EVERY 32
 
 /*
  * Each vCPU's events (by its thread's id) are merged with its own records;

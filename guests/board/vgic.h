@@ -19,6 +19,8 @@
 #define VGIC_NR_SPIS   (BOARD_GIC_NR_IRQS - GIC_NR_PRIVATE)
 /* KVM's GICv2 keeps five bits of priority (VGIC_PRI_BITS): the LR's field */
 #define VGIC_PRIO_MASK 0xf8u
+/* struct vgic_irq.owner when no vCPU's list registers hold the interrupt */
+#define VGIC_NO_VCPU   0xffu
 
 /* One interrupt's state (KVM's struct vgic_irq). */
 struct vgic_irq {
@@ -34,6 +36,8 @@ struct vgic_irq {
 	bool edge;	    /* GICD_ICFGR: edge-triggered */
 	bool hw;	    /* linked to a physical interrupt (GICH_LR.HW) */
 	uint8_t active_src; /* SGIs: the source of the active one */
+	uint8_t owner;	    /* the vCPU whose LRs hold it, or where it is active
+			       (KVM's irq->vcpu, its ap_list); VGIC_NO_VCPU */
 };
 
 /*

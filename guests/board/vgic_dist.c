@@ -2,7 +2,8 @@
  * The guest's GICv2 distributor, register by register (ARM IHI 0048B 4.3),
  * with KVM's choices where the architecture leaves one (vgic-mmio-v2.c):
  * five priority bits, SGIs always edge and their ISPENDR/ICPENDR bits
- * ignored (the SGI registers set them), PPIs level and fixed, IGROUPR
+ * ignored (the SGI registers set them), PPIs level and fixed, SPIs edge
+ * and untargeted at reset (vCPU 0 takes them), IGROUPR
  * RAZ/WI (group 0 only). Pure C (vgic.h).
  */
 #include <stddef.h>
@@ -21,17 +22,13 @@ static const uint8_t gicd_id[GICD_ID_SIZE / 4] = {
 
 static void irq_reset(struct vgic_irq *irq, unsigned intid, unsigned cpu)
 {
-	*irq = (struct vgic_irq){ .intid = (uint16_t)intid };
+	*irq = (struct vgic_irq){ .intid = (uint16_t)intid, .owner = VGIC_NO_VCPU };
 	if (intid < GIC_NR_PRIVATE) {
 		irq->targets = (uint8_t)(1u << cpu);
+		irq->enabled = intid < GIC_NR_SGIS; /* as KVM: SGIs cannot be disabled */
+		irq->edge = intid < GIC_NR_SGIS;
 	} else {
-		/* kvm_vgic_dist_init: edge (VGIC_CONFIG_EDGE is 0), targets 0, taken by vCPU 0 */
-		irq->targets = 0;
-		irq->edge = true;
-	}
-	if (intid < GIC_NR_SGIS) {
-		irq->enabled = true; /* as KVM: SGIs cannot be disabled in practice */
-		irq->edge = true;
+		irq->edge = true; /* ICFGR 0xaaaaaaaa, ITARGETSR 0: KVM's zeroed SPIs */
 	}
 }
 
@@ -103,7 +100,10 @@ static void bit_write(struct vgic_irq *irq, enum bitreg r)
 			irq->pending_latch = false; /* a level line stays as it is */
 		break;
 	case B_SACTIVE: irq->active = true; break;
-	case B_CACTIVE: irq->active = false; break;
+	case B_CACTIVE:
+		irq->active = false;
+		irq->owner = VGIC_NO_VCPU; /* no vCPU keeps it now (vgic_target_oracle) */
+		break;
 	}
 }
 

@@ -17,14 +17,23 @@ static bool irq_pending(const struct vgic_irq *irq)
 static bool is_sgi(const struct vgic_irq *irq) { return irq->intid < GIC_NR_SGIS; }
 
 /*
- * An SPI goes to the lowest-numbered vCPU of its targets, vCPU 0 with none
- * (vgic_mmio_write_target's target_vcpu; kvm_vgic_dist_init's vcpu0).
+ * Is irq vCPU cpu's now (vgic_target_oracle)? A private one always; one
+ * that another vCPU's LRs hold, or that is active there, stays there until
+ * that vCPU folds it (vgic_prune_ap_list migrates it then); else an SPI
+ * goes to the lowest-numbered vCPU of ITARGETSR, vCPU 0 for none
+ * (vgic_mmio_write_target).
  */
-static bool spi_targets(const struct vgic_irq *irq, unsigned cpu)
+static bool routed_to(const struct vgic_irq *irq, unsigned cpu)
 {
-	unsigned t = irq->targets ? irq->targets : 1;
+	unsigned t = irq->targets, first = 0;
 
-	return (t & (0u - t)) == 1u << cpu;
+	if (irq->intid < GIC_NR_PRIVATE)
+		return true;
+	if (irq->owner != VGIC_NO_VCPU)
+		return irq->owner == cpu;
+	while (t && !(t >> first & 1))
+		first++;
+	return first == cpu;
 }
 
 /* vgic_target_oracle: an active one stays; a pending one needs both enables. */
@@ -76,8 +85,7 @@ static unsigned candidates(struct vgic_dist *d, unsigned cpu, struct vgic_irq **
 		struct vgic_irq *irq = vgic_get_irq(d, cpu, i);
 		unsigned j;
 
-		if (pruned(d, cpu, irq) || !wants_lr(d, irq) ||
-		    (i >= GIC_NR_PRIVATE && !spi_targets(irq, cpu)))
+		if (pruned(d, cpu, irq) || !wants_lr(d, irq) || !routed_to(irq, cpu))
 			continue;
 		for (j = n; j > 0 && before(irq, out[j - 1]); j--)
 			out[j] = out[j - 1];
@@ -138,6 +146,7 @@ uint64_t vgic_flush_lr_state(struct vgic_dist *d, unsigned cpu)
 
 		if (i < used) {
 			val = populate(list[i]);
+			list[i]->owner = (uint8_t)cpu; /* no other vCPU queues it now */
 			multi_sgi |= is_sgi(list[i]) && list[i]->sources;
 		}
 		if (val != vc->lr[i] && GICH_LR_STATE(val))
@@ -183,6 +192,8 @@ static void fold_one(struct vgic_irq *irq, uint32_t val, unsigned cpu,
 		irq->pending_latch = false; /* acknowledged: the line alone says more */
 	if (irq->hw && !irq->edge && pending)
 		resample_hw(irq, cpu, ops);
+	/* back in the model: only an active one stays with this vCPU */
+	irq->owner = irq->active ? (uint8_t)cpu : VGIC_NO_VCPU;
 }
 
 uint64_t vgic_fold_lr_state(struct vgic_dist *d, unsigned cpu, const uint32_t *hw_lr, uint32_t vmcr,
@@ -245,7 +256,7 @@ bool vgic_cpu_pending(struct vgic_dist *d, unsigned cpu)
 		unsigned i = (unsigned)__builtin_ctzll(bits);
 		struct vgic_irq *irq = vgic_get_irq(d, cpu, i);
 
-		if (i >= GIC_NR_PRIVATE && !spi_targets(irq, cpu))
+		if (!routed_to(irq, cpu))
 			continue;
 		if (irq->enabled && irq_pending(irq) && irq->priority < pmr)
 			return true;

@@ -87,6 +87,9 @@ static void test_enable_pending_active(void)
 static void test_priority_targets_config(void)
 {
 	vgic_init(&d, 2, 4);
+	check_eq(rd(0, GICD_ITARGETSR + 32, 4), 0, "SPIs target nobody at reset (KVM's vgic_init)");
+	check_eq(rd(0, GICD_ICFGR + 8, 4), 0xaaaaaaaa, "SPIs are edge at reset (KVM's vgic_init)");
+	check_eq(rd(0, GICD_ICFGR + 12, 4), 0xaaaaaaaa, "all of them");
 	wr(0, GICD_IPRIORITYR + 24, 4, 0xa0ffa1ff);
 	check_eq(rd(0, GICD_IPRIORITYR + 24, 4), 0xa0f8a0f8, "priorities keep five bits");
 	check_eq(vgic_get_irq(&d, 0, 27)->priority, 0xa0, "INTID 27's byte");
@@ -109,7 +112,7 @@ static void test_priority_targets_config(void)
 	check_eq(rd(0, GICD_ICFGR + 8, 4), 0xaaaaaaaa, "SPIs reset edge (kvm_vgic_dist_init)");
 	wr(0, GICD_ICFGR + 8, 4, 0x8);
 	check(vgic_get_irq(&d, 0, 33)->edge && !vgic_get_irq(&d, 0, 32)->edge,
-	      "ICFGR2 = 0x8: SPI 33 edge, 32 level");
+	      "ICFGR2 makes SPI 33 edge, SPI 32 level");
 	vgic_inject(&d, 0, 33, true);
 	vgic_inject(&d, 0, 33, false);
 	check(vgic_get_irq(&d, 0, 33)->pending_latch, "an edge stays pending when the line falls");

@@ -122,7 +122,7 @@ static void test_level_maintenance(void)
 	d.enabled = true;
 	uart = vgic_get_irq(&d, 0, 33);
 	uart->enabled = true;
-	uart->edge = false; /* SPIs reset edge: the guest's ICFGR makes it level */
+	uart->edge = false; /* level, as Linux's GIC driver configures every SPI */
 	vgic_inject(&d, 0, 33, true);
 	vgic_flush_lr_state(&d, 0);
 	check(d.cpu[0].lr[0] & GICH_LR_EOI, "a level SPI asks for the maintenance interrupt");
@@ -229,6 +229,60 @@ static void test_wfi_pending(void)
 	check(vgic_cpu_pending(&d, 0), "pending in an LR the guest has not taken: still wakes");
 }
 
+/*
+ * An SPI another vCPU's LRs hold stays there until that vCPU folds it, and
+ * an active one until it is deactivated (vgic_target_oracle); a retarget
+ * moves it only then (vgic_prune_ap_list).
+ */
+static void test_retarget(void)
+{
+	struct vgic_irq *spi;
+
+	vgic_init(&d, 2, 4);
+	d.enabled = true;
+	spi = vgic_get_irq(&d, 0, 40);
+	spi->enabled = true;
+	spi->edge = false;
+	vgic_inject(&d, 0, 40, true); /* a level line: pending until it falls */
+	check_eq(vgic_flush_lr_state(&d, 1), 0, "ITARGETSR 0: vCPU 1 does not take it");
+	check_eq(vgic_flush_lr_state(&d, 0), 1, "vCPU 0 takes it");
+	spi->targets = 2; /* vCPU 1 retargets it while it sits in vCPU 0's LR */
+	check_eq(vgic_flush_lr_state(&d, 1), 0, "in vCPU 0's LR: not queued twice");
+	check(!vgic_cpu_pending(&d, 1), "nor does it wake vCPU 1");
+	fold_same(0);
+	check_eq(spi->owner, VGIC_NO_VCPU, "vCPU 0's fold lets it go (still pending)");
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "vCPU 0 no longer queues it");
+	check_eq(vgic_flush_lr_state(&d, 1), 1, "vCPU 1, its new target, does");
+	fold_with(1, 0, GICH_LR_ACTIVE);
+	spi->targets = 1;
+	vgic_flush_lr_state(&d, 1);
+	check_eq(GICH_LR_STATE(d.cpu[1].lr[0]), 3,
+		 "active (and pending: the line is high): stays with vCPU 1");
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "and vCPU 0 waits for it");
+	fold_with(1, 0, 0); /* the guest's EOI; the line is still high */
+	check_eq(vgic_flush_lr_state(&d, 1), 0, "deactivated: vCPU 1 lets it go");
+	check_eq(vgic_flush_lr_state(&d, 0), 1, "pending again, at its new target vCPU 0");
+
+	vgic_init(&d, 2, 4);
+	d.enabled = true;
+	spi = vgic_get_irq(&d, 0, 41);
+	spi->enabled = true;
+	spi->targets = 2;
+	spi->active = true;
+	vgic_flush_lr_state(&d, 1);
+	fold_same(1);
+	check_eq(spi->owner, 1, "active in vCPU 1's LR: vCPU 1 keeps it");
+	spi->targets = 1;
+	vgic_inject(&d, 0, 41, true);
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "active elsewhere: not queued at its new target");
+	{
+		uint32_t v = 1u << 9; /* ICACTIVER1, INTID 41 */
+
+		vgic_dist_mmio(&d, 1, GICD_ICACTIVER + 4, 4, true, &v);
+	}
+	check_eq(vgic_flush_lr_state(&d, 0), 1, "ICACTIVER frees it: its target queues it");
+}
+
 /* Whom a VMM kicks after vCPU 0's access: the others with something new to queue. */
 static void test_kick_mask(void)
 {
@@ -277,7 +331,8 @@ static void test_ap_bits(void)
 	struct vgic_irq *irq;
 
 	vgic_init(&d, 2, 4);
-	check_eq(d.ap_spi | d.cpu[0].ap_priv | d.cpu[1].ap_priv, 0, "reset: none pending or active");
+	check_eq(d.ap_spi | d.cpu[0].ap_priv | d.cpu[1].ap_priv, 0,
+		 "reset: none pending or active");
 	d.enabled = true;
 	pend_spi(33, 0x80);
 	irq = vgic_get_irq(&d, 0, 33);
@@ -324,6 +379,7 @@ int main(void)
 	test_hw_timer();
 	test_multi_sgi();
 	test_wfi_pending();
+	test_retarget();
 	test_kick_mask();
 	test_ap_bits();
 	return unit_summary();

@@ -4,6 +4,7 @@
  */
 #include "arch.h"
 #include "arm64/kvm_arch_abi.h"
+#include "regdump.h"
 #include "unit.h"
 
 static const char *name(uint64_t id)
@@ -46,6 +47,10 @@ int main(void)
 		  "TPIDR_EL0: no AArch32 name");
 	check_str(name(ARM64_SYS_REG(2, 0, 0, 3, 5)), "DBGBCR3", "DBGBCR3_EL1");
 	check(!arch_reg_name(0x402000000010000full, err, sizeof(err)), "32-bit ARM id has no name");
+	check(regdump_is_core(arch_reg_pc()) && regdump_is_core(ARM64_CORE_REG(ARM64_CORE_SPSR(4))),
+	      "pc and spsr[4]: core, dumped after a timeout");
+	check(!regdump_is_core(0x6040000000100058ull), "q1: core but 128 bits, not dumped then");
+	check(!regdump_is_core(ARM64_SYS_REG(3, 0, 1, 0, 0)), "SCTLR_EL1: not core");
 	arch_vcpu_features(&init);
 	check_eq(init.features[0], 0x6, "features: EL1_32BIT bit 1, PSCI_0_2 bit 2");
 	check_str(arch_target_name(2), "CORTEX_A57", "target 2");
