@@ -268,7 +268,7 @@ static void test_retarget(void)
 	spi = vgic_get_irq(&d, 0, 41);
 	spi->enabled = true;
 	spi->targets = 2;
-	spi->active = true;
+	vgic_dist_mmio(&d, 1, GICD_ISACTIVER + 4, 4, true, &(uint32_t){ 1u << 9 }); /* 41 active */
 	vgic_flush_lr_state(&d, 1);
 	fold_same(1);
 	check_eq(spi->owner, 1, "active in vCPU 1's LR: vCPU 1 keeps it");
