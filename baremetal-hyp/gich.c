@@ -71,6 +71,7 @@ void vgic_hyp_cpu_init(void)
 	*gich(GICH_HCR) = hyp_vgic.cpu[this_cpu()].hcr;
 	gic_phys_enable_ppi(GIC_INTID_MAINT, MAINT_PRIO);
 	gic_phys_enable_ppi(HYP_KICK_SGI, MAINT_PRIO);
+	bgtimer_cpu_init();
 }
 
 /* After the guest ran: what it did with its LRs, into the model. */
@@ -98,13 +99,18 @@ void vgic_flush(uint32_t pc)
 	unsigned cpu = this_cpu();
 	struct vgic_cpu *vc = &hyp_vgic.cpu[cpu];
 	uint64_t changed = vgic_flush_lr_state(&hyp_vgic, cpu);
+	uint32_t all = 0, fresh = 0;
 
 	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++) {
 		*gich(GICH_LR0 + 4 * i) = vc->lr[i];
-		if (changed >> i & 1)
+		all |= vc->lr[i]; /* an unused LR is 0 */
+		if (changed >> i & 1) {
+			fresh |= vc->lr[i];
 			irq_log(pc, TRAP_OUT_VIRQ, GICH_LR_VIRTID(vc->lr[i]), i, vc->lr[i]);
+		}
 	}
 	*gich(GICH_HCR) = vc->hcr;
+	bgtimer_watch(all & GICH_LR_HW, fresh & GICH_LR_HW);
 }
 
 /*
@@ -118,6 +124,7 @@ void vgic_park(uint32_t pc)
 	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++)
 		*gich(GICH_LR0 + 4 * i) = 0;
 	*gich(GICH_HCR) = 0;
+	bgtimer_watch(false, false);
 }
 
 /*

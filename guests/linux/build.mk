@@ -29,6 +29,11 @@ $(LINUX_INITRAMFS): guests/linux/init guests/linux/mkinitrd.sh $(LINUX_DEB)/busy
 linux_vmm_deps = $(if $(filter hyp,$(1)),$(HYP_ELF) $(BUILD)/board/tlogbin,$(if $(filter kvm,$(1)),testbed,$(if \
 		 $(filter kvm-armv7,$(1)),testbed-armv7)))
 
+# 32-bit KVM needs the user's host kernel: said before anything is built.
+ifeq ($(filter run-linux,$(MAKECMDGOALS))$(VMM)$(KVM_ARMV7_KERNEL),run-linuxkvm-armv7)
+$(error run-linux: VMM=kvm-armv7 needs KVM_ARMV7_KERNEL=/path/zImage, a 32-bit ARM host kernel with KVM (Linux 5.6 or older, docs/linux.md))
+endif
+
 .PHONY: run-linux
 run-linux: $(if $(LINUX_ZIMAGE),,$(LINUX_DEB)/vmlinuz) $(if $(LINUX_INITRD),,$(LINUX_INITRAMFS)) \
 		$(call linux_vmm_deps,$(VMM))

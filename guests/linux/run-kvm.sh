@@ -8,7 +8,8 @@
 #              [--timeout S] [--shell] [--qemu "ARGS"]
 # The test bed's init runs /guests/NAME.elf whatever the image inside (the
 # runner tells ELF, zImage and raw apart), so the zImage goes in as linux.elf.
-# kvm-armv7 needs KVM_ARMV7_KERNEL (a 32-bit ARM host kernel with KVM).
+# kvm-armv7 needs KVM_ARMV7_KERNEL (a 32-bit ARM host kernel with KVM):
+# without it, a line on stderr and exit 201.
 # LINUX_KVM_RUNNER_OPTS adds runner options (default "--trace-kb 65536": a
 # Linux boot's kvm events, every one; "--no-kvm-events" for the runner's
 # exits alone, a smaller log). LINUX_KVM_INIT_OPTS adds init's options
@@ -45,8 +46,9 @@ kvm)
 	arch=arm64 abi=arm64 kernel=${TB_KERNEL:-build/testbed/kernel/vmlinuz}
 	;;
 kvm-armv7)
+	# No such kernel is fetched: Debian's armhf kernels from 5.10 on have no KVM.
 	arch=armv7 abi=armhf kernel=${KVM_ARMV7_KERNEL:-}
-	[ -n "$kernel" ] || { echo "run-linux: skipped: no 32-bit host kernel; set KVM_ARMV7_KERNEL=/path/zImage" >&2; exit 0; }
+	[ -n "$kernel" ] || die "--vmm kvm-armv7 needs KVM_ARMV7_KERNEL=/path/zImage, a 32-bit ARM host kernel with KVM (Linux 5.6 or older, docs/linux.md); none is given"
 	;;
 *) die "unknown --vmm '$vmm' (kvm, kvm-armv7)" ;;
 esac
