@@ -32,10 +32,14 @@
 /* clang-format on */
 
 static bool armed[BOARD_MAX_CPUS];
+static uint32_t period; /* BGTIMER_MS in counter ticks */
 
 /* This CPU's background timer: off, its PPI on (below the watchdog). */
 void bgtimer_cpu_init(void)
 {
+	uint32_t hz = read_CNTFRQ() ? read_CNTFRQ() : QEMU_CNTFRQ;
+
+	period = hz / 1000 * BGTIMER_MS;
 	write_CNTP_CTL(0);
 	gic_phys_enable_ppi(BGTIMER_INTID, BGTIMER_PRIO);
 }
@@ -54,9 +58,7 @@ void bgtimer_watch(bool hw_lr, bool new_hw_lr)
 			write_CNTP_CTL(0);
 		armed[cpu] = false;
 	} else if (new_hw_lr || !armed[cpu]) {
-		uint32_t hz = read_CNTFRQ() ? read_CNTFRQ() : QEMU_CNTFRQ;
-
-		write_CNTP_TVAL(hz / 1000 * BGTIMER_MS);
+		write_CNTP_TVAL(period);
 		write_CNTP_CTL(CNT_CTL_ENABLE);
 		armed[cpu] = true;
 	}

@@ -175,7 +175,8 @@ static void test_hw_timer(void)
 	vgic_fold_lr_state(&d, 0, lr, 0xf8u << 24, &ops);
 	check(t->line_level && deactivated == 0,
 	      "still high: resampled pending, nothing deactivated");
-	vgic_flush_lr_state(&d, 0);
+	check_eq(vgic_flush_lr_state(&d, 0), 0,
+		 "the same LR again: no change (the background timer keeps its deadline)");
 	/* the guest turned the timer off before taking it */
 	timer_line = false;
 	lr[0] = d.cpu[0].lr[0];
@@ -192,6 +193,9 @@ static void test_hw_timer(void)
 	check_eq(GICH_LR_STATE(d.cpu[0].lr[0]), 2, "HW: never pending+active, only active");
 	lr[0] = d.cpu[0].lr[0] & ~GICH_LR_STATE_MASK;
 	check_eq(vgic_fold_lr_state(&d, 0, lr, 0xf8u << 24, &ops), 1, "the guest's EOI seen");
+	/* the next tick in the LR the EOI freed: a change (bgtimer restarts at it) */
+	vgic_inject(&d, 0, 27, true);
+	check_eq(vgic_flush_lr_state(&d, 0), 1, "the next tick's HW LR is new");
 }
 
 static void test_multi_sgi(void)
