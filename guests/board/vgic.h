@@ -114,6 +114,15 @@ unsigned vgic_sgir_targets(uint32_t sgir, unsigned cpu, unsigned ncpus);
  */
 void vgic_inject(struct vgic_dist *d, unsigned cpu, unsigned intid, bool level);
 
+/* The lowest set bit of a nonzero mask (INTIDs, LRs): two 32-bit CLZs, no libgcc call. */
+static inline unsigned vgic_lowest(uint64_t bits)
+{
+	uint32_t lo = (uint32_t)bits;
+
+	return lo ? (unsigned)__builtin_ctz(lo)
+		  : 32u + (unsigned)__builtin_ctz((uint32_t)(bits >> 32));
+}
+
 /*
  * irq (vCPU cpu's if private) may be pending or active now: the flush's
  * scan must see it (vgic_queue_irq_unlock puts it on the ap_list).

@@ -81,7 +81,7 @@ static unsigned candidates(struct vgic_dist *d, unsigned cpu, struct vgic_irq **
 	unsigned n = 0;
 
 	for (uint64_t bits = ap_bits(d, cpu); bits; bits &= bits - 1) {
-		unsigned i = (unsigned)__builtin_ctzll(bits);
+		unsigned i = vgic_lowest(bits);
 		struct vgic_irq *irq = vgic_get_irq(d, cpu, i);
 		unsigned j;
 
@@ -141,18 +141,17 @@ uint64_t vgic_flush_lr_state(struct vgic_dist *d, unsigned cpu)
 
 	n = candidates(d, cpu, list);
 	used = n < d->nr_lr ? n : d->nr_lr;
-	for (unsigned i = 0; i < d->nr_lr; i++) {
-		uint32_t val = 0;
+	for (unsigned i = 0; i < used; i++) {
+		uint32_t val = populate(list[i]);
 
-		if (i < used) {
-			val = populate(list[i]);
-			list[i]->owner = (uint8_t)cpu; /* no other vCPU queues it now */
-			multi_sgi |= is_sgi(list[i]) && list[i]->sources;
-		}
+		list[i]->owner = (uint8_t)cpu; /* no other vCPU queues it now */
+		multi_sgi |= is_sgi(list[i]) && list[i]->sources;
 		if (val != vc->lr[i] && GICH_LR_STATE(val))
 			changed |= 1ull << i;
 		vc->lr[i] = val;
 	}
+	for (unsigned i = used; i < d->nr_lr; i++)
+		vc->lr[i] = 0; /* the rest empty, as vgic_flush_lr_state's vgic_clear_lr */
 	vc->used_lrs = used;
 	vc->hcr = GICH_HCR_EN;
 	if (n > used)
@@ -253,7 +252,7 @@ bool vgic_cpu_pending(struct vgic_dist *d, unsigned cpu)
 	if (!d->enabled || cpu >= d->ncpus)
 		return false;
 	for (uint64_t bits = ap_bits(d, cpu); bits; bits &= bits - 1) {
-		unsigned i = (unsigned)__builtin_ctzll(bits);
+		unsigned i = vgic_lowest(bits);
 		struct vgic_irq *irq = vgic_get_irq(d, cpu, i);
 
 		if (!routed_to(irq, cpu))
