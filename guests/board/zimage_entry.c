@@ -34,7 +34,8 @@ int zimage_text_offset(const void *data, size_t size, uint32_t *text_offset)
 	for (size_t off = 0; off + 4 <= end; off += 4) {
 		uint32_t w = le32(d + off), v;
 
-		if ((w & A32_ADD_IMM_R4_MASK) != A32_ADD_IMM_R4 || (A32_RN(w) != 0 && A32_RN(w) != 4))
+		if ((w & A32_ADD_IMM_R4_MASK) != A32_ADD_IMM_R4 ||
+		    (A32_RN(w) != 0 && A32_RN(w) != 4))
 			continue;
 		v = a32_imm(w & 0xfffu);
 		if ((v & 0xffffu) != TEXT_OFFSET_LOW) /* a loop's add r4, r4, #1 */

@@ -29,7 +29,8 @@ int main(int argc, char **argv)
 	n = fread(buf, 1, sizeof(buf), f);
 	fclose(f);
 	if (zimage_text_offset(buf, n, &off) < 0) {
-		fprintf(stderr, "kentry: %s: no TEXT_OFFSET (not a zImage, or no add r4, #TEXT_OFFSET)\n",
+		fprintf(stderr,
+			"kentry: %s: no TEXT_OFFSET (not a zImage, or no add r4, #TEXT_OFFSET)\n",
 			argv[1]);
 		return 1;
 	}

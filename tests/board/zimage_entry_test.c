@@ -72,6 +72,7 @@ int main(void)
 	put32(0x200, 0xe2804902u);
 	put32(ZIMAGE_MAGIC_OFF, 0);
 	one("no zImage magic", -1, 0);
-	check(zimage_text_offset(z, ZIMAGE_HDR_END - 1, &v) == -1, "shorter than the header: refused");
+	check(zimage_text_offset(z, ZIMAGE_HDR_END - 1, &v) == -1,
+	      "shorter than the header: refused");
 	return unit_summary();
 }
