@@ -26,6 +26,9 @@ HOSTCC		?= gcc
 QEMU_ARM	?= qemu-system-arm
 QEMU_ARM64	?= qemu-system-aarch64
 
+# The fetch scripts run apt-get (update, download): one at a time under -j.
+FETCH_LOCK	= mkdir -p $(BUILD) && flock $(BUILD)/.fetch.lock
+
 ifeq ($(V),1)
 Q :=
 else

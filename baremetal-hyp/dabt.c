@@ -199,13 +199,10 @@ static HYP_COLD int dabt_decode(struct hyp_frame *f, struct trap_record *r)
 
 /*
  * An access KVM would call MMIO: ISV=1, a translation fault, not on a table
- * walk. Tested as two fields, each one AND and one compare with immediates:
- * S1PTW and the DFSC type (HSR[7:2]), ISV and SAS (HSR[24:22]).
+ * walk. S1PTW and the DFSC type (HSR[7:2]) are one AND and one compare.
  */
-#define DABT_FAULT_MASK	  (HSR_DABT_S1PTW | FSC_TRANSLATION_MASK)
-#define DABT_FAULT	  FSC_TRANSLATION
-#define DABT_ISV_SAS_MASK (7u << HSR_DABT_SAS_SHIFT) /* ISV:SAS */
-#define DABT_ISV_WORD	  (6u << HSR_DABT_SAS_SHIFT) /* ISV = 1, SAS = 2: the hot registers' size */
+#define DABT_FAULT_MASK (HSR_DABT_S1PTW | FSC_TRANSLATION_MASK)
+#define DABT_FAULT	FSC_TRANSLATION
 
 /* The access the HSR describes, at the IPA of HPFAR and HDFAR. */
 static struct dev_access dabt_access(uint32_t hsr, unsigned size)
@@ -238,23 +235,57 @@ static HYP_COLD int dabt_slow(struct hyp_frame *f, uint32_t hsr, struct trap_rec
 }
 
 /*
- * The access the HSR describes, of size bytes (a constant where the caller
- * knows it): the hot registers inline (board_hot.h), the rest on the
- * general path; then past the instruction.
+ * HPFAR[31:4] is the faulting IPA[39:12] (B4.1.70). A device window is 4
+ * KiB aligned below 4 GiB (board_desc_check), so the UART page's HPFAR is
+ * its base >> 8: one compare, before any IPA is built.
  */
-static inline __attribute__((always_inline)) int dabt_device(struct hyp_frame *f, uint32_t hsr,
-							     struct trap_record *r, unsigned size)
+static inline bool hpfar_is_uart_page(uint32_t hpfar, const struct board *b)
 {
-	struct dev_access d = dabt_access(hsr, size);
-	uint32_t value;
+	return hpfar == b->uart_base >> 8;
+}
+
+/*
+ * A word access by r0-r12 (rt): the hot registers (board_hot.h) inline
+ * when HPFAR names the UART's page, the rest on the general path; then
+ * past the instruction. The IPA is built only where it is needed: the
+ * record, a guest fault.
+ */
+static inline __attribute__((always_inline)) int dabt_word(struct hyp_frame *f, uint32_t hsr,
+							   struct trap_record *r, unsigned rt)
+{
+	struct board *b = &hyp_vcpu.board;
+	uint32_t hpfar = read_HPFAR(), far, value = 0;
+	struct dev_access d;
 	enum board_reg reg;
 
-	if (d.rt > 12) /* SP or LR, banked: the general path keeps the call off this one */
-		return dabt_slow(f, hsr, r, size);
-	value = d.write ? f->r[d.rt] : 0; /* the board takes its low bytes */
-	reg = board_mmio_hot(&hyp_vcpu.board, d.ipa, d.size, d.write, &value);
+	if (!hpfar_is_uart_page(hpfar, b))
+		return dabt_slow(f, hsr, r, 4);
+	far = read_HDFAR();
+	d = (struct dev_access){ .ipa = hpfar >> 4 << 12 | (far & 0xfff),
+				 .far = far,
+				 .size = 4,
+				 .rt = (uint8_t)rt,
+				 .write = dabt_is_write(hsr) };
+	if (d.write)
+		value = f->r[rt];
+	/* the page offset of the IPA is the VA's */
+	reg = board_mmio_hot_at(b, far & 0xfff, 4, d.write, &value);
 	if (reg == BOARD_NOT_HOT)
-		return dabt_slow(f, hsr, r, size);
+		return dabt_slow(f, hsr, r, 4);
+	return dabt_skip(f, hsr, device_done(f, r, d, reg, value));
+}
+
+/* Any other access the HSR describes (a byte, a halfword, SP or LR): the general path. */
+static HYP_COLD int dabt_any(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	struct dev_access d = dabt_access(hsr, dabt_size(hsr));
+	uint32_t value = d.write ? guest_reg(f, d.rt) : 0;
+	enum board_reg reg = BOARD_NOT_HOT;
+
+	if (d.rt <= 12) /* a UART DR byte, say */
+		reg = board_mmio_hot(&hyp_vcpu.board, d.ipa, d.size, d.write, &value);
+	if (reg == BOARD_NOT_HOT)
+		return dabt_skip(f, hsr, device_slow(f, r, d, value));
 	return dabt_skip(f, hsr, device_done(f, r, d, reg, value));
 }
 
@@ -276,13 +307,15 @@ static HYP_COLD int dabt_other(struct hyp_frame *f, uint32_t hsr, struct trap_re
 
 int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
+	unsigned rt = dabt_word_rt(hsr);
+
 	if ((hsr & DABT_FAULT_MASK) != DABT_FAULT)
 		return dabt_other(f, hsr, r);
-	if ((hsr & DABT_ISV_SAS_MASK) == DABT_ISV_WORD) /* the size a constant: the fast case */
-		return dabt_device(f, hsr, r, 4);
+	if (rt <= 12) /* the fast case: a word by r0-r12 */
+		return dabt_word(f, hsr, r, rt);
 	if (!dabt_isv(hsr))
 		return dabt_other(f, hsr, r);
-	return dabt_device(f, hsr, r, dabt_size(hsr));
+	return dabt_any(f, hsr, r);
 }
 
 /*

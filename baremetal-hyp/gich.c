@@ -17,6 +17,8 @@
 #define MAINT_PRIO 0xa0 /* as the guest's timer: below the watchdog */
 
 struct vgic_dist hyp_vgic;
+/* LRs this CPU's GICH may hold nonzero: the last flush's used_lrs; the others are 0 */
+static unsigned hw_lrs[BOARD_MAX_CPUS];
 static uint32_t gicd_base, gicd_size; /* the board's GICD window (its description) */
 
 static inline volatile uint32_t *gich(unsigned off)
@@ -32,6 +34,10 @@ static const struct vgic_hw_ops hw_ops = { vtimer_line_level, vtimer_deactivate,
 void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1)
 {
 #if TRAPLOG_VERSION >= 2
+	if (!HYP_TRAPLOG) { /* no record code with the log off: the count alone */
+		trap_count();
+		return;
+	}
 	struct trap_record r = { .pc = pc,
 				 .by = TRAP_BY_HYP,
 				 .outcome = (uint8_t)what,
@@ -67,10 +73,12 @@ void vgic_hyp_cpu_init(void)
 {
 	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++)
 		*gich(GICH_LR0 + 4 * i) = 0;
+	hw_lrs[this_cpu()] = 0;
 	*gich(GICH_VMCR) = 0; /* the binary points' reset values, PMR 0 (vgic_v2_enable) */
 	*gich(GICH_HCR) = hyp_vgic.cpu[this_cpu()].hcr;
 	gic_phys_enable_ppi(GIC_INTID_MAINT, MAINT_PRIO);
 	gic_phys_enable_ppi(HYP_KICK_SGI, MAINT_PRIO);
+	bgtimer_cpu_init();
 }
 
 /* After the guest ran: what it did with its LRs, into the model. */
@@ -84,27 +92,41 @@ void vgic_fold(uint32_t pc)
 	for (unsigned i = 0; i < vc->used_lrs; i++)
 		lr[i] = *gich(GICH_LR0 + 4 * i);
 	done = vgic_fold_lr_state(&hyp_vgic, cpu, lr, *gich(GICH_VMCR), &hw_ops);
-	for (unsigned i = 0; done; i++, done >>= 1)
-		if (done & 1) {
-			irq_log(pc, TRAP_OUT_EOI, GICH_LR_VIRTID(lr[i]), i, lr[i]);
-			if (lr[i] & GICH_LR_HW)
-				gic_phys_resample(); /* its physical one may be pending again */
-		}
+	for (; done; done &= done - 1) {
+		unsigned i = vgic_lowest(done);
+
+		irq_log(pc, TRAP_OUT_EOI, GICH_LR_VIRTID(lr[i]), i, lr[i]);
+		if (lr[i] & GICH_LR_HW)
+			gic_phys_resample(); /* its physical one may be pending again */
+	}
 }
 
-/* Before the guest runs again: the model's LRs and GICH_HCR into the hardware. */
+/*
+ * Before the guest runs again: the model's LRs and GICH_HCR into the
+ * hardware. Only the LRs this flush fills or the last one did: the others
+ * are 0 on both sides (vgic_v2_restore_state writes used_lrs of them).
+ */
 void vgic_flush(uint32_t pc)
 {
 	unsigned cpu = this_cpu();
 	struct vgic_cpu *vc = &hyp_vgic.cpu[cpu];
 	uint64_t changed = vgic_flush_lr_state(&hyp_vgic, cpu);
+	unsigned n = vc->used_lrs > hw_lrs[cpu] ? vc->used_lrs : hw_lrs[cpu];
+	uint32_t all = 0, fresh = 0;
 
-	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++) {
+	for (unsigned i = 0; i < n; i++) {
 		*gich(GICH_LR0 + 4 * i) = vc->lr[i];
-		if (changed >> i & 1)
-			irq_log(pc, TRAP_OUT_VIRQ, GICH_LR_VIRTID(vc->lr[i]), i, vc->lr[i]);
+		all |= vc->lr[i]; /* an unused LR is 0 */
+	}
+	hw_lrs[cpu] = vc->used_lrs;
+	for (; changed; changed &= changed - 1) {
+		unsigned i = vgic_lowest(changed);
+
+		fresh |= vc->lr[i];
+		irq_log(pc, TRAP_OUT_VIRQ, GICH_LR_VIRTID(vc->lr[i]), i, vc->lr[i]);
 	}
 	*gich(GICH_HCR) = vc->hcr;
+	bgtimer_watch(all & GICH_LR_HW, fresh & GICH_LR_HW);
 }
 
 /*
@@ -117,7 +139,9 @@ void vgic_park(uint32_t pc)
 	vgic_fold(pc);
 	for (unsigned i = 0; i < hyp_vgic.nr_lr; i++)
 		*gich(GICH_LR0 + 4 * i) = 0;
+	hw_lrs[this_cpu()] = 0;
 	*gich(GICH_HCR) = 0;
+	bgtimer_watch(false, false);
 }
 
 /*

@@ -185,6 +185,12 @@ bool vtimer_line_level(void *ctx, unsigned cpu, unsigned hwintid);
 void vtimer_deactivate(void *ctx, unsigned cpu, unsigned hwintid);
 void vtimer_irq(uint32_t iar, uint32_t pc);
 
+/* bgtimer.c: CNTP, the hypervisor's, while a HW-linked LR is outstanding (QEMU's GIC) */
+#define BGTIMER_INTID BOARD_PPI(BOARD_TIMER_PHYS_PPI) /* 30 */
+void bgtimer_cpu_init(void);
+void bgtimer_watch(bool hw_lr, bool new_hw_lr); /* after a flush: HW-linked LRs in GICH, new ones */
+void bgtimer_irq(uint32_t iar, uint32_t pc);
+
 /* uart_in.c: the host UART's input to the guest's UART, its line to the guest's SPI */
 void uart_in_init(void);
 void uart_in_irq(uint32_t iar, uint32_t pc);

@@ -89,7 +89,8 @@
  *   PL1PCTEN  the guest may read the physical counter, as KVM lets it
  * Cleared on purpose:
  *   PL1PCEN   the physical timer is not the guest's: it has the virtual one
- *             (CNTV, its own), and CNTP_* accesses are UNDEFINED for it
+ *             (CNTV, its own), and CNTP_* accesses are UNDEFINED for it;
+ *             the hypervisor's background timer (bgtimer.c) is CNTP
  *   EVNTEN    no event stream: WFE traps anyway (HCR.TWE)
  * CNTVOFF = the physical count when the guest starts, as KVM sets it at
  * vCPU creation (kvm_timer_vcpu_init): the guest's virtual count starts at 0.

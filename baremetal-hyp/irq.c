@@ -8,6 +8,8 @@
  *    0  HYP_KICK_SGI from another CPU (SMP): the model has something new
  *       for this vCPU: fold and flush (gich.c's vgic_kick_others)
  *   33  the host UART's input: into the guest's UART (uart_in.c)
+ *   30  the background timer (CNTP) while a HW-linked LR is outstanding:
+ *       fold, so that a finished one is seen (bgtimer.c)
  */
 #include "smp.h"
 #include "gicv2.h"
@@ -63,6 +65,7 @@ bool irq_handle(uint32_t pc)
 	case GIC_INTID_MAINT: maintenance(iar, pc); break;
 	case HOST_UART_INTID: uart_in_irq(iar, pc); break;
 	case HYP_KICK_SGI: kicked(iar, pc); break;
+	case BGTIMER_INTID: bgtimer_irq(iar, pc); break;
 	default:
 		gic_phys_eoi(iar); /* nothing else is enabled: never */
 		gic_phys_deactivate(iar);

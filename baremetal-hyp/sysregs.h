@@ -215,7 +215,10 @@ SYSREG64(VTTBR, 6, c2)
 SYSREG64(HTTBR, 4, c2)
 SYSREG64(CNTVOFF, 4, c14)
 SYSREG32(CNTV_CTL, 0, c14, c3, 1)
+SYSREG32(CNTP_TVAL, 0, c14, c2, 0)
+SYSREG32(CNTP_CTL, 0, c14, c2, 1)
 SYSREG64(CNTPCT, 0, c14)
+SYSREG64(CNTHP_CVAL, 6, c14)
 
 /* The guest's own (non-secure PL1) registers, reached from Hyp mode. */
 SYSREG32(SCTLR, 0, c1, c0, 0)

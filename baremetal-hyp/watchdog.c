@@ -19,7 +19,9 @@ void watchdog_start(unsigned ms)
 	uint64_t ticks = (uint64_t)hz / 1000 * ms;
 
 	gic_phys_enable_ppi(WATCHDOG_PPI, WATCHDOG_PRIO);
-	write_CNTHP_TVAL(ticks > 0x7fffffff ? 0x7fffffff : (uint32_t)ticks);
+	isb(); /* CNTPCT read in order */
+	/* CVAL, 64-bit: TVAL's 31 bits stop at 34.4 s of QEMU's 62.5 MHz */
+	write_CNTHP_CVAL(read_CNTPCT() + ticks);
 	write_CNTHP_CTL(CNT_CTL_ENABLE);
 	isb();
 }

@@ -23,10 +23,10 @@ $(KR_BUILD)/kvm-runner-armhf: $(KR_DEPS) $(KR_DIR)/arm/arch.c
 	@mkdir -p $(@D)
 	$(Q)$(ARMHF_CC) $(KR_CFLAGS) -static -o $@ $(KR_SRCS) $(KR_DIR)/arm/arch.c $(BOARD_SRCS)
 
-$(KR_BUILD)/kvm-runner-host: $(KR_DEPS) $(KR_DIR)/arm64/arch.c
+$(KR_BUILD)/kvm-runner-host: $(KR_DEPS) $(KR_DIR)/arm64/arch.c $(HOST_BOARD_LIB)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -I$(KR_DIR) -o $@ $(KR_SRCS) $(KR_DIR)/arm64/arch.c \
-		$(BOARD_SRCS)
+		$(HOST_BOARD_LIB)
 
 KVM_RUNNERS	:= $(KR_BUILD)/kvm-runner-arm64 $(KR_BUILD)/kvm-runner-armhf
 

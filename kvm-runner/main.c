@@ -127,7 +127,8 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 	int rc;
 
 	if (o->traplog && o->kvm_events) {
-		rs.pc_from_trace = tracefs_start(o->trace_kb, o->irqchip == IRQCHIP_KERNEL);
+		rs.pc_from_trace = tracefs_start(o->trace_kb, o->irqchip == IRQCHIP_KERNEL,
+						 o->coalesce);
 		rs.deadline_ns -= limit_ns / READ_SHARE;
 	}
 	rc = build_vm(vm, o, g);

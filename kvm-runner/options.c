@@ -184,8 +184,8 @@ static int one_option(int c, struct options *o, FILE *out)
 	case OPT_KVMTRACE: o->kvm_trace = optarg; break;
 	case OPT_NOEVENTS: o->kvm_events = false; break;
 	case OPT_TRACEKB:
-		if (parse_uint(optarg, 64, 1048576, &v) < 0)
-			return fail(EXIT_BADINPUT, "bad --trace-kb '%s' (64..1048576 KiB)", optarg);
+		if (parse_uint(optarg, 8, 1048576, &v) < 0)
+			return fail(EXIT_BADINPUT, "bad --trace-kb '%s' (8..1048576 KiB)", optarg);
 		o->trace_kb = (unsigned)v;
 		break;
 	case OPT_STRICT: o->strict = true; break;

@@ -2,7 +2,9 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include "memmap.h"
 #include "trace_parse.h"
+#include "uart.h"
 
 static int parse_exit(const char *d, struct kvm_event *ev)
 {
@@ -218,4 +220,17 @@ long trace_stats_entries(const char *text)
 		    sscanf(l + sizeof(key) - 1, "%lu", &v) == 1)
 			return (long)v;
 	return -1;
+}
+
+bool trace_mmio_filter(char *buf, size_t n, bool kernel_irqchip, bool coalesce)
+{
+	int len = 0;
+
+	if (kernel_irqchip) /* the distributor's frame, up to the CPU interface's */
+		len = snprintf(buf, n, "(gpa >= 0x%x && gpa < 0x%x)", BOARD_GICD_BASE,
+			       BOARD_GICC_BASE);
+	if (coalesce && len >= 0 && (size_t)len < n)
+		snprintf(buf + len, n - (size_t)len, "%sgpa == 0x%x", len ? " || " : "",
+			 BOARD_UART_BASE + UART_DR);
+	return kernel_irqchip || coalesce;
 }

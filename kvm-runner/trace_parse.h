@@ -11,6 +11,7 @@
 #define KVM_RUNNER_TRACE_PARSE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum kev_type {
@@ -71,5 +72,14 @@ long trace_stats_lost(const char *text);
 
 /* The events in one CPU's ring, its stats' "entries"; -1 without that line. */
 long trace_stats_entries(const char *text);
+
+/*
+ * The filter for kvm_mmio (events/kvm/kvm_mmio/filter): the accesses KVM
+ * completes itself, the only ones the merge takes from it (the vGIC's
+ * distributor with kernel_irqchip, the UART's DR with coalesce); the
+ * runner's own exits then fire none, at about 750 instructions each.
+ * Returns false when there are none: the event stays off.
+ */
+bool trace_mmio_filter(char *buf, size_t n, bool kernel_irqchip, bool coalesce);
 
 #endif

@@ -12,22 +12,18 @@
 
 static const char *const roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
 
-/* The events the trap log is made of (each kernel has some of them). */
+/*
+ * The events the trap log is made of (each kernel has some of them). Each
+ * costs about 750 instructions where it fires, so not kvm_entry (the next
+ * kvm_exit, or the trace's end, closes a trap as well: every trap paid
+ * it) nor kvm_userspace_exit (the runner's own record of the trap's page
+ * or function says it went to userspace: trap_merge.c's went_to_user).
+ */
 static const char *const events[] = {
-	"kvm_entry",
-	"kvm_exit",
-	"kvm_guest_fault",
-	"kvm_mmio",
-	"kvm_userspace_exit",
-	"kvm_hvc",
-	"kvm_hvc_arm64",
-	"kvm_wfx",
-	"kvm_wfx_arm64",
-	"kvm_emulate_cp15_imp",
-	"kvm_sys_access",
-	"kvm_irq_line",
-	"kvm_timer_update_irq",
-	"vgic_update_irq_pending",
+	"kvm_exit",	 "kvm_guest_fault",	 "kvm_mmio",
+	"kvm_hvc",	 "kvm_hvc_arm64",	 "kvm_wfx",
+	"kvm_wfx_arm64", "kvm_emulate_cp15_imp", "kvm_sys_access",
+	"kvm_irq_line",	 "kvm_timer_update_irq", "vgic_update_irq_pending",
 };
 
 static const char *root;
@@ -55,19 +51,26 @@ static int put(const char *file, const char *text, bool trunc)
  */
 #define TIMER_EVENT "kvm_timer_update_irq"
 
-static void set_events(const char *on, bool kernel_irqchip)
-{
-	char file[96];
+#define MMIO_EVENT "kvm_mmio"
 
+static void set_events(const char *on, bool kernel_irqchip, bool coalesce)
+{
+	char file[96], filter[96];
+	bool mmio = trace_mmio_filter(filter, sizeof(filter), kernel_irqchip, coalesce);
+
+	if (mmio)
+		put("events/kvm/" MMIO_EVENT "/filter", filter, true);
 	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
 		if (kernel_irqchip && strcmp(events[i], TIMER_EVENT) == 0)
+			continue;
+		if (!mmio && strcmp(events[i], MMIO_EVENT) == 0)
 			continue;
 		snprintf(file, sizeof(file), "events/kvm/%s/enable", events[i]);
 		put(file, on, false); /* a kernel without this event: ignored */
 	}
 }
 
-bool tracefs_start(unsigned buffer_kb, bool kernel_irqchip)
+bool tracefs_start(unsigned buffer_kb, bool kernel_irqchip, bool coalesce)
 {
 	char pid[16], kb[16];
 
@@ -90,7 +93,7 @@ bool tracefs_start(unsigned buffer_kb, bool kernel_irqchip)
 	snprintf(pid, sizeof(pid), "%d", (int)getpid());
 	put("set_event_pid", pid, true);       /* this process only */
 	put("options/event-fork", "1", false); /* and the vCPU threads it starts */
-	set_events("1", kernel_irqchip);
+	set_events("1", kernel_irqchip, coalesce);
 	return put("tracing_on", "1", false) == 0;
 }
 
@@ -106,6 +109,7 @@ void tracefs_stop(void)
 		return;
 	put("tracing_on", "0", false);
 	put("events/kvm/enable", "0", false);
+	put("events/kvm/" MMIO_EVENT "/filter", "0", true); /* "0": no filter */
 	put("set_event_pid", "", true);
 	put("options/event-fork", "0", false);
 }

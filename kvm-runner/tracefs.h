@@ -15,9 +15,11 @@
  * Returns true when the events are on (else the reason is noted once), with
  * a ring of buffer_kb KiB per CPU. kernel_irqchip: KVM's vGIC, which traces
  * every level the timer gives it (vgic_update_irq_pending), so the timer's
- * own event, a twin fired at every vCPU load, stays off.
+ * own event, a twin fired at every vCPU load, stays off. kvm_mmio is
+ * filtered to what KVM completes itself (trace_mmio_filter; coalesce:
+ * the console's coalesced zone).
  */
-bool tracefs_start(unsigned buffer_kb, bool kernel_irqchip);
+bool tracefs_start(unsigned buffer_kb, bool kernel_irqchip, bool coalesce);
 
 /* Stops tracing without reading it (the run never started). */
 void tracefs_stop(void);

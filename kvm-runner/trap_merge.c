@@ -73,17 +73,46 @@ static bool coalesced(const struct trap_record *r)
 /*
  * Is runner record w the one of trace trap c? Same class, and the same pc,
  * or, for a record whose pc the runner left to the trace (run_record_pc:
- * no ioctl per exit), the same IPA page for an abort (kvm_guest_fault's
- * ipa is HPFAR's page).
+ * no ioctl per exit), the same function for an HVC (a PSCI call KVM
+ * leaves to userspace). An abort's IPA page is the same in either case
+ * (kvm_guest_fault's ipa is HPFAR's page): one instruction (a guest's
+ * writel) may reach the vGIC in the kernel and the UART in the runner.
  */
 static bool same_trap(const struct trap_record *w, const struct trap_record *c)
 {
-	if (hsr_ec(w->hsr) != hsr_ec(c->hsr))
+	unsigned ec = hsr_ec(c->hsr);
+
+	if (hsr_ec(w->hsr) != ec)
+		return false;
+	if (ec == HSR_EC_DABT && (c->flags & TR_HSR) && w->ipa >> 12 != c->ipa >> 12)
 		return false;
 	if (!(w->flags & TR_PC_UNKNOWN))
 		return w->pc == c->pc;
-	return hsr_ec(c->hsr) != HSR_EC_DABT || !(c->flags & TR_HSR) ||
-		w->ipa >> 12 == c->ipa >> 12;
+	return ec != HSR_EC_HVC || w->v0 == c->v0;
+}
+
+/*
+ * Whether trace trap c went to userspace, when no kvm_userspace_exit said
+ * so (the runner leaves that event off: about 750 instructions an MMIO
+ * exit): a runner record near the next one is its. Only an abort (by its
+ * page) or an HVC (by its function) can be, or a trap at a known pc.
+ */
+static bool went_to_user(const struct trap_merge *m)
+{
+	const struct trap_record *c = &m->cur;
+	unsigned ec = hsr_ec(c->hsr);
+
+	for (unsigned i = m->next_vmm; i < m->vmm->n && i < m->next_vmm + RESYNC_WINDOW; i++) {
+		const struct trap_record *w = &m->vmm->rec[i];
+
+		if (coalesced(w) || !same_trap(w, c))
+			continue;
+		if ((w->flags & TR_PC_UNKNOWN) && ec != HSR_EC_HVC &&
+		    !(ec == HSR_EC_DABT && (c->flags & TR_HSR)))
+			continue;
+		return true;
+	}
+	return false;
 }
 
 /* w with trace trap c's pc, when the runner left it to the trace. */
@@ -223,7 +252,7 @@ static void flush(struct trap_merge *m)
 	m->active = false;
 	if (take_coalesced(m))
 		;
-	else if (m->to_user && m->next_vmm < m->vmm->n)
+	else if ((m->to_user || went_to_user(m)) && m->next_vmm < m->vmm->n)
 		take_vmm(m);
 	else if (!m->to_user && kvm_outcome(m))
 		add(m, &m->cur);

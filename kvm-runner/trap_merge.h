@@ -4,11 +4,12 @@
  * userspace, in order. Pure C: fed one event at a time.
  *
  * A trap is a kvm_exit that is a guest trap (not a host IRQ) plus the
- * detail events up to the next kvm_entry or kvm_exit. One that ended in
- * kvm_userspace_exit (MMIO, SYSTEM_EVENT, ARM_NISV) is the next runner
- * record, which takes the trace's full HSR; the others are KVM's own (an
- * MMIO access KVM completed itself, the vGIC distributor's, is an mmio
- * line by=kvm).
+ * detail events up to the next kvm_entry or kvm_exit. One that went to
+ * userspace (MMIO, SYSTEM_EVENT, ARM_NISV: kvm_userspace_exit says so, or,
+ * the runner leaving that event off, a runner record of the same page or
+ * HVC function near the next) is that runner record, which takes the
+ * trace's full HSR; the others are KVM's own (an MMIO access KVM completed
+ * itself, the vGIC distributor's, is an mmio line by=kvm).
  *
  * Interrupt events (trap log version 2, docs/trap-log.md): an IRQ exit is
  * an IRQ line (INTID unseen); a level that rises on an INTID

@@ -29,17 +29,15 @@ static inline enum board_reg board_status_access(struct board *b, unsigned size,
 #define BOARD_NOT_HOT BREG_COUNT /* board_mmio_hot: not one of them, ask board_mmio() */
 
 /*
- * One access of size bytes at ipa, *value in (write) or out (read), if it
- * is one of the hot registers: returns that register, else BOARD_NOT_HOT
- * with nothing done. Inline and on scalars, so that a trap path keeps the
- * access in registers.
+ * One access of size bytes at offset in the UART's page (a checked board
+ * has one UART of a page or more: all three registers exist), *value in
+ * (write) or out (read), if it is one of the hot registers: returns that
+ * register, else BOARD_NOT_HOT with nothing done. A trap path that knows
+ * the page from the fault (the bare hypervisor's HPFAR) starts here.
  */
-static inline enum board_reg board_mmio_hot(struct board *b, uint32_t ipa, unsigned size,
-					    bool write, uint32_t *value)
+static inline enum board_reg board_mmio_hot_at(struct board *b, uint32_t offset, unsigned size,
+					       bool write, uint32_t *value)
 {
-	/* A checked board has one UART of a page or more (board_desc_check): all three exist. */
-	uint32_t offset = ipa - b->uart_base;
-
 	if (!write && size == 4 && offset == UART_FR) {
 		*value = uart_fr(b);
 		return BREG_UART_FR;
@@ -51,6 +49,13 @@ static inline enum board_reg board_mmio_hot(struct board *b, uint32_t ipa, unsig
 		return BREG_UART_DR;
 	}
 	return BOARD_NOT_HOT;
+}
+
+/* The same at an IPA: inline and on scalars, so that a trap path keeps the access in registers. */
+static inline enum board_reg board_mmio_hot(struct board *b, uint32_t ipa, unsigned size,
+					    bool write, uint32_t *value)
+{
+	return board_mmio_hot_at(b, ipa - b->uart_base, size, write, value);
 }
 
 #endif

@@ -21,13 +21,11 @@ static inline unsigned uart_rx_depth(const struct board *b)
 	return (b->uart_kept[UART_KEPT(BREG_UART_LCR_H)] & UART_LCR_H_FEN) ? UART_RX_FIFO : 1;
 }
 
-/* FR: the transmit FIFO always empty (never busy), the receive FIFO's state. */
-static inline uint32_t uart_fr(const struct board *b)
-{
-	if (!b->uart_rx.count)
-		return UART_FR_TXFE | UART_FR_RXFE;
-	return UART_FR_TXFE | (b->uart_rx.count >= uart_rx_depth(b) ? UART_FR_RXFF : 0);
-}
+/*
+ * FR: the transmit FIFO always empty (never busy), the receive FIFO's
+ * state, as uart_rx.c keeps it at each change of the FIFO's count or depth.
+ */
+static inline uint32_t uart_fr(const struct board *b) { return b->uart_rx.fr; }
 
 /* A store to DR: its low byte to the console (and the exit-line watcher). */
 void uart_dr_write(struct board *b, uint32_t value);

@@ -27,6 +27,15 @@ static unsigned rx_level(const struct board *b)
 	return UART_RX_FIFO * eighths[IFLS_RX(b->uart_kept[UART_KEPT(BREG_UART_IFLS)])] / 8;
 }
 
+/* FR's receive flags from the count and depth: after each change of either. */
+static void fr_update(struct board *b)
+{
+	unsigned count = b->uart_rx.count;
+
+	b->uart_rx.fr = (uint8_t)(UART_FR_TXFE | (count ? 0 : UART_FR_RXFE) |
+				  (count && count >= uart_rx_depth(b) ? UART_FR_RXFF : 0));
+}
+
 static void rx_level_update(struct board *b)
 {
 	if (b->uart_rx.count >= rx_level(b))
@@ -70,6 +79,7 @@ unsigned uart_rx_feed(struct board *b, const char *s, unsigned n)
 		taken++;
 	}
 	rx_level_update(b);
+	fr_update(b);
 	if (rx->count)
 		b->uart_ris |= UART_INT_RT; /* nothing follows at once: the line is idle */
 	return taken;
@@ -90,6 +100,7 @@ uint32_t uart_rx_pop(struct board *b)
 		b->uart_ris &= ~UART_INT_RX; /* below the level; at or above it ICR's clear stays */
 	if (!rx->count)
 		b->uart_ris &= ~UART_INT_RT;
+	fr_update(b);
 	return v;
 }
 
@@ -100,6 +111,7 @@ void uart_rx_config(struct board *b, uint32_t old_lcr_h)
 		b->uart_ris &= ~UART_INT_RT;
 	}
 	rx_level_update(b);
+	fr_update(b);
 }
 
 void uart_rx_reset(struct board *b)
@@ -107,4 +119,5 @@ void uart_rx_reset(struct board *b)
 	b->uart_rx.head = b->uart_rx.count = 0;
 	b->uart_rx.overrun = false;
 	b->uart_rsr = 0;
+	fr_update(b);
 }

@@ -29,6 +29,7 @@ struct uart_rx {
 	uint8_t fifo[UART_RX_FIFO];
 	uint8_t head, count; /* the oldest byte's slot; bytes held */
 	bool overrun;	     /* a byte was lost since the last DR read (DR.OE) */
+	uint8_t fr;	     /* FR, kept with count and depth: a hot FR read is one load */
 };
 
 #endif

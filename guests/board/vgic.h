@@ -40,9 +40,21 @@ struct vgic_irq {
 			       (KVM's irq->vcpu, its ap_list); VGIC_NO_VCPU */
 };
 
+/*
+ * KVM's ap_list (the interrupts pending or active for a vCPU) as bits, one
+ * per INTID: set wherever an interrupt may become pending or active
+ * (vgic_queue), cleared by the flush's scan when it is neither
+ * (vgic_prune_ap_list), so that the scan visits those alone, not all
+ * BOARD_GIC_NR_IRQS. A superset: enables, priorities and targets are
+ * checked by the scan itself.
+ */
+typedef uint32_t vgic_ap_bits; /* private INTIDs per vCPU; SPIs (INTID - 32) once */
+_Static_assert(GIC_NR_PRIVATE == 32 && VGIC_NR_SPIS <= 32, "the ap bits are two words");
+
 /* One vCPU's banked interrupts and its list registers. */
 struct vgic_cpu {
 	struct vgic_irq priv[GIC_NR_PRIVATE];
+	vgic_ap_bits ap_priv;	  /* its private INTIDs that may be pending or active */
 	uint32_t lr[GICH_LR_MAX]; /* as flush wrote them; fold reads them back */
 	unsigned used_lrs;	  /* LRs flush filled: fold reads back this many */
 	uint32_t hcr;		  /* GICH_HCR for the next entry: EN, UIE, NPIE */
@@ -54,6 +66,8 @@ struct vgic_dist {
 	unsigned ncpus;
 	unsigned nr_lr; /* GICH_VTR.ListRegs + 1 */
 	struct vgic_irq spi[VGIC_NR_SPIS];
+	vgic_ap_bits
+		ap_spi; /* the SPIs that may be pending or active: each vCPU's scan routes them */
 	struct vgic_cpu cpu[BOARD_MAX_CPUS];
 };
 
@@ -99,6 +113,27 @@ unsigned vgic_sgir_targets(uint32_t sgir, unsigned cpu, unsigned ncpus);
  * level; edge-triggered ones become pending on level = true.
  */
 void vgic_inject(struct vgic_dist *d, unsigned cpu, unsigned intid, bool level);
+
+/* The lowest set bit of a nonzero mask (INTIDs, LRs): two 32-bit CLZs, no libgcc call. */
+static inline unsigned vgic_lowest(uint64_t bits)
+{
+	uint32_t lo = (uint32_t)bits;
+
+	return lo ? (unsigned)__builtin_ctz(lo)
+		  : 32u + (unsigned)__builtin_ctz((uint32_t)(bits >> 32));
+}
+
+/*
+ * irq (vCPU cpu's if private) may be pending or active now: the flush's
+ * scan must see it (vgic_queue_irq_unlock puts it on the ap_list).
+ */
+static inline void vgic_queue(struct vgic_dist *d, unsigned cpu, const struct vgic_irq *irq)
+{
+	if (irq->intid < GIC_NR_PRIVATE)
+		d->cpu[cpu].ap_priv |= 1u << irq->intid;
+	else
+		d->ap_spi |= 1u << (irq->intid - GIC_NR_PRIVATE);
+}
 
 /* Links a virtual interrupt to a physical one (kvm_vgic_map_phys_irq). */
 void vgic_map_hw(struct vgic_dist *d, unsigned cpu, unsigned intid, unsigned hwintid);

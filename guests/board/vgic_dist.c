@@ -37,6 +37,7 @@ void vgic_init(struct vgic_dist *d, unsigned ncpus, unsigned nr_lr)
 	d->enabled = false;
 	d->ncpus = ncpus < 1 ? 1 : ncpus > BOARD_MAX_CPUS ? BOARD_MAX_CPUS : ncpus;
 	d->nr_lr = nr_lr < 1 ? 1 : nr_lr > GICH_LR_MAX ? GICH_LR_MAX : nr_lr;
+	d->ap_spi = 0;
 	for (unsigned i = 0; i < VGIC_NR_SPIS; i++)
 		irq_reset(&d->spi[i], GIC_NR_PRIVATE + i, 0);
 	for (unsigned c = 0; c < BOARD_MAX_CPUS; c++) {
@@ -44,6 +45,7 @@ void vgic_init(struct vgic_dist *d, unsigned ncpus, unsigned nr_lr)
 
 		for (unsigned i = 0; i < GIC_NR_PRIVATE; i++)
 			irq_reset(&vc->priv[i], i, c);
+		vc->ap_priv = 0;
 		vc->used_lrs = 0;
 		vc->hcr = GICH_HCR_EN;
 		vc->vmcr = 0;
@@ -117,9 +119,10 @@ static uint32_t bits_access(struct vgic_dist *d, unsigned cpu, uint32_t off, boo
 
 		if (!irq)
 			break;
-		if (write && (val >> i & 1))
+		if (write && (val >> i & 1)) {
 			bit_write(irq, r);
-		else if (!write && bit_read(irq, r))
+			vgic_queue(d, cpu, irq); /* SPEND, SACTIVE: the flush's scan looks */
+		} else if (!write && bit_read(irq, r))
 			out |= 1u << i;
 	}
 	return out;
@@ -163,9 +166,10 @@ static uint32_t cfg_access(struct vgic_dist *d, unsigned cpu, uint32_t off, bool
 
 		if (!irq)
 			break;
-		if (write && irq->intid >= GIC_NR_PRIVATE)
+		if (write && irq->intid >= GIC_NR_PRIVATE) {
 			irq->edge = (val >> (2 * i)) & GICD_ICFGR_EDGE;
-		else if (!write && irq->edge)
+			vgic_queue(d, cpu, irq); /* a level line already high is pending now */
+		} else if (!write && irq->edge)
 			out |= GICD_ICFGR_EDGE << (2 * i);
 	}
 	return out;
@@ -195,6 +199,7 @@ static void sgir_write(struct vgic_dist *d, unsigned cpu, uint32_t val)
 
 			irq->sources |= (uint8_t)(1u << cpu);
 			irq->pending_latch = true;
+			vgic_queue(d, c, irq);
 		}
 }
 
@@ -216,6 +221,7 @@ static uint32_t sgi_pend_access(struct vgic_dist *d, unsigned cpu, uint32_t off,
 		}
 		irq->sources = set ? irq->sources | b : irq->sources & (uint8_t)~b;
 		irq->pending_latch = irq->sources != 0;
+		vgic_queue(d, cpu, irq);
 	}
 	return out;
 }
@@ -273,6 +279,7 @@ void vgic_inject(struct vgic_dist *d, unsigned cpu, unsigned intid, bool level)
 		irq->line_level = level;
 	else if (level)
 		irq->pending_latch = true;
+	vgic_queue(d, cpu, irq);
 }
 
 void vgic_map_hw(struct vgic_dist *d, unsigned cpu, unsigned intid, unsigned hwintid)

@@ -52,16 +52,40 @@ static bool before(const struct vgic_irq *a, const struct vgic_irq *b)
 	return a->intid < b->intid;
 }
 
-/* The interrupts vCPU cpu's LRs should hold, best first. Returns how many. */
+/* vCPU cpu's ap bits as one mask of INTIDs: its private ones, the SPIs above. */
+static uint64_t ap_bits(const struct vgic_dist *d, unsigned cpu)
+{
+	return (uint64_t)d->ap_spi << GIC_NR_PRIVATE | d->cpu[cpu].ap_priv;
+}
+
+/* Neither pending nor active: off the list until vgic_queue (vgic_prune_ap_list). */
+static bool pruned(struct vgic_dist *d, unsigned cpu, const struct vgic_irq *irq)
+{
+	unsigned i = irq->intid;
+
+	if (irq->active || irq_pending(irq))
+		return false;
+	if (i < GIC_NR_PRIVATE)
+		d->cpu[cpu].ap_priv &= ~(1u << i);
+	else
+		d->ap_spi &= ~(1u << (i - GIC_NR_PRIVATE));
+	return true;
+}
+
+/*
+ * The interrupts vCPU cpu's LRs should hold, best first. Returns how many.
+ * Only the ap bits' INTIDs, in INTID order as a scan of all would find them.
+ */
 static unsigned candidates(struct vgic_dist *d, unsigned cpu, struct vgic_irq **out)
 {
 	unsigned n = 0;
 
-	for (unsigned i = 0; i < BOARD_GIC_NR_IRQS; i++) {
+	for (uint64_t bits = ap_bits(d, cpu); bits; bits &= bits - 1) {
+		unsigned i = vgic_lowest(bits);
 		struct vgic_irq *irq = vgic_get_irq(d, cpu, i);
 		unsigned j;
 
-		if (!wants_lr(d, irq) || !routed_to(irq, cpu))
+		if (pruned(d, cpu, irq) || !wants_lr(d, irq) || !routed_to(irq, cpu))
 			continue;
 		for (j = n; j > 0 && before(irq, out[j - 1]); j--)
 			out[j] = out[j - 1];
@@ -117,18 +141,17 @@ uint64_t vgic_flush_lr_state(struct vgic_dist *d, unsigned cpu)
 
 	n = candidates(d, cpu, list);
 	used = n < d->nr_lr ? n : d->nr_lr;
-	for (unsigned i = 0; i < d->nr_lr; i++) {
-		uint32_t val = 0;
+	for (unsigned i = 0; i < used; i++) {
+		uint32_t val = populate(list[i]);
 
-		if (i < used) {
-			val = populate(list[i]);
-			list[i]->owner = (uint8_t)cpu; /* no other vCPU queues it now */
-			multi_sgi |= is_sgi(list[i]) && list[i]->sources;
-		}
+		list[i]->owner = (uint8_t)cpu; /* no other vCPU queues it now */
+		multi_sgi |= is_sgi(list[i]) && list[i]->sources;
 		if (val != vc->lr[i] && GICH_LR_STATE(val))
 			changed |= 1ull << i;
 		vc->lr[i] = val;
 	}
+	for (unsigned i = used; i < d->nr_lr; i++)
+		vc->lr[i] = 0; /* the rest empty, as vgic_flush_lr_state's vgic_clear_lr */
 	vc->used_lrs = used;
 	vc->hcr = GICH_HCR_EN;
 	if (n > used)
@@ -187,8 +210,10 @@ uint64_t vgic_fold_lr_state(struct vgic_dist *d, unsigned cpu, const uint32_t *h
 		if (GICH_LR_STATE(vc->lr[i]) && !GICH_LR_STATE(val))
 			done |= 1ull << i;
 		vc->lr[i] = val;
-		if (irq)
+		if (irq) {
 			fold_one(irq, val, cpu, ops);
+			vgic_queue(d, cpu, irq); /* back in the model: its state is here now */
+		}
 	}
 	vc->used_lrs = 0;
 	return done;
@@ -226,7 +251,8 @@ bool vgic_cpu_pending(struct vgic_dist *d, unsigned cpu)
 
 	if (!d->enabled || cpu >= d->ncpus)
 		return false;
-	for (unsigned i = 0; i < BOARD_GIC_NR_IRQS; i++) {
+	for (uint64_t bits = ap_bits(d, cpu); bits; bits &= bits - 1) {
+		unsigned i = vgic_lowest(bits);
 		struct vgic_irq *irq = vgic_get_irq(d, cpu, i);
 
 		if (!routed_to(irq, cpu))

@@ -20,8 +20,8 @@ LINUX_QEMU_ARGS	?=
 LINUX_COMPARE_OPTS ?=
 
 # Fetched once from Debian (needs root the first time).
-$(LINUX_DEB)/vmlinuz $(LINUX_DEB)/busybox:
-	$(Q)guests/linux/fetch.sh $(LINUX_DEB) >/dev/null
+$(LINUX_DEB)/vmlinuz $(LINUX_DEB)/busybox &:
+	$(Q)$(FETCH_LOCK) guests/linux/fetch.sh $(LINUX_DEB) >/dev/null
 
 $(LINUX_INITRAMFS): guests/linux/init guests/linux/mkinitrd.sh $(LINUX_DEB)/busybox
 	$(Q)guests/linux/mkinitrd.sh $@ guests/linux/init $(LINUX_DEB)/busybox

@@ -47,13 +47,13 @@ $(TB_CONSVIEW): $(TB_DIR)/consview_main.c $(TB_DIR)/consview.c $(TB_DIR)/consvie
 
 # Fetched once from Debian (needs root the first time), never committed.
 $(TB_KERNEL):
-	$(Q)$(TB_DIR)/fetch-kernel.sh $(@D) >/dev/null
+	$(Q)$(FETCH_LOCK) $(TB_DIR)/fetch-kernel.sh $(@D) >/dev/null
 
 # Debian's arm64 QEMU and its libraries, fetched once (fetch-qemu.sh), never committed.
 TB_QEMU_ROOT	:= $(TB_BUILD)/qemu/root
 TB_QEMU		:= $(TB_QEMU_ROOT)/usr/bin/qemu-system-aarch64
 $(TB_QEMU):
-	$(Q)$(TB_DIR)/fetch-qemu.sh $(TB_BUILD)/qemu >/dev/null
+	$(Q)$(FETCH_LOCK) $(TB_DIR)/fetch-qemu.sh $(TB_BUILD)/qemu >/dev/null
 
 # kvm-order (kvm-runner/order/) rides along as /bin/kvm-order (init --order).
 $(TB_BUILD)/initramfs-arm64.cpio: $(TB_BUILD)/init-arm64 $(KVM_RUNNER_ARM64) $(GUEST_ELFS) \

@@ -4,11 +4,13 @@
 # (-d in_asm,exec,nochain: every translation block with its instructions,
 # every block executed) and charges each instruction of an executed Hyp-mode
 # block to the hypervisor function holding it (the innermost one where code
-# was inlined), and to the row the guest was timing.
+# was inlined), and to the row the guest was timing. The irq row counts the
+# physical interrupts taken at PL2 (HVBAR+0x18) while the guest waits for
+# its timer, not the traps of that row (its GICD setup).
 #
 #   tests/bench/profile-hyp.sh [HYP.elf]   (default build/baremetal-hyp/hyp-nolog.elf)
 #
-# Prints, per row, the instructions per trap of each function. A block that
+# Prints, per row, the instructions per trap (per interrupt) of each function. A block that
 # an exception cuts short is counted whole: a profile, not the measurement.
 set -u
 BUILD=${BUILD:-build}
@@ -52,7 +54,10 @@ function lookup(arr, n, pc,   lo, hi, mid) {	# the last symbol at or below pc
 BEGIN {
 	nh = load(hypsyms, H); ng = load(guestsyms, G); row = "boot"
 	while ((getline line <inline) > 0) { split(line, w, " "); INL[hex(w[1])] = w[2] }
-	for (i = 1; i <= nh; i++) if (H[i, "s"] == "guest_trap") entry = H[i, "a"]
+	for (i = 1; i <= nh; i++) {
+		if (H[i, "s"] == "guest_trap") entry = H[i, "a"]
+		if (H[i, "s"] == "guest_irq") irqentry = H[i, "a"]
+	}
 }
 /^IN:/ { inblock = 1; count = 0; next }
 inblock && /^0x[0-9a-f]+:/ { count++; next }
@@ -67,19 +72,24 @@ inblock && /^$/ { inblock = 0; pending = count; next }
 		if (fn ~ /^measure_/) row = substr(fn, 9); else if (fn != "undef_handler") row = "other"
 		next
 	}
-	if (pc == entry) traps[row]++	# a block starting at the vector entry
+	if (pc == entry) { traps[row]++; mode = "trap" }	# a block starting at a vector entry
+	if (pc == irqentry) { irqs[row]++; mode = "irq" }
+	r = row
+	if (row == "irq" && mode != "irq") r = "irq-trap"	# the GICD setup of the row: not its figure
 	for (q = 0; q < size[key]; q++) {	# ARM code: 4 bytes an instruction
 		fn = (pc + 4 * q) in INL ? INL[pc + 4 * q] : lookup(H, nh, pc)
-		insns[row, fn]++; fns[fn] = 1
+		insns[r, fn]++; fns[fn] = 1
 	}
-	total[row] += size[key]
+	total[r] += size[key]
 }
 END {
-	n = split("hvc hvcwa1 mmiost mmiold cp15 smc", order, " ")	# in the guest order
+	n = split("hvc hvcwa1 mmiost mmiold cp15 smc irq", order, " ")	# in the guest order
 	for (j = 1; j <= n; j++) {
 		r = order[j]
-		if (!(r in traps)) continue
-		printf "row %s: %d traps, %.1f hypervisor instructions per trap\n", r, traps[r], total[r] / traps[r]
+		if (r == "irq") { traps[r] = irqs[r]; what = "interrupts at PL2"; per = "interrupt" }
+		else { what = "traps"; per = "trap" }
+		if (!traps[r]) continue
+		printf "row %s: %d %s, %.1f hypervisor instructions per %s\n", r, traps[r], what, total[r] / traps[r], per
 		for (f in fns) if ((r, f) in insns) printf "  %-24s %7.1f\n", f, insns[r, f] / traps[r] | "sort -k2 -n -r"
 		close("sort -k2 -n -r")
 	}

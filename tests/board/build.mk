@@ -7,10 +7,10 @@ BOARD_UNIT_NAMES := hsr board psci traplog traplog_bin a32_decode fdt dtb boot i
 BOARD_UNITS	:= $(foreach n,$(BOARD_UNIT_NAMES),$(BUILD)/tests/board/unit-$(subst _,-,$(n)))
 
 define board_unit
-$(BUILD)/tests/board/unit-$(subst _,-,$(1)): tests/board/$(1)_test.c $(BOARD_SRCS) $(BOARD_HDRS) \
+$(BUILD)/tests/board/unit-$(subst _,-,$(1)): tests/board/$(1)_test.c $(HOST_BOARD_LIB) $(BOARD_HDRS) \
 		tests/unit.h tests/board/dts_read.h
 	@mkdir -p $$(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -o $$@ $$< $(BOARD_SRCS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -o $$@ $$< $(HOST_BOARD_LIB)
 endef
 $(foreach n,$(BOARD_UNIT_NAMES),$(eval $(call board_unit,$(n))))
 
@@ -18,17 +18,17 @@ $(foreach n,$(BOARD_UNIT_NAMES),$(eval $(call board_unit,$(n))))
 MKDTB		:= $(BUILD)/board/mkdtb
 all: $(MKDTB)
 
-$(MKDTB): tests/board/mkdtb.c $(BOARD_SRCS) $(BOARD_HDRS)
+$(MKDTB): tests/board/mkdtb.c $(HOST_BOARD_LIB) $(BOARD_HDRS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(BOARD_SRCS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(HOST_BOARD_LIB)
 
 # tlogbin: the text of the bare hypervisor's binary trap log (run.sh --drain).
 TLOGBIN		:= $(BUILD)/board/tlogbin
 all: $(TLOGBIN)
 
-$(TLOGBIN): tests/board/tlogbin.c $(BOARD_SRCS) $(BOARD_HDRS)
+$(TLOGBIN): tests/board/tlogbin.c $(HOST_BOARD_LIB) $(BOARD_HDRS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(BOARD_SRCS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(HOST_BOARD_LIB)
 
 # kentry: a zImage's kernel entry on the board (compare.sh's milestone).
 KENTRY		:= $(BUILD)/board/kentry

@@ -43,6 +43,14 @@ static void test_real_hsr(void)
 	      "ldr: ISV, word, r8, read");
 	check(!dabt_isv(0x90000045) && dabt_is_write(0x90000045) && !(0x90000045 & HSR_IL),
 	      "stm: ISV=0, write, IL=0");
+	check_eq(dabt_word_rt(0x93870045), 7, "str r7: the fast case, Rt 7");
+	check_eq(dabt_word_rt(0x93880005), 8, "ldr r8: the fast case, Rt 8");
+	check_eq(dabt_word_rt(0x938c0005), 12, "ldr r12: the fast case, Rt 12");
+	check(dabt_word_rt(0x938d0005) > 12, "ldr sp: banked, not the fast case");
+	check(dabt_word_rt(0x93060045) > 12, "strb: a byte, not the fast case");
+	check(dabt_word_rt(0x93a80005) > 12, "ldr with SSE: not the fast case");
+	check(dabt_word_rt(0x90000045) > 12, "stm: ISV=0, not the fast case");
+	check(dabt_word_rt(0x92880005) > 12, "a halfword: not the fast case");
 	check_eq(hsr_ec(0x4a000000), HSR_EC_HVC, "hvc: HVC");
 	check_eq(hsr_iss(0x4a000000) & 0xffff, 0, "hvc #0: imm 0");
 	check_eq(hsr_ec(0x07e00000), HSR_EC_WFX, "wfi: WFX");

@@ -2,7 +2,8 @@
  * Unit tests: list-register allocation (guests/board/vgic_lr.c): priority
  * order, overflow with more pending interrupts than LRs (GICH_HCR.UIE), the
  * maintenance path for level interrupts (LR.EOI), a HW-linked timer, SGIs
- * from several senders (NPIE), and the WFI wake-up test.
+ * from several senders (NPIE), the WFI wake-up test, and the ap bits the
+ * flush scans.
  */
 #include "traplog.h"
 #include "unit.h"
@@ -174,7 +175,8 @@ static void test_hw_timer(void)
 	vgic_fold_lr_state(&d, 0, lr, 0xf8u << 24, &ops);
 	check(t->line_level && deactivated == 0,
 	      "still high: resampled pending, nothing deactivated");
-	vgic_flush_lr_state(&d, 0);
+	check_eq(vgic_flush_lr_state(&d, 0), 0,
+		 "the same LR again: no change (the background timer keeps its deadline)");
 	/* the guest turned the timer off before taking it */
 	timer_line = false;
 	lr[0] = d.cpu[0].lr[0];
@@ -191,6 +193,9 @@ static void test_hw_timer(void)
 	check_eq(GICH_LR_STATE(d.cpu[0].lr[0]), 2, "HW: never pending+active, only active");
 	lr[0] = d.cpu[0].lr[0] & ~GICH_LR_STATE_MASK;
 	check_eq(vgic_fold_lr_state(&d, 0, lr, 0xf8u << 24, &ops), 1, "the guest's EOI seen");
+	/* the next tick in the LR the EOI freed: a change (bgtimer restarts at it) */
+	vgic_inject(&d, 0, 27, true);
+	check_eq(vgic_flush_lr_state(&d, 0), 1, "the next tick's HW LR is new");
 }
 
 static void test_multi_sgi(void)
@@ -267,7 +272,7 @@ static void test_retarget(void)
 	spi = vgic_get_irq(&d, 0, 41);
 	spi->enabled = true;
 	spi->targets = 2;
-	spi->active = true;
+	vgic_dist_mmio(&d, 1, GICD_ISACTIVER + 4, 4, true, &(uint32_t){ 1u << 9 }); /* 41 active */
 	vgic_flush_lr_state(&d, 1);
 	fold_same(1);
 	check_eq(spi->owner, 1, "active in vCPU 1's LR: vCPU 1 keeps it");
@@ -322,6 +327,54 @@ static void test_kick_mask(void)
 		 "a PPI of vCPU 1 at the lowest priority: kick (PMR is the guest's)");
 }
 
+/* The ap bits (KVM's ap_list): what the flush's scan visits, pruned and queued again. */
+static void test_ap_bits(void)
+{
+	uint32_t spi33 = 1u << 1, level = 0, edge = 0xaaaaaaaau, active27 = 1u << 27;
+	uint32_t sgir = 0x00020003; /* list: vCPU 1, SGI 3 */
+	struct vgic_irq *irq;
+
+	vgic_init(&d, 2, 4);
+	check_eq(d.ap_spi | d.cpu[0].ap_priv | d.cpu[1].ap_priv, 0,
+		 "reset: none pending or active");
+	d.enabled = true;
+	pend_spi(33, 0x80);
+	irq = vgic_get_irq(&d, 0, 33);
+	irq->enabled = false;
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "pending but disabled: not queued");
+	check_eq(d.ap_spi, 1u << 1, "yet kept on the list: the scan checks the enable");
+	vgic_dist_mmio(&d, 0, GICD_ISENABLER + 4, 4, true, &spi33);
+	check_eq(vgic_flush_lr_state(&d, 0), 1, "enabled later: queued with no new event");
+	fold_with(0, 0, 0);
+	check_eq(d.ap_spi, 1u << 1, "folded back: on the list until a scan");
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "the guest finished it: nothing queued");
+	check_eq(d.ap_spi, 0, "and off the list (vgic_prune_ap_list)");
+	vgic_inject(&d, 0, 33, true);
+	check_eq(d.ap_spi, 1u << 1, "an edge again: on the list");
+	vgic_flush_lr_state(&d, 0);
+	fold_with(0, 0, 0);
+
+	vgic_dist_mmio(&d, 0, GICD_ICFGR + 8, 4, true, &level);
+	vgic_inject(&d, 0, 33, true);
+	check_eq(vgic_flush_lr_state(&d, 0), 1, "made level, its line high: queued");
+	fold_with(0, 0, 0);
+	vgic_dist_mmio(&d, 0, GICD_ICFGR + 8, 4, true, &edge);
+	check_eq(vgic_flush_lr_state(&d, 0), 0, "made edge: the high line alone is nothing");
+	check_eq(d.ap_spi, 0, "off the list");
+	vgic_dist_mmio(&d, 0, GICD_ICFGR + 8, 4, true, &level);
+	check_eq(vgic_flush_lr_state(&d, 0), 1, "level again, the line still high: queued");
+
+	vgic_dist_mmio(&d, 0, GICD_SGIR, 4, true, &sgir);
+	check_eq(d.cpu[1].ap_priv, 1u << 3, "SGI 3 to vCPU 1: on vCPU 1's list");
+	check_eq(d.cpu[0].ap_priv, 0, "not the sender's");
+	check_eq(vgic_flush_lr_state(&d, 1), 1, "vCPU 1 queues it");
+	fold_same(1);
+	vgic_dist_mmio(&d, 1, GICD_ISACTIVER, 4, true, &active27);
+	check(d.cpu[1].ap_priv >> 27 & 1, "ISACTIVER from vCPU 1: its PPI 27 on its list");
+	check_eq(vgic_flush_lr_state(&d, 1), 3, "27 active: an LR beside SGI 3");
+	check_eq(GICH_LR_VIRTID(d.cpu[1].lr[0]), 27, "active first");
+}
+
 int main(void)
 {
 	test_priority_order();
@@ -332,5 +385,6 @@ int main(void)
 	test_wfi_pending();
 	test_retarget();
 	test_kick_mask();
+	test_ap_bits();
 	return unit_summary();
 }

@@ -29,22 +29,22 @@ CMP_TOOLS	+= $(CMP_DIR)/regcmp
 CMP_UNITS	+= $(CMP_UNIT_DIR)/unit-regs
 endif
 
-$(CMP_DIR)/traplog: tests/compare/traplog_main.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)
+$(CMP_DIR)/traplog: tests/compare/traplog_main.c $(CMP_TLOG_SRCS) $(HOST_BOARD_LIB) $(CMP_HDRS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
+	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c %.a,$^)
 
 $(CMP_DIR)/regcmp: tests/compare/regcmp_main.c $(CMP_REG_SRCS) $(CMP_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
 
-$(CMP_UNIT_DIR)/unit-tlog: tests/compare/tlog_test.c $(CMP_TLOG_SRCS) $(CMP_BOARD_SRCS) $(CMP_HDRS)
+$(CMP_UNIT_DIR)/unit-tlog: tests/compare/tlog_test.c $(CMP_TLOG_SRCS) $(HOST_BOARD_LIB) $(CMP_HDRS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
+	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c %.a,$^)
 
 $(CMP_UNIT_DIR)/unit-tlog-summary: tests/compare/tlog_summary_test.c $(CMP_TLOG_SRCS) \
-		$(CMP_BOARD_SRCS) $(CMP_HDRS)
+		$(HOST_BOARD_LIB) $(CMP_HDRS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c,$^)
+	$(Q)$(HOSTCC) $(CMP_CFLAGS) -o $@ $(filter %.c %.a,$^)
 
 $(CMP_UNIT_DIR)/unit-lineread: tests/compare/lineread_test.c tests/lineread.c tests/lineread.h tests/unit.h
 	@mkdir -p $(@D)

@@ -19,10 +19,19 @@ FUZZ_CFLAGS	:= -std=c11 -g -O1 -Wall -Wextra -Werror -D_GNU_SOURCE \
 FUZZ_NAMES	:= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS	:= $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz-%)
 
-$(FUZZ_DIR)/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fdt_check.c $(wildcard tests/fuzz/*.h) \
-		$(BOARD_SRCS) $(BOARD_HDRS)
+# The board code and fdt_check.c compiled once for all targets, with the
+# same instrumentation (fuzzer-no-link: coverage without libFuzzer's main).
+FUZZ_LIB	:= $(FUZZ_DIR)/libboard.a
+FUZZ_OBJ_CFLAGS	:= $(patsubst -fsanitize=fuzzer%,-fsanitize=fuzzer-no-link%,$(FUZZ_CFLAGS))
+$(FUZZ_DIR)/obj/%.o: %.c $(BOARD_HDRS) $(wildcard tests/fuzz/*.h)
 	@mkdir -p $(@D)
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< tests/fuzz/fdt_check.c $(BOARD_SRCS)
+	$(Q)$(FUZZ_CC) $(FUZZ_OBJ_CFLAGS) -c -o $@ $<
+$(FUZZ_LIB): $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,tests/fuzz/fdt_check.c $(BOARD_SRCS))
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(FUZZ_DIR)/fuzz-%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_LIB) $(BOARD_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB)
 
 ifneq ($(FUZZ_HAVE),)
 TEST_DEPS += $(FUZZ_BINS)

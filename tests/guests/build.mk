@@ -8,7 +8,7 @@ TEST_DEPS += $(BUILD)/compare/traplog $(BUILD)/baremetal-hyp/hyp.elf
 
 # The fdt guest's DTB reader on the host, against the board's DTB writer.
 $(BUILD)/tests/guests/unit-dt: tests/guests/dt_test.c guests/lib/dt.c guests/lib/dt.h \
-		$(BOARD_SRCS) $(BOARD_HDRS) tests/unit.h
+		$(HOST_BOARD_LIB) $(BOARD_HDRS) tests/unit.h
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -Iguests/lib -o $@ $< guests/lib/dt.c $(BOARD_SRCS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -Itests -Iguests/lib -o $@ $< guests/lib/dt.c $(HOST_BOARD_LIB)
 TEST_DEPS += $(BUILD)/tests/guests/unit-dt

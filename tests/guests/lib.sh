@@ -58,15 +58,19 @@ kvm_fresh() {
 	done
 }
 # (No syscall count: nothing here reads it, and ptrace stops every call.)
+# Under a lock per guest: kvm.test and compare.test, run at once, share a run.
 kvm_run() {
-	if ! kvm_fresh "$1"; then
-		mkdir -p "$KVM_OUT"
-		guest_args "$1"
-		kvm-runner/testbed/pl2regs.sh --guest "$1" --kernel "$TB_KERNEL" --initrd "$TB_INITRD" \
-			--break "$(elf_entry "build/guests/$1.elf")" --out "$KVM_OUT" --timeout 300 \
-			--init-opts --no-count --runner-opts "--timeout 120 ${args[*]}" >"$KVM_OUT/$1.log" 2>&1
-		echo $? >"$KVM_OUT/$1.exit"
-	fi
+	mkdir -p "$KVM_OUT"
+	{
+		flock 9
+		if ! kvm_fresh "$1"; then
+			guest_args "$1"
+			kvm-runner/testbed/pl2regs.sh --guest "$1" --kernel "$TB_KERNEL" --initrd "$TB_INITRD" \
+				--break "$(elf_entry "build/guests/$1.elf")" --out "$KVM_OUT" --timeout 300 \
+				--init-opts --no-count --runner-opts "--timeout 120 ${args[*]}" >"$KVM_OUT/$1.log" 2>&1
+			echo $? >"$KVM_OUT/$1.exit"
+		fi
+	} 9>"$KVM_OUT/.lock-$1"
 	rc=$(cat "$KVM_OUT/$1.exit")
 }
 kvm_ready() {

@@ -4,10 +4,15 @@
 # where consecutive equal events fold into one with their count (a guest's
 # putc loop is one line, not one per byte). KIND/DETAIL: mmio read/write
 # DEV.REG, psci NAME, hvc fn, cp15 REG dir, wfx/smc skipped, stop reason.
+# --no-irq drops the interrupt events (EC --) before folding: one that came
+# in the middle of a putc loop would split it.
 set -u
-[ $# -eq 1 ] && [ -f "$1" ] || { echo "usage: events.sh TRAPLOG" >&2; exit 2; }
-awk '
+noirq=0
+[ "${1:-}" = --no-irq ] && { noirq=1; shift; }
+[ $# -eq 1 ] && [ -f "$1" ] || { echo "usage: events.sh [--no-irq] TRAPLOG" >&2; exit 2; }
+awk -v noirq=$noirq '
 /^#/ { next }
+noirq && $2 == "--" { next }
 {
 	split($0, half, " : "); n = split(half[2], o, " ")
 	reg = ""; if (match(half[1], /reg=[^ ]+/)) reg = substr(half[1], RSTART + 4, RLENGTH - 4)

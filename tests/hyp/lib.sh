@@ -26,10 +26,13 @@ lst_addr() {
 # yet; on a slow host it has, and a WFI with an interrupt pending does not
 # trap (ARM DDI 0406C B1.14.11). wfi_event_ok checks the line when present.
 # The timer's interrupt events (IRQ, VIRQ; EC --) come where it fired: in
-# the WFI or in the guest's code; timer_events_ok checks them apart.
-test_events() { tests/hyp/events.sh "$1" | grep -v -e '^1 0x01 WFX pc=0x40000194 wfx' -e '^[0-9]* -- '; }
+# the WFI or in the guest's code; timer_events_ok checks them apart. The
+# background timer's IRQ 30 (baremetal-hyp/bgtimer.c) comes 10 ms of real
+# time after the LR was written if nothing folded it first: anywhere, or
+# not at all.
+test_events() { tests/hyp/events.sh --no-irq "$1" | grep -v -e '^1 0x01 WFX pc=0x40000194 wfx'; }
 timer_events_ok() {
-	[ "$(grep -c ' -- ' "$1")" -eq 2 ] &&
+	[ "$(grep ' -- ' "$1" | grep -vc -- '-- IRQ .* intid=30 : irq taken')" -eq 2 ] &&
 		grep -q -- '-- IRQ .* intid=27 : irq taken by=hyp' "$1" &&
 		grep -q -- '-- VIRQ .* intid=27 : virq lr=0 state=pending hw=1 pintid=27 prio=0x00 by=hyp' "$1"
 }

@@ -3,8 +3,8 @@
 
 KT_BUILD	:= $(BUILD)/tests/kvm
 KT_CFLAGS	:= $(HOST_CFLAGS) -Itests -Ikvm-runner
-KT_BOARD	:= $(BOARD_SRCS)
-KT_DEPS		:= $(KR_HDRS) $(BOARD_HDRS) tests/unit.h tests/kvm/build.mk
+KT_BOARD	:= $(HOST_BOARD_LIB)
+KT_DEPS		:= $(KR_HDRS) $(BOARD_HDRS) $(KT_BOARD) tests/unit.h tests/kvm/build.mk
 
 $(KT_BUILD)/unit-trace: tests/kvm/trace_test.c $(KT_DEPS) $(addprefix kvm-runner/, \
 		trace_parse.c trap_merge.c traps.c)
@@ -27,7 +27,7 @@ $(KT_BUILD)/unit-regid-arm64: tests/kvm/regid_arm64_test.c $(KT_DEPS) $(KT_IOCTL
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< $(KT_IOCTL_SRCS) kvm-runner/arm64/arch.c $(KT_BOARD)
 
-$(KT_BUILD)/unit-loader: tests/kvm/loader_test.c $(KT_DEPS) kvm-runner/loader.c $(KT_BOARD)
+$(KT_BUILD)/unit-loader: tests/kvm/loader_test.c $(KT_DEPS) kvm-runner/loader.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/loader.c $(KT_BOARD)
 

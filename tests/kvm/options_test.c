@@ -112,9 +112,9 @@ static void test_options(void)
 	      "--trace-kb 65536");
 	check(parse(&o, (const char *[]){ "g.elf", NULL }) == -1 && o.trace_kb == 4096,
 	      "--trace-kb: 4096 by default");
-	check(parse(&o, (const char *[]){ "--trace-kb", "63", "g.elf", NULL }) ==
+	check(parse(&o, (const char *[]){ "--trace-kb", "7", "g.elf", NULL }) ==
 		      VMM_STATUS_BADINPUT,
-	      "--trace-kb 63: under 64 KiB refused");
+	      "--trace-kb 7: under 8 KiB (two pages) refused");
 	check(parse(&o, (const char *[]){ "--version", NULL }) == 0, "--version: 0");
 	check(parse(&o, (const char *[]){ "g.elf", NULL }) < 0 && o.irqchip == IRQCHIP_KERNEL,
 	      "the in-kernel vGIC by default");

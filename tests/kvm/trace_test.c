@@ -154,6 +154,29 @@ static void vmm_records(struct traps *t)
 }
 
 /*
+ * Lines of these events are not merged, as when the runner leaves them off
+ * (tracefs.c's list has neither kvm_entry nor kvm_userspace_exit) or its
+ * filter does (kvm_mmio of an access KVM did not complete: outside the
+ * vGIC's distributor, and but for keep_dr (coalescing) the UART's DR).
+ */
+static bool drop_events, keep_dr;
+
+static bool dropped(const char *line)
+{
+	struct kvm_event ev;
+
+	if (!drop_events)
+		return false;
+	if (strstr(line, " kvm_entry: ") || strstr(line, " kvm_userspace_exit: "))
+		return true;
+	if (!strstr(line, " kvm_mmio: ") || trace_parse_line(line, &ev) != 1)
+		return false;
+	if (ev.gpa >= 0x08000000 && ev.gpa < 0x08010000)
+		return false;
+	return !(keep_dr && ev.gpa == 0x09000000);
+}
+
+/*
  * Merges a fixture; with lose_pc, the events of the trap at that pc (its
  * kvm_exit up to the next kvm_entry) are dropped, as a lost event would.
  */
@@ -179,10 +202,10 @@ static void merge_file(const char *path, const char *lose_pc, const char *const 
 			losing = true;
 		else if (strstr(line, "kvm_entry"))
 			losing = false;
-		if (!losing && trace_parse_line(line, &ev) == 1)
+		if (!losing && !dropped(line) && trace_parse_line(line, &ev) == 1)
 			merge_event(&m, &ev);
 		/* as when the tick interrupts the next KVM_RUN before it enters */
-		if (!losing && strstr(line, "kvm_userspace_exit") &&
+		if (!losing && !dropped(line) && strstr(line, "kvm_userspace_exit") &&
 		    trace_parse_line(restart, &ev) == 1)
 			merge_event(&m, &ev);
 	}
@@ -276,7 +299,7 @@ static void cpu_off(void)
 	traps_add(&vmm, &r);
 	merge_begin(&m, &out, &vmm, 0x1000000);
 	for (size_t i = 0; i < 2; i++)
-		if (trace_parse_line(lines[i], &ev) == 1)
+		if (!dropped(lines[i]) && trace_parse_line(lines[i], &ev) == 1)
 			merge_event(&m, &ev);
 	merge_end(&m);
 	check_eq(out.n, 1, "CPU_OFF: one line for KVM's HVC and the runner's stop");
@@ -322,7 +345,7 @@ static void merge_fixture(const char *path, struct traps *vmm, struct traps *out
 	merge_begin(&m, out, vmm, 0x1000000);
 	m.irq_events = irqs; /* as once the writer has version 2 */
 	while (fgets(line, sizeof(line), f))
-		if (trace_parse_line(line, &ev) == 1)
+		if (!dropped(line) && trace_parse_line(line, &ev) == 1)
 			merge_event(&m, &ev);
 	fclose(f);
 	merge_end(&m);
@@ -430,7 +453,7 @@ static void injected_abort(void)
 
 	merge_begin(&m, &out, &vmm, 0x1000000);
 	for (size_t i = 0; i < 3; i++)
-		if (trace_parse_line(lines[i], &ev) == 1)
+		if (!dropped(lines[i]) && trace_parse_line(lines[i], &ev) == 1)
 			merge_event(&m, &ev);
 	merge_end(&m);
 	check(out.n == 0 && m.injected == 1, "IABT outside RAM: not \"stage2 mapped\", counted");
@@ -477,7 +500,7 @@ static void coalesced(bool lose_first)
 	traps_add(&vmm, &fr);
 	merge_begin(&m, &out, &vmm, 0x1000000);
 	for (size_t i = lose_first ? 4 : 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		if (trace_parse_line(lines[i], &ev) == 1)
+		if (!dropped(lines[i]) && trace_parse_line(lines[i], &ev) == 1)
 			merge_event(&m, &ev);
 	merge_end(&m);
 	check_eq(out.n, 2, "coalesced: two lines");
@@ -578,8 +601,25 @@ static void losses(void)
 	      "stats without an entries line: -1");
 }
 
+/* kvm_mmio's filter: only what KVM completes itself reaches the ring. */
+static void mmio_filter(void)
+{
+	char f[96];
+
+	check(trace_mmio_filter(f, sizeof(f), true, false), "vGIC: kvm_mmio on");
+	check_str(f, "(gpa >= 0x8000000 && gpa < 0x8010000)", "vGIC: the distributor only");
+	check(trace_mmio_filter(f, sizeof(f), true, true), "vGIC and coalescing");
+	check_str(f, "(gpa >= 0x8000000 && gpa < 0x8010000) || gpa == 0x9000000",
+		  "and the UART's DR");
+	check(trace_mmio_filter(f, sizeof(f), false, true), "coalescing alone");
+	check_str(f, "gpa == 0x9000000", "the DR alone");
+	check(!trace_mmio_filter(f, sizeof(f), false, false),
+	      "--irqchip=user, no coalescing: every MMIO is the runner's, kvm_mmio off");
+}
+
 int main(void)
 {
+	mmio_filter();
 	losses();
 	interleave();
 	coalesced(false);
@@ -599,6 +639,25 @@ int main(void)
 		   sizeof(want_61) / sizeof(want_61[0]));
 	merge_file("tests/kvm/fixtures/linux-5.4-armv7-trace.txt", NULL, want_54,
 		   sizeof(want_54) / sizeof(want_54[0]));
+	/*
+	 * kvm_entry and kvm_userspace_exit off and kvm_mmio filtered, as the
+	 * runner traces (each event costs about 750 instructions): the next
+	 * kvm_exit or the end closes a trap, and a runner record of its page
+	 * or function says it went to userspace. The same log.
+	 */
+	drop_events = true;
+	merge_file("tests/kvm/fixtures/linux-6.1-arm64-trace.txt", NULL, want_61,
+		   sizeof(want_61) / sizeof(want_61[0]));
+	merge_file("tests/kvm/fixtures/linux-5.4-armv7-trace.txt", NULL, want_54,
+		   sizeof(want_54) / sizeof(want_54[0]));
+	merge_vgic();
+	merge_user_irq();
+	cpu_off();
+	injected_abort();
+	keep_dr = true; /* --coalesce-console: the filter keeps the DR */
+	coalesced(false);
+	coalesced(true);
+	drop_events = keep_dr = false;
 	no_pc = false;
 	/* One lost trap: its runner record goes out without HSR, the rest keep theirs. */
 	want_61[4] = "0005 0x24 DABT     pc=0x40000028 isv=? sas=w sse=? srt=? wnr=1 "

@@ -9,6 +9,11 @@ TB_KERNEL=build/testbed/kernel/vmlinuz
 TB_INITRD=${TB_INITRD:-build/testbed/initramfs-arm64.cpio}
 TB_GUEST=${TB_GUEST:-test}
 TB_ELF=${TB_ELF:-build/guests/$TB_GUEST.elf}
+# kvm-runner's 10 s --timeout counts the seconds the guest sits stopped in
+# gdb and the reading of the kvm trace after it: on a loaded machine (two
+# tests at once, load 11) a 20 s run lost 2,750 of 3,326 trace events and
+# ended 203. 120 s, as tests/guests/lib.sh gives its runs.
+TB_RUNNER_OPTS="--timeout 120"
 
 # Fresh: the exit file is newer than the initramfs, the kernel and the scripts,
 # and the test bed itself did not fail (status 203: boot again next time).
@@ -21,17 +26,22 @@ tb_fresh() {
 	done
 }
 
-# Makes sure $TB_OUT holds one run's results for $TB_GUEST (and the native console).
+# Makes sure $TB_OUT holds one run's results for $TB_GUEST (and the native
+# console). Under a lock: of the tests run.sh runs at once, the first boots,
+# the others wait for it and find the results fresh.
 tb_results() {
 	[ -s "$TB_KERNEL" ] && [ -s "$TB_INITRD" ] ||
 		skip "the test bed is not built ($TB_KERNEL, $TB_INITRD: make testbed)"
-	tb_fresh && return 0
 	mkdir -p "$TB_OUT"
-	rm -f "$TB_OUT/$TB_GUEST".*
-	guests/run-native.sh "$TB_ELF" "$TB_OUT/native/$TB_GUEST.console" >/dev/null 2>&1
-	kvm-runner/testbed/pl2regs.sh --guest "$TB_GUEST" --out "$TB_OUT" --init-opts "--order --kallsyms" \
-		--kernel "$TB_KERNEL" --initrd "$TB_INITRD" >"$TB_OUT/$TB_GUEST.log" 2>&1
-	echo $? >"$TB_OUT/$TB_GUEST.exit"
+	{
+		flock 9
+		tb_fresh && return 0
+		rm -f "$TB_OUT/$TB_GUEST".*
+		guests/run-native.sh "$TB_ELF" "$TB_OUT/native/$TB_GUEST.console" >/dev/null 2>&1
+		kvm-runner/testbed/pl2regs.sh --guest "$TB_GUEST" --out "$TB_OUT" --init-opts "--order --kallsyms" \
+			--runner-opts "$TB_RUNNER_OPTS" --kernel "$TB_KERNEL" --initrd "$TB_INITRD" >"$TB_OUT/$TB_GUEST.log" 2>&1
+		echo $? >"$TB_OUT/$TB_GUEST.exit"
+	} 9>"$TB_OUT/.lock-$TB_GUEST"
 }
 
 # The value of "key: value" in the run info.
