@@ -22,10 +22,6 @@ linux_boot() {
 	rc=$?
 }
 
-# The bare hypervisor's watchdog (run-linux.sh gives it 30 s of guest
-# time): stretched as the wall-clock limits are, since the guest's time
-# runs with the host's clock.
-hyp_watchdog() { HYP_RUN_OPTS="${HYP_RUN_OPTS:-} --watchdog $(scaled 30000)"; export HYP_RUN_OPTS; }
 
 # The arch_timer counts of the two /proc/interrupts reads, on one line.
 linux_ticks() { awk '$NF == "arch_timer" { printf "%s ", $2 }' "$1"; }
