@@ -180,7 +180,9 @@ int main(int argc, char **argv)
 	if ((rc = options_parse(argc, argv, &o, stdout)) >= 0)
 		return rc;
 	quiet = o.quiet;
-	setvbuf(stdout, NULL, _IOLBF, 0);
+	/* --stdin: someone may be typing, and a prompt has no newline: each byte
+	 * goes out as the guest writes it, as QEMU's chardev writes it */
+	setvbuf(stdout, NULL, o.input ? _IONBF : _IOLBF, 0);
 	if ((rc = guest_prepare(&g, &o)) || (rc = results_open(&res, &o))) {
 		guest_free(&g);
 		return rc;

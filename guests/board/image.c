@@ -21,11 +21,6 @@
 #define ELF_PHDR_SIZE	32
 /* clang-format on */
 
-/* Linux arch/arm/boot/compressed/head.S: magic, start, end words at 0x24. */
-#define ZIMAGE_MAGIC_OFF 0x24
-#define ZIMAGE_MAGIC	 0x016F2818u
-#define ZIMAGE_HDR_END	 0x30
-
 #define FOUR_GIB 0x100000000ull
 
 static uint32_t le16(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8; }

@@ -12,6 +12,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Linux arch/arm/boot/compressed/head.S: magic, start, end words at 0x24. */
+#define ZIMAGE_MAGIC_OFF 0x24
+#define ZIMAGE_MAGIC	 0x016F2818u
+#define ZIMAGE_HDR_END	 0x30
+
 enum image_kind { IMAGE_RAW, IMAGE_ZIMAGE, IMAGE_ELF };
 
 /*

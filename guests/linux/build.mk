@@ -4,7 +4,7 @@
 #
 #   make run-linux [VMM=native|hyp|kvm|kvm-armv7] [LINUX_ZIMAGE=F] [LINUX_INITRD=F]
 #                  [LINUX_PARAMS="..."] [LINUX_TIMEOUT=S] [LINUX_QEMU_ARGS="..."]
-#   make compare GUEST=linux [LINUX_COMPARE_OPTS="--icount"]   the three runs side by side
+#   make compare GUEST=linux [LINUX_COMPARE_OPTS="--no-icount"]   the three runs side by side
 # Results in build/linux/VMM/linux.*; a shell on the console when stdin is a
 # terminal, else the command list and an exit status.
 
@@ -44,5 +44,6 @@ run-linux: $(if $(LINUX_ZIMAGE),,$(LINUX_DEB)/vmlinuz) $(if $(LINUX_INITRD),,$(L
 		$(if $(LINUX_QEMU_ARGS),--qemu "$(LINUX_QEMU_ARGS)")
 
 ifeq ($(GUEST),linux)
-compare: $(HYP_ELF) $(BUILD)/board/tlogbin testbed $(LINUX_DEB)/vmlinuz $(LINUX_INITRAMFS)
+compare: $(HYP_ELF) $(BUILD)/board/tlogbin $(BUILD)/board/kentry testbed $(LINUX_DEB)/vmlinuz \
+	$(LINUX_INITRAMFS)
 endif

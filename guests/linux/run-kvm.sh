@@ -6,6 +6,8 @@
 #
 #   run-kvm.sh --vmm kvm|kvm-armv7 --zimage F --initrd F --params "ARGS" --out DIR
 #              [--timeout S] [--shell] [--qemu "ARGS"]
+# --shell: the terminal talks to the guest (run-testbed.sh --tty: the test
+# bed's serial on the terminal, init's --tty, the runner's --stdin).
 # The test bed's init runs /guests/NAME.elf whatever the image inside (the
 # runner tells ELF, zImage and raw apart), so the zImage goes in as linux.elf.
 # kvm-armv7 needs KVM_ARMV7_KERNEL (a 32-bit ARM host kernel with KVM):
@@ -39,7 +41,6 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$zimage" ] && [ -n "$initrd" ] && [ -n "$out" ] || die "run-kvm.sh needs --zimage, --initrd and --out"
 [[ $params != *\"* ]] || die "--params: no double quotes (the test bed's command line quotes with them)"
-[ -z "$shell" ] || echo "run-linux: kvm-runner in the test bed has no console input yet: no shell" >&2
 
 case $vmm in
 kvm)
@@ -73,8 +74,8 @@ no_ioctls=--no-ioctls
 [ -z "${LINUX_KVM_IOCTLS:-}" ] || no_ioctls=
 "$tb/run-testbed.sh" --arch "$arch" --kernel "$kernel" --initrd "$out/testbed.cpio" --guest linux \
 	--out "$out" --timeout "$limit" --init-opts "--limit $((runner_limit + 10)) $no_ioctls ${LINUX_KVM_INIT_OPTS:-}" \
-	--runner-opts "--timeout $runner_limit -m 256 -i /guests/linux-initrd -p \"$params\" ${LINUX_KVM_RUNNER_OPTS---trace-kb 65536}" \
-	${qemu_args:+-- $qemu_args}
+	--runner-opts "--timeout $runner_limit -m 256 -i /guests/linux-initrd -p \"$params\" ${shell:+--stdin} ${LINUX_KVM_RUNNER_OPTS---trace-kb 65536}" \
+	${shell:+--tty} ${qemu_args:+-- $qemu_args}
 rc=$?
 # The guest's tty writes CR LF, as on the other VMMs' consoles: LF only.
 c=$out/linux.console

@@ -58,12 +58,6 @@ if [ -z "$zimage" ] || [ -z "$initrd" ]; then
 	fi
 fi
 
-# The test bed's console is its log, not a terminal: no keystrokes reach
-# kvm-runner there, so a shell would only wait; the command list runs.
-case $vmm in kvm | kvm-armv7)
-	[ -z "$shell" ] || echo "run-linux: the KVM test bed's console takes no input: the command list, no shell" >&2
-	shell= ;;
-esac
 cmdline="console=ttyAMA0 panic=-1${shell:+ kit.shell=1}${params:+ $params}"
 dir=$out/$vmm
 mkdir -p "$dir" || die "cannot create $dir"

@@ -39,6 +39,12 @@ $(TB_BUILD)/init-armhf: $(TB_INIT_DEPS)
 	@mkdir -p $(@D)
 	$(Q)$(ARMHF_CC) $(TB_CFLAGS) -o $@ $(TB_INIT_SRCS)
 
+# consview: the test bed's console on a terminal (run-testbed.sh --tty), its results left out.
+TB_CONSVIEW	:= $(TB_BUILD)/consview
+$(TB_CONSVIEW): $(TB_DIR)/consview_main.c $(TB_DIR)/consview.c $(TB_DIR)/consview.h $(TB_DIR)/report.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -I$(TB_DIR) -o $@ $(filter %.c,$^)
+
 # Fetched once from Debian (needs root the first time), never committed.
 $(TB_KERNEL):
 	$(Q)$(FETCH_LOCK) $(TB_DIR)/fetch-kernel.sh $(@D) >/dev/null
@@ -61,7 +67,7 @@ $(TB_BUILD)/initramfs-armhf.cpio: $(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(G
 		$(TB_BUILD)/init-armhf $(KVM_RUNNER_ARMHF) $(GUEST_ELFS)
 
 .PHONY: testbed testbed-armv7 run-kvm run-kvm-armv7 pl2regs-kvm pl2regs-kvm-armv7 run-qemu-kvm
-testbed: $(TB_KERNEL) $(TB_BUILD)/initramfs-arm64.cpio
+testbed: $(TB_KERNEL) $(TB_BUILD)/initramfs-arm64.cpio $(TB_CONSVIEW)
 testbed-armv7: $(TB_BUILD)/initramfs-armhf.cpio
 
 # Exits non-zero when the guest's status is not 0 (run-testbed.sh gives the status itself).

@@ -6,6 +6,7 @@
  * (report.h) and powers the machine off, so that QEMU exits.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "exitline.h"
@@ -233,6 +236,72 @@ static int read_cmdline(char *buf, size_t n, char **argv, int max)
 	return cmdline_split(buf, argv, max);
 }
 
+/*
+ * --tty: whoever is on the test bed's console talks to the guest. The
+ * console goes raw (each byte as typed, no echo: the guest's shell
+ * echoes; no CR/LF mapping either way) and printk leaves it; the runner
+ * writes into a pipe whose copier puts each byte on the console and in
+ * the console file, which is sent back as in any run. Returns the
+ * pipe's write end (the runner's stdout), or -1.
+ */
+struct tty_run {
+	struct termios saved;
+	bool restore;
+	pid_t copier;
+};
+
+static int tty_start(struct tty_run *t, const char *console)
+{
+	struct termios raw;
+	int p[2], out = open(console, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (out < 0 || pipe(p) < 0 || fcntl(p[0], F_SETFD, FD_CLOEXEC) < 0) { /* not the runner's */
+		fprintf(stderr, "init: --tty: %s: %s\n", console, strerror(errno));
+		if (out >= 0)
+			close(out);
+		return -1;
+	}
+	klogctl(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 1);
+	t->restore = tcgetattr(STDIN_FILENO, &t->saved) == 0;
+	raw = t->saved;
+	cfmakeraw(&raw);
+	if (t->restore)
+		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+	fflush(stdout);
+	t->copier = fork();
+	if (t->copier == 0) {
+		static char buf[4096];
+		ssize_t n;
+
+		close(p[1]);
+		while ((n = read(p[0], buf, sizeof(buf))) > 0 || (n < 0 && errno == EINTR)) {
+			ssize_t shown = n > 0 ? write(STDOUT_FILENO, buf, (size_t)n) : 0;
+
+			(void)shown; /* the console may drop bytes; the file must have each */
+			if (n > 0 && write(out, buf, (size_t)n) != n)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	close(p[0]);
+	close(out);
+	if (t->copier < 0) {
+		close(p[1]);
+		return -1;
+	}
+	return p[1];
+}
+
+/* The copier has the whole console once the runner is gone; the console is cooked again. */
+static void tty_end(struct tty_run *t)
+{
+	if (t->copier > 0)
+		while (waitpid(t->copier, NULL, 0) < 0 && errno == EINTR)
+			;
+	if (t->restore)
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &t->saved);
+}
+
 /* Runs the runner as a says, its results in dir. Returns its exit status. */
 static int run_one(const struct init_args *a, const char *dir)
 {
@@ -240,6 +309,7 @@ static int run_one(const struct init_args *a, const char *dir)
 	static struct iotable io;
 	char out[TESTBED_PATH_MAX + 16], err[TESTBED_PATH_MAX + 16];
 	struct sctrace_opts o = { .stdout_path = out, .stderr_path = err, .io = &io };
+	struct tty_run tty = { .copier = -1 };
 	const char *source = "vmm";
 	int status;
 
@@ -252,10 +322,14 @@ static int run_one(const struct init_args *a, const char *dir)
 		o.stdin_path = "/dev/null"; /* -serial stdio: no input, no terminal */
 	if (a->stdin_path[0])
 		o.stdin_path = a->stdin_path; /* --stdin NAME: the guest's typed input */
+	if (a->tty && (o.stdout_fd = tty_start(&tty, out)) < 0)
+		return STATUS_SETUP;
 	if (sctrace_run((char *const *)a->argv, &o, &st) < 0) {
 		fprintf(stderr, "init: running %s: %s\n", a->argv[0], strerror(errno));
+		tty_end(&tty);
 		return STATUS_SETUP;
 	}
+	tty_end(&tty);
 	if (st.timed_out)
 		fprintf(stderr, "init: %s killed after %u s (--limit)\n", vmm_name(a), a->limit_s);
 	status = sctrace_exit_code(st.status);

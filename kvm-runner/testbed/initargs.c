@@ -89,6 +89,8 @@ static int init_options(int argc, char **argv, struct init_args *a, char *err, s
 			a->qemu = true;
 		} else if (strcmp(argv[i], "--console-only") == 0) {
 			a->console_only = true;
+		} else if (strcmp(argv[i], "--tty") == 0) {
+			a->tty = true;
 		} else if (strcmp(argv[i], "--runner") == 0 && i + 1 < argc) {
 			if (!testbed_name_ok(argv[++i])) {
 				snprintf(err, errlen, "bad runner name '%s' (a name in %s)",
@@ -123,6 +125,11 @@ static int init_options(int argc, char **argv, struct init_args *a, char *err, s
 			return -1;
 		}
 	}
+	if (a->tty && a->stdin_path[0]) {
+		snprintf(err, errlen, "--tty and --stdin %s: the runner has one stdin",
+			 a->stdin_path);
+		return -1;
+	}
 	return i;
 }
 
@@ -148,7 +155,9 @@ int init_args_parse_in(int argc, char **argv, const char *out_dir, struct init_a
 		snprintf(err, errlen,
 			 "no guest given (kernel command line: -- [--no-count] "
 			 "[--no-traplog] [--no-ioctls] [--no-regs] [--limit S] [--kallsyms] "
-			 "[--order] [--qemu] [--runner NAME] [--console-only] GUEST [OPTION...], "
+			 "[--order] [--qemu] [--runner NAME] [--console-only] [--stdin NAME | "
+			 "--tty] "
+			 "GUEST [OPTION...], "
 			 "or --list NAME)");
 		return -1;
 	}

@@ -5,7 +5,7 @@
  *
  *   [--no-count] [--limit SECONDS] [--kallsyms] [--order] [--no-traplog]
  *   [--no-ioctls] [--no-regs] [--qemu] [--runner NAME] [--console-only]
- *   [--stdin NAME] GUEST [RUNNER_OPTION...]
+ *   [--stdin NAME | --tty] GUEST [RUNNER_OPTION...]
  * or
  *   [--kallsyms] [--order] --list NAME
  *
@@ -24,7 +24,9 @@
  * stderr and runinfo only: the runner writes its logs as usual (their cost
  * is the run's), but they stay in the VM. --stdin NAME gives the runner
  * /guests/NAME as its stdin (the guest's typed input with kvm-runner's
- * --stdin); otherwise it inherits init's.
+ * --stdin); otherwise it inherits init's. --tty: the run is interactive
+ * (run-testbed.sh --tty): the console, raw, is the runner's stdin, and its
+ * stdout goes to the console as well as to the console file.
  * GUEST names /guests/GUEST.elf in the initramfs, or a raw image
  * /guests/GUEST when the name ends in .bin; the runner options (e.g.
  * --timeout 10) go to kvm-runner before the result-file options init adds.
@@ -69,6 +71,7 @@ struct init_args {
 	bool order;		      /* run TESTBED_ORDER too */
 	bool qemu;		      /* run TESTBED_QEMU, not kvm-runner */
 	bool console_only;	      /* send console, stderr, runinfo only */
+	bool tty;		      /* the console is the runner's stdin and stdout */
 	unsigned no_result;	      /* result options left out, bit k = k-th */
 	char guest[TESTBED_NAME_MAX]; /* a name, never a path */
 	char guest_path[TESTBED_NAME_MAX + sizeof(TESTBED_GUEST_DIR) + 8];

@@ -22,6 +22,10 @@
 #                          ran (each run's status: RUN.runinfo, and a line here)
 #     --vm-mem MIB         the test bed VM's RAM (default: 512, or the runner's
 #                          -m plus 256 when that is more)
+#     --tty                the terminal talks to the guest: QEMU's serial on
+#                          stdio (raw, ^C to the guest), init's --tty (the
+#                          runner reads the console; give it --stdin), the
+#                          console shown live up to the results (consview)
 #   QEMU_ARG: extra QEMU arguments, e.g. -icount shift=0, or -S -gdb ...
 #
 # Exit status: the guest's (0..126), or the runner's (200..203); 203 with a
@@ -32,7 +36,7 @@ set -euo pipefail
 die() { echo "run-testbed: $*" >&2; exit 203; }
 
 arch=arm64 kernel= initrd= guest=test out=build/kvm limit=120
-init_opts= runner_opts="--timeout 20" list= vm_mem=
+init_opts= runner_opts="--timeout 20" list= vm_mem= tty=
 while [ $# -gt 0 ]; do
 	case $1 in --arch | --kernel | --initrd | --guest | --out | --timeout | --init-opts | \
 		--runner-opts | --list | --vm-mem)
@@ -49,6 +53,7 @@ while [ $# -gt 0 ]; do
 	--runner-opts) runner_opts=$2; shift 2 ;;
 	--list) list=$2; shift 2 ;;
 	--vm-mem) vm_mem=$2; shift 2 ;;
+	--tty) tty=1; shift ;;
 	--) shift; break ;;
 	*) die "unknown option '$1' (see the head of $0)" ;;
 	esac
@@ -98,18 +103,32 @@ for f in console stderr traplog ioctls regs runinfo syscalls dtb kvmtrace dmesg 
 done
 serial=$out/$name.serial
 
+[ -z "$tty" ] || [ -z "$list" ] || die "--tty is for one guest, not a --list"
+consview=${TB_CONSVIEW:-build/testbed/consview}
+[ -z "$tty" ] || [ -x "$consview" ] || die "$consview is missing (make testbed builds it)"
+[ -z "$tty" ] || init_opts="--tty $init_opts"
+
 # nokaslr: kernel addresses stay the same from boot to boot (for gdb).
 if [ -n "$list" ]; then
 	append="console=ttyAMA0 nokaslr quiet panic=-1 -- $init_opts --list $list"
 else
 	append="console=ttyAMA0 nokaslr quiet panic=-1 -- $init_opts $guest $runner_opts"
 fi
+machine=("$qemu" -M virt,virtualization=on -cpu "$cpu" -m "${vm_mem}M" -nographic -nic none
+	-no-reboot -kernel "$kernel" -initrd "$initrd" -append "$append")
 start=$(date +%s.%N)
 set +e
-timeout -k 5 "$limit" "$qemu" -M virt,virtualization=on -cpu "$cpu" -m "${vm_mem}M" \
-	-nographic -nic none -no-reboot -kernel "$kernel" -initrd "$initrd" \
-	-append "$append" "$@" </dev/null >"$serial" 2>&1
-qrc=$?
+if [ -n "$tty" ]; then
+	# The serial log from QEMU's own copy (logfile=); the terminal sees the
+	# console up to the results. --foreground: QEMU reads the terminal.
+	timeout -k 5 --foreground "$limit" "${machine[@]}" -monitor none \
+		-chardev "stdio,id=con,signal=off,logfile=$serial" -serial chardev:con "$@" |
+		"$consview"
+	qrc=${PIPESTATUS[0]}
+else
+	timeout -k 5 "$limit" "${machine[@]}" "$@" </dev/null >"$serial" 2>&1
+	qrc=$?
+fi
 set -e
 secs=$(echo "$start $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
 [ $qrc -eq 124 ] && die "QEMU stopped after ${limit}s (see $serial)"
@@ -127,6 +146,6 @@ fi
 status=$("$(dirname "$0")/unpack-results.sh" "$serial" "$out" "$guest") || exit 203
 [ -f "$out/$guest.runinfo" ] && echo "host_seconds: $secs" >>"$out/$guest.runinfo"
 [ -s "$out/$guest.stderr" ] && cat "$out/$guest.stderr" >&2
-[ -f "$out/$guest.console" ] && cat "$out/$guest.console"
+[ -n "$tty" ] || [ ! -f "$out/$guest.console" ] || cat "$out/$guest.console" # --tty: seen live
 echo "run-testbed: $guest: status $status, ${secs}s (boot + run, $arch); results in $out/$guest.*" >&2
 exit "$status"

@@ -186,7 +186,13 @@ static void redirect(int fd, const char *path)
 static void child(char *const argv[], const struct sctrace_opts *o)
 {
 	redirect(STDIN_FILENO, o->stdin_path);
-	redirect(STDOUT_FILENO, o->stdout_path);
+	if (o->stdout_fd > STDERR_FILENO) {
+		if (dup2(o->stdout_fd, STDOUT_FILENO) < 0)
+			_exit(127);
+		close(o->stdout_fd);
+	} else {
+		redirect(STDOUT_FILENO, o->stdout_path);
+	}
 	redirect(STDERR_FILENO, o->stderr_path);
 	if (o->count) {
 		if (ptrace(PTRACE_TRACEME, 0, 0, 0) < 0) {
@@ -211,10 +217,12 @@ int sctrace_run(char *const argv[], const struct sctrace_opts *o, struct sctrace
 	sigaction(SIGALRM, &sa, NULL);
 	t0 = now_ns();
 	pid = fork();
-	if (pid < 0)
-		return -1;
 	if (pid == 0)
 		child(argv, o);
+	if (o->stdout_fd > STDERR_FILENO)
+		close(o->stdout_fd);
+	if (pid < 0)
+		return -1;
 	watched_pid = pid;
 	alarm(o->limit_s);
 	rc = o->count ? trace_loop(pid, st, o->io) : plain_wait(pid, st);

@@ -30,6 +30,9 @@ struct sctrace_opts {
 	const char *stdout_path; /* its stdout and stderr go to these files */
 	const char *stderr_path; /* (NULL: inherited) */
 	const char *stdin_path;	 /* its stdin (NULL: inherited) */
+	int stdout_fd;		 /* > 2: its stdout instead of stdout_path (a pipe's
+				    write end: sctrace_run closes it after the fork,
+				    so the reader sees EOF when the program ends) */
 	struct iotable *io;	 /* when counting: each ioctl by fd role and request */
 };
 

@@ -3,7 +3,7 @@
 # NAME as '-', the kit's one scheme). Sanitizers on (HOST_CFLAGS).
 
 BOARD_UNIT_NAMES := hsr board psci traplog traplog_bin a32_decode fdt dtb boot image size_arg exitline \
-		    vgic_dist vgic_lr uart_rx
+		    vgic_dist vgic_lr uart_rx zimage_entry
 BOARD_UNITS	:= $(foreach n,$(BOARD_UNIT_NAMES),$(BUILD)/tests/board/unit-$(subst _,-,$(n)))
 
 define board_unit
@@ -30,4 +30,12 @@ $(TLOGBIN): tests/board/tlogbin.c $(HOST_BOARD_LIB) $(BOARD_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(HOST_BOARD_LIB)
 
-TEST_DEPS += $(TLOGBIN) $(MKDTB) $(BUILD)/guests/fdt.bin $(BOARD_UNITS) $(BUILD)/guests/test.elf $(BUILD)/guests/bad-loop.elf
+# kentry: a zImage's kernel entry on the board (compare.sh's milestone).
+KENTRY		:= $(BUILD)/board/kentry
+all: $(KENTRY)
+
+$(KENTRY): tests/board/kentry.c $(BOARD_SRCS) $(BOARD_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(BOARD_SRCS)
+
+TEST_DEPS += $(KENTRY) $(TLOGBIN) $(MKDTB) $(BUILD)/guests/fdt.bin $(BOARD_UNITS) $(BUILD)/guests/test.elf $(BUILD)/guests/bad-loop.elf

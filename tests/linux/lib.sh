@@ -11,14 +11,17 @@ need "$LINUX_ZIMAGE" "$LINUX_INITRD" -- "make test fetches Debian's armhf kernel
 # (none now: the bare hypervisor's boot passes since its vGIC landed)
 declare -A linux_pending=()
 
-# linux_boot VMM [run-linux.sh option...]: the boot, its status in $rc.
+# linux_boot VMM SECONDS [run-linux.sh option...]: the boot within SECONDS
+# (scaled: stretched by the load), its status in $rc.
 linux_boot() {
-	local vmm=$1
-	shift
+	local vmm=$1 limit
+	limit=$(scaled "$2")
+	shift 2
 	guests/linux/run-linux.sh --no-shell --vmm "$vmm" --out "$LINUX_OUT" --zimage "$LINUX_ZIMAGE" \
-		--initrd "$LINUX_INITRD" "$@" >"$LINUX_OUT.$vmm.log" 2>&1 </dev/null
+		--initrd "$LINUX_INITRD" --timeout "$limit" "$@" >"$LINUX_OUT.$vmm.log" 2>&1 </dev/null
 	rc=$?
 }
+
 
 # The arch_timer counts of the two /proc/interrupts reads, on one line.
 linux_ticks() { awk '$NF == "arch_timer" { printf "%s ", $2 }' "$1"; }
@@ -56,32 +59,41 @@ linux_verdict() {
 	fi
 }
 
-# linux_shell VMM: run-linux.sh under a pty (script(1)) gives a shell on the
-# console; a command typed in comes back with its output, and "exit 7"
-# powers off with status 7. Keystrokes go in once the shell is up.
-linux_shell() {
-	local vmm=$1 ts=$LINUX_OUT/shell-$1.typescript fifo=$LINUX_OUT/shell-$1.in feeder
+# linux_pty VMM OUT LIMIT LAST: run-linux.sh --vmm VMM --out OUT under a pty
+# (script(1)), which gives a shell on the console: once it is up,
+# "echo typed-$((6*7))" is typed, and once typed-42 is back, LAST. The
+# typescript is $ts (and $ts.txt without CRs), the status $rc.
+linux_pty() {
+	local vmm=$1 out=$2 limit last=$4 fifo=$LINUX_OUT/shell-$1.in feeder
+	limit=$(scaled "$3")
+	ts=$LINUX_OUT/shell-$1.typescript
 	command -v script >/dev/null || skip "no script(1) (util-linux)"
 	mkdir -p "$LINUX_OUT"
 	rm -f "$fifo" "$ts"
 	mkfifo "$fifo"
 	(
 		exec 3>"$fifo"
-		for _ in $(seq 240); do grep -q "KIT-SHELL:" "$ts" 2>/dev/null && break; sleep 0.5; done
+		for _ in $(seq $((limit * 2))); do grep -q "KIT-SHELL:" "$ts" 2>/dev/null && break; sleep 0.5; done
 		sleep 2
 		printf 'echo typed-$((6*7))\r' >&3
-		for _ in $(seq 120); do grep -q "^typed-42" "$ts" 2>/dev/null && break; sleep 0.5; done
-		printf 'exit 7\r' >&3
-		sleep 30
+		for _ in $(seq $((limit * 2))); do grep -q "^typed-42" "$ts" 2>/dev/null && break; sleep 0.5; done
+		printf '%s\r' "$last" >&3
+		sleep "$limit" # stdin stays open until the run ends
 	) &
 	feeder=$!
-	timeout -k 5 180 script -qfec "guests/linux/run-linux.sh --vmm $vmm --out $LINUX_OUT/pty \
-		--zimage $LINUX_ZIMAGE --initrd $LINUX_INITRD --timeout 150" "$ts" <"$fifo" >/dev/null 2>&1
+	timeout -k 5 $((limit + 30)) script -qfec "guests/linux/run-linux.sh --vmm $vmm --out $out \
+		--zimage $LINUX_ZIMAGE --initrd $LINUX_INITRD --timeout $limit" "$ts" <"$fifo" >/dev/null 2>&1
 	rc=$?
 	kill "$feeder" 2>/dev/null
 	wait "$feeder" 2>/dev/null
 	rm -f "$fifo"
 	tr -d '\r' <"$ts" >"$ts.txt"
+}
+
+# linux_shell VMM: through a pty, a command typed in comes back with its
+# output, and "exit 7" powers off with status 7.
+linux_shell() {
+	linux_pty "$1" "$LINUX_OUT/pty" 150 'exit 7'
 	expect 'grep -q "^KIT-SHELL: a shell on the console" "$ts.txt"' "a terminal on stdin: init starts a shell"
 	expect 'grep -q "^typed-42$" "$ts.txt"' "the typed command ran: its output came back"
 	expect 'grep -q "^EXIT: STATUS=7$" "$ts.txt"' "exit 7: the exit line says 7"

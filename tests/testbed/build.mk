@@ -4,7 +4,7 @@
 
 TB_UNIT		:= $(BUILD)/tests/testbed/unit-testbed
 TB_UNIT_SRCS	:= $(addprefix $(TB_DIR)/,b64.c initargs.c report.c sctrace.c sysnames.c ksyms.c \
-		   iotable.c) kvm-runner/kvm_requests.c
+		   iotable.c consview.c) kvm-runner/kvm_requests.c
 
 $(TB_UNIT): tests/testbed/testbed_test.c $(TB_UNIT_SRCS) $(wildcard $(TB_DIR)/*.h) tests/unit.h \
 		kvm-runner/kvm_requests.h kvm-runner/kvm_abi.h

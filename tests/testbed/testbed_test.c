@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "b64.h"
+#include "consview.h"
 #include "initargs.h"
 #include "iotable.h"
 #include "ksyms.h"
@@ -142,6 +143,58 @@ static void test_init_args(void)
 	      "args: the runner's own --stdin after GUEST stays the runner's");
 	check((parse(&a, err, "--stdin ../etc/passwd test")) == -1,
 	      "args: --stdin takes a name only");
+	check(!a.tty, "args: no --tty");
+	check_eq(parse(&a, err, "--tty linux --stdin"), 0, "args: --tty");
+	check(a.tty && a.stdin_path[0] == '\0' && a.argc == 9,
+	      "args: --tty: the console is the runner's stdin");
+	check((parse(&a, err, "--tty --stdin line.in test")) == -1 && strstr(err, "--tty"),
+	      "args: --tty and --stdin NAME: one stdin only (%s)", err);
+}
+
+/* What consview shows of in, fed in pieces of k bytes; *done afterwards. */
+static const char *shown(const char *in, size_t k, bool *done)
+{
+	static char out[512];
+	char buf[sizeof(out)];
+	struct consview v = { 0 };
+	size_t n = strlen(in), len = 0;
+
+	for (size_t i = 0; i < n; i += k) {
+		size_t m = n - i < k ? n - i : k, got = consview_feed(&v, in + i, m, buf);
+
+		memcpy(out + len, buf, got);
+		len += got;
+	}
+	out[len] = '\0';
+	*done = v.done;
+	return out;
+}
+
+static void test_consview(void)
+{
+	static const size_t pieces[] = { 1, 2, 3, 7, 100 };
+	bool done;
+
+	for (size_t i = 0; i < sizeof(pieces) / sizeof(pieces[0]); i++) {
+		size_t k = pieces[i];
+
+		check_str(shown("boot\r\n~ # ", k, &done), "boot\r\n~ # ",
+			  "consview: a prompt with no newline shows whole");
+		check(!done, "consview: no results yet (pieces of %zu)", k);
+		check_str(shown("a\r\n==== BEGIN console size=3 ====\r\nYWJj\r\n", k, &done),
+			  "a\r\n", "consview: nothing from the first result line on");
+		check(done, "consview: the results began (pieces of %zu)", k);
+		check_str(shown("x ==== y\n", k, &done), "x ==== y\n",
+			  "consview: the mark inside a line is text");
+		check_str(shown("\n=== x\n==== ", k, &done), "\n=== x\n",
+			  "consview: a shorter prefix is text, the full one cuts");
+		check(done, "consview: cut at the full mark (pieces of %zu)", k);
+		check_str(shown("==x\n====y", k, &done), "==x\n====y",
+			  "consview: held prefixes come out once they are text");
+		check(!done, "consview: '====y' is no result line (pieces of %zu)", k);
+		check_str(shown("==== STATUS 0 ====\n", k, &done), "",
+			  "consview: a result line first: nothing shown");
+	}
 }
 
 static void test_qemu_args(void)
@@ -409,6 +462,26 @@ static void test_sctrace(void)
 			 "sctrace: the table's total is the ioctl count");
 	}
 	check(sysname(100000) == NULL, "sysname: unknown number");
+	{
+		/* --tty's copy: the program writes into a pipe that sctrace closes on its side. */
+		const char *echo[] = { "/bin/sh", "-c", "echo through-the-pipe", NULL };
+		int p[2];
+		char buf[64] = "";
+		ssize_t n = -1;
+
+		if (pipe(p) == 0) {
+			struct sctrace_opts o = { .limit_s = 10, .stdout_fd = p[1] };
+
+			check_eq(sctrace_run((char *const *)echo, &o, &st), 0,
+				 "sctrace: stdout_fd run");
+			n = read(p[0], buf, sizeof(buf) - 1);
+			check(n == 17 && memcmp(buf, "through-the-pipe\n", 17) == 0,
+			      "sctrace: stdout_fd gets the program's output (%zd bytes)", n);
+			check(read(p[0], buf, 1) == 0,
+			      "sctrace: EOF once the program ends (fd closed)");
+			close(p[0]);
+		}
+	}
 }
 
 int main(int argc, char **argv)
@@ -440,6 +513,7 @@ int main(int argc, char **argv)
 	test_list();
 	test_report();
 	test_ksyms();
+	test_consview();
 	/* LeakSanitizer cannot run under ptrace: the traced copy of this binary. */
 	setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
 	test_qemu_args();
