@@ -25,17 +25,21 @@
 
 #define NEVER_DRAIN 0x7fffffffu /* drain_at this far ahead: not within 2^31 records */
 
-unsigned logbuf_count;
-unsigned logbuf_mask = LOGBUF_RECORDS - 1;
-unsigned logbuf_drain_at = NEVER_DRAIN; /* no file yet */
-static unsigned written;		/* records already written out (draining) */
-static int file = -1;			/* traplog-file's handle */
-static bool head_out, file_bad;		/* the header is written once */
+struct logbuf_state logbuf;	/* .bss, beside the board: the trap path's one address for both */
+static unsigned written;	/* records already written out (draining) */
+static int file = -1;		/* traplog-file's handle */
+static bool head_out, file_bad; /* the header is written once */
 
 /* The next mark: the ring full of unwritten records, with a file. */
 static void rearm(void)
 {
-	logbuf_drain_at = file < 0 ? logbuf_count + NEVER_DRAIN : written + logbuf_mask + 1;
+	logbuf.drain_at = file < 0 ? logbuf.count + NEVER_DRAIN : written + logbuf.mask + 1;
+}
+
+void logbuf_init(void)
+{
+	logbuf.mask = LOGBUF_RECORDS - 1;
+	rearm(); /* no file yet: never */
 }
 
 /* A smaller ring (a power of two, rounded down), to test the overflow. */
@@ -45,7 +49,7 @@ void logbuf_set_capacity(unsigned n)
 
 	while (cap > 1 && cap > n)
 		cap >>= 1;
-	logbuf_mask = cap - 1;
+	logbuf.mask = cap - 1;
 	rearm();
 }
 
@@ -85,7 +89,7 @@ static void write_head(const char *guest)
 #if HYP_TRAPLOG
 struct trap_record logbuf_ring[LOGBUF_RECORDS];
 
-/* Records first..logbuf_count-1 to the file, as they are: the ring's one or two runs. */
+/* Records first..logbuf.count-1 to the file, as they are: the ring's one or two runs. */
 static void file_records(unsigned first)
 {
 	struct traplog_bin_skip skip;
@@ -94,18 +98,18 @@ static void file_records(unsigned first)
 		traplog_bin_skip(&skip, first - written);
 		file_write(&skip, sizeof(skip));
 	}
-	while (first < logbuf_count) {
-		unsigned at = first & logbuf_mask, n = logbuf_count - first;
+	while (first < logbuf.count) {
+		unsigned at = first & logbuf.mask, n = logbuf.count - first;
 
-		if (n > logbuf_mask + 1 - at)
-			n = logbuf_mask + 1 - at; /* up to the ring's end */
+		if (n > logbuf.mask + 1 - at)
+			n = logbuf.mask + 1 - at; /* up to the ring's end */
 		file_write(&logbuf_ring[at], n * sizeof(logbuf_ring[0]));
 		first += n;
 	}
-	written = logbuf_count;
+	written = logbuf.count;
 }
 
-/* Records first..logbuf_count-1, as text, or to the file. */
+/* Records first..logbuf.count-1, as text, or to the file. */
 static void write_records(unsigned first)
 {
 	char line[320];
@@ -114,12 +118,12 @@ static void write_records(unsigned first)
 		file_records(first);
 		return;
 	}
-	for (unsigned i = first; i < logbuf_count; i++) {
-		traplog_format_cpus(line, sizeof(line), i + 1, &logbuf_ring[i & logbuf_mask],
+	for (unsigned i = first; i < logbuf.count; i++) {
+		traplog_format_cpus(line, sizeof(line), i + 1, &logbuf_ring[i & logbuf.mask],
 				    hyp_ncpus);
 		emit(line);
 	}
-	written = logbuf_count;
+	written = logbuf.count;
 }
 
 /*
@@ -141,7 +145,7 @@ void logbuf_drain(void)
  * An interrupt event, often inside a trap whose record (an earlier slot) is
  * not finished yet: it never drains, the next trap's slot does.
  */
-void logbuf_add(const struct trap_record *r) { logbuf_ring[logbuf_count++ & logbuf_mask] = *r; }
+void logbuf_add(const struct trap_record *r) { logbuf_ring[logbuf.count++ & logbuf.mask] = *r; }
 #else
 static void write_records(unsigned first) { (void)first; }
 
@@ -154,8 +158,8 @@ void logbuf_add(const struct trap_record *r)
 
 void logbuf_print(const char *guest, int status)
 {
-	unsigned total = logbuf_count;
-	unsigned first = total - written > logbuf_mask + 1 ? total - (logbuf_mask + 1) : written;
+	unsigned total = logbuf.count;
+	unsigned first = total - written > logbuf.mask + 1 ? total - (logbuf.mask + 1) : written;
 	unsigned dropped;
 	char line[320];
 	struct traplog_bin_end end;

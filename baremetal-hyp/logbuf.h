@@ -19,27 +19,35 @@
 #define HYP_TRAPLOG 1
 #endif
 
-extern unsigned logbuf_count; /* traps so far (and interrupt events) */
-extern unsigned logbuf_mask;  /* the ring's size - 1 (logbuf_set_capacity) */
+/* The ring's state: one object, so that the trap path builds one address for it. */
+struct logbuf_state {
+	unsigned count; /* traps so far (and interrupt events) */
+	/*
+	 * The count at which the ring next holds nothing but unwritten
+	 * records: with a log file it drains then; without one, the mark
+	 * only moves on.
+	 */
+	unsigned drain_at;
+	unsigned mask; /* the ring's size - 1 (logbuf_set_capacity) */
+};
+extern struct logbuf_state logbuf;
 
 /* One more trap: all that the log-off build keeps of it. */
-static inline void trap_count(void) { logbuf_count++; }
+static inline void trap_count(void) { logbuf.count++; }
 
 #if HYP_TRAPLOG
 extern struct trap_record logbuf_ring[];
-/*
- * The count at which the ring next holds nothing but unwritten records:
- * with a log file it drains then; without one, the mark only moves on.
- */
-extern unsigned logbuf_drain_at;
 void logbuf_drain(void);
 
-/* The next slot, counted. */
+/* The next slot, counted: 32 bytes, its address an index shifted by 5. */
 static inline struct trap_record *logbuf_slot(void)
 {
-	if ((int)(logbuf_count - logbuf_drain_at) >= 0) /* wraps: a difference, not <= */
+	unsigned n = logbuf.count;
+
+	if ((int)(n - logbuf.drain_at) >= 0) /* wraps: a difference, not <= */
 		logbuf_drain();
-	return &logbuf_ring[logbuf_count++ & logbuf_mask];
+	logbuf.count = n + 1;
+	return &logbuf_ring[n & logbuf.mask];
 }
 #else
 static inline struct trap_record *logbuf_slot(void)
@@ -69,10 +77,11 @@ static inline struct trap_record *logbuf_start(const struct hyp_frame *f, uint32
 	return r;
 }
 
+void logbuf_init(void); /* the full ring, no file: before the first trap and option */
 void logbuf_set_capacity(unsigned n);
 int logbuf_set_file(const char *path);	      /* the log to a host file, drained: none lost */
 void logbuf_add(const struct trap_record *r); /* a record made elsewhere, copied */
-static inline unsigned logbuf_total(void) { return logbuf_count; }
+static inline unsigned logbuf_total(void) { return logbuf.count; }
 void logbuf_print(const char *guest, int status);
 
 #endif

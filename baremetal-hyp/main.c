@@ -146,6 +146,7 @@ void hyp_main(void)
 	isb();
 	hyp_mmu_on();
 	board_init(&v->board, console_guest_byte, NULL);
+	logbuf_init();
 	parse_cmdline(v, &args, &ram, &cpus);
 	describe_board(v, ram, cpus);
 	hyp_printf("hyp: baremetal-hyp, trap log %s, guest %s, %u MiB at PA 0x%08x (IPA 0x%08x), "

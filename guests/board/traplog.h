@@ -104,19 +104,26 @@ enum trap_inject_why {
  */
 
 struct trap_record {
-	uint32_t hsr;	 /* syndrome; see TR_HSR */
-	uint32_t pc;	 /* address of the trapping instruction */
-	uint32_t ipa;	 /* aborts: the faulting IPA */
-	uint32_t insn;	 /* TR_INSN: the instruction */
-	uint32_t v0, v1; /* outcome values, per enum trap_outcome */
-	uint16_t reg;	 /* outcome register / stop reason */
-	uint8_t outcome; /* enum trap_outcome */
-	uint8_t by;	 /* enum trap_by */
+	uint32_t hsr;	     /* syndrome; see TR_HSR */
+	uint32_t pc;	     /* address of the trapping instruction */
+	uint32_t ipa;	     /* aborts: the faulting IPA */
+	uint32_t insn;	     /* TR_INSN: the instruction */
+	uint32_t v0, v1;     /* outcome values, per enum trap_outcome */
+	uint16_t reg;	     /* outcome register / stop reason */
+	uint8_t outcome : 5; /* enum trap_outcome; with by, one byte: the record is 32 */
+	uint8_t by : 3;	     /* enum trap_by */
 	uint8_t flags;
 	uint8_t size;	   /* mmio access size in bytes */
 	uint8_t srt, srt2; /* when !TR_HSR, srt = 0xff if unknown */
 	uint8_t cpu;	   /* vCPU index; written as " cpu=N" when the log has cpus > 1 */
-};
+} __attribute__((aligned(8)));
+
+/*
+ * 32 bytes, 8-aligned: a ring's slot is an index shifted by 5, and a
+ * writer fills it in pairs of words (the bare hypervisor's trap path).
+ */
+_Static_assert(sizeof(struct trap_record) == 32, "a record is 32 bytes");
+_Static_assert(TRAP_OUT_EOI < 32 && TRAP_BY_VMM < 8, "outcome and by fit their bits");
 
 /* "nodevice", "pmu" ... for enum trap_inject_why; "?" if out of range. */
 const char *traplog_why_name(unsigned why);

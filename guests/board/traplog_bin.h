@@ -3,7 +3,9 @@
  * --drain) as the records it keeps, written through semihosting with no
  * formatting in the guest's time, turned into the text log
  * (docs/trap-log.md) on the host (build/board/tlogbin). Little-endian; the
- * ARM hypervisor and the host agree on struct trap_record's 36 bytes.
+ * ARM hypervisor and the host agree on struct trap_record's 32 bytes.
+ * Version 2 (KITTLOG2): 32-byte blocks; version 1 (KITTLOG1, 36-byte
+ * blocks: the record before outcome and by shared a byte) is still read.
  *
  *   head   struct traplog_bin_head
  *   blocks struct trap_record each, or a skip block (records dropped)
@@ -19,10 +21,19 @@
 #include <stdint.h>
 #include "traplog.h"
 
-#define TRAPLOG_BIN_MAGIC "KITTLOG1"
-#define TRAPLOG_BIN_SKIP  "KITTSKIP"
-#define TRAPLOG_BIN_END	  "KITTEND1"
-#define TRAPLOG_BIN_BLOCK 36u /* sizeof(struct trap_record), padding included */
+#define TRAPLOG_BIN_MAGIC    "KITTLOG2"
+#define TRAPLOG_BIN_SKIP     "KITTSKIP"
+#define TRAPLOG_BIN_END	     "KITTEND1"
+#define TRAPLOG_BIN_BLOCK    32u /* sizeof(struct trap_record) */
+#define TRAPLOG_BIN_MAGIC_V1 "KITTLOG1"
+#define TRAPLOG_BIN_BLOCK_V1 36u /* version 1's record, padding included */
+
+/* Version 1's record: outcome and by a byte each, 3 bytes of padding. */
+struct traplog_bin_v1_record {
+	uint32_t hsr, pc, ipa, insn, v0, v1;
+	uint16_t reg;
+	uint8_t outcome, by, flags, size, srt, srt2, cpu;
+};
 
 struct traplog_bin_head {
 	char magic[8];	/* TRAPLOG_BIN_MAGIC */
@@ -36,20 +47,21 @@ struct traplog_bin_head {
 struct traplog_bin_skip {
 	char magic[8];
 	uint32_t n;
-	uint32_t pad[6];
+	uint32_t pad[5];
 };
 
 struct traplog_bin_end {
 	char magic[8]; /* TRAPLOG_BIN_END */
 	uint32_t traps, dropped;
 	int32_t status;
-	uint32_t pad[4];
+	uint32_t pad[3];
 };
 
 _Static_assert(sizeof(struct trap_record) == TRAPLOG_BIN_BLOCK, "a record is one block");
 _Static_assert(sizeof(struct traplog_bin_skip) == TRAPLOG_BIN_BLOCK, "a skip is one block");
 _Static_assert(sizeof(struct traplog_bin_end) == TRAPLOG_BIN_BLOCK, "the end is one block");
 _Static_assert(sizeof(struct traplog_bin_head) == 96, "the head's size");
+_Static_assert(sizeof(struct traplog_bin_v1_record) == TRAPLOG_BIN_BLOCK_V1, "version 1's block");
 
 void traplog_bin_head(struct traplog_bin_head *h, const char *side, const char *guest,
 		      unsigned cpus);
@@ -57,7 +69,7 @@ void traplog_bin_skip(struct traplog_bin_skip *s, unsigned n);
 void traplog_bin_end(struct traplog_bin_end *e, unsigned traps, unsigned dropped, int status);
 
 /*
- * The text log of a binary one (buf, n bytes): each line, without its
+ * The text log of a binary one (buf, n bytes; version 1 or 2): each line, without its
  * newline, to emit(ctx, line). 0 when whole; 1 when the end block is
  * missing (a run that did not stop: every record is still emitted, no end
  * line); -1 with a message in err for what is not such a log.

@@ -150,6 +150,54 @@ static void test_refused(void)
 	check_eq(traplog_bin_decode(bad, n, collect, &t, err, sizeof(err)), -1, "cpus 0");
 }
 
+/* A special block of version 1: its fields as now, padded to 36 bytes. */
+static size_t put_v1_block(unsigned char *out, const void *b, size_t n)
+{
+	memset(out, 0, TRAPLOG_BIN_BLOCK_V1);
+	memcpy(out, b, n);
+	return TRAPLOG_BIN_BLOCK_V1;
+}
+
+/* Version 1 (36-byte blocks, as the hypervisor wrote them before) decodes to the same text. */
+static void test_version1(void)
+{
+	unsigned char bin[1024];
+	size_t n = 0;
+	struct traplog_bin_head h;
+	struct traplog_bin_skip s;
+	struct traplog_bin_end e;
+	struct text got = { 0 }, want;
+	char err[128] = "";
+	int rc;
+
+	traplog_bin_head(&h, "hyp", "linux", 2);
+	memcpy(h.magic, TRAPLOG_BIN_MAGIC_V1, sizeof(h.magic));
+	h.block = TRAPLOG_BIN_BLOCK_V1;
+	memcpy(bin, &h, sizeof(h)), n += sizeof(h);
+	for (unsigned i = 0; i < NRECS; i++) {
+		const struct trap_record *r = &recs[i];
+		struct traplog_bin_v1_record o = { r->hsr,  r->pc,  r->ipa,	r->insn, r->v0,
+						   r->v1,   r->reg, r->outcome, r->by,	 r->flags,
+						   r->size, r->srt, r->srt2,	r->cpu };
+
+		if (i == 1) {
+			traplog_bin_skip(&s, 7);
+			n += put_v1_block(bin + n, &s, sizeof(s));
+		}
+		memcpy(bin + n, &o, sizeof(o)), n += sizeof(o);
+	}
+	traplog_bin_end(&e, NRECS + 7, 7, 3);
+	n += put_v1_block(bin + n, &e, sizeof(e));
+	expected(&want, 2, 7, 1);
+	rc = traplog_bin_decode(bin, n, collect, &got, err, sizeof(err));
+	check(rc == 0, "version 1: decoded whole (%s)", err);
+	check(strcmp(got.buf, want.buf) == 0, "version 1: the same text log as version 2's");
+	h.block = TRAPLOG_BIN_BLOCK;
+	memcpy(bin, &h, sizeof(h));
+	check_eq(traplog_bin_decode(bin, n, collect, &got, err, sizeof(err)), -1,
+		 "version 1 with 32-byte blocks: refused");
+}
+
 static void test_long_guest(void)
 {
 	struct traplog_bin_head h;
@@ -166,6 +214,7 @@ int main(void)
 {
 	test_round_trip();
 	test_refused();
+	test_version1();
 	test_long_guest();
 	return unit_summary();
 }
