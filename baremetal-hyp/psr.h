@@ -8,11 +8,7 @@
 
 #include <stdint.h>
 
-/* clang-format off */
-#define PSR_IT_LO_SHIFT	25		/* IT[1:0] */
-#define PSR_IT_HI_SHIFT	10		/* IT[7:2] */
-#define PSR_IT_MASK	(3u << PSR_IT_LO_SHIFT | 0x3fu << PSR_IT_HI_SHIFT)
-/* clang-format on */
+#include "cpsr.h" /* PSR_IT_MASK and its shifts */
 
 uint32_t psr_itstate(uint32_t psr);
 uint32_t psr_it_advance(uint32_t psr);

@@ -128,20 +128,7 @@
 #define CNTHCTL_EVNTEN	(1u << 2)	/* event stream from the counter */
 /* clang-format on */
 
-/* CPSR / SPSR */
-#define PSR_MODE_MASK 0x1fu
-#define PSR_MODE_USR  0x10u
-#define PSR_MODE_FIQ  0x11u
-#define PSR_MODE_IRQ  0x12u
-#define PSR_MODE_SVC  0x13u
-#define PSR_MODE_ABT  0x17u
-#define PSR_MODE_HYP  0x1au
-#define PSR_MODE_UND  0x1bu
-#define PSR_MODE_SYS  0x1fu
-#define PSR_T	      (1u << 5)
-#define PSR_F	      (1u << 6)
-#define PSR_I	      (1u << 7)
-#define PSR_A	      (1u << 8)
+#include "cpsr.h" /* CPSR / SPSR */
 
 /* SCTLR (the guest's, PL1): p15, 0, c1, c0, 0 */
 /* clang-format off */

@@ -32,6 +32,7 @@
  */
 #include "board/gicv2.h"
 #include "board/memmap.h"
+#include "board/cpsr.h"
 
 #define UART_DR			0x000
 #define PSCI_CPU_OFF		0x84000002
@@ -46,8 +47,6 @@
 #define ABSENT_MPIDR		0xff		/* Aff0 255: on no board of the kit */
 #define CTX_MAGIC		0x5ec0de00	/* context id: magic | CPU index */
 #define MPIDR_M			(1 << 31)
-#define MODE_MASK		0x1f
-#define MODE_SVC		0x13
 #define SCTLR_M			(1 << 0)
 #define MAX_CPUS		BOARD_MAX_CPUS
 #define SEC_STACK		0x400		/* per secondary */
@@ -412,8 +411,8 @@ secondary:
 	ldr	r0, =(MPIDR_M | 1)
 	cmp	r6, r0
 	expect	eq, "cpu1: MPIDR = 0x80000001"
-	and	r0, r4, #MODE_MASK
-	cmp	r0, #MODE_SVC
+	and	r0, r4, #PSR_MODE_MASK
+	cmp	r0, #PSR_MODE_SVC
 	expect	eq, "cpu1: entered in SVC mode"
 	mrc	p15, 0, r0, c1, c0, 0		@ SCTLR
 	tst	r0, #SCTLR_M
@@ -518,7 +517,7 @@ undef_handler:
 	movs	pc, lr
 
 unexpected:
-	cps	#MODE_SVC
+	cps	#PSR_MODE_SVC
 	add	r10, r10, #1
 	add	r9, r9, #1
 	say	"FAIL: unexpected exception\n"

@@ -15,6 +15,7 @@
  * golden trap logs depend on their PCs (see build/guests/test.lst).
  */
 #include "board/memmap.h"
+#include "board/cpsr.h"
 
 #define UART_DR			0x000
 #define UART_FR			0x018
@@ -32,7 +33,6 @@
 #define PSCI_SYSTEM_OFF		0x84000008
 #define PSCI_UNKNOWN		0x8400ffff	/* no PSCI function has this id */
 #define TTBR0_PATTERN		0x40004000
-#define MODE_SVC		0x13
 
 	.syntax unified
 	.arm
@@ -211,7 +211,7 @@ unexpected_\name:
 	unexpected fiq
 
 unexpected:					@ r8 = the exception's name
-	cps	#MODE_SVC			@ back to SVC's stack
+	cps	#PSR_MODE_SVC			@ back to SVC's stack
 	add	r10, r10, #1
 	add	r9, r9, #1
 	say	"FAIL: unexpected exception: "

@@ -26,17 +26,9 @@
 #include "err.h"
 #include "hsr.h"
 #include "ioctl_trace.h"
+#include "cpsr.h"
 #include "run.h"
 
-#define PSR_MODE_MASK 0x1fu
-#define PSR_MODE_ABT  0x17u
-#define PSR_T	      (1u << 5)
-#define PSR_F	      (1u << 6)
-#define PSR_I	      (1u << 7)
-#define PSR_A	      (1u << 8)
-#define PSR_E	      (1u << 9)
-#define PSR_IT_MASK   (0x3fu << 10 | 0x3u << 25)
-#define PSR_J	      (1u << 24)
 
 /* clang-format off */
 #define SCTLR_M		(1u << 0)	/* stage-1 MMU on: the PC is a VA */

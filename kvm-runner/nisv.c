@@ -16,9 +16,9 @@
 #include "err.h"
 #include "hsr.h"
 #include "memmap.h"
+#include "cpsr.h"
 #include "run.h"
 
-#define CPSR_T (1u << 5)
 
 /*
  * The registers (r0-r14) insn may read, from its encoding: Rn, Rt and Rm
@@ -130,7 +130,7 @@ static int emulate_isv0(struct run_state *rs, struct trap_record *r, bool guesse
 	    vcpu_get_reg(vm, arch_reg_pc(), &pc) < 0)
 		return fail(EXIT_KVMFAIL, "KVM_GET_ONE_REG: %s", strerror(errno));
 	r->pc = (uint32_t)pc;
-	if ((cpsr & CPSR_T) || pc < BOARD_RAM_BASE || pc - BOARD_RAM_BASE > vm->ram_size - 4 ||
+	if ((cpsr & PSR_T) || pc < BOARD_RAM_BASE || pc - BOARD_RAM_BASE > vm->ram_size - 4 ||
 	    pc % 4) {
 		note("ISV=0 abort at pc 0x%08x (IPA 0x%08x): not an ARM instruction in RAM", r->pc,
 		     r->ipa);

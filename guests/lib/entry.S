@@ -6,11 +6,8 @@
  * main(r0, r1, r2) unchanged, with our vectors (VBAR) already in place.
  */
 #include "board/memmap.h"
+#include "board/cpsr.h"
 
-#define MODE_IRQ	0x12
-#define MODE_ABT	0x17
-#define MODE_UND	0x1b
-#define MODE_SVC	0x13
 #define EXC_STACK	1024		/* each exception mode's own stack */
 
 	.syntax unified
@@ -22,13 +19,13 @@ _start:
 	mov	r4, r0				@ the boot registers, kept for main
 	mov	r5, r1
 	mov	r6, r2
-	cps	#MODE_IRQ			@ interrupts (the irq guest)
+	cps	#PSR_MODE_IRQ			@ interrupts (the irq guest)
 	ldr	sp, =irq_stack + EXC_STACK
-	cps	#MODE_ABT			@ data and prefetch aborts
+	cps	#PSR_MODE_ABT			@ data and prefetch aborts
 	ldr	sp, =abt_stack + EXC_STACK
-	cps	#MODE_UND			@ UNDEF
+	cps	#PSR_MODE_UND			@ UNDEF
 	ldr	sp, =und_stack + EXC_STACK
-	cps	#MODE_SVC
+	cps	#PSR_MODE_SVC
 	ldr	sp, =__stack_top
 	ldr	r0, =__bss_start
 	ldr	r1, =__bss_end

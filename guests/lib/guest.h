@@ -31,13 +31,7 @@ void report_info(const char *fmt, ...);
 int report_summary(void); /* prints SUMMARY:, returns the exit status */
 void exit(int status) __attribute__((noreturn));
 
-/* CPSR/SPSR fields. */
-#define PSR_MODE_MASK 0x1fu
-#define PSR_MODE_SVC  0x13u
-#define PSR_T	      (1u << 5)
-#define PSR_F	      (1u << 6)
-#define PSR_I	      (1u << 7)
-#define PSR_A	      (1u << 8)
+#include "board/cpsr.h" /* CPSR/SPSR fields */
 
 /* Exceptions: the frame the vectors save (vectors.S), in stack order. */
 struct exc_frame {

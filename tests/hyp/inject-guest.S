@@ -8,13 +8,10 @@
  * STATUS = the number of failed checks.
  */
 #include "memmap.h"
+#include "cpsr.h"
 #include "report.inc"
 #define NOWHERE		0x20000000	/* no RAM, no device */
 #define FSR_EXTABT	0x08		/* a synchronous external abort, as KVM 5.6 gives */
-#define MODE_MASK	0x1f
-#define MODE_SVC	0x13
-#define MODE_ABT	0x17
-#define MODE_UND	0x1b
 #define PSR_A_I		0x180
 
 	.syntax unified
@@ -83,14 +80,14 @@ i_impdef:
 /* r1 = 0 if the last handler ran in ABT mode, A and I set, from SVC. */
 check_modes_abt:
 	ldr	r1, [r8, #S_CPSR]
-	and	r2, r1, #MODE_MASK
-	eor	r2, r2, #MODE_ABT
+	and	r2, r1, #PSR_MODE_MASK
+	eor	r2, r2, #PSR_MODE_ABT
 	and	r3, r1, #PSR_A_I
 	eor	r3, r3, #PSR_A_I
 	orr	r2, r2, r3
 	ldr	r1, [r8, #S_SPSR]
-	and	r1, r1, #MODE_MASK
-	eor	r1, r1, #MODE_SVC
+	and	r1, r1, #PSR_MODE_MASK
+	eor	r1, r1, #PSR_MODE_SVC
 	orr	r1, r1, r2
 	bx	lr
 
@@ -100,8 +97,8 @@ check_undef:
 	ldr	r2, [r8, #S_LR]
 	eor	r1, r1, r2
 	ldr	r2, [r8, #S_CPSR]
-	and	r2, r2, #MODE_MASK
-	eor	r2, r2, #MODE_UND
+	and	r2, r2, #PSR_MODE_MASK
+	eor	r2, r2, #PSR_MODE_UND
 	orr	r1, r1, r2
 	mov	r2, #0
 	str	r2, [r8, #S_LR]			@ the next check starts clean

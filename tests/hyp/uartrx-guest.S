@@ -8,6 +8,7 @@
  * empty and low again. STATUS = the number of failed checks.
  */
 #include "memmap.h"
+#include "cpsr.h"
 #include "gicv2.h"
 #include "report.inc"
 #include "irq.inc"
@@ -23,8 +24,6 @@
 #define IM_RX_RT	0x50
 #define CR_ON		0x301		/* UARTEN, TXE, RXE: receiving from here on */
 #define BUF_MAX		64
-#define MODE_IRQ	0x12
-#define MODE_SVC	0x13
 /* clang-format on */
 
 	.syntax unified
@@ -33,9 +32,9 @@
 	.global _start
 _start:
 	ldr	sp, =stack_top
-	cps	#MODE_IRQ
+	cps	#PSR_MODE_IRQ
 	ldr	sp, =irq_stack_top
-	cps	#MODE_SVC
+	cps	#PSR_MODE_SVC
 	mov	r9, #0
 	ldr	r0, =vectors
 	mcr	p15, 0, r0, c12, c0, 0		@ VBAR

@@ -11,6 +11,7 @@
  * STATUS = the number of failed checks.
  */
 #include "memmap.h"
+#include "cpsr.h"
 #include "gicv2.h"
 #include "report.inc"
 #include "irq.inc"
@@ -21,8 +22,6 @@
 #define SPI_FIRST	34		/* 34..39: made edge, priorities 0x60 down to 0x10 */
 #define SPI_BITS	0xfc		/* 34..39 in GICD_ISENABLER1/ISPENDR1 */
 #define SPI_EDGE	0xaaa0		/* 34..39 in GICD_ICFGR2 */
-#define MODE_IRQ	0x12
-#define MODE_SVC	0x13
 /* clang-format on */
 
 	.syntax unified
@@ -31,9 +30,9 @@
 	.global _start
 _start:
 	ldr	sp, =stack_top
-	cps	#MODE_IRQ
+	cps	#PSR_MODE_IRQ
 	ldr	sp, =irq_stack_top
-	cps	#MODE_SVC
+	cps	#PSR_MODE_SVC
 	mov	r9, #0
 	ldr	r0, =vectors
 	mcr	p15, 0, r0, c12, c0, 0		@ VBAR

@@ -9,6 +9,7 @@
  * STATUS = the number of failed checks.
  */
 #include "memmap.h"
+#include "cpsr.h"
 #include "gicv2.h"
 #include "report.inc"
 #include "irq.inc"
@@ -17,8 +18,6 @@
 #define TICKS		5
 #define CTL_ENABLE	1
 #define CTL_IMASK	2
-#define MODE_IRQ	0x12
-#define MODE_SVC	0x13
 /* clang-format on */
 
 	.syntax unified
@@ -27,9 +26,9 @@
 	.global _start
 _start:
 	ldr	sp, =stack_top
-	cps	#MODE_IRQ
+	cps	#PSR_MODE_IRQ
 	ldr	sp, =irq_stack_top
-	cps	#MODE_SVC
+	cps	#PSR_MODE_SVC
 	mov	r9, #0
 	ldr	r0, =vectors
 	mcr	p15, 0, r0, c12, c0, 0		@ VBAR

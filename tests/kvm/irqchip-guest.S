@@ -10,6 +10,7 @@
  * STATUS = failed checks, "EXIT: STATUS=n", SYSTEM_OFF.
  */
 #include "memmap.h"
+#include "cpsr.h"
 #define GICD_CTLR	0x000
 #define GICD_ISENABLER0	0x100
 #define GICD_ISENABLER1	0x104
@@ -27,17 +28,15 @@
 #define CNTV_CTL_ENABLE	1
 #define TIMER_TICKS	0x1000		/* the timer's delay, in counter ticks */
 #define POLLS		0x2000000	/* bound on waiting for an interrupt */
-#define MODE_IRQ	0x12
-#define MODE_SVC	0x13
 
 	.syntax unified
 	.arm
 	.section .text.entry, "ax"
 	.global _start
 _start:
-	cps	#MODE_IRQ
+	cps	#PSR_MODE_IRQ
 	ldr	sp, =irq_stack_top
-	cps	#MODE_SVC
+	cps	#PSR_MODE_SVC
 	ldr	sp, =__stack_top
 	ldr	r11, =BOARD_UART_BASE
 	mov	r10, #0				@ failed checks
