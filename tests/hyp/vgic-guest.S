@@ -29,15 +29,7 @@
 	.section .text.entry, "ax"
 	.global _start
 _start:
-	ldr	sp, =stack_top
-	cps	#PSR_MODE_IRQ
-	ldr	sp, =irq_stack_top
-	cps	#PSR_MODE_SVC
-	mov	r9, #0
-	ldr	r0, =vectors
-	mcr	p15, 0, r0, c12, c0, 0		@ VBAR
-	isb
-	GIC_ON
+	IRQ_START
 
 	ldr	r0, [r5, #GICC_IAR]		@ nothing pending yet
 	ldr	r1, =GIC_INTID_SPURIOUS

@@ -25,15 +25,7 @@
 	.section .text.entry, "ax"
 	.global _start
 _start:
-	ldr	sp, =stack_top
-	cps	#PSR_MODE_IRQ
-	ldr	sp, =irq_stack_top
-	cps	#PSR_MODE_SVC
-	mov	r9, #0
-	ldr	r0, =vectors
-	mcr	p15, 0, r0, c12, c0, 0		@ VBAR
-	isb
-	GIC_ON
+	IRQ_START
 	mov	r0, #(1 << VTIMER)
 	str	r0, [r4, #GICD_ISENABLER]
 
