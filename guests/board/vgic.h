@@ -114,7 +114,7 @@ unsigned vgic_sgir_targets(uint32_t sgir, unsigned cpu, unsigned ncpus);
  */
 void vgic_inject(struct vgic_dist *d, unsigned cpu, unsigned intid, bool level);
 
-/* The lowest set bit of a nonzero mask (INTIDs, LRs): two 32-bit CLZs, no libgcc call. */
+/* The lowest set bit of a nonzero mask (INTIDs, LRs): two 32-bit CTZs, no libgcc call. */
 static inline unsigned vgic_lowest(uint64_t bits)
 {
 	uint32_t lo = (uint32_t)bits;

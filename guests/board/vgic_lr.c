@@ -25,15 +25,13 @@ static bool is_sgi(const struct vgic_irq *irq) { return irq->intid < GIC_NR_SGIS
  */
 static bool routed_to(const struct vgic_irq *irq, unsigned cpu)
 {
-	unsigned t = irq->targets, first = 0;
+	unsigned t = irq->targets ? irq->targets : 1;
 
 	if (irq->intid < GIC_NR_PRIVATE)
 		return true;
 	if (irq->owner != VGIC_NO_VCPU)
 		return irq->owner == cpu;
-	while (t && !(t >> first & 1))
-		first++;
-	return first == cpu;
+	return (t & (0u - t)) == 1u << cpu; /* the lowest target bit */
 }
 
 /* vgic_target_oracle: an active one stays; a pending one needs both enables. */
