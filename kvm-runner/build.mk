@@ -8,7 +8,8 @@
 KR_DIR		:= kvm-runner
 KR_BUILD	:= $(BUILD)/kvm-runner
 KR_GENERIC	:= main.c options.c results.c guest.c vm.c vgic.c run.c inject.c coalesce.c nisv.c loader.c ioctl_trace.c ioctl_names.c kvm_requests.c \
-		   regdump.c tracefs.c trace_parse.c trap_merge.c traps.c tick.c err.c vcpu.c input.c
+		   regdump.c tracefs.c trace_parse.c trap_merge.c event_merge.c \
+		   bpf_src.c bpf_prog.c bpf_rec.c traps.c tick.c err.c vcpu.c input.c
 KR_SRCS		:= $(addprefix $(KR_DIR)/,$(KR_GENERIC))
 KR_HDRS		:= $(wildcard $(KR_DIR)/*.h $(KR_DIR)/arm/*.h $(KR_DIR)/arm64/*.h)
 KR_CFLAGS	:= -std=gnu11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE -pthread -Iguests/board \

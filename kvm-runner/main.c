@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "arch.h"
+#include "bpf_src.h"
 #include "err.h"
 #include "ioctl_trace.h"
 #include "memmap.h"
@@ -72,6 +73,28 @@ static int dump_regs(FILE *f, struct vm *vm, const char *when, bool core_only,
 	return rc;
 }
 
+static bool from_bpf; /* the kvm events come from bpf_src.c, not tracefs.c */
+
+/*
+ * The trap log's kvm events: the eBPF source, unless the raw trace lines
+ * are wanted (--kvm-trace) or asked for (--trace-events), or it cannot be.
+ */
+static bool events_start(const struct options *o)
+{
+	bool kernel_irqchip = o->irqchip == IRQCHIP_KERNEL;
+
+	if (!o->kvm_trace && !o->trace_events &&
+	    (from_bpf = bpf_src_start(o->trace_kb, kernel_irqchip, o->coalesce)))
+		return true;
+	return tracefs_start(o->trace_kb, kernel_irqchip, o->coalesce);
+}
+
+static void events_stop(void)
+{
+	bpf_src_stop();
+	tracefs_stop();
+}
+
 /*
  * The trap log, the kvm trace read until until_ns. Returns the events the
  * trace lost, counted in the footer's dropped=.
@@ -82,9 +105,11 @@ static unsigned write_traplog(const struct options *o, const struct results *res
 	struct traps merged = { 0 };
 	char name[64];
 	unsigned lost = 0;
-	int events = o->kvm_events ? tracefs_finish(vmm, &merged, res->kvm_trace, o->mem,
-						    vcpu_tids(), o->cpus, until_ns, &lost)
-				   : -1;
+	int events = !o->kvm_events ? -1
+		: from_bpf
+		? bpf_src_finish(vmm, &merged, o->mem, vcpu_tids(), o->cpus, until_ns, &lost)
+		: tracefs_finish(vmm, &merged, res->kvm_trace, o->mem, vcpu_tids(), o->cpus,
+				 until_ns, &lost);
 
 	guest_name(o->image, name, sizeof(name));
 	merged.cpus = vmm->cpus = o->cpus;
@@ -127,13 +152,12 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 	int rc;
 
 	if (o->traplog && o->kvm_events) {
-		rs.pc_from_trace = tracefs_start(o->trace_kb, o->irqchip == IRQCHIP_KERNEL,
-						 o->coalesce);
+		rs.pc_from_trace = events_start(o);
 		rs.deadline_ns -= limit_ns / READ_SHARE;
 	}
 	rc = build_vm(vm, o, g);
 	if (rc) {
-		tracefs_stop();
+		events_stop();
 		return rc;
 	}
 	t = mono_ns();
@@ -160,7 +184,7 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 				  "(footer dropped=); a larger --trace-kb or --timeout keeps them",
 				  lost);
 	} else {
-		tracefs_stop(); /* never ran: nothing to log */
+		events_stop(); /* never ran: nothing to log */
 	}
 	traps_free(&vmm);
 	return rc;

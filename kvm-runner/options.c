@@ -40,6 +40,8 @@ static void usage(FILE *f)
 		"      --regs FILE       the vCPU's registers at start and at exit\n"
 		"      --kvm-trace FILE  the raw kvm trace events (root, tracefs)\n"
 		"      --no-kvm-events   do not read kvm trace events for the trap log\n"
+		"      --trace-events    the kvm events from tracefs' trace events, not from the\n"
+		"                        runner's eBPF programs (the fallback; --kvm-trace too)\n"
 		"      --trace-kb KB     the kvm trace's ring buffer per CPU (default 4096; a\n"
 		"                        Linux boot needs about 65536 to lose no event)\n"
 		"      --strict          stop at an access outside RAM and the devices (status\n"
@@ -100,6 +102,7 @@ enum {
 	OPT_KVMTRACE,
 	OPT_DUMPDTB,
 	OPT_NOEVENTS,
+	OPT_TRACEEVENTS,
 	OPT_TRACEKB,
 	OPT_TIMEOUT,
 	OPT_DEVICE,
@@ -125,6 +128,7 @@ static const struct option long_opts[] = {
 	{ "regs", required_argument, NULL, OPT_REGS },
 	{ "kvm-trace", required_argument, NULL, OPT_KVMTRACE },
 	{ "no-kvm-events", no_argument, NULL, OPT_NOEVENTS },
+	{ "trace-events", no_argument, NULL, OPT_TRACEEVENTS },
 	{ "trace-kb", required_argument, NULL, OPT_TRACEKB },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
@@ -183,6 +187,7 @@ static int one_option(int c, struct options *o, FILE *out)
 	case OPT_REGS: o->regs = optarg; break;
 	case OPT_KVMTRACE: o->kvm_trace = optarg; break;
 	case OPT_NOEVENTS: o->kvm_events = false; break;
+	case OPT_TRACEEVENTS: o->trace_events = true; break;
 	case OPT_TRACEKB:
 		if (parse_uint(optarg, 8, 1048576, &v) < 0)
 			return fail(EXIT_BADINPUT, "bad --trace-kb '%s' (8..1048576 KiB)", optarg);

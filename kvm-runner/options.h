@@ -29,7 +29,8 @@ struct options {
 	int target;	   /* --target, -1: KVM's preferred one */
 	enum irqchip irqchip;
 	bool kvm_events, no_nisv, no_ext_dabt, coalesce, strict, quiet;
-	bool input; /* --stdin: the guest's UART reads stdin */
+	bool input;	   /* --stdin: the guest's UART reads stdin */
+	bool trace_events; /* --trace-events: tracefs, not the eBPF source */
 };
 
 /*

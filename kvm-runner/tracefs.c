@@ -6,8 +6,8 @@
 #include <unistd.h>
 #include "err.h"
 #include "tick.h"
+#include "event_merge.h"
 #include "trace_parse.h"
-#include "trap_merge.h"
 #include "tracefs.h"
 
 static const char *const roots[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
@@ -114,44 +114,6 @@ void tracefs_stop(void)
 	put("options/event-fork", "0", false);
 }
 
-/* The vCPU whose thread a trace line is from, or -1 (not this run's). */
-static int cpu_of_task(int pid, const int *tids, unsigned ncpus)
-{
-	for (unsigned c = 0; c < ncpus; c++)
-		if (tids[c] == pid)
-			return (int)c;
-	return -1;
-}
-
-/* vCPU c's own records, in their order. */
-static void records_of(struct traps *sub, const struct traps *vmm, unsigned c)
-{
-	for (unsigned i = 0; i < vmm->n; i++)
-		if (vmm->rec[i].cpu == c)
-			traps_add(sub, &vmm->rec[i]);
-}
-
-static void merge_note(const struct trap_merge *m, unsigned ncpus, unsigned lost)
-{
-	unsigned injected = 0, unmatched = 0, untraced = 0;
-
-	for (unsigned c = 0; c < ncpus; c++) {
-		injected += m[c].injected;
-		unmatched += m[c].unmatched;
-		untraced += m[c].untraced;
-	}
-	if (lost)
-		note("the kvm trace lost %u events: some traps are missing from the log", lost);
-	if (injected)
-		note("%u aborts outside RAM that KVM reflected into the guest are not in the "
-		     "trap log",
-		     injected);
-	if (unmatched || untraced)
-		note("kvm trace and runner exits disagree: %u traced exits without a runner "
-		     "record, %u runner records without trace events",
-		     unmatched, untraced);
-}
-
 /*
  * What the ring holds and lost, over every CPU's per_cpu/cpuN/stats (the
  * counters a clear of the trace resets, tracefs_start): *lost -1 when no
@@ -220,8 +182,7 @@ static FILE *open_pipe(void)
 int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64_t ram_size,
 		   const int *tids, unsigned ncpus, uint64_t until_ns, unsigned *lost)
 {
-	static struct trap_merge m[BOARD_MAX_CPUS];
-	struct traps sub[BOARD_MAX_CPUS] = { 0 }, per_cpu[BOARD_MAX_CPUS] = { 0 };
+	static struct event_merge em;
 	struct kvm_event ev;
 	char line[512];
 	int n = 0;
@@ -239,13 +200,9 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 		tracefs_stop();
 		return -1;
 	}
-	for (unsigned c = 0; c < ncpus; c++) {
-		records_of(&sub[c], vmm, c);
-		merge_begin(&m[c], &per_cpu[c], &sub[c], ram_size);
-		m[c].cpu = c;
-	}
+	event_merge_begin(&em, vmm, ram_size, tids, ncpus);
 	while (fgets(line, sizeof(line), f)) {
-		int rc, c = 0;
+		int rc, c;
 
 		if (line[0] == '#' || strncmp(line, "CPU:", 4) == 0) {
 			in_text += trace_line_lost(line, &in_buf);
@@ -257,7 +214,7 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 		}
 		seen++;
 		rc = trace_parse_line(line, &ev);
-		if (rc == 0 || (ev.pid >= 0 && (c = cpu_of_task(ev.pid, tids, ncpus)) < 0))
+		if (rc == 0 || (c = event_merge_cpu(&em, &ev)) < 0)
 			continue;
 		if (raw)
 			fputs(line, raw);
@@ -265,14 +222,11 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 			note("unreadable trace line: %.*s", (int)strcspn(line, "\n"), line);
 			continue;
 		}
-		merge_event(&m[c], &ev);
+		event_merge_add(&em, (unsigned)c, &ev);
 		n++;
 	}
 	fclose(f);
 	tracefs_stop();
-	for (unsigned c = 0; c < ncpus; c++)
-		merge_end(&m[c]);
-	traps_interleave(out, per_cpu, ncpus);
 	if (cut) {
 		unread = in_buf > seen ? in_buf - seen : 1; /* at least the line not read */
 		note("the kvm trace was read for the time --timeout leaves: %u of its %u events "
@@ -281,10 +235,6 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 		     unread, in_buf);
 	}
 	*lost = (in_ring >= 0 ? (unsigned)in_ring : in_text) + unread;
-	merge_note(m, ncpus, *lost - unread);
-	for (unsigned c = 0; c < ncpus; c++) {
-		traps_free(&sub[c]);
-		traps_free(&per_cpu[c]);
-	}
+	event_merge_end(&em, out, *lost - unread);
 	return n;
 }

@@ -48,6 +48,7 @@ static const struct sysname_entry sysnames[] = {
 	SYS(readlinkat),
 	SYS(getrandom),
 	SYS(rseq),
+	SYS(bpf), /* the trap log's eBPF event source (kvm-runner/bpf_src.c) */
 	SYS(prlimit64),
 	SYS(clone),
 	SYS(futex),

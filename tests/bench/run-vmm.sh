@@ -3,12 +3,14 @@
 # its console in CONSOLE (the guest's lines only, as the VMM saw them).
 #
 #   tests/bench/run-vmm.sh VMM CONSOLE [VMM CONSOLE]...
-#     VMM: native | hyp-nolog | hyp | kvm-arm64 | kvm-trace | kvm-nolog | kvm-loop | qemu-kvm
+#     VMM: native | hyp-nolog | hyp | kvm-arm64 | kvm-trace | kvm-ftrace | kvm-nolog | kvm-loop | qemu-kvm
 #          | kvm-armv7 | kvm-armv7-trace | kvm-armv7-nolog | kvm-armv7-loop
 #     (kvm-arm64: the test bed's defaults less syscall counting and the kvm
 #      trace events: trap log (its pc by KVM_GET_ONE_REG), --ioctl-trace,
-#      --regs; kvm-trace: the full trap log, the kvm trace events on and no
-#      ioctl per exit, no --ioctl-trace or --regs; kvm-nolog: "kvm-runner (no
+#      --regs; kvm-trace: the full trap log, its kvm events from the default
+#      source (the runner's eBPF programs where the kernel has them) and no
+#      ioctl per exit, no --ioctl-trace or --regs; kvm-ftrace: the same from
+#      tracefs' trace events (--trace-events, the fallback); kvm-nolog: "kvm-runner (no
 #      trap log)", its lean path: no --traplog, --ioctl-trace or --regs;
 #      kvm-loop: the bare KVM_RUN loop, tests/bench/kvmloop.c, in kvm-runner's
 #      place; qemu-kvm: Debian's QEMU with KVM in the same test bed, the peer
@@ -58,6 +60,7 @@ kvm_column() {
 	case $base in
 	"") echo "$arch|--no-count|--timeout 120 --no-kvm-events" ;;
 	trace) echo "$arch|--no-count --no-ioctls --no-regs|--timeout 120" ;;
+	ftrace) echo "$arch|--no-count --no-ioctls --no-regs|--timeout 120 --trace-events" ;;
 	nolog) echo "$arch|--no-count --no-traplog --no-ioctls --no-regs|--timeout 120 --no-kvm-events" ;;
 	loop) echo "$arch|--no-count --no-traplog --no-ioctls --no-regs --runner kvmloop|" ;;
 	esac
@@ -153,6 +156,6 @@ native) native ;;
 qemu-kvm) qemu_kvm ;;
 hyp-nolog) hyp "$BUILD/baremetal-hyp/hyp-nolog.elf" ;;
 hyp) hyp "$BUILD/baremetal-hyp/hyp.elf" ;;
-*) die "unknown VMM (native, hyp-nolog, hyp, kvm-arm64, kvm-trace, kvm-nolog, kvm-loop, qemu-kvm," \
+*) die "unknown VMM (native, hyp-nolog, hyp, kvm-arm64, kvm-trace, kvm-ftrace, kvm-nolog, kvm-loop, qemu-kvm," \
 	"kvm-armv7, kvm-armv7-trace, kvm-armv7-nolog, kvm-armv7-loop)" ;;
 esac

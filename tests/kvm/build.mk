@@ -6,11 +6,17 @@ KT_CFLAGS	:= $(HOST_CFLAGS) -Itests -Ikvm-runner
 KT_BOARD	:= $(HOST_BOARD_LIB)
 KT_DEPS		:= $(KR_HDRS) $(BOARD_HDRS) $(KT_BOARD) tests/unit.h tests/kvm/build.mk
 
-$(KT_BUILD)/unit-trace: tests/kvm/trace_test.c $(KT_DEPS) $(addprefix kvm-runner/, \
+$(KT_BUILD)/unit-trace: tests/kvm/trace_test.c tests/kvm/fixture61.h $(KT_DEPS) $(addprefix kvm-runner/, \
 		trace_parse.c trap_merge.c traps.c)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< $(addprefix kvm-runner/,trace_parse.c trap_merge.c \
 		traps.c) $(KT_BOARD)
+
+$(KT_BUILD)/unit-bpf: tests/kvm/bpf_test.c tests/kvm/fixture61.h $(KT_DEPS) $(addprefix kvm-runner/, \
+		bpf_prog.c bpf_rec.c trace_parse.c trap_merge.c traps.c)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< $(addprefix kvm-runner/,bpf_prog.c bpf_rec.c trace_parse.c \
+		trap_merge.c traps.c) $(KT_BOARD)
 
 KT_IOCTL_SRCS	:= $(addprefix kvm-runner/,ioctl_trace.c ioctl_names.c kvm_requests.c regdump.c err.c tick.c)
 
@@ -41,7 +47,7 @@ $(KT_BUILD)/unit-options: tests/kvm/options_test.c $(KT_DEPS) kvm-runner/options
 	$(Q)$(HOSTCC) $(KT_CFLAGS) -o $@ $< kvm-runner/options.c $(KT_IOCTL_SRCS) \
 		kvm-runner/arm64/arch.c $(KT_BOARD)
 
-KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace ioctl regid-arm regid-arm64 loader coalesce \
+KT_UNITS	:= $(addprefix $(KT_BUILD)/unit-,trace bpf ioctl regid-arm regid-arm64 loader coalesce \
 		   options)
 
 TEST_DEPS += $(KT_UNITS) $(KR_BUILD)/kvm-runner-host $(KVM_RUNNERS)
