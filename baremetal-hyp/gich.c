@@ -130,6 +130,30 @@ void vgic_flush(uint32_t pc)
 }
 
 /*
+ * The direct path for the virtual timer's tick (vtimer_irq), in place of
+ * vgic_fold, vgic_inject, vgic_flush: vgic_direct_hw_rise on LR 0 as the
+ * guest left it, then LR 0 written again, with the records those would
+ * make (the EOI, the VIRQ), and the background timer's 10 ms restarted
+ * for the new HW LR. Not done, and why that is safe: the other LRs (0 in
+ * the model and in GICH since the last flush), GICH_HCR (EN, unchanged),
+ * GICH_VMCR (vgic_direct.c), gic_phys_resample (the physical interrupt it
+ * would have the GIC signal is the one being taken). False: nothing done.
+ */
+bool vgic_direct_tick(uint32_t pc, unsigned intid)
+{
+	uint32_t lr0 = *gich(GICH_LR0);
+	uint32_t val = vgic_direct_hw_rise(&hyp_vgic, this_cpu(), intid, lr0);
+
+	if (!val)
+		return false;
+	irq_log(pc, TRAP_OUT_EOI, GICH_LR_VIRTID(lr0), 0, lr0);
+	*gich(GICH_LR0) = val;
+	irq_log(pc, TRAP_OUT_VIRQ, intid, 0, val);
+	bgtimer_restart();
+	return true;
+}
+
+/*
  * CPU_OFF: the LRs' state into the model and the interface quiet (no
  * maintenance interrupt while parked); CPU_ON's vgic_flush gives it back.
  * KVM keeps a powered-off vCPU's ap_list as it is: the same state.
