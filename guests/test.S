@@ -16,6 +16,7 @@
  */
 #include "board/memmap.h"
 #include "board/cpsr.h"
+#include "board/psci_ids.h"
 
 #define UART_DR			0x000
 #define UART_FR			0x018
@@ -29,8 +30,6 @@
 #define CNTV_CTL_ENABLE		(1 << 0)
 #define CNTV_CTL_ISTATUS	(1 << 2)
 #define TIMER_POLLS		0x1000000	/* bound on waiting for the timer */
-#define PSCI_VERSION		0x84000000
-#define PSCI_SYSTEM_OFF		0x84000008
 #define PSCI_UNKNOWN		0x8400ffff	/* no PSCI function has this id */
 #define TTBR0_PATTERN		0x40004000
 
@@ -77,7 +76,7 @@ _start:
 	expect	eq, "uart: stm (ISV=0) leaves its registers unchanged"
 
 	/* PSCI_VERSION: 1.0 on KVM 5.x, 1.1 on 6.x and the bare hypervisor. */
-	ldr	r0, =PSCI_VERSION
+	ldr	r0, =PSCI_VERSION_FN
 	hvc	#0
 	mov	r4, r0
 	lsr	r5, r4, #16			@ major; bit 31 set is an error code
@@ -107,7 +106,7 @@ _start:
 	bl	wfi_check
 
 	/* SMC: the VMMs skip it with r0 = -1; natively our UNDEF handler does. */
-	ldr	r0, =PSCI_VERSION		@ a PSCI call by SMC must not be answered
+	ldr	r0, =PSCI_VERSION_FN		@ a PSCI call by SMC must not be answered
 	smc	#0
 	mov	r4, r0
 	cmn	r4, #1

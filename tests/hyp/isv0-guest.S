@@ -6,6 +6,7 @@
  * of failed checks.
  */
 #include "memmap.h"
+#include "psci_ids.h"
 #define UART_FR_OFF	0x18
 #define FR_VALUE	0x90		/* TXFE | RXFE: the board's FR */
 
@@ -56,7 +57,7 @@ i_ldmia:
 
 	ldr	r0, =BOARD_STATUS_ADDR
 	str	r9, [r0]
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 

@@ -10,6 +10,7 @@
  * STATUS = failed checks, "EXIT: STATUS=n", SYSTEM_OFF.
  */
 #include "memmap.h"
+#include "psci_ids.h"
 #include "cpsr.h"
 #define GICD_CTLR	0x000
 #define GICD_ISENABLER0	0x100
@@ -106,7 +107,7 @@ _start:
 	strb	r0, [r11]
 	ldr	r0, =BOARD_STATUS_ADDR
 	str	r10, [r0]
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 
@@ -184,7 +185,7 @@ other:
 	bl	puts
 	ldr	r0, =BOARD_STATUS_ADDR
 	str	r10, [r0]
-	ldr	r0, =0x84000008
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 
