@@ -34,8 +34,8 @@
 #include "board/memmap.h"
 #include "board/cpsr.h"
 #include "board/psci_ids.h"
+#include "board/pl011.h"
 
-#define UART_DR			0x000
 #define RET_INVALID_PARAMS	-2
 #define RET_ALREADY_ON		-4
 #define AFF_ON			0

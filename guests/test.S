@@ -17,11 +17,8 @@
 #include "board/memmap.h"
 #include "board/cpsr.h"
 #include "board/psci_ids.h"
+#include "board/pl011.h"
 
-#define UART_DR			0x000
-#define UART_FR			0x018
-#define UART_FR_BUSY		(1 << 3)
-#define UART_FR_TXFE		(1 << 7)
 #define GICD_CTLR		0x000
 #define GICD_ISENABLER0		0x100
 #define GICC_CTLR		0x000

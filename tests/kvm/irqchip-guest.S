@@ -12,6 +12,7 @@
 #include "memmap.h"
 #include "psci_ids.h"
 #include "cpsr.h"
+#include "pl011.h"
 #define GICD_CTLR	0x000
 #define GICD_ISENABLER0	0x100
 #define GICD_ISENABLER1	0x104
@@ -23,9 +24,6 @@
 #define INTID_VTIMER	(16 + BOARD_TIMER_VIRT_PPI)
 #define INTID_UART	(32 + BOARD_UART_SPI)
 #define INTID_SPURIOUS	1023
-#define UART_IMSC	0x038
-#define UART_ICR	0x044
-#define UART_TXIM	(1 << 5)
 #define CNTV_CTL_ENABLE	1
 #define TIMER_TICKS	0x1000		/* the timer's delay, in counter ticks */
 #define POLLS		0x2000000	/* bound on waiting for an interrupt */
@@ -75,7 +73,7 @@ _start:
 	bl	report
 
 	/* The UART: TXIM on; TXRIS is up after the greeting's DR writes. */
-	mov	r0, #UART_TXIM
+	mov	r0, #UART_INT_TX
 	str	r0, [r11, #UART_IMSC]
 	ldr	r0, =count_uart
 	bl	wait_for
@@ -162,7 +160,7 @@ irq:
 	bne	3f
 	mov	r2, #0
 	str	r2, [r11, #UART_IMSC]		@ TXIM off: the SPI's level drops
-	mov	r2, #UART_TXIM
+	mov	r2, #UART_INT_TX
 	str	r2, [r11, #UART_ICR]
 	ldr	r2, =count_uart
 2:	ldr	r1, [r2]
