@@ -18,14 +18,10 @@
 #include "board/cpsr.h"
 #include "board/psci_ids.h"
 #include "board/pl011.h"
+#include "board/gicv2.h"
+#include "board/gtimer.h"
 
-#define GICD_CTLR		0x000
-#define GICD_ISENABLER0		0x100
-#define GICC_CTLR		0x000
-#define GICC_PMR		0x004
-#define PPI_VTIMER		27
-#define CNTV_CTL_ENABLE		(1 << 0)
-#define CNTV_CTL_ISTATUS	(1 << 2)
+#define PPI_VTIMER		BOARD_PPI(BOARD_TIMER_VIRT_PPI)	/* INTID 27 */
 #define TIMER_POLLS		0x1000000	/* bound on waiting for the timer */
 #define PSCI_UNKNOWN		0x8400ffff	/* no PSCI function has this id */
 #define TTBR0_PATTERN		0x40004000
@@ -131,7 +127,7 @@ wfi_check:
 	mov	r6, #1
 	str	r6, [r5, #GICD_CTLR]		@ GICD_CTLR.EnableGrp0
 	mov	r6, #(1 << PPI_VTIMER)
-	str	r6, [r5, #GICD_ISENABLER0]	@ GICD_ISENABLER0: the virtual timer
+	str	r6, [r5, #GICD_ISENABLER]	@ GICD_ISENABLER0: the virtual timer
 	ldr	r5, =BOARD_GICC_BASE
 	mov	r6, #0xff
 	str	r6, [r5, #GICC_PMR]		@ GICC_PMR: every priority passes
@@ -141,20 +137,20 @@ wfi_check:
 	mrc	p15, 0, r5, c14, c0, 0		@ CNTFRQ
 	lsr	r5, r5, #10			@ about 1 ms
 	mcr	p15, 0, r5, c14, c3, 0		@ CNTV_TVAL
-	mov	r6, #CNTV_CTL_ENABLE
+	mov	r6, #CNT_CTL_ENABLE
 	mcr	p15, 0, r6, c14, c3, 1		@ CNTV_CTL: enabled, not masked
 	isb
 	wfi
 	ldr	r7, =TIMER_POLLS		@ a skipped WFI returns early: wait
 1:	mrc	p15, 0, r4, c14, c3, 1		@ CNTV_CTL
-	tst	r4, #CNTV_CTL_ISTATUS
+	tst	r4, #CNT_CTL_ISTATUS
 	bne	2f
 	subs	r7, r7, #1
 	bne	1b
 2:	mov	r6, #0
 	mcr	p15, 0, r6, c14, c3, 1		@ CNTV_CTL: timer off
 	isb
-	tst	r4, #CNTV_CTL_ISTATUS
+	tst	r4, #CNT_CTL_ISTATUS
 	expect	ne, "wfi: returns, virtual timer condition met"
 	pop	{pc}
 

@@ -13,18 +13,10 @@
 #include "psci_ids.h"
 #include "cpsr.h"
 #include "pl011.h"
-#define GICD_CTLR	0x000
-#define GICD_ISENABLER0	0x100
-#define GICD_ISENABLER1	0x104
-#define GICD_ITARGETSR	0x800
-#define GICC_CTLR	0x000
-#define GICC_PMR	0x004
-#define GICC_IAR	0x00c
-#define GICC_EOIR	0x010
+#include "gicv2.h"
+#include "gtimer.h"
 #define INTID_VTIMER	(16 + BOARD_TIMER_VIRT_PPI)
 #define INTID_UART	(32 + BOARD_UART_SPI)
-#define INTID_SPURIOUS	1023
-#define CNTV_CTL_ENABLE	1
 #define TIMER_TICKS	0x1000		/* the timer's delay, in counter ticks */
 #define POLLS		0x2000000	/* bound on waiting for an interrupt */
 
@@ -49,9 +41,9 @@ _start:
 	mov	r0, #1
 	str	r0, [r4, #GICD_CTLR]		@ EnableGrp0
 	mov	r0, #(1 << INTID_VTIMER)
-	str	r0, [r4, #GICD_ISENABLER0]
+	str	r0, [r4, #GICD_ISENABLER]
 	mov	r0, #(1 << (INTID_UART - 32))
-	str	r0, [r4, #GICD_ISENABLER1]
+	str	r0, [r4, #(GICD_ISENABLER + 4)]
 	mov	r0, #1
 	strb	r0, [r4, #(GICD_ITARGETSR + INTID_UART)]	@ to CPU 0
 	ldr	r4, =BOARD_GICC_BASE
@@ -64,7 +56,7 @@ _start:
 	/* The virtual timer: armed TIMER_TICKS ahead, taken at the vector. */
 	mov	r0, #TIMER_TICKS
 	mcr	p15, 0, r0, c14, c3, 0		@ CNTV_TVAL
-	mov	r0, #CNTV_CTL_ENABLE
+	mov	r0, #CNT_CTL_ENABLE
 	mcr	p15, 0, r0, c14, c3, 1		@ CNTV_CTL
 	isb
 	ldr	r0, =count_timer
@@ -90,7 +82,7 @@ _start:
 
 	cpsid	i
 	ldr	r0, [r4, #GICC_IAR]		@ nothing pending now
-	ldr	r1, =INTID_SPURIOUS
+	ldr	r1, =GIC_INTID_SPURIOUS
 	cmp	r0, r1
 	moveq	r0, #1
 	movne	r0, #0
