@@ -206,7 +206,6 @@ bool irq_handle(uint32_t pc); /* one, if pending; false if none */
 bool watchdog_expired(void); /* polled by a parked CPU 0 (smp.c) */
 /* The watchdog fired with the guest at pc: the run ends, status 124 (the lock held). */
 void hyp_timeout(uint32_t pc) __attribute__((noreturn));
-#define GIC_SPURIOUS_ID 1023u
 
 /* Called from boot.S and vectors.S */
 void hyp_main(void) __attribute__((noreturn));

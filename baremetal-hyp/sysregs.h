@@ -116,10 +116,8 @@
 #define VTTBR_VMID_SHIFT 48
 #define VTTBR_BADDR_MASK 0x000000ffffffffffull
 
-/* CNTHP_CTL, Hyp physical timer control: p15, 4, c14, c2, 1 */
-#define CNT_CTL_ENABLE	(1u << 0)
-#define CNT_CTL_IMASK	(1u << 1)
-#define CNT_CTL_ISTATUS (1u << 2)
+/* CNTHP_CTL, Hyp physical timer control: p15, 4, c14, c2, 1; its bits in gtimer.h */
+#include "gtimer.h"
 
 /* CNTHCTL: p15, 4, c14, c1, 0 */
 /* clang-format off */

@@ -131,7 +131,8 @@ static void records_of(struct traps *sub, const struct traps *vmm, unsigned c)
 			traps_add(sub, &vmm->rec[i]);
 }
 
-static void merge_note(const struct trap_merge *m, unsigned ncpus, unsigned lost)
+/* On stderr, and the disagreements in the trap log too (traps_write's comment). */
+static void merge_note(const struct trap_merge *m, unsigned ncpus, unsigned lost, struct traps *out)
 {
 	unsigned injected = 0, unmatched = 0, untraced = 0;
 
@@ -140,6 +141,8 @@ static void merge_note(const struct trap_merge *m, unsigned ncpus, unsigned lost
 		unmatched += m[c].unmatched;
 		untraced += m[c].untraced;
 	}
+	out->unmatched = unmatched;
+	out->untraced = untraced;
 	if (lost)
 		note("the kvm trace lost %u events: some traps are missing from the log", lost);
 	if (injected)
@@ -281,7 +284,7 @@ int tracefs_finish(const struct traps *vmm, struct traps *out, FILE *raw, uint64
 		     unread, in_buf);
 	}
 	*lost = (in_ring >= 0 ? (unsigned)in_ring : in_text) + unread;
-	merge_note(m, ncpus, *lost - unread);
+	merge_note(m, ncpus, *lost - unread, out);
 	for (unsigned c = 0; c < ncpus; c++) {
 		traps_free(&sub[c]);
 		traps_free(&per_cpu[c]);

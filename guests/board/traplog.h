@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "gicv2.h"
 
 #define TRAPLOG_VERSION	       2 /* the version written: interrupt events, cpu= */
 #define TRAPLOG_VERSION_MIN    1 /* the oldest read: version 1 has traps only */
@@ -41,21 +42,10 @@ enum trap_outcome {
 #define TRAP_LR_UNKNOWN	   0xffu   /* v0 of VIRQ/EOI: no list register seen */
 
 /*
- * GICv2 GICH_LR fields (ARM IHI 0048B 5.3.11), for TRAP_OUT_VIRQ's v1.
- * A writer that only knows the state (KVM's trace events) sets TR_VAL_UNKNOWN
- * and fills only the state bits: lr, hw, pintid and prio are then "?".
+ * TRAP_OUT_VIRQ's v1 is a GICH_LR (gicv2.h's GICH_LR_* fields). A writer
+ * that only knows the state (KVM's trace events) sets TR_VAL_UNKNOWN and
+ * fills only the state bits: lr, hw, pintid and prio are then "?".
  */
-/* clang-format off */
-#define GICH_LR_VIRTID(lr)	((lr) & 0x3ffu)
-#define GICH_LR_PHYSID(lr)	(((lr) >> 10) & 0x3ffu)	/* HW = 1 */
-#define GICH_LR_EOI		(1u << 19)		/* HW = 0: maintenance on EOI */
-#define GICH_LR_PRIO(lr)	((((lr) >> 23) & 0x1fu) << 3)
-#define GICH_LR_STATE(lr)	(((lr) >> 28) & 3u)	/* 1 pending, 2 active, 3 both */
-#define GICH_LR_PENDING		(1u << 28)
-#define GICH_LR_ACTIVE		(2u << 28)
-#define GICH_LR_GRP1		(1u << 30)
-#define GICH_LR_HW		(1u << 31)
-/* clang-format on */
 
 enum trap_stop {
 	TRAP_STOP_NODEVICE,
