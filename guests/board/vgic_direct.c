@@ -29,7 +29,6 @@
  * every exit. tests/board/vgic_direct_test.c holds this against the
  * general path on random states.
  */
-#include "traplog.h" /* GICH_LR_* fields */
 #include "vgic.h"
 
 uint32_t vgic_direct_hw_rise(struct vgic_dist *d, unsigned cpu, unsigned intid, uint32_t hw_lr0)

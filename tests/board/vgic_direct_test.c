@@ -8,7 +8,6 @@
  * direct path takes leaves the model byte for byte as the general path
  * would, with the LR it would write.
  */
-#include "traplog.h"
 #include "unit.h"
 #include "vgic.h"
 
@@ -131,7 +130,8 @@ static void test_steady(void)
 	gicd(0, GICD_IPRIORITYR + TIMER, 1, 0xa0);
 	gicd(0, GICD_ISENABLER, 4, 1u << TIMER);
 	check(!tick(0, "first tick: LR 0 was never the timer's"), "first tick: the general path");
-	check_eq(d.cpu[0].direct_lr, GICH_LR_HW | GICH_LR_PENDING | 0x14u << 23 | TIMER << 10 | TIMER,
+	check_eq(d.cpu[0].direct_lr,
+		 GICH_LR_HW | GICH_LR_PENDING | 0x14u << 23 | TIMER << 10 | TIMER,
 		 "direct_lr: the timer's pending HW LR");
 	hw[0][0] = (hw[0][0] & ~GICH_LR_STATE_MASK) | GICH_LR_ACTIVE;
 	check(!tick(0, "LR 0 still active"), "the guest in its handler: general");
