@@ -33,11 +33,12 @@ static const struct vgic_hw_ops hw_ops = { vtimer_line_level, vtimer_deactivate,
 /* An interrupt event: a record with no syndrome (trap log version 2). */
 void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1)
 {
-#if TRAPLOG_VERSION >= 2
-	if (!HYP_TRAPLOG) { /* no record code with the log off: the count alone */
-		trap_count();
-		return;
-	}
+#if TRAPLOG_VERSION < 2
+	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
+#elif !HYP_TRAPLOG /* no record code with the log off: the count alone */
+	trap_count();
+	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
+#else
 	struct trap_record r = { .pc = pc,
 				 .by = TRAP_BY_HYP,
 				 .outcome = (uint8_t)what,
@@ -47,8 +48,6 @@ void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, u
 				 .cpu = (uint8_t)this_cpu() };
 
 	logbuf_add(&r);
-#else
-	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
 #endif
 }
 

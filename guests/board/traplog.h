@@ -115,6 +115,22 @@ struct trap_record {
 _Static_assert(sizeof(struct trap_record) == 32, "a record is 32 bytes");
 _Static_assert(TRAP_OUT_EOI < 32 && TRAP_BY_VMM < 8, "outcome and by fit their bits");
 
+/*
+ * The record's last two words, little-endian, as the fields lay them out
+ * (reg at 24, outcome and by at 26, flags at 27; size, srt, srt2, cpu at
+ * 28-31), for a writer that stores a record in words: the bare
+ * hypervisor's trap path. unit-traplog checks them against the fields.
+ */
+static inline uint32_t traplog_tail0(unsigned reg, unsigned outcome, unsigned by, unsigned flags)
+{
+	return (uint32_t)reg | (uint32_t)(outcome | by << 5) << 16 | (uint32_t)flags << 24;
+}
+
+static inline uint32_t traplog_tail1(unsigned size, unsigned srt, unsigned srt2, unsigned cpu)
+{
+	return (uint32_t)size | (uint32_t)srt << 8 | (uint32_t)srt2 << 16 | (uint32_t)cpu << 24;
+}
+
 /* "nodevice", "pmu" ... for enum trap_inject_why; "?" if out of range. */
 const char *traplog_why_name(unsigned why);
 

@@ -438,6 +438,45 @@ static void test_cpus(void)
 	      "cpus=2x refused");
 }
 
+/*
+ * traplog_tail0/1, the words a writer stores, against the fields: every
+ * field at its largest value alone, so that a field in the wrong place or
+ * too wide shows.
+ */
+static void test_tail_words(void)
+{
+	const struct {
+		struct trap_record r;
+		uint32_t tail0, tail1;
+	} cases[] = {
+		{ { .reg = 0xffff }, traplog_tail0(0xffff, 0, 0, 0), 0 },
+		{ { .outcome = 31 }, traplog_tail0(0, 31, 0, 0), 0 },
+		{ { .by = 7 }, traplog_tail0(0, 0, 7, 0), 0 },
+		{ { .flags = 0xff }, traplog_tail0(0, 0, 0, 0xff), 0 },
+		{ { .size = 0xff }, 0, traplog_tail1(0xff, 0, 0, 0) },
+		{ { .srt = 0xff }, 0, traplog_tail1(0, 0xff, 0, 0) },
+		{ { .srt2 = 0xff }, 0, traplog_tail1(0, 0, 0xff, 0) },
+		{ { .cpu = 0xff }, 0, traplog_tail1(0, 0, 0, 0xff) },
+		{ { .reg = 1,
+		    .outcome = TRAP_OUT_MMIO,
+		    .by = TRAP_BY_VMM,
+		    .flags = TR_HSR | TR_WRITE,
+		    .size = 4,
+		    .srt = 3,
+		    .cpu = 2 },
+		  traplog_tail0(1, TRAP_OUT_MMIO, TRAP_BY_VMM, TR_HSR | TR_WRITE),
+		  traplog_tail1(4, 3, 0, 2) },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint32_t w[8];
+
+		memcpy(w, &cases[i].r, sizeof(w));
+		check_eq(w[6], cases[i].tail0, "tail0 as the fields lay it out");
+		check_eq(w[7], cases[i].tail1, "tail1 as the fields lay it out");
+	}
+}
+
 static void test_event_errors(void)
 {
 	expect_error("0001 -- FIQ      pc=0x40000000 intid=27 : irq taken by=hyp", "not IRQ");
@@ -460,6 +499,7 @@ int main(void)
 	test_header_footer();
 	test_events();
 	test_cpus();
+	test_tail_words();
 	test_event_errors();
 	return unit_summary();
 }
