@@ -125,15 +125,17 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 /* SMC (HCR.TSC): no secure world for the guest; skip it with r0 = -1, as KVM. */
 int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
+	uint32_t pc = frame_pc(f);
+
 	f->r[0] = PSCI_RET_NOT_SUPPORTED;
 	if (r)
 		logbuf_put(r,
 			   &(struct record_words){ .hsr = hsr,
-						   .pc = frame_pc(f),
+						   .pc = pc,
 						   .v1 = PSCI_RET_NOT_SUPPORTED,
 						   .tail0 = logbuf_tail0(0, TRAP_OUT_SMC, 0),
 						   .tail1 = logbuf_tail1(0, 0) });
-	frame_skip(f, hsr);
+	frame_skip_from(f, hsr, pc);
 	return TRAP_RESUME;
 }
 

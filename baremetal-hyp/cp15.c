@@ -117,7 +117,7 @@ int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	uint32_t key = hsr & CP32_KEY_MASK;
 	unsigned rt = CP32_RT(hsr);
-	uint32_t v;
+	uint32_t v, pc;
 
 	if (rt == 15)
 		return not_emulated(f, hsr,
@@ -131,16 +131,17 @@ int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 		if (!pass_write32(key, v))
 			return not_emulated32(f, hsr, r);
 	}
+	pc = frame_pc(f);
 	if (r)
 		logbuf_put(r,
 			   &(struct record_words){
 				   .hsr = hsr,
-				   .pc = frame_pc(f),
+				   .pc = pc,
 				   .v0 = v,
 				   .tail0 = logbuf_tail0(0, TRAP_OUT_CP15,
 							 hsr & CP32_READ ? 0 : TR_WRITE),
 				   .tail1 = logbuf_tail1(0, 0) });
-	frame_skip(f, hsr);
+	frame_skip_from(f, hsr, pc);
 	return TRAP_RESUME;
 }
 

@@ -226,12 +226,17 @@ static struct dev_access dabt_access(uint32_t hsr, unsigned size)
 				    .sign = dabt_sse(hsr) };
 }
 
-/* Past the instruction after the access, unless the guest was given an abort. */
-static int dabt_skip(struct hyp_frame *f, uint32_t hsr, int rc)
+/* Past the instruction at pc after the access, unless the guest was given an abort. */
+static int dabt_skip_from(struct hyp_frame *f, uint32_t hsr, uint32_t pc, int rc)
 {
 	if (rc == TRAP_RESUME)
-		frame_skip(f, hsr);
+		frame_skip_from(f, hsr, pc);
 	return rc;
+}
+
+static int dabt_skip(struct hyp_frame *f, uint32_t hsr, int rc)
+{
+	return dabt_skip_from(f, hsr, frame_pc(f), rc);
 }
 
 /* Not one of the hot registers: the general path, with everything read again. */
@@ -264,7 +269,7 @@ static inline __attribute__((always_inline)) int dabt_word(struct hyp_frame *f, 
 							   struct trap_record *r, unsigned rt)
 {
 	struct board *b = &hyp_vcpu.board;
-	uint32_t hpfar = read_HPFAR(), far, value = 0;
+	uint32_t hpfar = read_HPFAR(), far, value = 0, pc;
 	struct dev_access d;
 	enum board_reg reg;
 
@@ -282,16 +287,17 @@ static inline __attribute__((always_inline)) int dabt_word(struct hyp_frame *f, 
 	reg = board_mmio_hot_at(b, far & 0xfff, 4, d.write, &value);
 	if (reg == BOARD_NOT_HOT)
 		return dabt_slow(f, hsr, r, 4);
+	pc = frame_pc(f);
 	if (r) /* the record, once: device_done's fields of a word access */
 		logbuf_put(r,
 			   &(struct record_words){ .hsr = hsr,
-						   .pc = frame_pc(f),
+						   .pc = pc,
 						   .ipa = d.ipa,
 						   .v0 = value,
 						   .tail0 = logbuf_tail0(reg, TRAP_OUT_MMIO,
 									 d.write ? TR_WRITE : 0),
 						   .tail1 = logbuf_tail1(4, rt) });
-	return dabt_skip(f, hsr, device_act(f, r, d, reg, value));
+	return dabt_skip_from(f, hsr, pc, device_act(f, r, d, reg, value));
 }
 
 /* Any other access the HSR describes (a byte, a halfword, SP or LR): the general path. */

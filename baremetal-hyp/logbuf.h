@@ -110,10 +110,25 @@ static inline uint32_t logbuf_tail0(unsigned reg, enum trap_outcome outcome, uns
 	return traplog_tail0(reg, outcome, TRAP_BY_HYP, TR_HSR | flags);
 }
 
-/* cpu: MPIDR.Aff0, as vCPU n runs on CPU n (smp.h) */
+/*
+ * This CPU's cpu byte, in place (bits 31:24 of the last word): MPIDR.Aff0,
+ * as vCPU n runs on CPU n (smp.h). Kept in HTPIDR (logbuf_cpu_init), so
+ * that a record reads it ready to OR in: no shift on the trap path.
+ */
+static inline uint32_t logbuf_cpu_word(void)
+{
+	return traplog_tail1(0, 0, 0, read_MPIDR() & 0xffu);
+}
+
+static inline void logbuf_cpu_init(void)
+{
+	if (HYP_TRAPLOG) /* log off: no record reads it */
+		write_HTPIDR(logbuf_cpu_word());
+}
+
 static inline uint32_t logbuf_tail1(unsigned size, unsigned srt)
 {
-	return traplog_tail1(size, srt, 0, read_MPIDR() & 0xffu);
+	return traplog_tail1(size, srt, 0, 0) | read_HTPIDR();
 }
 
 /*
