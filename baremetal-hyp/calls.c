@@ -117,7 +117,8 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 						   .v0 = fn,
 						   .v1 = ret,
 						   .tail0 = logbuf_tail0(0, hvc_outcome(fn), 0),
-						   .tail1 = logbuf_tail1(0, 0) });
+						   .tail1 = logbuf_tail1(0, 0) },
+			   TRAPLOG_WORDS_HVC);
 	f->r[0] = ret;
 	return TRAP_RESUME;
 }
@@ -134,7 +135,8 @@ int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 						   .pc = pc,
 						   .v1 = PSCI_RET_NOT_SUPPORTED,
 						   .tail0 = logbuf_tail0(0, TRAP_OUT_SMC, 0),
-						   .tail1 = logbuf_tail1(0, 0) });
+						   .tail1 = logbuf_tail1(0, 0) },
+			   TRAPLOG_WORDS_SMC);
 	frame_skip_from(f, hsr, pc);
 	return TRAP_RESUME;
 }

@@ -140,7 +140,8 @@ int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 				   .v0 = v,
 				   .tail0 = logbuf_tail0(0, TRAP_OUT_CP15,
 							 hsr & CP32_READ ? 0 : TR_WRITE),
-				   .tail1 = logbuf_tail1(0, 0) });
+				   .tail1 = logbuf_tail1(0, 0) },
+			   TRAPLOG_WORDS_CP32);
 	frame_skip_from(f, hsr, pc);
 	return TRAP_RESUME;
 }

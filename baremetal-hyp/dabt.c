@@ -296,7 +296,8 @@ static inline __attribute__((always_inline)) int dabt_word(struct hyp_frame *f, 
 						   .v0 = value,
 						   .tail0 = logbuf_tail0(reg, TRAP_OUT_MMIO,
 									 d.write ? TR_WRITE : 0),
-						   .tail1 = logbuf_tail1(4, rt) });
+						   .tail1 = logbuf_tail1(4, rt) },
+			   TRAPLOG_WORDS_MMIO_ISV);
 	return dabt_skip_from(f, hsr, pc, device_act(f, r, d, reg, value));
 }
 

@@ -180,7 +180,8 @@ struct trap_record *logbuf_start(struct trap_record *r, uint32_t hsr)
 		&(struct record_words){ .hsr = hsr,
 					.pc = frame_pc(NULL),
 					.tail0 = logbuf_tail0(0, 0, 0), /* outcome: the handler's */
-					.tail1 = logbuf_tail1(0, 0) });
+					.tail1 = logbuf_tail1(0, 0) },
+		TRAPLOG_WORDS_ALL);
 	return r;
 }
 

@@ -90,16 +90,25 @@ struct record_words {
 /* may_alias: the words are read back as struct trap_record's fields. */
 typedef uint32_t __attribute__((may_alias)) record_word;
 
-static inline void logbuf_put(struct trap_record *r, const struct record_words *w)
+/*
+ * words: the middle words the kind's line reads (TRAPLOG_WORDS_*, a
+ * constant: the others are not stored, a store and a zero register less
+ * each); TRAPLOG_WORDS_ALL for a record filled in later.
+ */
+static inline void logbuf_put(struct trap_record *r, const struct record_words *w, unsigned words)
 {
 	record_word *p = (record_word *)r;
 
 	p[0] = w->hsr;
 	p[1] = w->pc;
-	p[2] = w->ipa;
-	p[3] = w->insn;
-	p[4] = w->v0;
-	p[5] = w->v1;
+	if (words & TRAPLOG_WORD_IPA)
+		p[2] = w->ipa;
+	if (words & TRAPLOG_WORD_INSN)
+		p[3] = w->insn;
+	if (words & TRAPLOG_WORD_V0)
+		p[4] = w->v0;
+	if (words & TRAPLOG_WORD_V1)
+		p[5] = w->v1;
 	p[6] = w->tail0;
 	p[7] = w->tail1;
 }

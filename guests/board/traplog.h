@@ -113,6 +113,25 @@ struct trap_record {
  * writer fills it in pairs of words (the bare hypervisor's trap path).
  */
 _Static_assert(sizeof(struct trap_record) == 32, "a record is 32 bytes");
+
+/*
+ * The middle words a kind's line reads, by word index (hsr 0, pc 1, ipa
+ * 2, insn 3, v0 4, v1 5; every line reads hsr, pc and the last two): a
+ * word its line does not read may hold anything, so that a writer stores
+ * only these (the bare hypervisor's hot handlers: its ring's slots keep
+ * an older record's words there). The text, and the binary log through
+ * tlogbin, is the same; unit-traplog formats each kind with the other
+ * words garbage.
+ */
+#define TRAPLOG_WORD_IPA       (1u << 2)
+#define TRAPLOG_WORD_INSN      (1u << 3)
+#define TRAPLOG_WORD_V0	       (1u << 4)
+#define TRAPLOG_WORD_V1	       (1u << 5)
+#define TRAPLOG_WORDS_ALL      0xffu
+#define TRAPLOG_WORDS_HVC      (TRAPLOG_WORD_V0 | TRAPLOG_WORD_V1) /* HVC: psci or hvc, fn and ret */
+#define TRAPLOG_WORDS_SMC      TRAPLOG_WORD_V1			   /* SMC: ret */
+#define TRAPLOG_WORDS_CP32     TRAPLOG_WORD_V0 /* MRC/MCR: the value; v1 is MRRC/MCRR's */
+#define TRAPLOG_WORDS_MMIO_ISV (TRAPLOG_WORD_IPA | TRAPLOG_WORD_V0) /* ISV=1: no insn, one value */
 _Static_assert(TRAP_OUT_EOI < 32 && TRAP_BY_VMM < 8, "outcome and by fit their bits");
 
 /*

@@ -477,6 +477,91 @@ static void test_tail_words(void)
 	}
 }
 
+/*
+ * TRAPLOG_WORDS_*: a kind's line reads no middle word outside its mask, so
+ * that a writer may leave them as the slot had them (the bare
+ * hypervisor's ring). Each kind's line with those words zero and garbage.
+ */
+static void test_unread_words(void)
+{
+	const struct {
+		struct trap_record r;
+		unsigned words;
+	} cases[] = {
+		{ { .hsr = 0x4a000000,
+		    .pc = 0x40000040,
+		    .v0 = 0x84000000,
+		    .v1 = 0x00010001,
+		    .outcome = TRAP_OUT_PSCI,
+		    .flags = TR_HSR },
+		  TRAPLOG_WORDS_HVC },
+		{ { .hsr = 0x4a000000,
+		    .pc = 0x40000040,
+		    .v0 = 0x80000000,
+		    .v1 = 0x00010001,
+		    .outcome = TRAP_OUT_HVC,
+		    .flags = TR_HSR },
+		  TRAPLOG_WORDS_HVC },
+		{ { .hsr = 0x4e000000,
+		    .pc = 0x40000054,
+		    .v1 = 0xffffffff,
+		    .outcome = TRAP_OUT_SMC,
+		    .flags = TR_HSR },
+		  TRAPLOG_WORDS_SMC },
+		{ { .hsr = 0x0fe204c1,
+		    .pc = 0x40000048,
+		    .v0 = 0x12345678,
+		    .outcome = TRAP_OUT_CP15,
+		    .flags = TR_HSR },
+		  TRAPLOG_WORDS_CP32 },
+		{ { .hsr = 0x0fe204c0,
+		    .pc = 0x40000048,
+		    .v0 = 0x12345678,
+		    .outcome = TRAP_OUT_CP15,
+		    .flags = TR_HSR | TR_WRITE },
+		  TRAPLOG_WORDS_CP32 },
+		{ { .hsr = 0x93830006,
+		    .pc = 0x40000100,
+		    .ipa = 0x09000018,
+		    .v0 = 0x90,
+		    .reg = BREG_UART_FR,
+		    .outcome = TRAP_OUT_MMIO,
+		    .flags = TR_HSR,
+		    .size = 4,
+		    .srt = 3,
+		    .cpu = 1 },
+		  TRAPLOG_WORDS_MMIO_ISV },
+		{ { .hsr = 0x93830046,
+		    .pc = 0x40000104,
+		    .ipa = 0x09000f00,
+		    .v0 = 7,
+		    .reg = BREG_STATUS,
+		    .outcome = TRAP_OUT_MMIO,
+		    .flags = TR_HSR | TR_WRITE,
+		    .size = 4,
+		    .srt = 3,
+		    .cpu = 1 },
+		  TRAPLOG_WORDS_MMIO_ISV },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		for (unsigned cpus = 1; cpus <= 2; cpus++) {
+			struct trap_record zero = cases[i].r, junk = cases[i].r;
+			uint32_t w[8];
+			char a[256], b[256];
+
+			memcpy(w, &junk, sizeof(w));
+			for (unsigned k = 2; k < 6; k++)
+				if (!(cases[i].words & 1u << k))
+					w[k] = 0xa5a5a5a5u;
+			memcpy(&junk, w, sizeof(w));
+			traplog_format_cpus(a, sizeof(a), 1, &zero, cpus);
+			traplog_format_cpus(b, sizeof(b), 1, &junk, cpus);
+			check_str(b, a, "a kind's line with its unread words garbage");
+		}
+	}
+}
+
 static void test_event_errors(void)
 {
 	expect_error("0001 -- FIQ      pc=0x40000000 intid=27 : irq taken by=hyp", "not IRQ");
@@ -498,6 +583,7 @@ int main(void)
 	test_parse_errors();
 	test_header_footer();
 	test_events();
+	test_unread_words();
 	test_cpus();
 	test_tail_words();
 	test_event_errors();
