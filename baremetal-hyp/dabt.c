@@ -276,7 +276,8 @@ static inline __attribute__((always_inline)) int dabt_word(struct hyp_frame *f, 
 	if (!hpfar_is_uart_page(hpfar, b))
 		return dabt_slow(f, hsr, r, 4);
 	far = read_HDFAR();
-	d = (struct dev_access){ .ipa = hpfar >> 4 << 12 | (far & 0xfff),
+	/* the UART's page: its base, 4 KiB aligned (board_desc_check), and the offset */
+	d = (struct dev_access){ .ipa = b->uart_base | (far & 0xfff),
 				 .far = far,
 				 .size = 4,
 				 .rt = (uint8_t)rt,
