@@ -35,19 +35,8 @@ void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, u
 {
 #if TRAPLOG_VERSION < 2
 	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
-#elif !HYP_TRAPLOG /* no record code with the log off: the count alone */
-	trap_count();
-	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
 #else
-	struct trap_record r = { .pc = pc,
-				 .by = TRAP_BY_HYP,
-				 .outcome = (uint8_t)what,
-				 .reg = (uint16_t)intid,
-				 .v0 = v0,
-				 .v1 = v1,
-				 .cpu = (uint8_t)this_cpu() };
-
-	logbuf_add(&r);
+	logbuf_event(pc, what, intid, v0, v1); /* log off: the count alone */
 #endif
 }
 

@@ -34,7 +34,7 @@ struct trap_record logbuf_ring[LOGBUF_RECORDS];
 /*
  * The next mark: the ring's end, or with a file the slot where the ring
  * holds nothing but unwritten records (written + size), if that comes
- * first. Records an interrupt event overwrote unwritten (logbuf_add) put
+ * first. Records an interrupt event overwrote unwritten (logbuf_event) put
  * that slot behind next: the next trap drains.
  */
 static void rearm(void)
@@ -187,24 +187,31 @@ struct trap_record *logbuf_start(struct trap_record *r, uint32_t hsr)
 
 /*
  * An interrupt event, often inside a trap whose record (an earlier slot) is
- * not finished yet: it never drains, the next trap's slot does.
+ * not finished yet: it never drains, the next trap's slot does. Written in
+ * its slot: no syndrome (hsr 0, no TR_HSR), the words an event's line reads.
  */
-void logbuf_add(const struct trap_record *r)
+void logbuf_event(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1)
 {
 	struct trap_record *s = logbuf.next;
 
 	if (s >= logbuf.mark)
 		s = turn(false);
 	logbuf.next = s + 1;
-	*s = *r;
+	logbuf_put(s,
+		   &(struct record_words){ .pc = pc,
+					   .v0 = v0,
+					   .v1 = v1,
+					   .tail0 = traplog_tail0(intid, what, TRAP_BY_HYP, 0),
+					   .tail1 = logbuf_tail1(0, 0) },
+		   TRAPLOG_WORDS_EVENT);
 }
 #else
 static unsigned first_kept(unsigned total) { return total; } /* nothing was stored */
 static void write_records(unsigned first) { (void)first; }
 
-void logbuf_add(const struct trap_record *r)
+void logbuf_event(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1)
 {
-	(void)r;
+	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
 	trap_count();
 }
 #endif

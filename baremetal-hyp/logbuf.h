@@ -157,8 +157,9 @@ static inline struct trap_record *logbuf_start(struct trap_record *r, uint32_t h
 
 void logbuf_init(void); /* the full ring, no file: before the first trap and option */
 void logbuf_set_capacity(unsigned n);
-int logbuf_set_file(const char *path);	      /* the log to a host file, drained: none lost */
-void logbuf_add(const struct trap_record *r); /* a record made elsewhere, copied */
+int logbuf_set_file(const char *path); /* the log to a host file, drained: none lost */
+/* An interrupt event's record (trap log version 2): reg = intid, v0, v1 per what. */
+void logbuf_event(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1);
 void logbuf_print(const char *guest, int status);
 
 #endif

@@ -132,6 +132,7 @@ _Static_assert(sizeof(struct trap_record) == 32, "a record is 32 bytes");
 #define TRAPLOG_WORDS_SMC      TRAPLOG_WORD_V1			   /* SMC: ret */
 #define TRAPLOG_WORDS_CP32     TRAPLOG_WORD_V0 /* MRC/MCR: the value; v1 is MRRC/MCRR's */
 #define TRAPLOG_WORDS_MMIO_ISV (TRAPLOG_WORD_IPA | TRAPLOG_WORD_V0) /* ISV=1: no insn, one value */
+#define TRAPLOG_WORDS_EVENT    (TRAPLOG_WORD_V0 | TRAPLOG_WORD_V1)  /* IRQ, VIRQ, MAINT, EOI */
 _Static_assert(TRAP_OUT_EOI < 32 && TRAP_BY_VMM < 8, "outcome and by fit their bits");
 
 /*

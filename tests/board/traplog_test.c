@@ -542,6 +542,17 @@ static void test_unread_words(void)
 		    .srt = 3,
 		    .cpu = 1 },
 		  TRAPLOG_WORDS_MMIO_ISV },
+		{ { .pc = 0x40000200, .reg = 27, .outcome = TRAP_OUT_IRQ }, TRAPLOG_WORDS_EVENT },
+		{ { .pc = 0x40000200,
+		    .v0 = 0,
+		    .v1 = 0x9a006c1b,
+		    .reg = 27,
+		    .outcome = TRAP_OUT_VIRQ },
+		  TRAPLOG_WORDS_EVENT },
+		{ { .pc = 0x40000200, .v0 = 1, .v1 = 2, .reg = 25, .outcome = TRAP_OUT_MAINT },
+		  TRAPLOG_WORDS_EVENT },
+		{ { .pc = 0x40000200, .v0 = 0, .reg = 27, .outcome = TRAP_OUT_EOI, .cpu = 1 },
+		  TRAPLOG_WORDS_EVENT },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
