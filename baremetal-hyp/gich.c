@@ -30,16 +30,6 @@ uint32_t gich_read(unsigned off) { return *gich(off); }
 
 static const struct vgic_hw_ops hw_ops = { vtimer_line_level, vtimer_deactivate, NULL };
 
-/* An interrupt event: a record with no syndrome (trap log version 2). */
-void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1)
-{
-#if TRAPLOG_VERSION < 2
-	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
-#else
-	logbuf_event(pc, what, intid, v0, v1); /* log off: the count alone */
-#endif
-}
-
 /* The model, every vCPU's (CPU 0, before any guest runs). */
 void vgic_hyp_init(void)
 {

@@ -177,7 +177,12 @@ void vgic_park(uint32_t pc);  /* CPU_OFF: fold, then the LRs and GICH_HCR cleare
 /* A HW-linked timer's tick straight into LR 0, or false: fold, inject, flush then */
 bool vgic_direct_tick(uint32_t pc, unsigned intid);
 enum board_reg vgic_board_mmio(struct board_access *a, uint32_t pc);
-void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1);
+/* An interrupt event, inline at each place (logbuf.h); log off: the count alone */
+static inline void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0,
+			   uint32_t v1)
+{
+	logbuf_event(pc, what, intid, v0, v1);
+}
 
 /* vtimer.c: the guest's virtual timer, HW-linked to its PPI 27 */
 void vtimer_init(void);	    /* every vCPU's link, then vtimer_cpu_init */

@@ -185,35 +185,12 @@ struct trap_record *logbuf_start(struct trap_record *r, uint32_t hsr)
 	return r;
 }
 
-/*
- * An interrupt event, often inside a trap whose record (an earlier slot) is
- * not finished yet: it never drains, the next trap's slot does. Written in
- * its slot: no syndrome (hsr 0, no TR_HSR), the words an event's line reads.
- */
-void logbuf_event(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1)
-{
-	struct trap_record *s = logbuf.next;
-
-	if (s >= logbuf.mark)
-		s = turn(false);
-	logbuf.next = s + 1;
-	logbuf_put(s,
-		   &(struct record_words){ .pc = pc,
-					   .v0 = v0,
-					   .v1 = v1,
-					   .tail0 = traplog_tail0(intid, what, TRAP_BY_HYP, 0),
-					   .tail1 = logbuf_tail1(0, 0) },
-		   TRAPLOG_WORDS_EVENT);
-}
+/* An interrupt event's slot at the mark: it never drains (logbuf_event). */
+struct trap_record *logbuf_turn_event(void) { return turn(false); }
 #else
 static unsigned first_kept(unsigned total) { return total; } /* nothing was stored */
 static void write_records(unsigned first) { (void)first; }
 
-void logbuf_event(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1)
-{
-	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
-	trap_count();
-}
 #endif
 
 void logbuf_print(const char *guest, int status)

@@ -158,8 +158,39 @@ static inline struct trap_record *logbuf_start(struct trap_record *r, uint32_t h
 void logbuf_init(void); /* the full ring, no file: before the first trap and option */
 void logbuf_set_capacity(unsigned n);
 int logbuf_set_file(const char *path); /* the log to a host file, drained: none lost */
-/* An interrupt event's record (trap log version 2): reg = intid, v0, v1 per what. */
-void logbuf_event(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1);
+/*
+ * An interrupt event's record (trap log version 2: reg = intid, v0 and v1
+ * per what), written in its slot: no syndrome (hsr 0, no TR_HSR). Often
+ * inside a trap whose record (an earlier slot) is not finished yet, so it
+ * never drains at the mark (logbuf_turn_event): the next trap's slot does.
+ */
+#if HYP_TRAPLOG
+struct trap_record *logbuf_turn_event(void) __attribute__((returns_nonnull));
+
+static inline void logbuf_event(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0,
+				uint32_t v1)
+{
+	struct trap_record *s = logbuf.next;
+
+	if (s >= logbuf.mark)
+		s = logbuf_turn_event();
+	logbuf.next = s + 1;
+	logbuf_put(s,
+		   &(struct record_words){ .pc = pc,
+					   .v0 = v0,
+					   .v1 = v1,
+					   .tail0 = traplog_tail0(intid, what, TRAP_BY_HYP, 0),
+					   .tail1 = logbuf_tail1(0, 0) },
+		   TRAPLOG_WORDS_EVENT);
+}
+#else
+static inline void logbuf_event(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0,
+				uint32_t v1)
+{
+	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
+	trap_count();
+}
+#endif
 void logbuf_print(const char *guest, int status);
 
 #endif
