@@ -84,11 +84,16 @@ bool irq_handle(uint32_t pc)
 }
 
 /* From the guest, through hyp_vectors (one vCPU: no lock) or hyp_vectors_smp. */
-void hyp_irq(struct hyp_frame *f) { irq_handle(frame_pc(f)); }
+void hyp_irq(struct hyp_frame *f)
+{
+	logbuf_quiet();
+	irq_handle(frame_pc(f));
+}
 
 void hyp_irq_smp(struct hyp_frame *f)
 {
-	hyp_lock(); /* as every trap under SMP */
+	hyp_lock();	/* as every trap under SMP */
+	logbuf_quiet(); /* under the lock: no trap's record is open on any CPU */
 	irq_handle(frame_pc(f));
 	hyp_unlock();
 }

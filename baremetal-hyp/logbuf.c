@@ -21,25 +21,43 @@
 #include "traplog_bin.h"
 #include "smp.h"
 
-#define LOGBUF_RECORDS 4096u /* a power of two: a lap is a multiple of the size */
+#define LOGBUF_RECORDS	  4096u /* a power of two: a lap is a multiple of the size */
+/*
+ * With a file, the ring drains this many slots before it is full: room for
+ * the interrupt events that come before the next drain can (one physical
+ * interrupt's: its IRQ, and an EOI and a VIRQ per list register, at most
+ * 1 + 2 * 4), so that an event never overwrites an unwritten record. A
+ * small ring (--ring) keeps half.
+ */
+#define LOGBUF_EVENT_ROOM 16u
 
-struct logbuf_state logbuf;	/* .bss, beside the board: the trap path's one address for both */
-static unsigned written;	/* records already written out (draining) */
-static int file = -1;		/* traplog-file's handle */
+struct logbuf_state logbuf; /* .bss, beside the board: the trap path's one address for both */
+static unsigned written;    /* records already written out (draining) */
+static unsigned skipped;    /* of those, overwritten before a drain: in the end line's dropped */
+static int file = -1;	    /* traplog-file's handle */
 static bool head_out, file_bad; /* the header is written once */
 
 #if HYP_TRAPLOG
 struct trap_record logbuf_ring[LOGBUF_RECORDS];
 
+/* With a file: unwritten records past which the ring drains. */
+static unsigned drain_level(void)
+{
+	unsigned size = logbuf.mask + 1;
+
+	return size > 2 * LOGBUF_EVENT_ROOM ? size - LOGBUF_EVENT_ROOM : size / 2;
+}
+
 /*
  * The next mark: the ring's end, or with a file the slot where the ring
- * holds nothing but unwritten records (written + size), if that comes
- * first. Records an interrupt event overwrote unwritten (logbuf_event) put
- * that slot behind next: the next trap drains.
+ * holds drain_level() unwritten records, if that comes first. Past it, a
+ * trap's slot drains (logbuf_turn), and so does a physical interrupt taken
+ * from the guest (logbuf_quiet); the events in between take the room left.
  */
 static void rearm(void)
 {
-	int size = (int)logbuf.mask + 1, at = size, full = (int)(written - logbuf.lap) + size;
+	int size = (int)logbuf.mask + 1, at = size;
+	int full = (int)(written - logbuf.lap) + (int)drain_level();
 
 	if (file >= 0 && full < at)
 		at = full < 0 ? 0 : full; /* below 0: overwritten in the last lap */
@@ -116,7 +134,9 @@ static void file_records(unsigned first, unsigned total)
 {
 	struct traplog_bin_skip skip;
 
-	if (first > written) {
+	if (first >
+	    written) { /* never with the room kept: counted, and the line numbers skip them */
+		skipped += first - written;
 		traplog_bin_skip(&skip, first - written);
 		file_write(&skip, sizeof(skip));
 	}
@@ -150,16 +170,16 @@ static void write_records(unsigned first)
 }
 
 /*
- * next reached the mark. With a file and the ring full of unwritten
- * records (drain), every record in it is finished (its trap is over), so
- * they go to the file before this slot would overwrite the oldest; an
- * interrupt event never drains (its trap's record is not finished yet).
- * At the ring's end the next lap starts at its first slot. Without a file
- * the oldest records are overwritten (logbuf_print counts them dropped).
+ * next reached the mark. With a file and drain_level() records unwritten
+ * (drain: no record is open, as at a trap's first slot), they go to the
+ * file while the room is left; an interrupt event never drains (its trap's
+ * record may not be finished yet). At the ring's end the next lap starts
+ * at its first slot. Without a file the oldest records are overwritten
+ * (logbuf_print counts them dropped).
  */
 static struct trap_record *turn(bool drain)
 {
-	if (drain && file >= 0 && logbuf_total() - written >= logbuf.mask + 1) {
+	if (drain && file >= 0 && logbuf_total() - written >= drain_level()) {
 		write_head(hyp_vcpu.guest);
 		file_records(first_kept(logbuf_total()), logbuf_total());
 	}
@@ -201,7 +221,7 @@ void logbuf_print(const char *guest, int status)
 	char line[320];
 	struct traplog_bin_end end;
 
-	dropped = first - written; /* overwritten before they were written out */
+	dropped = skipped + first - written; /* overwritten before they were written out */
 	write_head(guest);
 	write_records(first);
 	if (file < 0) {
