@@ -64,6 +64,13 @@ void bgtimer_watch(bool hw_lr, bool new_hw_lr)
 	}
 }
 
+/*
+ * The same HW-linked LR given again (gich.c's direct path): 10 ms from
+ * now. Armed already: the flush that gave the LR first armed it, and
+ * bgtimer_irq, which disarms, flushes anew.
+ */
+void bgtimer_restart(void) { write_CNTP_TVAL(period); }
+
 /* PPI 30: quiet it, then fold (which resamples) and flush (which re-arms). */
 void bgtimer_irq(uint32_t iar, uint32_t pc)
 {

@@ -11,7 +11,7 @@ HYP_NOLOG_ELF	:= $(HYP_DIR)/hyp-nolog.elf
 HYP_LDS		:= linker/hyp.ld
 HYP_BOARD_SRCS	:= $(addprefix guests/board/,board.c board_desc.c uart.c uart_rx.c psci.c hsr.c traplog.c traplog_bin.c \
 		     psci_cpus.c a32_decode.c image.c boot.c fdt.c dtb.c size_arg.c exitline.c \
-		     vgic_dist.c vgic_lr.c)
+		     vgic_dist.c vgic_lr.c vgic_direct.c)
 HYP_SRCS	:= $(wildcard baremetal-hyp/*.c baremetal-hyp/*.S) $(HYP_BOARD_SRCS)
 HYP_HDRS	:= $(wildcard baremetal-hyp/*.h guests/board/*.h)
 # The first C code runs before the Hyp MMU is on, when all memory is

@@ -19,12 +19,17 @@ static HYP_COLD int hvc_stop(struct trap_record *r, int status, enum exit_source
 	return TRAP_STOPPED;
 }
 
+static inline enum trap_outcome hvc_outcome(uint32_t fn)
+{
+	return psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
+}
+
 /* An HVC's record: its PC is the HVC's own (ELR_hyp points past it: B1.8.4). */
 static inline void hvc_record(struct trap_record *r, uint32_t fn, uint32_t ret)
 {
 	if (r) {
 		r->pc -= 4;
-		r->outcome = psci_fn_is_psci(fn) ? TRAP_OUT_PSCI : TRAP_OUT_HVC;
+		r->outcome = hvc_outcome(fn);
 		r->v0 = fn;
 		r->v1 = ret;
 	}
@@ -70,13 +75,15 @@ static void vcpu_wait(uint32_t pc, struct trap_record *r)
 }
 
 /* Any call the board answers with more than a constant: out of line. */
-static HYP_COLD int hvc_general(struct hyp_frame *f, struct trap_record *r, uint32_t fn)
+static HYP_COLD int hvc_general(struct hyp_frame *f, uint32_t hsr, struct trap_record *r,
+				uint32_t fn)
 {
 	struct psci_result res = { .stop = false };
 	struct psci_call c = {
 		.cpu = this_cpu(), .fn = fn, .a1 = f->r[1], .a2 = f->r[2], .a3 = f->r[3]
 	};
 
+	r = logbuf_start(r, hsr);
 	board_psci_answer(&hyp_vcpu.board, &c, &res);
 	hvc_record(r, fn, res.ret);
 	if (res.stop)
@@ -101,10 +108,17 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	uint32_t fn = f->r[0], ret;
 
-	(void)hsr;
 	if (!board_psci_const(fn, &ret))
-		return hvc_general(f, r, fn);
-	hvc_record(r, fn, ret);
+		return hvc_general(f, hsr, r, fn);
+	if (r)
+		logbuf_put(r,
+			   &(struct record_words){ .hsr = hsr,
+						   .pc = frame_pc(f) - 4,
+						   .v0 = fn,
+						   .v1 = ret,
+						   .tail0 = logbuf_tail0(0, hvc_outcome(fn), 0),
+						   .tail1 = logbuf_tail1(0, 0) },
+			   TRAPLOG_WORDS_HVC);
 	f->r[0] = ret;
 	return TRAP_RESUME;
 }
@@ -112,12 +126,18 @@ int trap_hvc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 /* SMC (HCR.TSC): no secure world for the guest; skip it with r0 = -1, as KVM. */
 int trap_smc(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
+	uint32_t pc = frame_pc(f);
+
 	f->r[0] = PSCI_RET_NOT_SUPPORTED;
-	if (r) {
-		r->outcome = TRAP_OUT_SMC;
-		r->v1 = PSCI_RET_NOT_SUPPORTED;
-	}
-	frame_skip(f, hsr);
+	if (r)
+		logbuf_put(r,
+			   &(struct record_words){ .hsr = hsr,
+						   .pc = pc,
+						   .v1 = PSCI_RET_NOT_SUPPORTED,
+						   .tail0 = logbuf_tail0(0, TRAP_OUT_SMC, 0),
+						   .tail1 = logbuf_tail1(0, 0) },
+			   TRAPLOG_WORDS_SMC);
+	frame_skip_from(f, hsr, pc);
 	return TRAP_RESUME;
 }
 

@@ -9,13 +9,9 @@
 #include <stdio.h>
 #include "console.h"
 #include "hyp.h"
+#include "pl011.h" /* the host's UART is a PL011 too */
 
-/* clang-format off */
-#define UART_DR		0x000
-#define UART_FR		0x018
-#define UART_FR_TXFF	(1u << 5)
-#define UART_SPIN_MAX	100000	/* never hang on a stuck UART */
-/* clang-format on */
+#define UART_SPIN_MAX 100000 /* never hang on a stuck UART */
 
 static bool at_line_start = true;
 

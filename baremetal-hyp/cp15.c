@@ -103,30 +103,46 @@ static HYP_COLD int not_emulated(struct hyp_frame *f, uint32_t hsr, struct trap_
 		f, r, &(struct fault){ TRAP_INJ_UNDEF, not_emulated_why(hsr), 0, TRAP_STOP_UNDEF });
 }
 
+/* A 32-bit access that is not emulated: its record started, a write's marked. */
+static HYP_COLD int not_emulated32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
+{
+	r = logbuf_start(r, hsr);
+	if (r && !(hsr & CP32_READ))
+		r->flags |= TR_WRITE;
+	return not_emulated(f, hsr, r);
+}
+
+/* r: the trap's slot, not yet written (traps.c's dispatch). */
 int trap_cp15_32(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	uint32_t key = hsr & CP32_KEY_MASK;
 	unsigned rt = CP32_RT(hsr);
-	uint32_t v;
+	uint32_t v, pc;
 
 	if (rt == 15)
-		return not_emulated(f, hsr, r); /* APSR_nzcv as Rt: none of ours takes it */
+		return not_emulated(f, hsr,
+				    logbuf_start(r, hsr)); /* APSR_nzcv as Rt: none of ours */
 	if (hsr & CP32_READ) {
 		if (!pass_read32(key, &v))
-			return not_emulated(f, hsr, r);
+			return not_emulated32(f, hsr, r);
 		set_guest_reg(f, rt, v);
 	} else {
 		v = guest_reg(f, rt);
-		if (r)
-			r->flags |= TR_WRITE;
 		if (!pass_write32(key, v))
-			return not_emulated(f, hsr, r);
+			return not_emulated32(f, hsr, r);
 	}
-	if (r) {
-		r->outcome = TRAP_OUT_CP15;
-		r->v0 = v;
-	}
-	frame_skip(f, hsr);
+	pc = frame_pc(f);
+	if (r)
+		logbuf_put(r,
+			   &(struct record_words){
+				   .hsr = hsr,
+				   .pc = pc,
+				   .v0 = v,
+				   .tail0 = logbuf_tail0(0, TRAP_OUT_CP15,
+							 hsr & CP32_READ ? 0 : TR_WRITE),
+				   .tail1 = logbuf_tail1(0, 0) },
+			   TRAPLOG_WORDS_CP32);
+	frame_skip_from(f, hsr, pc);
 	return TRAP_RESUME;
 }
 

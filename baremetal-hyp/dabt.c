@@ -54,9 +54,22 @@ struct dev_access {
 	bool write, sign;
 };
 
+/* After the board answered (reg, value): the guest's register, or an abort for it. */
+static inline __attribute__((always_inline)) int device_act(struct hyp_frame *f,
+							    struct trap_record *r,
+							    struct dev_access d, enum board_reg reg,
+							    uint32_t value)
+{
+	if (reg == BREG_NONE)
+		return outside(f, r, TRAP_INJ_DABT, d.ipa, d.far);
+	if (!d.write)
+		set_guest_reg(f, d.rt, extend(value, d.size, d.sign));
+	return TRAP_RESUME;
+}
+
 /*
- * After the board answered (reg, value): the record (the log's fields:
- * ipa, size, write, register, value) and the guest's register.
+ * device_act with the record, started (logbuf_start): the log's fields
+ * of the access (ipa, size, write, register, value).
  */
 static inline __attribute__((always_inline)) int device_done(struct hyp_frame *f,
 							     struct trap_record *r,
@@ -72,11 +85,7 @@ static inline __attribute__((always_inline)) int device_done(struct hyp_frame *f
 		r->srt = d.rt;
 		r->v0 = value & (d.size == 4 ? ~0u : (1u << (8 * d.size)) - 1);
 	}
-	if (reg == BREG_NONE)
-		return outside(f, r, TRAP_INJ_DABT, d.ipa, d.far);
-	if (!d.write)
-		set_guest_reg(f, d.rt, extend(value, d.size, d.sign));
-	return TRAP_RESUME;
+	return device_act(f, r, d, reg, value);
 }
 
 /* The general path: any device, any register, through board_mmio(). */
@@ -217,12 +226,17 @@ static struct dev_access dabt_access(uint32_t hsr, unsigned size)
 				    .sign = dabt_sse(hsr) };
 }
 
-/* Past the instruction after the access, unless the guest was given an abort. */
-static int dabt_skip(struct hyp_frame *f, uint32_t hsr, int rc)
+/* Past the instruction at pc after the access, unless the guest was given an abort. */
+static int dabt_skip_from(struct hyp_frame *f, uint32_t hsr, uint32_t pc, int rc)
 {
 	if (rc == TRAP_RESUME)
-		frame_skip(f, hsr);
+		frame_skip_from(f, hsr, pc);
 	return rc;
+}
+
+static int dabt_skip(struct hyp_frame *f, uint32_t hsr, int rc)
+{
+	return dabt_skip_from(f, hsr, frame_pc(f), rc);
 }
 
 /* Not one of the hot registers: the general path, with everything read again. */
@@ -231,6 +245,7 @@ static HYP_COLD int dabt_slow(struct hyp_frame *f, uint32_t hsr, struct trap_rec
 {
 	struct dev_access d = dabt_access(hsr, size);
 
+	r = logbuf_start(r, hsr);
 	return dabt_skip(f, hsr, device_slow(f, r, d, d.write ? guest_reg(f, d.rt) : 0));
 }
 
@@ -254,14 +269,15 @@ static inline __attribute__((always_inline)) int dabt_word(struct hyp_frame *f, 
 							   struct trap_record *r, unsigned rt)
 {
 	struct board *b = &hyp_vcpu.board;
-	uint32_t hpfar = read_HPFAR(), far, value = 0;
+	uint32_t hpfar = read_HPFAR(), far, value = 0, pc;
 	struct dev_access d;
 	enum board_reg reg;
 
 	if (!hpfar_is_uart_page(hpfar, b))
 		return dabt_slow(f, hsr, r, 4);
 	far = read_HDFAR();
-	d = (struct dev_access){ .ipa = hpfar >> 4 << 12 | (far & 0xfff),
+	/* the UART's page: its base, 4 KiB aligned (board_desc_check), and the offset */
+	d = (struct dev_access){ .ipa = b->uart_base | (far & 0xfff),
 				 .far = far,
 				 .size = 4,
 				 .rt = (uint8_t)rt,
@@ -272,7 +288,18 @@ static inline __attribute__((always_inline)) int dabt_word(struct hyp_frame *f, 
 	reg = board_mmio_hot_at(b, far & 0xfff, 4, d.write, &value);
 	if (reg == BOARD_NOT_HOT)
 		return dabt_slow(f, hsr, r, 4);
-	return dabt_skip(f, hsr, device_done(f, r, d, reg, value));
+	pc = frame_pc(f);
+	if (r) /* the record, once: device_done's fields of a word access */
+		logbuf_put(r,
+			   &(struct record_words){ .hsr = hsr,
+						   .pc = pc,
+						   .ipa = d.ipa,
+						   .v0 = value,
+						   .tail0 = logbuf_tail0(reg, TRAP_OUT_MMIO,
+									 d.write ? TR_WRITE : 0),
+						   .tail1 = logbuf_tail1(4, rt) },
+			   TRAPLOG_WORDS_MMIO_ISV);
+	return dabt_skip_from(f, hsr, pc, device_act(f, r, d, reg, value));
 }
 
 /* Any other access the HSR describes (a byte, a halfword, SP or LR): the general path. */
@@ -282,6 +309,7 @@ static HYP_COLD int dabt_any(struct hyp_frame *f, uint32_t hsr, struct trap_reco
 	uint32_t value = d.write ? guest_reg(f, d.rt) : 0;
 	enum board_reg reg = BOARD_NOT_HOT;
 
+	r = logbuf_start(r, hsr);
 	if (d.rt <= 12) /* a UART DR byte, say */
 		reg = board_mmio_hot(&hyp_vcpu.board, d.ipa, d.size, d.write, &value);
 	if (reg == BOARD_NOT_HOT)
@@ -295,6 +323,7 @@ static HYP_COLD int dabt_other(struct hyp_frame *f, uint32_t hsr, struct trap_re
 	uint32_t far = read_HDFAR();
 	uint32_t ipa = fault_ipa(far);
 
+	r = logbuf_start(r, hsr);
 	if (r) {
 		r->ipa = ipa;
 		r->flags |= dabt_is_write(hsr) ? TR_WRITE : 0;
@@ -305,6 +334,7 @@ static HYP_COLD int dabt_other(struct hyp_frame *f, uint32_t hsr, struct trap_re
 	return dabt_decode(f, r);    /* ISV=0 */
 }
 
+/* r: the trap's slot, not yet written (traps.c's dispatch). */
 int trap_dabt(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	unsigned rt = dabt_word_rt(hsr);

@@ -71,12 +71,18 @@ void set_guest_reg_banked(struct hyp_frame *f, unsigned n, uint32_t v);
  * bytes and there is no IT block to advance: the common case, inline;
  * Thumb goes the long way.
  */
-static inline void frame_skip(struct hyp_frame *f, uint32_t hsr)
+static inline void frame_skip_from(struct hyp_frame *f, uint32_t hsr, uint32_t pc)
 {
 	if (frame_cpsr(f) & PSR_T)
 		frame_skip_thumb(f, hsr);
 	else
-		frame_set_pc(f, frame_pc(f) + 4);
+		frame_set_pc(f, pc + 4);
+}
+
+/* frame_skip_from with the PC read here; a handler that read it for its record passes it. */
+static inline void frame_skip(struct hyp_frame *f, uint32_t hsr)
+{
+	frame_skip_from(f, hsr, frame_pc(f));
 }
 
 /* r0-r15 as the guest's current mode sees them: r0-r12 are in the frame. */

@@ -30,28 +30,6 @@ uint32_t gich_read(unsigned off) { return *gich(off); }
 
 static const struct vgic_hw_ops hw_ops = { vtimer_line_level, vtimer_deactivate, NULL };
 
-/* An interrupt event: a record with no syndrome (trap log version 2). */
-void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1)
-{
-#if TRAPLOG_VERSION >= 2
-	if (!HYP_TRAPLOG) { /* no record code with the log off: the count alone */
-		trap_count();
-		return;
-	}
-	struct trap_record r = { .pc = pc,
-				 .by = TRAP_BY_HYP,
-				 .outcome = (uint8_t)what,
-				 .reg = (uint16_t)intid,
-				 .v0 = v0,
-				 .v1 = v1,
-				 .cpu = (uint8_t)this_cpu() };
-
-	logbuf_add(&r);
-#else
-	(void)pc, (void)what, (void)intid, (void)v0, (void)v1;
-#endif
-}
-
 /* The model, every vCPU's (CPU 0, before any guest runs). */
 void vgic_hyp_init(void)
 {
@@ -127,6 +105,30 @@ void vgic_flush(uint32_t pc)
 	}
 	*gich(GICH_HCR) = vc->hcr;
 	bgtimer_watch(all & GICH_LR_HW, fresh & GICH_LR_HW);
+}
+
+/*
+ * The direct path for the virtual timer's tick (vtimer_irq), in place of
+ * vgic_fold, vgic_inject, vgic_flush: vgic_direct_hw_rise on LR 0 as the
+ * guest left it, then LR 0 written again, with the records those would
+ * make (the EOI, the VIRQ), and the background timer's 10 ms restarted
+ * for the new HW LR. Not done, and why that is safe: the other LRs (0 in
+ * the model and in GICH since the last flush), GICH_HCR (EN, unchanged),
+ * GICH_VMCR (vgic_direct.c), gic_phys_resample (the physical interrupt it
+ * would have the GIC signal is the one being taken). False: nothing done.
+ */
+bool vgic_direct_tick(uint32_t pc, unsigned intid)
+{
+	uint32_t lr0 = *gich(GICH_LR0);
+	uint32_t val = vgic_direct_hw_rise(&hyp_vgic, this_cpu(), intid, lr0);
+
+	if (!val)
+		return false;
+	irq_log(pc, TRAP_OUT_EOI, GICH_LR_VIRTID(lr0), 0, lr0);
+	*gich(GICH_LR0) = val;
+	irq_log(pc, TRAP_OUT_VIRQ, intid, 0, val);
+	bgtimer_restart();
+	return true;
 }
 
 /*

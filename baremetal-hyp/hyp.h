@@ -174,8 +174,15 @@ uint32_t gich_read(unsigned off);
 void vgic_fold(uint32_t pc);  /* the LRs the guest left, into the model */
 void vgic_flush(uint32_t pc); /* the model's LRs into the hardware */
 void vgic_park(uint32_t pc);  /* CPU_OFF: fold, then the LRs and GICH_HCR cleared */
+/* A HW-linked timer's tick straight into LR 0, or false: fold, inject, flush then */
+bool vgic_direct_tick(uint32_t pc, unsigned intid);
 enum board_reg vgic_board_mmio(struct board_access *a, uint32_t pc);
-void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0, uint32_t v1);
+/* An interrupt event, inline at each place (logbuf.h); log off: the count alone */
+static inline void irq_log(uint32_t pc, enum trap_outcome what, unsigned intid, uint32_t v0,
+			   uint32_t v1)
+{
+	logbuf_event(pc, what, intid, v0, v1);
+}
 
 /* vtimer.c: the guest's virtual timer, HW-linked to its PPI 27 */
 void vtimer_init(void);	    /* every vCPU's link, then vtimer_cpu_init */
@@ -189,6 +196,7 @@ void vtimer_irq(uint32_t iar, uint32_t pc);
 #define BGTIMER_INTID BOARD_PPI(BOARD_TIMER_PHYS_PPI) /* 30 */
 void bgtimer_cpu_init(void);
 void bgtimer_watch(bool hw_lr, bool new_hw_lr); /* after a flush: HW-linked LRs in GICH, new ones */
+void bgtimer_restart(void);			/* the same HW LR again: its 10 ms from now */
 void bgtimer_irq(uint32_t iar, uint32_t pc);
 
 /* uart_in.c: the host UART's input to the guest's UART, its line to the guest's SPI */
@@ -203,7 +211,6 @@ bool irq_handle(uint32_t pc); /* one, if pending; false if none */
 bool watchdog_expired(void); /* polled by a parked CPU 0 (smp.c) */
 /* The watchdog fired with the guest at pc: the run ends, status 124 (the lock held). */
 void hyp_timeout(uint32_t pc) __attribute__((noreturn));
-#define GIC_SPURIOUS_ID 1023u
 
 /* Called from boot.S and vectors.S */
 void hyp_main(void) __attribute__((noreturn));

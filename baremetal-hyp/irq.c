@@ -49,19 +49,29 @@ static void kicked(uint32_t iar, uint32_t pc)
 	vgic_flush(pc);
 }
 
+/* Each one taken: a wrapped PMU counter seen to, the interrupt logged (or counted). */
+static inline void irq_taken(uint32_t pc, unsigned id)
+{
+	pmu_poll();
+	irq_log(pc, TRAP_OUT_IRQ, id, 0, 0);
+}
+
 /* One physical interrupt, if any is pending: false if the GIC had none. */
 bool irq_handle(uint32_t pc)
 {
 	uint32_t iar = gic_phys_ack();
 	unsigned id = iar & GICC_IAR_ID_MASK;
 
+	if (id == VTIMER_INTID) { /* the guest's tick first: no spurious test, no jump table */
+		irq_taken(pc, id);
+		vtimer_irq(iar, pc);
+		return true;
+	}
 	if (id == GIC_INTID_SPURIOUS)
 		return false; /* no EOI for a spurious read */
-	pmu_poll();
-	irq_log(pc, TRAP_OUT_IRQ, id, 0, 0);
+	irq_taken(pc, id);
 	switch (id) {
 	case WATCHDOG_INTID: watchdog_fired(iar, pc);
-	case VTIMER_INTID: vtimer_irq(iar, pc); break;
 	case GIC_INTID_MAINT: maintenance(iar, pc); break;
 	case HOST_UART_INTID: uart_in_irq(iar, pc); break;
 	case HYP_KICK_SGI: kicked(iar, pc); break;
@@ -74,11 +84,16 @@ bool irq_handle(uint32_t pc)
 }
 
 /* From the guest, through hyp_vectors (one vCPU: no lock) or hyp_vectors_smp. */
-void hyp_irq(struct hyp_frame *f) { irq_handle(frame_pc(f)); }
+void hyp_irq(struct hyp_frame *f)
+{
+	logbuf_quiet();
+	irq_handle(frame_pc(f));
+}
 
 void hyp_irq_smp(struct hyp_frame *f)
 {
-	hyp_lock(); /* as every trap under SMP */
+	hyp_lock();	/* as every trap under SMP */
+	logbuf_quiet(); /* under the lock: no trap's record is open on any CPU */
 	irq_handle(frame_pc(f));
 	hyp_unlock();
 }

@@ -95,6 +95,7 @@ void hyp_activate_traps(void)
 	write_CNTVOFF(read_CNTPCT());		   /* the guest's virtual count starts at 0 */
 	write_VPIDR(read_MIDR());		   /* the guest sees the real CPU's ids */
 	write_VMPIDR(board_cpu_mpidr(this_cpu())); /* vCPU n on CPU n: KVM's reset_mpidr */
+	logbuf_cpu_init();			   /* the trap log's cpu byte in HTPIDR */
 	isb();
 }
 

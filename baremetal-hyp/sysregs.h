@@ -116,10 +116,8 @@
 #define VTTBR_VMID_SHIFT 48
 #define VTTBR_BADDR_MASK 0x000000ffffffffffull
 
-/* CNTHP_CTL, Hyp physical timer control: p15, 4, c14, c2, 1 */
-#define CNT_CTL_ENABLE	(1u << 0)
-#define CNT_CTL_IMASK	(1u << 1)
-#define CNT_CTL_ISTATUS (1u << 2)
+/* CNTHP_CTL, Hyp physical timer control: p15, 4, c14, c2, 1; its bits in gtimer.h */
+#include "gtimer.h"
 
 /* CNTHCTL: p15, 4, c14, c1, 0 */
 /* clang-format off */
@@ -182,6 +180,7 @@ SYSREG32(HPFAR, 4, c6, c0, 4)
 SYSREG32(HMAIR0, 4, c10, c2, 0)
 SYSREG32(HMAIR1, 4, c10, c2, 1)
 SYSREG32(HVBAR, 4, c12, c0, 0)
+SYSREG32(HTPIDR, 4, c13, c0, 2)
 SYSREG32(VPIDR, 4, c0, c0, 0)
 SYSREG32(VMPIDR, 4, c0, c0, 5)
 SYSREG32(CNTHCTL, 4, c14, c1, 0)

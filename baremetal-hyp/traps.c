@@ -26,25 +26,28 @@ static HYP_COLD int trap_undef(struct hyp_frame *f, struct trap_record *r, enum 
 
 /*
  * One case per class the hypervisor traps; the compiler makes the switch a
- * jump table indexed by EC, and (-flto) inlines the handlers into it.
+ * jump table indexed by EC, and (-flto) inlines the handlers into it. r is
+ * the trap's slot, not yet written: the hot handlers (CP15_32, HVC, SMC,
+ * DABT) write their record whole (logbuf_put) or start it on their cold
+ * paths; for the others it is started here (logbuf_start).
  */
 static int dispatch(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 {
 	switch (hsr_ec(hsr)) {
-	case HSR_EC_UNKNOWN: return trap_undef(f, r, TRAP_WHY_UNKNOWN_EC);
-	case HSR_EC_WFX: return trap_wfx(f, hsr, r);
+	case HSR_EC_UNKNOWN: return trap_undef(f, logbuf_start(r, hsr), TRAP_WHY_UNKNOWN_EC);
+	case HSR_EC_WFX: return trap_wfx(f, hsr, logbuf_start(r, hsr));
 	case HSR_EC_CP15_32: return trap_cp15_32(f, hsr, r);
-	case HSR_EC_CP15_64: return trap_cp15_64(f, hsr, r);
-	case HSR_EC_CP14_MR: return trap_cp14_32(f, hsr, r);
-	case HSR_EC_CP14_64: return trap_cp14_64(f, hsr, r);
-	case HSR_EC_CP14_LS: return trap_undef(f, r, TRAP_WHY_CP14);
-	case HSR_EC_CP_0_13: return trap_vfp(f, hsr, r);
+	case HSR_EC_CP15_64: return trap_cp15_64(f, hsr, logbuf_start(r, hsr));
+	case HSR_EC_CP14_MR: return trap_cp14_32(f, hsr, logbuf_start(r, hsr));
+	case HSR_EC_CP14_64: return trap_cp14_64(f, hsr, logbuf_start(r, hsr));
+	case HSR_EC_CP14_LS: return trap_undef(f, logbuf_start(r, hsr), TRAP_WHY_CP14);
+	case HSR_EC_CP_0_13: return trap_vfp(f, hsr, logbuf_start(r, hsr));
 	case HSR_EC_HVC: return trap_hvc(f, hsr, r);
 	case HSR_EC_SMC: return trap_smc(f, hsr, r);
-	case HSR_EC_IABT: return trap_iabt(f, hsr, r);
+	case HSR_EC_IABT: return trap_iabt(f, hsr, logbuf_start(r, hsr));
 	case HSR_EC_DABT: return trap_dabt(f, hsr, r);
 	}
-	return trap_undef(f, r, TRAP_WHY_CLASS);
+	return trap_undef(f, logbuf_start(r, hsr), TRAP_WHY_CLASS);
 }
 
 /*
@@ -54,7 +57,7 @@ static int dispatch(struct hyp_frame *f, uint32_t hsr, struct trap_record *r)
 __attribute__((noinline)) void hyp_trap(struct hyp_frame *f)
 {
 	uint32_t hsr = read_HSR();
-	struct trap_record *r = logbuf_start(f, hsr); /* NULL with the log off */
+	struct trap_record *r = logbuf_slot(); /* NULL with the log off */
 
 	if (dispatch(f, hsr, r) == TRAP_STOPPED)
 		hyp_finish(hyp_vcpu.status);
@@ -78,7 +81,7 @@ void hyp_timeout(uint32_t pc)
 		hyp_printf("hyp: watchdog: the guest was looping in its exception handlers "
 			   "(exceptions given: %u, the last at PC 0x%08lx)\n",
 			   hyp_vcpu.injected.count, (unsigned long)hyp_vcpu.injected.pc);
-	r = logbuf_start(&(struct hyp_frame){ 0 }, 0);
+	r = logbuf_start(logbuf_slot(), 0);
 	if (r) {
 		r->pc = pc;
 		r->flags = 0; /* no syndrome: an interrupt */

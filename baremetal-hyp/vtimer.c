@@ -63,6 +63,8 @@ void vtimer_deactivate(void *ctx, unsigned cpu, unsigned hwintid)
 void vtimer_irq(uint32_t iar, uint32_t pc)
 {
 	gic_phys_eoi(iar); /* priority drop only (EOImode 1): it stays active */
+	if (vgic_direct_tick(pc, VTIMER_INTID))
+		return; /* the last tick's LR freed, nothing else queued (gich.c) */
 	vgic_fold(pc);
 	vgic_inject(&hyp_vgic, this_cpu(), VTIMER_INTID, true);
 	vgic_flush(pc);

@@ -27,6 +27,7 @@
  * with an UNDEF handler and reported skipped.
  */
 #include "board/memmap.h"
+#include "board/psci_ids.h"
 
 #define N_SHIFT		6
 #define N_TRAPS		(1 << N_SHIFT)	/* traps per window */
@@ -38,9 +39,6 @@
 
 #define UART_FR		0x018		/* reads "never busy" */
 #define STATUS		BOARD_STATUS_OFFSET	/* the kit's register: a store of 0, no console effect */
-#define PSCI_VERSION	0x84000000
-#define PSCI_SYSTEM_OFF	0x84000008
-#define SMCCC_ARCH_WA1	0x80008000	/* KVM answers it in Hyp, no world switch */
 
 /* Row record: ticks median, min, max, skipped flag. */
 #define ROW_TICKS	0
@@ -209,8 +207,8 @@ measure_\name:
 	.endm
 
 	row	empty,  0, 0, op_empty
-	row	hvc,    PSCI_VERSION, 0, op_hvc
-	row	hvcwa1, SMCCC_ARCH_WA1, 1, op_hvc
+	row	hvc,    PSCI_VERSION_FN, 0, op_hvc
+	row	hvcwa1, SMCCC_ARCH_WORKAROUND_1_FN, 1, op_hvc
 	row	mmiost, 0, 0, op_mmiost
 	row	mmiold, 0, 0, op_mmiold
 	row	cp15,   0, 0, op_cp15

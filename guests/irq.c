@@ -21,24 +21,22 @@
  * and the timer are taken at the IRQ vector (guests/lib/vectors.S).
  */
 #include "board/gicv2.h"
+#include "board/gtimer.h"
 #include "guest.h"
 
 #define GICD(off) (BOARD_GICD_BASE + (off))
 #define GICC(off) (BOARD_GICC_BASE + (off))
 
-#define TIMER_INTID	 BOARD_PPI(BOARD_TIMER_VIRT_PPI) /* 27 */
-#define SGI_INTID	 5u
-#define SPI_LOW		 40u /* SPI 8: no device on the board or on QEMU virt drives it */
-#define SPI_HIGH	 41u
-#define PRIO_LOW	 0xa0u /* multiples of 0x10: every GICv2 keeps four bits */
-#define PRIO_HIGH	 0x80u
-#define PRIO_SGI	 0x90u
-#define PRIO_TIMER	 0xa0u
-#define PMR_OPEN	 0xf0u
-#define TICKS		 8u
-#define CNTV_CTL_ENABLE	 (1u << 0)
-#define CNTV_CTL_IMASK	 (1u << 1)
-#define CNTV_CTL_ISTATUS (1u << 2)
+#define TIMER_INTID BOARD_PPI(BOARD_TIMER_VIRT_PPI) /* 27 */
+#define SGI_INTID   5u
+#define SPI_LOW	    40u /* SPI 8: no device on the board or on QEMU virt drives it */
+#define SPI_HIGH    41u
+#define PRIO_LOW    0xa0u /* multiples of 0x10: every GICv2 keeps four bits */
+#define PRIO_HIGH   0x80u
+#define PRIO_SGI    0x90u
+#define PRIO_TIMER  0xa0u
+#define PMR_OPEN    0xf0u
+#define TICKS	    8u
 
 static inline uint32_t bit(unsigned intid) { return 1u << (intid % 32); }
 static inline uintptr_t word(uintptr_t reg, unsigned intid) { return GICD(reg) + intid / 32 * 4; }
@@ -97,7 +95,7 @@ static void timer_tick(void)
 {
 	uint64_t now = cntvct();
 
-	if (!(cntv_ctl() & CNTV_CTL_ISTATUS))
+	if (!(cntv_ctl() & CNT_CTL_ISTATUS))
 		seen.not_asserted++;
 	if (now < cntv_cval())
 		seen.early++;
@@ -310,7 +308,7 @@ static void check_timer(void)
 	set_priority(TIMER_INTID, PRIO_TIMER);
 	writel(word(GICD_ISENABLER, TIMER_INTID), bit(TIMER_INTID));
 	cntv_tval_set(seen.period);
-	cntv_ctl_set(CNTV_CTL_ENABLE);
+	cntv_ctl_set(CNT_CTL_ENABLE);
 	start = cntvct();
 	irq_enable();
 	/*

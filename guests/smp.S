@@ -33,13 +33,9 @@
 #include "board/gicv2.h"
 #include "board/memmap.h"
 #include "board/cpsr.h"
+#include "board/psci_ids.h"
+#include "board/pl011.h"
 
-#define UART_DR			0x000
-#define PSCI_CPU_OFF		0x84000002
-#define PSCI_CPU_ON		0x84000003
-#define PSCI_AFFINITY_INFO	0x84000004
-#define PSCI_MIGRATE_INFO_TYPE	0x84000006
-#define PSCI_SYSTEM_OFF		0x84000008
 #define RET_INVALID_PARAMS	-2
 #define RET_ALREADY_ON		-4
 #define AFF_ON			0
@@ -94,7 +90,7 @@ _start:
 	mov	r8, #1
 1:	mov	r1, r8
 	mov	r2, #0
-	ldr	r0, =PSCI_AFFINITY_INFO
+	ldr	r0, =PSCI_AFFINITY_INFO_FN
 	hvc	#0
 	cmn	r0, #-RET_INVALID_PARAMS
 	beq	2f
@@ -111,22 +107,22 @@ _start:
 	blo	finish
 
 	/* 2. Power states and bad arguments, as KVM answers them. */
-	psci	PSCI_AFFINITY_INFO, 0, 0
+	psci	PSCI_AFFINITY_INFO_FN, 0, 0
 	cmp	r0, #AFF_ON
 	expect	eq, "psci: AFFINITY_INFO(cpu0) = ON (0)"
-	psci	PSCI_AFFINITY_INFO, 1, 0
+	psci	PSCI_AFFINITY_INFO_FN, 1, 0
 	cmp	r0, #AFF_OFF
 	expect	eq, "psci: AFFINITY_INFO(cpu1) = OFF (1) before CPU_ON"
-	psci	PSCI_AFFINITY_INFO, ABSENT_MPIDR, 0
+	psci	PSCI_AFFINITY_INFO_FN, ABSENT_MPIDR, 0
 	cmn	r0, #-RET_INVALID_PARAMS
 	expect	eq, "psci: AFFINITY_INFO(absent MPIDR) = INVALID_PARAMETERS (-2)"
-	psci	PSCI_MIGRATE_INFO_TYPE
+	psci	PSCI_MIGRATE_INFO_TYPE_FN
 	cmp	r0, #2
 	expect	eq, "psci: MIGRATE_INFO_TYPE = 2 (no Trusted OS to migrate)"
-	psci	PSCI_CPU_ON, ABSENT_MPIDR, secondary, CTX_MAGIC
+	psci	PSCI_CPU_ON_FN, ABSENT_MPIDR, secondary, CTX_MAGIC
 	cmn	r0, #-RET_INVALID_PARAMS
 	expect	eq, "psci: CPU_ON(absent MPIDR) = INVALID_PARAMETERS (-2)"
-	psci	PSCI_CPU_ON, 0, secondary, CTX_MAGIC
+	psci	PSCI_CPU_ON_FN, 0, secondary, CTX_MAGIC
 	cmn	r0, #-RET_ALREADY_ON
 	expect	eq, "psci: CPU_ON(cpu0, the caller) = ALREADY_ON (-4)"
 
@@ -134,7 +130,7 @@ _start:
 	 * 3. CPU 1 on: it checks and prints its entry state, then says so;
 	 * CPU 0 prints nothing until then (the answer waits in r4).
 	 */
-	psci	PSCI_CPU_ON, 1, secondary, CTX_MAGIC | 1
+	psci	PSCI_CPU_ON_FN, 1, secondary, CTX_MAGIC | 1
 	mov	r4, r0
 	shared	r0, sec_up
 	mov	r1, #1
@@ -146,10 +142,10 @@ _start:
 	cmp	r5, #1
 	expect	eq, "smp: cpu1 came up and reported"
 	bl	add_secondary_counts
-	psci	PSCI_AFFINITY_INFO, 1, 0
+	psci	PSCI_AFFINITY_INFO_FN, 1, 0
 	cmp	r0, #AFF_ON
 	expect	eq, "psci: AFFINITY_INFO(cpu1) = ON (0) after CPU_ON"
-	psci	PSCI_CPU_ON, 1, secondary, CTX_MAGIC | 1
+	psci	PSCI_CPU_ON_FN, 1, secondary, CTX_MAGIC | 1
 	cmn	r0, #-RET_ALREADY_ON
 	expect	eq, "psci: CPU_ON(cpu1) again = ALREADY_ON (-4)"
 
@@ -235,7 +231,7 @@ wait_off:
 	ldr	r5, =WAIT_POLLS
 1:	mov	r1, r4
 	mov	r2, #0
-	ldr	r0, =PSCI_AFFINITY_INFO
+	ldr	r0, =PSCI_AFFINITY_INFO_FN
 	hvc	#0
 	cmp	r0, #AFF_OFF
 	beq	2f
@@ -353,7 +349,7 @@ stress:
 	ldr	r2, =stress_entry
 	ldr	r3, =CTX_MAGIC
 	orr	r3, r3, r5
-	ldr	r0, =PSCI_CPU_ON
+	ldr	r0, =PSCI_CPU_ON_FN
 	hvc	#0
 	cmp	r0, #0
 	addne	r7, r7, #1
@@ -462,7 +458,7 @@ secondary:
 	str	r1, [r0]
 	dsb
 	sev
-	ldr	r0, =PSCI_CPU_OFF		@ 6
+	ldr	r0, =PSCI_CPU_OFF_FN		@ 6
 	hvc	#0
 	shared	r0, sec_off_returned
 	mov	r1, #1
@@ -483,7 +479,7 @@ stress_entry:
 	dmb
 	dsb
 	sev
-	ldr	r0, =PSCI_CPU_OFF
+	ldr	r0, =PSCI_CPU_OFF_FN
 	hvc	#0
 	shared	r0, sec_off_returned
 	mov	r1, #1

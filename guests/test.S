@@ -16,21 +16,13 @@
  */
 #include "board/memmap.h"
 #include "board/cpsr.h"
+#include "board/psci_ids.h"
+#include "board/pl011.h"
+#include "board/gicv2.h"
+#include "board/gtimer.h"
 
-#define UART_DR			0x000
-#define UART_FR			0x018
-#define UART_FR_BUSY		(1 << 3)
-#define UART_FR_TXFE		(1 << 7)
-#define GICD_CTLR		0x000
-#define GICD_ISENABLER0		0x100
-#define GICC_CTLR		0x000
-#define GICC_PMR		0x004
-#define PPI_VTIMER		27
-#define CNTV_CTL_ENABLE		(1 << 0)
-#define CNTV_CTL_ISTATUS	(1 << 2)
+#define PPI_VTIMER		BOARD_PPI(BOARD_TIMER_VIRT_PPI)	/* INTID 27 */
 #define TIMER_POLLS		0x1000000	/* bound on waiting for the timer */
-#define PSCI_VERSION		0x84000000
-#define PSCI_SYSTEM_OFF		0x84000008
 #define PSCI_UNKNOWN		0x8400ffff	/* no PSCI function has this id */
 #define TTBR0_PATTERN		0x40004000
 
@@ -77,7 +69,7 @@ _start:
 	expect	eq, "uart: stm (ISV=0) leaves its registers unchanged"
 
 	/* PSCI_VERSION: 1.0 on KVM 5.x, 1.1 on 6.x and the bare hypervisor. */
-	ldr	r0, =PSCI_VERSION
+	ldr	r0, =PSCI_VERSION_FN
 	hvc	#0
 	mov	r4, r0
 	lsr	r5, r4, #16			@ major; bit 31 set is an error code
@@ -107,7 +99,7 @@ _start:
 	bl	wfi_check
 
 	/* SMC: the VMMs skip it with r0 = -1; natively our UNDEF handler does. */
-	ldr	r0, =PSCI_VERSION		@ a PSCI call by SMC must not be answered
+	ldr	r0, =PSCI_VERSION_FN		@ a PSCI call by SMC must not be answered
 	smc	#0
 	mov	r4, r0
 	cmn	r4, #1
@@ -135,7 +127,7 @@ wfi_check:
 	mov	r6, #1
 	str	r6, [r5, #GICD_CTLR]		@ GICD_CTLR.EnableGrp0
 	mov	r6, #(1 << PPI_VTIMER)
-	str	r6, [r5, #GICD_ISENABLER0]	@ GICD_ISENABLER0: the virtual timer
+	str	r6, [r5, #GICD_ISENABLER]	@ GICD_ISENABLER0: the virtual timer
 	ldr	r5, =BOARD_GICC_BASE
 	mov	r6, #0xff
 	str	r6, [r5, #GICC_PMR]		@ GICC_PMR: every priority passes
@@ -145,20 +137,20 @@ wfi_check:
 	mrc	p15, 0, r5, c14, c0, 0		@ CNTFRQ
 	lsr	r5, r5, #10			@ about 1 ms
 	mcr	p15, 0, r5, c14, c3, 0		@ CNTV_TVAL
-	mov	r6, #CNTV_CTL_ENABLE
+	mov	r6, #CNT_CTL_ENABLE
 	mcr	p15, 0, r6, c14, c3, 1		@ CNTV_CTL: enabled, not masked
 	isb
 	wfi
 	ldr	r7, =TIMER_POLLS		@ a skipped WFI returns early: wait
 1:	mrc	p15, 0, r4, c14, c3, 1		@ CNTV_CTL
-	tst	r4, #CNTV_CTL_ISTATUS
+	tst	r4, #CNT_CTL_ISTATUS
 	bne	2f
 	subs	r7, r7, #1
 	bne	1b
 2:	mov	r6, #0
 	mcr	p15, 0, r6, c14, c3, 1		@ CNTV_CTL: timer off
 	isb
-	tst	r4, #CNTV_CTL_ISTATUS
+	tst	r4, #CNT_CTL_ISTATUS
 	expect	ne, "wfi: returns, virtual timer condition met"
 	pop	{pc}
 

@@ -59,10 +59,10 @@ static bool make_map(unsigned buffer_kb)
 
 	map_fd = (int)sys_bpf(BPF_MAP_CREATE, &a, sizeof(a));
 	if (map_fd < 0)
-		return give_up(errno == EPERM	 ? "bpf(2) refused: not root"
-			       : errno == ENOSYS ? "no bpf(2) in this kernel"
-			       : errno == EINVAL ? "no mmapable array maps (Linux < 5.5)"
-						 : "BPF_MAP_CREATE failed",
+		return give_up(errno == EPERM		 ? "bpf(2) refused: not root"
+				       : errno == ENOSYS ? "no bpf(2) in this kernel"
+				       : errno == EINVAL ? "no mmapable array maps (Linux < 5.5)"
+							 : "BPF_MAP_CREATE failed",
 			       errno);
 	map_len = (size_t)slots * BPF_REC_SIZE;
 	p = mmap(NULL, map_len, PROT_READ, MAP_SHARED, map_fd, 0);
@@ -80,7 +80,7 @@ static int attach(unsigned e, const struct bpf_target *t, char *log)
 		.prog_type = BPF_PROG_TYPE_RAW_TRACEPOINT,
 		.insn_cnt = bpf_prog_build(insns, e, t),
 		.insns = (uintptr_t)insns,
-		.license = (uintptr_t)"GPL", /* bpf_probe_read_kernel is for GPL programs */
+		.license = (uintptr_t) "GPL", /* bpf_probe_read_kernel is for GPL programs */
 		.log_level = 1,
 		.log_size = VERIFIER_LOG,
 		.log_buf = (uintptr_t)log,
@@ -143,8 +143,8 @@ bool bpf_src_start(unsigned buffer_kb, bool kernel_irqchip, bool coalesce)
 	return true;
 }
 
-int bpf_src_finish(const struct traps *vmm, struct traps *out, uint64_t ram_size,
-		   const int *tids, unsigned ncpus, uint64_t until_ns, unsigned *lost)
+int bpf_src_finish(const struct traps *vmm, struct traps *out, uint64_t ram_size, const int *tids,
+		   unsigned ncpus, uint64_t until_ns, unsigned *lost)
 {
 	static struct event_merge em;
 	uint64_t head;

@@ -24,7 +24,7 @@ bool bpf_src_start(unsigned buffer_kb, bool kernel_irqchip, bool coalesce);
 void bpf_src_stop(void);
 
 /* As tracefs_finish, from the map (there are no trace lines to keep). */
-int bpf_src_finish(const struct traps *vmm, struct traps *out, uint64_t ram_size,
-		   const int *tids, unsigned ncpus, uint64_t until_ns, unsigned *lost);
+int bpf_src_finish(const struct traps *vmm, struct traps *out, uint64_t ram_size, const int *tids,
+		   unsigned ncpus, uint64_t until_ns, unsigned *lost);
 
 #endif

@@ -43,7 +43,8 @@ void event_merge_add(struct event_merge *em, unsigned cpu, const struct kvm_even
 	merge_event(&em->m[cpu], ev);
 }
 
-static void merge_note(const struct trap_merge *m, unsigned ncpus, unsigned lost)
+/* On stderr, and the disagreements in the trap log too (traps_write's comment). */
+static void merge_note(const struct trap_merge *m, unsigned ncpus, unsigned lost, struct traps *out)
 {
 	unsigned injected = 0, unmatched = 0, untraced = 0;
 
@@ -52,6 +53,8 @@ static void merge_note(const struct trap_merge *m, unsigned ncpus, unsigned lost
 		unmatched += m[c].unmatched;
 		untraced += m[c].untraced;
 	}
+	out->unmatched = unmatched;
+	out->untraced = untraced;
 	if (lost)
 		note("the kvm trace lost %u events: some traps are missing from the log", lost);
 	if (injected)
@@ -69,7 +72,7 @@ void event_merge_end(struct event_merge *em, struct traps *out, unsigned lost)
 	for (unsigned c = 0; c < em->ncpus; c++)
 		merge_end(&em->m[c]);
 	traps_interleave(out, em->per_cpu, em->ncpus);
-	merge_note(em->m, em->ncpus, lost);
+	merge_note(em->m, em->ncpus, lost, out);
 	for (unsigned c = 0; c < em->ncpus; c++) {
 		traps_free(&em->sub[c]);
 		traps_free(&em->per_cpu[c]);

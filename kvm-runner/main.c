@@ -151,14 +151,13 @@ static int run(struct vm *vm, const struct options *o, const struct guest *g,
 	};
 	int rc;
 
+	rc = build_vm(vm, o, g);
+	if (rc)
+		return rc;
+	/* After the VM's checks: a refusal is its one stderr line, no source's note before it. */
 	if (o->traplog && o->kvm_events) {
 		rs.pc_from_trace = events_start(o);
 		rs.deadline_ns -= limit_ns / READ_SHARE;
-	}
-	rc = build_vm(vm, o, g);
-	if (rc) {
-		events_stop();
-		return rc;
 	}
 	t = mono_ns();
 	rc = dump_regs(res->regs, vm, "at start", false, &count);

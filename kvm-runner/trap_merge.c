@@ -1,5 +1,6 @@
 /* Trace events + runner records -> one ordered trap list. */
 #include <string.h>
+#include "a32_decode.h"
 #include "board.h"
 #include "board_desc.h"
 #include "hsr.h"
@@ -27,16 +28,42 @@ static bool in_ram(const struct trap_merge *m, uint32_t ipa)
 
 #define RESYNC_WINDOW 8 /* runner records looked at for a trace trap's pc */
 
-/* A record without a syndrome takes the one of the trap it belongs to. */
+/* The trap-log lines of the ISV=0 load/store r was decoded from (the board's decoder). */
+static unsigned insn_words(const struct trap_record *r)
+{
+	uint32_t regs[16] = { [15] = r->pc }; /* the count is the encoding's, not the values' */
+	struct a32_insn in;
+
+	return a32_decode(r->insn, regs, &in) == A32_OK && in.count ? in.count : 1;
+}
+
+/*
+ * Is runner record w a further word of the LDM/STM whose earlier word was
+ * the last trap line? Interrupt lines in between do not count: an IRQ exit
+ * right after the NISV exit is common (the runner spends about 50 ms on
+ * one in the test bed) and must not cut the instruction's words apart.
+ */
+static bool further_word(const struct trap_merge *m, const struct trap_record *w)
+{
+	return m->words_left && (w->flags & TR_INSN) && w->pc == m->last.pc &&
+		w->insn == m->last.insn;
+}
+
 /* Out it goes, with its vCPU and the trace time of the trap it came with. */
 static void add(struct trap_merge *m, const struct trap_record *r)
 {
 	struct trap_record c = *r;
 
 	c.cpu = (uint8_t)m->cpu;
+	if (further_word(m, &c))
+		m->words_left--;
+	else
+		m->words_left = (c.flags & TR_INSN) ? insn_words(&c) - 1 : 0;
+	m->last = c;
 	traps_add_ts(m->out, &c, m->ts);
 }
 
+/* A record without a syndrome takes the one of the trap it belongs to. */
 static void share_hsr(struct trap_record *r, const struct trap_record *from)
 {
 	if (!(r->flags & TR_HSR) && (from->flags & TR_HSR)) {
@@ -47,21 +74,27 @@ static void share_hsr(struct trap_record *r, const struct trap_record *from)
 
 /*
  * Runner records up to (not including) index end that no trace trap
- * matched: the further words of an LDM/STM (same pc as the line before,
- * whose HSR they share), or exits whose trace events were lost.
+ * matched: the further words of an LDM/STM (sharing its HSR), or exits
+ * whose trace events were lost (counted).
  */
 static void emit_untraced(struct trap_merge *m, unsigned end)
 {
 	while (m->next_vmm < end) {
 		struct trap_record w = m->vmm->rec[m->next_vmm++];
-		const struct trap_record *prev = m->out->n ? &m->out->rec[m->out->n - 1] : NULL;
 
-		if ((w.flags & TR_INSN) && prev && prev->pc == w.pc)
-			share_hsr(&w, prev);
+		if (further_word(m, &w))
+			share_hsr(&w, &m->last);
 		else
 			m->untraced++;
 		add(m, &w);
 	}
+}
+
+/* The further words of the LDM/STM just put out, at once: before any interrupt line. */
+static void take_words(struct trap_merge *m)
+{
+	while (m->next_vmm < m->vmm->n && further_word(m, &m->vmm->rec[m->next_vmm]))
+		emit_untraced(m, m->next_vmm + 1);
 }
 
 /* A write KVM completed from a coalesced zone: the runner drained it, no exit. */
@@ -91,6 +124,16 @@ static bool same_trap(const struct trap_record *w, const struct trap_record *c)
 	return ec != HSR_EC_HVC || w->v0 == c->v0;
 }
 
+/* The first runner record from next_vmm that is not a coalesced write (whose traps were lost). */
+static unsigned past_coalesced(const struct trap_merge *m)
+{
+	unsigned i = m->next_vmm;
+
+	while (i < m->vmm->n && coalesced(&m->vmm->rec[i]))
+		i++;
+	return i;
+}
+
 /*
  * Whether trace trap c went to userspace, when no kvm_userspace_exit said
  * so (the runner leaves that event off: about 750 instructions an MMIO
@@ -100,9 +143,9 @@ static bool same_trap(const struct trap_record *w, const struct trap_record *c)
 static bool went_to_user(const struct trap_merge *m)
 {
 	const struct trap_record *c = &m->cur;
-	unsigned ec = hsr_ec(c->hsr);
+	unsigned ec = hsr_ec(c->hsr), from = past_coalesced(m);
 
-	for (unsigned i = m->next_vmm; i < m->vmm->n && i < m->next_vmm + RESYNC_WINDOW; i++) {
+	for (unsigned i = from; i < m->vmm->n && i < from + RESYNC_WINDOW; i++) {
 		const struct trap_record *w = &m->vmm->rec[i];
 
 		if (coalesced(w) || !same_trap(w, c))
@@ -133,11 +176,9 @@ static void take_pc(struct trap_record *w, const struct trap_record *c)
 static void take_vmm(struct trap_merge *m)
 {
 	const struct trap_record *c = &m->cur;
-	unsigned i, n = m->vmm->n, from = m->next_vmm;
+	unsigned i, n = m->vmm->n, from = past_coalesced(m);
 	struct trap_record r;
 
-	while (from < n && coalesced(&m->vmm->rec[from]))
-		from++; /* coalesced writes whose trace traps were lost */
 	for (i = from; i < n && i < from + RESYNC_WINDOW; i++)
 		if (same_trap(&m->vmm->rec[i], c))
 			break;
@@ -150,6 +191,7 @@ static void take_vmm(struct trap_merge *m)
 	share_hsr(&r, c);
 	take_pc(&r, c);
 	add(m, &r);
+	take_words(m);
 }
 
 /* The board register at ipa as a VMM names it: the GIC's frames, the UART. */
@@ -215,21 +257,36 @@ static bool kvm_outcome(struct trap_merge *m)
 /*
  * A write KVM completed into a coalesced zone (--coalesce-console): the
  * runner drained the ring in KVM's order, so it is the runner's next
- * record; the trace gives its pc and HSR.
+ * coalesced record, of the same value; the trace gives its pc and HSR.
+ * kvm_mmio fires for every write, so a DR write the runner handled (the
+ * ring full: an MMIO exit) looks the same here, and its record, of this
+ * page, comes first. Both lists are in exit order: other runner records
+ * before it that no trace trap took are exits whose events were lost, and
+ * go out as they are (counted): one lost event costs one line its detail.
  */
 static bool take_coalesced(struct trap_merge *m)
 {
 	const struct trap_record *c = &m->cur;
+	unsigned i, n = m->vmm->n;
 	struct trap_record r;
 
 	if (m->to_user || !m->mmio || hsr_ec(c->hsr) != HSR_EC_DABT ||
 	    board_reg_at((uint32_t)m->mmio_gpa) != BREG_UART_DR)
 		return false; /* only the console's DR is ever a coalesced zone */
-	while (m->next_vmm < m->vmm->n && (m->vmm->rec[m->next_vmm].flags & TR_INSN) && m->out->n &&
-	       m->out->rec[m->out->n - 1].pc == m->vmm->rec[m->next_vmm].pc)
-		emit_untraced(m, m->next_vmm + 1); /* an LDM/STM's further words first */
-	if (m->next_vmm >= m->vmm->n || !coalesced(&m->vmm->rec[m->next_vmm]))
+	take_words(m);
+	for (i = m->next_vmm; i < n && i < m->next_vmm + RESYNC_WINDOW; i++) {
+		const struct trap_record *w = &m->vmm->rec[i];
+
+		if (w->v0 != (uint32_t)m->mmio_val)
+			continue;
+		if (coalesced(w))
+			break;
+		if (same_trap(w, c))
+			return false; /* the ring was full: KVM left this write to the runner */
+	}
+	if (i == n || i == m->next_vmm + RESYNC_WINDOW)
 		return false;
+	emit_untraced(m, i);
 	r = m->vmm->rec[m->next_vmm++];
 	take_pc(&r, c);
 	share_hsr(&r, c); /* a coalesced write has none of its own */
@@ -414,20 +471,34 @@ void merge_event(struct trap_merge *m, const struct kvm_event *ev)
 		detail(m, ev);
 }
 
+/* The runner's stop at a tick (timeout, stuck outside RAM): no exit, no trace trap. */
+static bool own_stop(const struct trap_record *r)
+{
+	return r->outcome == TRAP_OUT_STOP && hsr_ec(r->hsr) == HSR_EC_UNKNOWN;
+}
+
 void merge_end(struct trap_merge *m)
 {
 	flush(m);
 	while (m->next_vmm < m->vmm->n) {
-		struct trap_record r = m->vmm->rec[m->next_vmm++];
+		struct trap_record r = m->vmm->rec[m->next_vmm];
 		struct trap_record *last = m->out->n ? &m->out->rec[m->out->n - 1] : NULL;
 
 		/* CPU_OFF: KVM's HVC, whose end the runner saw later; one line */
-		if (last && last->by == TRAP_BY_KVM && hsr_ec(last->hsr) == hsr_ec(r.hsr) &&
+		if (last && last->by == TRAP_BY_KVM && r.outcome == TRAP_OUT_PSCI &&
+		    (r.flags & TR_STOP) && hsr_ec(last->hsr) == HSR_EC_HVC &&
+		    hsr_ec(r.hsr) == HSR_EC_HVC &&
 		    ((r.flags & TR_PC_UNKNOWN) ? last->v0 == r.v0 : last->pc == r.pc)) {
+			m->next_vmm++;
 			take_pc(&r, last);
 			*last = r;
 			continue;
 		}
-		add(m, &r);
+		if (own_stop(&r)) {
+			m->next_vmm++;
+			add(m, &r);
+		} else {
+			emit_untraced(m, m->next_vmm + 1); /* counted: its trace trap was missed */
+		}
 	}
 }

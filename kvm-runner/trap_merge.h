@@ -35,16 +35,18 @@ struct trap_merge {
 	const struct traps *vmm;
 	unsigned next_vmm;
 	struct trap_record cur;
-	bool active;	    /* cur holds a trap being assembled */
-	bool to_user;	    /* it ended in a userspace exit */
-	bool mmio;	    /* KVM saw it as an MMIO access */
-	unsigned skipped;   /* guest traps of a class the log has no outcome for */
-	unsigned unmatched; /* trace traps to userspace with no runner record */
-	unsigned untraced;  /* runner records with no trace trap (lost events) */
-	unsigned injected;  /* aborts outside RAM KVM reflected into the guest */
-	uint64_t ram_size;  /* guest RAM from BOARD_RAM_BASE: where faults map */
-	unsigned cpu;	    /* the vCPU whose events and records these are */
-	uint64_t ts;	    /* the trace time of the trap being assembled (us) */
+	bool active;		 /* cur holds a trap being assembled */
+	bool to_user;		 /* it ended in a userspace exit */
+	bool mmio;		 /* KVM saw it as an MMIO access */
+	unsigned skipped;	 /* guest traps of a class the log has no outcome for */
+	unsigned unmatched;	 /* trace traps to userspace with no runner record */
+	unsigned untraced;	 /* runner records with no trace trap (lost events) */
+	unsigned injected;	 /* aborts outside RAM KVM reflected into the guest */
+	uint64_t ram_size;	 /* guest RAM from BOARD_RAM_BASE: where faults map */
+	unsigned cpu;		 /* the vCPU whose events and records these are */
+	struct trap_record last; /* the last trap line out (not an interrupt line) */
+	unsigned words_left;	 /* last's LDM/STM words still to come */
+	uint64_t ts;		 /* the trace time of the trap being assembled (us) */
 	/* the access KVM completed in the kernel (kvm_mmio without a userspace exit) */
 	uint64_t mmio_gpa, mmio_val;
 	unsigned mmio_len;

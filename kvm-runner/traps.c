@@ -66,6 +66,11 @@ void traps_write(FILE *f, const struct traps *t, const char *guest, int status)
 		traplog_format_cpus(line, sizeof(line), i + 1, &t->rec[i], t->cpus ? t->cpus : 1);
 		fprintf(f, "%s\n", line);
 	}
+	if (t->unmatched || t->untraced)
+		fprintf(f,
+			"# kvm trace and runner exits disagree: %u traced exits without a runner "
+			"record, %u runner records without trace events\n",
+			t->unmatched, t->untraced);
 	traplog_footer(line, sizeof(line), t->n, t->dropped, status);
 	fprintf(f, "%s\n", line);
 }

@@ -12,6 +12,8 @@ struct traps {
 	unsigned n, cap, dropped;
 	unsigned cpus; /* the header's cpus= (0: 1); each record's cpu below it */
 	uint64_t *ts;  /* traps_add_ts: each record's trace time, to order vCPUs */
+	/* the kvm trace merge's disagreements (trap_merge.h), a comment before the end line */
+	unsigned unmatched, untraced;
 };
 
 void traps_add(struct traps *t, const struct trap_record *r);

@@ -13,6 +13,8 @@
 #   finish                 the last line: "N failures", exit 1 if N > 0
 #   scaled S               S seconds (a wall-clock limit set on a quiet
 #                          machine) times load_factor, with a line saying so
+#                          on stderr (also make's test bed limits:
+#                          kvm-runner/testbed/build.mk)
 #   load_factor            the 1-minute load average per CPU, rounded up,
 #                          from 1 to LOAD_FACTOR_MAX: how much slower than
 #                          quiet the machine may run now

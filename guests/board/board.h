@@ -104,28 +104,12 @@ bool board_uart_irq(const struct board *b);
 /* "uart.DR", "status.STATUS", "gic.dist" ...; "none" for BREG_NONE. */
 const char *board_reg_name(enum board_reg r);
 
-/* PSCI (SMC Calling Convention through HVC). */
+/* PSCI and SMCCC through HVC: the function ids are in psci_ids.h. */
 /* clang-format off */
-#define PSCI_0_2_FN_BASE	0x84000000u
-#define PSCI_VERSION_FN		0x84000000u
-#define PSCI_CPU_SUSPEND_FN	0x84000001u
-#define PSCI_CPU_OFF_FN		0x84000002u
-#define PSCI_CPU_ON_FN		0x84000003u
-#define PSCI_MIGRATE_FN		0x84000005u
-#define PSCI_SYSTEM_OFF_FN	0x84000008u
-#define PSCI_SYSTEM_RESET_FN	0x84000009u
-#define PSCI_FEATURES_FN	0x8400000Au
 #define PSCI_RET_SUCCESS	0u
 #define PSCI_RET_NOT_SUPPORTED	0xFFFFFFFFu	/* -1 */
 #define PSCI_BOARD_VERSION	0x00010001u	/* 1.1: as 6.1, psci_version() */
-/* clang-format on */
-
-/* SMC Calling Convention (ARM DEN 0028) calls the board also answers. */
-/* clang-format off */
-#define SMCCC_VERSION_FN		0x80000000u
-#define SMCCC_ARCH_FEATURES_FN		0x80000001u
-#define SMCCC_ARCH_WORKAROUND_1_FN	0x80008000u
-#define SMCCC_BOARD_VERSION		0x00010001u	/* 1.1 */
+#define SMCCC_BOARD_VERSION	0x00010001u	/* 1.1 */
 /* clang-format on */
 
 /* True for PSCI's own ids (0x84000000.. and the SMC64 0xC4000000..). */

@@ -85,6 +85,15 @@
 #define GICH_LR_PRIO_SHIFT	23		/* the priority's top five bits */
 #define GICH_LR_STATE_MASK	(3u << 28)
 #define GICH_LR_MAX		64		/* GICH_VTR allows 1..64 */
+#define GICH_LR_VIRTID(lr)	((lr) & 0x3ffu)
+#define GICH_LR_PHYSID(lr)	(((lr) >> 10) & 0x3ffu)	/* HW = 1 */
+#define GICH_LR_EOI		(1u << 19)		/* HW = 0: maintenance on EOI */
+#define GICH_LR_PRIO(lr)	((((lr) >> 23) & 0x1fu) << 3)
+#define GICH_LR_STATE(lr)	(((lr) >> 28) & 3u)	/* 1 pending, 2 active, 3 both */
+#define GICH_LR_PENDING		(1u << 28)
+#define GICH_LR_ACTIVE		(2u << 28)
+#define GICH_LR_GRP1		(1u << 30)
+#define GICH_LR_HW		(1u << 31)
 /* clang-format on */
 
 /* INTIDs */

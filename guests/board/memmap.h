@@ -1,9 +1,9 @@
 /*
  * The guest board's memory map (docs/guest-abi.md), for C and assembly.
  *
- *   0x08000000  GIC distributor     RAZ/WI, logged
- *   0x08010000  GIC CPU interface   RAZ/WI, logged
- *   0x09000000  PL011 UART          DR = console, FR = never busy
+ *   0x08000000  GIC distributor     vgic_dist.c (hyp), KVM's vgic-v2 (kvm)
+ *   0x08010000  GIC CPU interface   the host's GICV through Stage 2
+ *   0x09000000  PL011 UART          DR = console, RX from stdin (uart.c)
  *   0x09000F00    STATUS            kit register: the guest's exit status
  *   0x40000000  RAM                 BOARD_RAM_SIZE (-m), images, initrd, DTB
  *

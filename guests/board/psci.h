@@ -19,20 +19,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "memmap.h"
+#include "psci_ids.h"
 
-/* The ids the state machine answers besides board.h's. */
-/* clang-format off */
-#define PSCI_AFFINITY_INFO_FN		0x84000004u
-#define PSCI_MIGRATE_INFO_TYPE_FN	0x84000006u
-#define PSCI_MIGRATE_INFO_UP_CPU_FN	0x84000007u
-#define PSCI_SYSTEM_SUSPEND_FN		0x8400000Eu
-#define PSCI_SYSTEM_RESET2_FN		0x84000012u
-#define PSCI_FN64_BIT			0x40000000u	/* SMC64: 0xC4000000 + n */
-#define PSCI_CPU_SUSPEND64_FN		0xC4000001u
-#define PSCI_CPU_ON64_FN		0xC4000003u
-#define PSCI_AFFINITY_INFO64_FN		0xC4000004u
-#define PSCI_SYSTEM_RESET2_64_FN	0xC4000012u
-/* clang-format on */
+#define PSCI_FN64_BIT 0x40000000u /* SMC64 ids: the SMC32 id | this bit */
 
 /* Return codes (ARM DEN 0022, table 6), as the 32-bit r0 holds them. */
 /* clang-format off */

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "gicv2.h"
 
 #define TRAPLOG_VERSION	       2 /* the version written: interrupt events, cpu= */
 #define TRAPLOG_VERSION_MIN    1 /* the oldest read: version 1 has traps only */
@@ -41,21 +42,10 @@ enum trap_outcome {
 #define TRAP_LR_UNKNOWN	   0xffu   /* v0 of VIRQ/EOI: no list register seen */
 
 /*
- * GICv2 GICH_LR fields (ARM IHI 0048B 5.3.11), for TRAP_OUT_VIRQ's v1.
- * A writer that only knows the state (KVM's trace events) sets TR_VAL_UNKNOWN
- * and fills only the state bits: lr, hw, pintid and prio are then "?".
+ * TRAP_OUT_VIRQ's v1 is a GICH_LR (gicv2.h's GICH_LR_* fields). A writer
+ * that only knows the state (KVM's trace events) sets TR_VAL_UNKNOWN and
+ * fills only the state bits: lr, hw, pintid and prio are then "?".
  */
-/* clang-format off */
-#define GICH_LR_VIRTID(lr)	((lr) & 0x3ffu)
-#define GICH_LR_PHYSID(lr)	(((lr) >> 10) & 0x3ffu)	/* HW = 1 */
-#define GICH_LR_EOI		(1u << 19)		/* HW = 0: maintenance on EOI */
-#define GICH_LR_PRIO(lr)	((((lr) >> 23) & 0x1fu) << 3)
-#define GICH_LR_STATE(lr)	(((lr) >> 28) & 3u)	/* 1 pending, 2 active, 3 both */
-#define GICH_LR_PENDING		(1u << 28)
-#define GICH_LR_ACTIVE		(2u << 28)
-#define GICH_LR_GRP1		(1u << 30)
-#define GICH_LR_HW		(1u << 31)
-/* clang-format on */
 
 enum trap_stop {
 	TRAP_STOP_NODEVICE,
@@ -123,7 +113,43 @@ struct trap_record {
  * writer fills it in pairs of words (the bare hypervisor's trap path).
  */
 _Static_assert(sizeof(struct trap_record) == 32, "a record is 32 bytes");
+
+/*
+ * The middle words a kind's line reads, by word index (hsr 0, pc 1, ipa
+ * 2, insn 3, v0 4, v1 5; every line reads hsr, pc and the last two): a
+ * word its line does not read may hold anything, so that a writer stores
+ * only these (the bare hypervisor's hot handlers: its ring's slots keep
+ * an older record's words there). The text, and the binary log through
+ * tlogbin, is the same; unit-traplog formats each kind with the other
+ * words garbage.
+ */
+#define TRAPLOG_WORD_IPA       (1u << 2)
+#define TRAPLOG_WORD_INSN      (1u << 3)
+#define TRAPLOG_WORD_V0	       (1u << 4)
+#define TRAPLOG_WORD_V1	       (1u << 5)
+#define TRAPLOG_WORDS_ALL      0xffu
+#define TRAPLOG_WORDS_HVC      (TRAPLOG_WORD_V0 | TRAPLOG_WORD_V1) /* HVC: psci or hvc, fn and ret */
+#define TRAPLOG_WORDS_SMC      TRAPLOG_WORD_V1			   /* SMC: ret */
+#define TRAPLOG_WORDS_CP32     TRAPLOG_WORD_V0 /* MRC/MCR: the value; v1 is MRRC/MCRR's */
+#define TRAPLOG_WORDS_MMIO_ISV (TRAPLOG_WORD_IPA | TRAPLOG_WORD_V0) /* ISV=1: no insn, one value */
+#define TRAPLOG_WORDS_EVENT    (TRAPLOG_WORD_V0 | TRAPLOG_WORD_V1)  /* IRQ, VIRQ, MAINT, EOI */
 _Static_assert(TRAP_OUT_EOI < 32 && TRAP_BY_VMM < 8, "outcome and by fit their bits");
+
+/*
+ * The record's last two words, little-endian, as the fields lay them out
+ * (reg at 24, outcome and by at 26, flags at 27; size, srt, srt2, cpu at
+ * 28-31), for a writer that stores a record in words: the bare
+ * hypervisor's trap path. unit-traplog checks them against the fields.
+ */
+static inline uint32_t traplog_tail0(unsigned reg, unsigned outcome, unsigned by, unsigned flags)
+{
+	return (uint32_t)reg | (uint32_t)(outcome | by << 5) << 16 | (uint32_t)flags << 24;
+}
+
+static inline uint32_t traplog_tail1(unsigned size, unsigned srt, unsigned srt2, unsigned cpu)
+{
+	return (uint32_t)size | (uint32_t)srt << 8 | (uint32_t)srt2 << 16 | (uint32_t)cpu << 24;
+}
 
 /* "nodevice", "pmu" ... for enum trap_inject_why; "?" if out of range. */
 const char *traplog_why_name(unsigned why);

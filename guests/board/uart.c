@@ -14,7 +14,6 @@
 #include "uart.h"
 
 /* clang-format off */
-#define UART_ID_BASE	0xfe0		/* PeriphID0-3, PCellID0-3 */
 #define UART_INT_MASK	0x7ffu		/* the eleven interrupt bits */
 /* clang-format on */
 
@@ -59,11 +58,13 @@ bool board_uart_irq(const struct board *b) { return uart_mis(b) != 0; }
 
 /* The named registers, by word index (offset / 4); 0 (BREG_NONE) in the gaps. */
 static const uint8_t uart_regs[] = {
-	[0x000 / 4] = BREG_UART_DR,    [0x004 / 4] = BREG_UART_RSR,   [0x018 / 4] = BREG_UART_FR,
-	[0x020 / 4] = BREG_UART_ILPR,  [0x024 / 4] = BREG_UART_IBRD,  [0x028 / 4] = BREG_UART_FBRD,
-	[0x02c / 4] = BREG_UART_LCR_H, [0x030 / 4] = BREG_UART_CR,    [0x034 / 4] = BREG_UART_IFLS,
-	[0x038 / 4] = BREG_UART_IMSC,  [0x03c / 4] = BREG_UART_RIS,   [0x040 / 4] = BREG_UART_MIS,
-	[0x044 / 4] = BREG_UART_ICR,   [0x048 / 4] = BREG_UART_DMACR,
+	[UART_DR / 4] = BREG_UART_DR,	    [UART_RSR / 4] = BREG_UART_RSR,
+	[UART_FR / 4] = BREG_UART_FR,	    [UART_ILPR / 4] = BREG_UART_ILPR,
+	[UART_IBRD / 4] = BREG_UART_IBRD,   [UART_FBRD / 4] = BREG_UART_FBRD,
+	[UART_LCR_H / 4] = BREG_UART_LCR_H, [UART_CR / 4] = BREG_UART_CR,
+	[UART_IFLS / 4] = BREG_UART_IFLS,   [UART_IMSC / 4] = BREG_UART_IMSC,
+	[UART_RIS / 4] = BREG_UART_RIS,	    [UART_MIS / 4] = BREG_UART_MIS,
+	[UART_ICR / 4] = BREG_UART_ICR,	    [UART_DMACR / 4] = BREG_UART_DMACR,
 };
 
 /* The PL011's identification bytes, PeriphID0 first (TRM 3.3.14-3.3.15). */

@@ -4,13 +4,7 @@
 
 #include <stdint.h>
 #include "board.h"
-
-/* clang-format off */
-#define UART_DR		0x000		/* data: the console out, the input in */
-#define UART_FR		0x018		/* flags */
-#define UART_LCR_H	0x02c		/* line control */
-#define UART_IMSC	0x038		/* interrupt mask set/clear */
-/* clang-format on */
+#include "pl011.h"
 
 /* A kept register's slot in b->uart_kept (they are consecutive in enum board_reg). */
 #define UART_KEPT(reg) ((reg)-BREG_UART_IBRD)

@@ -57,6 +57,8 @@ struct vgic_cpu {
 	vgic_ap_bits ap_priv;	  /* its private INTIDs that may be pending or active */
 	uint32_t lr[GICH_LR_MAX]; /* as flush wrote them; fold reads them back */
 	unsigned used_lrs;	  /* LRs flush filled: fold reads back this many */
+	uint32_t direct_lr;	  /* LR 0 of the last flush if it was the whole list, a PPI,
+				     HW-linked, pending (vgic_direct.c); 0 after a fold */
 	uint32_t hcr;		  /* GICH_HCR for the next entry: EN, UIE, NPIE */
 	uint32_t vmcr;		  /* GICH_VMCR as last read: the guest's PMR */
 };
@@ -157,6 +159,17 @@ uint64_t vgic_flush_lr_state(struct vgic_dist *d, unsigned cpu);
  */
 uint64_t vgic_fold_lr_state(struct vgic_dist *d, unsigned cpu, const uint32_t *hw_lr, uint32_t vmcr,
 			    const struct vgic_hw_ops *ops);
+
+/*
+ * vgic_direct_hw_rise (vgic_direct.c): the line of HW-linked level PPI
+ * intid rose again for vCPU cpu (a timer's tick); hw_lr0 is GICH_LR0 as
+ * the guest left it. When the general path's outcome is certain (the last
+ * flush gave LR 0 alone to intid, pending: direct_lr; the guest finished
+ * it; nothing else is on the ap bits), does what vgic_fold_lr_state,
+ * vgic_inject and vgic_flush_lr_state would (LR 0 done, then the same LR 0
+ * again) and returns that LR, else 0 with the model untouched.
+ */
+uint32_t vgic_direct_hw_rise(struct vgic_dist *d, unsigned cpu, unsigned intid, uint32_t hw_lr0);
 
 /*
  * The vCPUs other than self that have a pending interrupt to queue which

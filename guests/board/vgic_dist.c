@@ -47,6 +47,7 @@ void vgic_init(struct vgic_dist *d, unsigned ncpus, unsigned nr_lr)
 			irq_reset(&vc->priv[i], i, c);
 		vc->ap_priv = 0;
 		vc->used_lrs = 0;
+		vc->direct_lr = 0;
 		vc->hcr = GICH_HCR_EN;
 		vc->vmcr = 0;
 		for (unsigned i = 0; i < GICH_LR_MAX; i++)

@@ -129,6 +129,15 @@ static uint32_t populate(struct vgic_irq *irq)
 	return val | (uint32_t)(irq->priority >> 3) << GICH_LR_PRIO_SHIFT;
 }
 
+/* An LR vgic_direct_hw_rise can give again: a PPI's, HW-linked, pending only. */
+static bool direct_case(uint32_t lr)
+{
+	unsigned id = GICH_LR_VIRTID(lr);
+
+	return (lr & (GICH_LR_HW | GICH_LR_STATE_MASK)) == (GICH_LR_HW | GICH_LR_PENDING) &&
+		id >= GIC_NR_SGIS && id < GIC_NR_PRIVATE;
+}
+
 uint64_t vgic_flush_lr_state(struct vgic_dist *d, unsigned cpu)
 {
 	struct vgic_cpu *vc = &d->cpu[cpu];
@@ -156,6 +165,7 @@ uint64_t vgic_flush_lr_state(struct vgic_dist *d, unsigned cpu)
 		vc->hcr |= GICH_HCR_UIE; /* overflow: tell us when the LRs drain */
 	if (multi_sgi)
 		vc->hcr |= GICH_HCR_NPIE; /* more senders wait: tell us when none is pending */
+	vc->direct_lr = n == 1 && direct_case(vc->lr[0]) ? vc->lr[0] : 0; /* hcr: EN alone */
 	return changed;
 }
 
@@ -214,6 +224,7 @@ uint64_t vgic_fold_lr_state(struct vgic_dist *d, unsigned cpu, const uint32_t *h
 		}
 	}
 	vc->used_lrs = 0;
+	vc->direct_lr = 0;
 	return done;
 }
 

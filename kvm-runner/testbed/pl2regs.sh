@@ -21,8 +21,8 @@ die() { echo "pl2regs: $*" >&2; exit 203; }
 here=$(dirname "$0")
 # run-testbed.sh's options go on to it as given (a later --timeout wins);
 # those this script needs too are read on the way, with its defaults.
-guest=test out=build/kvm brk= arch=arm64
-pass=(--timeout 90)
+guest=test out=build/kvm brk= arch=arm64 limit=90
+pass=(--timeout $limit)
 while [ $# -gt 0 ]; do
 	case $1 in --break | --arch | --guest | --out | --kernel | --initrd | --timeout | \
 		--init-opts | --runner-opts | --vm-mem)
@@ -33,7 +33,8 @@ while [ $# -gt 0 ]; do
 	--arch) arch=$2 ;;
 	--guest) guest=$2 ;;
 	--out) out=$2 ;;
-	--kernel | --initrd | --timeout | --init-opts | --runner-opts | --vm-mem) ;;
+	--timeout) limit=$2 ;;
+	--kernel | --initrd | --init-opts | --runner-opts | --vm-mem) ;;
 	--) shift; break ;;
 	*) die "unknown option '$1' (see the head of $0)" ;;
 	esac
@@ -45,6 +46,7 @@ elf=build/guests/$guest.elf
 [ -n "$brk" ] || { [ -s "$elf" ] && brk=$(printf '0x%08x' $((0x$(od -An -tx4 -j 24 -N 4 "$elf" | tr -d ' ')))); } || brk=0x40000000
 [[ $brk =~ ^0x[0-9a-fA-F]{1,8}$ ]] || die "bad --break '$brk' (a 32-bit guest address, 0x...)"
 [[ $arch =~ ^(arm64|armv7)$ ]] || die "unknown --arch '$arch' (arm64 or armv7)"
+[[ $limit =~ ^[1-9][0-9]*$ ]] || die "bad --timeout '$limit'"
 command -v gdb-multiarch >/dev/null || die "gdb-multiarch not found (make setup)"
 
 tmp=$(mktemp -d)
@@ -93,8 +95,9 @@ for _ in $(seq 100); do
 done
 [ -S "$sock" ] || die "QEMU's gdb socket did not appear (see $out/$guest.serial)"
 
+# gdb waits while the test bed boots: QEMU's limit bounds it (make's is stretched by the load).
 if ! PL2_SOCKET=$sock PL2_OUT=$tmp/pl2regs PL2_GUEST=$guest PL2_BREAK=$brk PL2_ARCH=$arch PL2_GICH=$gich \
-	timeout -k 5 60 gdb-multiarch -batch -nx -x "$here/pl2regs.py" >"$tmp/gdb.log" 2>&1; then
+	timeout -k 5 "$limit" gdb-multiarch -batch -nx -x "$here/pl2regs.py" >"$tmp/gdb.log" 2>&1; then
 	sed 's/^/    gdb: /' "$tmp/gdb.log" >&2
 	die "the register capture failed"
 fi

@@ -123,11 +123,9 @@ static void loop_targets(FILE *out, enum bench_fmt fmt, const struct bench_run *
 {
 	static const enum bench_row mmio[] = { BENCH_MMIO_ST, BENCH_MMIO_LD };
 	static const char *const pairs[][2] = {
-		{ "kvm-arm64", "kvm-loop" },
-		{ "kvm-trace", "kvm-loop" },
+		{ "kvm-arm64", "kvm-loop" },	   { "kvm-trace", "kvm-loop" },
 		{ "kvm-ftrace", "kvm-loop" }, /* the same log from the trace events */
-		{ "kvm-armv7", "kvm-armv7-loop" },
-		{ "kvm-armv7-trace", "kvm-armv7-loop" },
+		{ "kvm-armv7", "kvm-armv7-loop" }, { "kvm-armv7-trace", "kvm-armv7-loop" },
 	};
 	char what[96], got[64];
 	long x, y;

@@ -28,9 +28,10 @@
 #include "kvm_abi.h"
 #include "kvm_arch_abi.h"
 #include "memmap.h"
+#include "pl011.h"
 
-#define LIMIT_S	      120  /* SIGALRM ends a runaway guest */
-#define UART_FR_VALUE 0x90 /* TXFE | RXFE: never busy */
+#define LIMIT_S	      120			    /* SIGALRM ends a runaway guest */
+#define UART_FR_VALUE (UART_FR_TXFE | UART_FR_RXFE) /* never busy, nothing received */
 #ifdef __aarch64__
 #define REG_PC	      ARM64_CORE_REG(ARM64_CORE_PC)
 #define VCPU_FEATURES (1u << KVM_ARM_VCPU_EL1_32BIT | 1u << KVM_ARM_VCPU_PSCI_0_2)
@@ -130,7 +131,7 @@ static void mmio(struct kvm_run *run, uint32_t *status)
 	uint64_t a = run->mmio.phys_addr;
 
 	if (!run->mmio.is_write) {
-		uint32_t v = a == BOARD_UART_BASE + 0x18 ? UART_FR_VALUE : 0;
+		uint32_t v = a == BOARD_UART_BASE + UART_FR ? UART_FR_VALUE : 0;
 		memcpy(run->mmio.data, &v, run->mmio.len <= 4 ? run->mmio.len : 4);
 	} else if (a == BOARD_UART_BASE) {
 		putchar(run->mmio.data[0]);

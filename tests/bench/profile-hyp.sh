@@ -6,7 +6,10 @@
 # block to the hypervisor function holding it (the innermost one where code
 # was inlined), and to the row the guest was timing. The irq row counts the
 # physical interrupts taken at PL2 (HVBAR+0x18) while the guest waits for
-# its timer, not the traps of that row (its GICD setup).
+# its timer, not the traps of that row (its GICD setup), in two rows by the
+# path each took: irq-direct (vgic_direct_tick took the tick: its check
+# ran, no fold) and irq-general (vgic_fold, vgic_inject, vgic_flush: any
+# other interrupt, or a tick the check turned down).
 #
 #   tests/bench/profile-hyp.sh [HYP.elf]   (default build/baremetal-hyp/hyp-nolog.elf)
 #
@@ -57,36 +60,61 @@ BEGIN {
 	for (i = 1; i <= nh; i++) {
 		if (H[i, "s"] == "guest_trap") entry = H[i, "a"]
 		if (H[i, "s"] == "guest_irq") irqentry = H[i, "a"]
+		if (H[i, "s"] == "hyp_vectors") vectors = H[i, "a"]
 	}
+	split("vgic_fold vgic_fold_lr_state vgic_flush vgic_flush_lr_state", g, " ")
+	for (i in g) GENERAL[g[i]] = 1
 }
 /^IN:/ { inblock = 1; count = 0; next }
 inblock && /^0x[0-9a-f]+:/ { count++; next }
 inblock && /^$/ { inblock = 0; pending = count; next }
+# One interrupt of the irq row, its instructions held until its path is
+# known: the general path folds (vgic_fold, vgic_fold_lr_state) and flushes
+# (vgic_flush, vgic_flush_lr_state); the direct one ran its check alone.
+function irq_end(   f, r) {
+	if (!inirq) return
+	inirq = 0
+	r = "irq-direct"
+	if (!(("vgic_direct_hw_rise") in cur)) r = "irq-general"
+	for (f in GENERAL) if (f in cur) r = "irq-general"
+	traps[r]++; total[r] += curn
+	for (f in cur) { insns[r, f] += cur[f]; fns[f] = 1 }
+	split("", cur); curn = 0
+}
 /^Trace / {
 	split($4, k, "/"); pc = hex(k[2]); key = k[2] "/" k[3]
 	if (pending) { size[key] = pending; pending = 0 }
 	if (pc == 1073741824 && !(k[3] in seenflags)) { entries++; if (entries == 2) gflags = k[3] }
 	seenflags[k[3]] = 1
 	if (k[3] == gflags) {	# the guest: which row is it timing?
+		irq_end()
 		fn = lookup(G, ng, pc)
 		if (fn ~ /^measure_/) row = substr(fn, 9); else if (fn != "undef_handler") row = "other"
 		next
 	}
-	if (pc == entry) { traps[row]++; mode = "trap" }	# a block starting at a vector entry
-	if (pc == irqentry) { irqs[row]++; mode = "irq" }
+	if (pc >= vectors && pc < vectors + 32) {	# HVBAR+n: the branch to the entry
+		irq_end(); mode = pc == vectors + 24 ? "irq" : "trap"; inirq = mode == "irq" && row == "irq"
+	}
+	if (pc == entry) traps[row]++	# a block starting at a vector entry
+	if (pc == irqentry && mode != "irq") {	# (entered without the vector block)
+		irq_end(); mode = "irq"; inirq = row == "irq"
+	}
 	r = row
 	if (row == "irq" && mode != "irq") r = "irq-trap"	# the GICD setup of the row: not its figure
 	for (q = 0; q < size[key]; q++) {	# ARM code: 4 bytes an instruction
 		fn = (pc + 4 * q) in INL ? INL[pc + 4 * q] : lookup(H, nh, pc)
-		insns[r, fn]++; fns[fn] = 1
+		if (inirq) cur[fn]++
+		else { insns[r, fn]++; fns[fn] = 1 }
 	}
-	total[r] += size[key]
+	if (inirq) curn += size[key]
+	else total[r] += size[key]
 }
 END {
-	n = split("hvc hvcwa1 mmiost mmiold cp15 smc irq", order, " ")	# in the guest order
+	irq_end()
+	n = split("hvc hvcwa1 mmiost mmiold cp15 smc irq-direct irq-general", order, " ")	# in the guest order
 	for (j = 1; j <= n; j++) {
 		r = order[j]
-		if (r == "irq") { traps[r] = irqs[r]; what = "interrupts at PL2"; per = "interrupt" }
+		if (r ~ /^irq-/) { what = "interrupts at PL2"; per = "interrupt" }
 		else { what = "traps"; per = "trap" }
 		if (!traps[r]) continue
 		printf "row %s: %d %s, %.1f hypervisor instructions per %s\n", r, traps[r], what, total[r] / traps[r], per

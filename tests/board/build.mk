@@ -3,7 +3,7 @@
 # NAME as '-', the kit's one scheme). Sanitizers on (HOST_CFLAGS).
 
 BOARD_UNIT_NAMES := hsr board psci traplog traplog_bin a32_decode fdt dtb boot image size_arg exitline \
-		    vgic_dist vgic_lr uart_rx zimage_entry
+		    vgic_dist vgic_lr vgic_direct uart_rx zimage_entry
 BOARD_UNITS	:= $(foreach n,$(BOARD_UNIT_NAMES),$(BUILD)/tests/board/unit-$(subst _,-,$(n)))
 
 define board_unit

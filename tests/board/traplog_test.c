@@ -438,6 +438,141 @@ static void test_cpus(void)
 	      "cpus=2x refused");
 }
 
+/*
+ * traplog_tail0/1, the words a writer stores, against the fields: every
+ * field at its largest value alone, so that a field in the wrong place or
+ * too wide shows.
+ */
+static void test_tail_words(void)
+{
+	const struct {
+		struct trap_record r;
+		uint32_t tail0, tail1;
+	} cases[] = {
+		{ { .reg = 0xffff }, traplog_tail0(0xffff, 0, 0, 0), 0 },
+		{ { .outcome = 31 }, traplog_tail0(0, 31, 0, 0), 0 },
+		{ { .by = 7 }, traplog_tail0(0, 0, 7, 0), 0 },
+		{ { .flags = 0xff }, traplog_tail0(0, 0, 0, 0xff), 0 },
+		{ { .size = 0xff }, 0, traplog_tail1(0xff, 0, 0, 0) },
+		{ { .srt = 0xff }, 0, traplog_tail1(0, 0xff, 0, 0) },
+		{ { .srt2 = 0xff }, 0, traplog_tail1(0, 0, 0xff, 0) },
+		{ { .cpu = 0xff }, 0, traplog_tail1(0, 0, 0, 0xff) },
+		{ { .reg = 1,
+		    .outcome = TRAP_OUT_MMIO,
+		    .by = TRAP_BY_VMM,
+		    .flags = TR_HSR | TR_WRITE,
+		    .size = 4,
+		    .srt = 3,
+		    .cpu = 2 },
+		  traplog_tail0(1, TRAP_OUT_MMIO, TRAP_BY_VMM, TR_HSR | TR_WRITE),
+		  traplog_tail1(4, 3, 0, 2) },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint32_t w[8];
+
+		memcpy(w, &cases[i].r, sizeof(w));
+		check_eq(w[6], cases[i].tail0, "tail0 as the fields lay it out");
+		check_eq(w[7], cases[i].tail1, "tail1 as the fields lay it out");
+	}
+}
+
+/*
+ * TRAPLOG_WORDS_*: a kind's line reads no middle word outside its mask, so
+ * that a writer may leave them as the slot had them (the bare
+ * hypervisor's ring). Each kind's line with those words zero and garbage.
+ */
+static void test_unread_words(void)
+{
+	const struct {
+		struct trap_record r;
+		unsigned words;
+	} cases[] = {
+		{ { .hsr = 0x4a000000,
+		    .pc = 0x40000040,
+		    .v0 = 0x84000000,
+		    .v1 = 0x00010001,
+		    .outcome = TRAP_OUT_PSCI,
+		    .flags = TR_HSR },
+		  TRAPLOG_WORDS_HVC },
+		{ { .hsr = 0x4a000000,
+		    .pc = 0x40000040,
+		    .v0 = 0x80000000,
+		    .v1 = 0x00010001,
+		    .outcome = TRAP_OUT_HVC,
+		    .flags = TR_HSR },
+		  TRAPLOG_WORDS_HVC },
+		{ { .hsr = 0x4e000000,
+		    .pc = 0x40000054,
+		    .v1 = 0xffffffff,
+		    .outcome = TRAP_OUT_SMC,
+		    .flags = TR_HSR },
+		  TRAPLOG_WORDS_SMC },
+		{ { .hsr = 0x0fe204c1,
+		    .pc = 0x40000048,
+		    .v0 = 0x12345678,
+		    .outcome = TRAP_OUT_CP15,
+		    .flags = TR_HSR },
+		  TRAPLOG_WORDS_CP32 },
+		{ { .hsr = 0x0fe204c0,
+		    .pc = 0x40000048,
+		    .v0 = 0x12345678,
+		    .outcome = TRAP_OUT_CP15,
+		    .flags = TR_HSR | TR_WRITE },
+		  TRAPLOG_WORDS_CP32 },
+		{ { .hsr = 0x93830006,
+		    .pc = 0x40000100,
+		    .ipa = 0x09000018,
+		    .v0 = 0x90,
+		    .reg = BREG_UART_FR,
+		    .outcome = TRAP_OUT_MMIO,
+		    .flags = TR_HSR,
+		    .size = 4,
+		    .srt = 3,
+		    .cpu = 1 },
+		  TRAPLOG_WORDS_MMIO_ISV },
+		{ { .hsr = 0x93830046,
+		    .pc = 0x40000104,
+		    .ipa = 0x09000f00,
+		    .v0 = 7,
+		    .reg = BREG_STATUS,
+		    .outcome = TRAP_OUT_MMIO,
+		    .flags = TR_HSR | TR_WRITE,
+		    .size = 4,
+		    .srt = 3,
+		    .cpu = 1 },
+		  TRAPLOG_WORDS_MMIO_ISV },
+		{ { .pc = 0x40000200, .reg = 27, .outcome = TRAP_OUT_IRQ }, TRAPLOG_WORDS_EVENT },
+		{ { .pc = 0x40000200,
+		    .v0 = 0,
+		    .v1 = 0x9a006c1b,
+		    .reg = 27,
+		    .outcome = TRAP_OUT_VIRQ },
+		  TRAPLOG_WORDS_EVENT },
+		{ { .pc = 0x40000200, .v0 = 1, .v1 = 2, .reg = 25, .outcome = TRAP_OUT_MAINT },
+		  TRAPLOG_WORDS_EVENT },
+		{ { .pc = 0x40000200, .v0 = 0, .reg = 27, .outcome = TRAP_OUT_EOI, .cpu = 1 },
+		  TRAPLOG_WORDS_EVENT },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		for (unsigned cpus = 1; cpus <= 2; cpus++) {
+			struct trap_record zero = cases[i].r, junk = cases[i].r;
+			uint32_t w[8];
+			char a[256], b[256];
+
+			memcpy(w, &junk, sizeof(w));
+			for (unsigned k = 2; k < 6; k++)
+				if (!(cases[i].words & 1u << k))
+					w[k] = 0xa5a5a5a5u;
+			memcpy(&junk, w, sizeof(w));
+			traplog_format_cpus(a, sizeof(a), 1, &zero, cpus);
+			traplog_format_cpus(b, sizeof(b), 1, &junk, cpus);
+			check_str(b, a, "a kind's line with its unread words garbage");
+		}
+	}
+}
+
 static void test_event_errors(void)
 {
 	expect_error("0001 -- FIQ      pc=0x40000000 intid=27 : irq taken by=hyp", "not IRQ");
@@ -459,7 +594,9 @@ int main(void)
 	test_parse_errors();
 	test_header_footer();
 	test_events();
+	test_unread_words();
 	test_cpus();
+	test_tail_words();
 	test_event_errors();
 	return unit_summary();
 }

@@ -45,14 +45,22 @@ problem() { problems+=("$*"); }
 # must be the status its console reports (EXIT: STATUS=n), the guest's own
 # verdict, which the console check holds against the native one.
 declare -A run_rc
+# A run that timed out (status 124) or left no status: the lines of its log
+# that say which limit fired, and the limits the load stretched (tests/lib.sh).
 run_one() {
-	local name=$1 rc
+	local name=$1 rc from s
 	shift
 	echo "== $name: $make $*" >>"$runlog"
+	from=$(($(wc -l <"$runlog") + 1))
 	timeout -k 5 600 $make -s "$@" GUEST="$guest" >>"$runlog" 2>&1 </dev/null
 	rc=$?
 	run_rc[$name]=$rc
+	s=$(status_of "$name" "$(side_dir "$name")")
 	echo "  $name: $(run_status "$name" "$(side_dir "$name")")"
+	[ -n "$s" ] && [ "$s" != 124 ] && return
+	tail -n "+$from" "$runlog" | tr -d '\r' |
+		grep -E 'did not stop in time|stopped after|killed after|timed out|did not finish within|^limit [0-9]+ x [0-9]+:' |
+		sed 's/^/    /'
 }
 side_dir() {
 	case $1 in native) echo "$native" ;; hyp) echo "$hyp" ;; kvm) echo "$kvm" ;; *) echo "$armv7" ;; esac

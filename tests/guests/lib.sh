@@ -45,7 +45,8 @@ hyp_run() {
 # kvm_run GUEST: through kvm-runner in the arm64 test bed, one boot per
 # guest, with KVM's EL2 registers read live at the guest's entry
 # (pl2regs.sh, for compare.test); the results kept in build/tests/guests/kvm
-# while they are newer than what they came from; status in $rc.
+# while they are newer than what they came from; status in $rc. Limits as
+# tests/testbed/lib.sh's: QEMU above init's --limit above the runner's, scaled.
 KVM_OUT=build/tests/guests/kvm
 TB_KERNEL=build/testbed/kernel/vmlinuz TB_INITRD=build/testbed/initramfs-arm64.cpio
 elf_entry() { printf '0x%08x' $((0x$(od -An -tx4 -j 24 -N 4 "$1" | tr -d ' '))); }
@@ -66,8 +67,9 @@ kvm_run() {
 		if ! kvm_fresh "$1"; then
 			guest_args "$1"
 			kvm-runner/testbed/pl2regs.sh --guest "$1" --kernel "$TB_KERNEL" --initrd "$TB_INITRD" \
-				--break "$(elf_entry "build/guests/$1.elf")" --out "$KVM_OUT" --timeout 300 \
-				--init-opts --no-count --runner-opts "--timeout 120 ${args[*]}" >"$KVM_OUT/$1.log" 2>&1
+				--break "$(elf_entry "build/guests/$1.elf")" --out "$KVM_OUT" --timeout "$(scaled 300)" \
+				--init-opts "--no-count --limit $(scaled 150)" \
+				--runner-opts "--timeout $(scaled 120) ${args[*]}" >"$KVM_OUT/$1.log" 2>&1
 			echo $? >"$KVM_OUT/$1.exit"
 		fi
 	} 9>"$KVM_OUT/.lock-$1"

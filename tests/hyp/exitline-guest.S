@@ -3,6 +3,7 @@
  * writing STATUS: the run exits 5.
  */
 #include "memmap.h"
+#include "psci_ids.h"
 #include "report.inc"
 
 	.syntax unified
@@ -13,7 +14,7 @@ _start:
 	ldr	sp, =stack_top
 	ldr	r0, =exit_line
 	bl	puts
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 

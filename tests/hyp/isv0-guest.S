@@ -6,8 +6,9 @@
  * of failed checks.
  */
 #include "memmap.h"
-#define UART_FR_OFF	0x18
-#define FR_VALUE	0x90		/* TXFE | RXFE: the board's FR */
+#include "psci_ids.h"
+#include "pl011.h"
+#define FR_VALUE	(UART_FR_TXFE | UART_FR_RXFE)	/* the board's FR, receiver empty */
 
 	.syntax unified
 	.arm
@@ -16,7 +17,7 @@
 _start:
 	ldr	sp, =stack_top
 	mov	r9, #0				@ failed checks
-	ldr	r1, =BOARD_UART_BASE + UART_FR_OFF
+	ldr	r1, =BOARD_UART_BASE + UART_FR
 
 	mov	r4, r1
 i_ldr_post:
@@ -40,7 +41,7 @@ i_ldrsb_post:
 	cmp	r2, r3
 	addne	r9, r9, #1
 
-	ldr	r5, =BOARD_UART_BASE + 0x10	@ FR is the 3rd of three words
+	ldr	r5, =BOARD_UART_BASE + UART_FR - 8	@ FR is the 3rd of three words
 	mov	r6, #0x55
 	mov	r7, #0x55
 	mov	r8, #0x55
@@ -50,13 +51,13 @@ i_ldmia:
 	addne	r9, r9, #1
 	cmp	r8, #FR_VALUE
 	addne	r9, r9, #1
-	ldr	r3, =BOARD_UART_BASE + 0x1c
+	ldr	r3, =BOARD_UART_BASE + UART_FR + 4
 	cmp	r5, r3				@ base written back by 12
 	addne	r9, r9, #1
 
 	ldr	r0, =BOARD_STATUS_ADDR
 	str	r9, [r0]
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 

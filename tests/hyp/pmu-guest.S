@@ -4,6 +4,8 @@
  * LOOPS x (subs, bne), ldr, hvc = 2 * LOOPS + 5 instructions at PL1; the
  * hvc's trap and the rest are the hypervisor's, at PL2.
  */
+#include "psci_ids.h"
+
 #define LOOPS 50000
 
 	.syntax unified
@@ -16,7 +18,7 @@ _start:
 	orr	r1, r1, #LOOPS & 0xff
 1:	subs	r1, r1, #1
 	bne	1b
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 

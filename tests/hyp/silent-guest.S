@@ -3,6 +3,7 @@
  * line: the run exits 0, with a note.
  */
 #include "memmap.h"
+#include "psci_ids.h"
 #include "report.inc"
 
 	.syntax unified
@@ -11,7 +12,7 @@
 	.global _start
 _start:
 	ldr	sp, =stack_top
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 

@@ -3,6 +3,7 @@
  * STATUS wins, the run exits 3.
  */
 #include "memmap.h"
+#include "psci_ids.h"
 #include "report.inc"
 
 	.syntax unified
@@ -16,7 +17,7 @@ _start:
 	str	r1, [r0]
 	ldr	r0, =exit_line
 	bl	puts
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 

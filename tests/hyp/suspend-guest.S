@@ -6,12 +6,12 @@
  * STATUS = the number of failed checks.
  */
 #include "memmap.h"
+#include "psci_ids.h"
 #include "gicv2.h"
 #include "report.inc"
 #include "irq.inc"
 /* clang-format off */
 #define VTIMER		27
-#define CPU_SUSPEND	0x84000001	/* PSCI 0.2+ function id, SMC32 */
 #define CNTV_ISTATUS	(1 << 2)
 /* clang-format on */
 
@@ -33,7 +33,7 @@ _start:
 	mov	r0, #1
 	mcr	p15, 0, r0, c14, c3, 1		@ CNTV_CTL: enabled, not masked
 	isb
-	ldr	r0, =CPU_SUSPEND
+	ldr	r0, =PSCI_CPU_SUSPEND_FN
 	mov	r1, #0				@ power_state: standby
 	mov	r2, #0
 	mov	r3, #0

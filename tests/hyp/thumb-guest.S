@@ -6,6 +6,7 @@
  * should (r5 = 1: the else slot skipped, the next instruction run).
  */
 #include "memmap.h"
+#include "psci_ids.h"
 
 	.syntax unified
 	.section .text.entry, "ax"
@@ -33,7 +34,7 @@ t_strb_it:
 
 t_mrc:
 	mrc	p15, 0, r3, c1, c0, 1	@ ACTLR, 32-bit: HSTR.T1
-	ldr	r0, =PSCI_VERSION
+	ldr	r0, =PSCI_VERSION_FN
 t_hvc:
 	hvc	#0			@ 32-bit in Thumb too
 	ldr	r6, =PSCI_BOARD_VERSION
@@ -46,12 +47,10 @@ t_hvc:
 1:	ldr	r1, =BOARD_STATUS_ADDR
 t_status:
 	str	r9, [r1]
-	ldr	r0, =PSCI_SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 t_off:
 	hvc	#0
 	b	.
 
-	.equ	PSCI_VERSION, 0x84000000
-	.equ	PSCI_SYSTEM_OFF, 0x84000008
 	.equ	PSCI_BOARD_VERSION, 0x00010001
 	.ltorg

@@ -12,14 +12,9 @@
 #include "gicv2.h"
 #include "report.inc"
 #include "irq.inc"
+#include "pl011.h"
 /* clang-format off */
 #define UART_SPI	33
-#define UART_FR		0x018
-#define UART_LCR_H	0x02c
-#define UART_CR		0x030
-#define UART_IMSC	0x038
-#define UART_MIS	0x040
-#define FR_RXFE		0x10
 #define LCR_H_FEN8	0x70		/* FIFO on, 8 bits: as Linux's pl011 */
 #define IM_RX_RT	0x50
 #define CR_ON		0x301		/* UARTEN, TXE, RXE: receiving from here on */
@@ -78,8 +73,8 @@ _start:
 	movne	r1, #0
 	REPORT	t_irqs
 	ldr	r0, [r6, #UART_FR]
-	eor	r1, r0, #FR_RXFE
-	and	r1, r1, #FR_RXFE
+	eor	r1, r0, #UART_FR_RXFE
+	and	r1, r1, #UART_FR_RXFE
 	REPORT	t_empty
 	ldr	r1, [r6, #UART_MIS]
 	REPORT	t_low
@@ -102,7 +97,7 @@ irq:
 	ldr	r2, =BOARD_UART_BASE
 	ldr	r4, =len
 1:	ldr	r3, [r2, #UART_FR]
-	tst	r3, #FR_RXFE
+	tst	r3, #UART_FR_RXFE
 	bne	9f
 	ldr	r3, [r2]			@ DR: the oldest byte
 	and	r3, r3, #0xff

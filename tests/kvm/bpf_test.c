@@ -107,7 +107,8 @@ static int run(const struct bpf_insn *p, unsigned n, const uint64_t *ctx)
 		} else if (cls == BPF_LDX) {
 			r[d] = load(r[s] + i->off, size);
 		} else if (cls == BPF_ST || (cls == BPF_STX && (i->code & 0xe0) == BPF_MEM)) {
-			store(r[d] + i->off, size, cls == BPF_ST ? (uint64_t)(int64_t)i->imm : r[s]);
+			store(r[d] + i->off, size,
+			      cls == BPF_ST ? (uint64_t)(int64_t)i->imm : r[s]);
 		} else if (i->code == (BPF_STX | BPF_DW | BPF_ATOMIC) &&
 			   i->imm == (BPF_ADD | BPF_FETCH)) {
 			uint64_t old = load(r[d] + i->off, BPF_DW);
@@ -119,7 +120,8 @@ static int run(const struct bpf_insn *p, unsigned n, const uint64_t *ctx)
 		} else if (i->code == (BPF_JMP | BPF_EXIT)) {
 			return (int)r[0];
 		} else if (cls == BPF_JMP) {
-			if (jump_taken(op, r[d], (i->code & BPF_X) ? r[s] : (uint64_t)(int64_t)i->imm))
+			if (jump_taken(op, r[d],
+				       (i->code & BPF_X) ? r[s] : (uint64_t)(int64_t)i->imm))
 				pc += i->off;
 		} else {
 			bad++;
@@ -156,13 +158,16 @@ static void encoding(void)
 	check(b[0] == 0x18 && b[1] == 0x11 && b[4] == 5, "ld_imm64 r1, map fd 5: 18 11 .. 05");
 	i = bpf_encode(BPF_LDX | BPF_DW | BPF_MEM, 1, 6, 16, 0);
 	memcpy(b, &i, 8);
-	check(b[0] == 0x79 && b[1] == 0x61 && b[2] == 16 && b[3] == 0, "r1 = *(u64 *)(r6 + 16): 79 61 10 00");
+	check(b[0] == 0x79 && b[1] == 0x61 && b[2] == 16 && b[3] == 0,
+	      "r1 = *(u64 *)(r6 + 16): 79 61 10 00");
 	i = bpf_encode(BPF_STX | BPF_DW | BPF_ATOMIC, 0, 1, 0, BPF_ADD | BPF_FETCH);
 	memcpy(b, &i, 8);
-	check(b[0] == 0xdb && b[1] == 0x10 && b[4] == 1, "r1 = atomic_fetch_add((u64 *)(r0 + 0), r1): db 10 .. 01");
+	check(b[0] == 0xdb && b[1] == 0x10 && b[4] == 1,
+	      "r1 = atomic_fetch_add((u64 *)(r0 + 0), r1): db 10 .. 01");
 	i = bpf_encode(BPF_JMP | BPF_JNE | BPF_K, 0, 0, -2, 77);
 	memcpy(b, &i, 8);
-	check(b[0] == 0x55 && b[2] == 0xfe && b[3] == 0xff && b[4] == 77, "if r0 != 77 goto -2: 55 00 fe ff 4d");
+	check(b[0] == 0x55 && b[2] == 0xfe && b[3] == 0xff && b[4] == 77,
+	      "if r0 != 77 goto -2: 55 00 fe ff 4d");
 	check(bpf_encode(BPF_JMP | BPF_EXIT, 0, 0, 0, 0).code == 0x95, "exit: 95");
 	check(bpf_encode(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0).code == 0xb7, "r0 = 0: b7");
 }
@@ -180,7 +185,8 @@ static void shapes(void)
 		check(n > 2 && n <= BPF_PROG_MAX, "%s: %u instructions", bpf_events[e].tp, n);
 		if (n < 2)
 			continue;
-		check(p[n - 1].code == (BPF_JMP | BPF_EXIT) && p[n - 2].code == 0xb7 && p[n - 2].imm == 0,
+		check(p[n - 1].code == (BPF_JMP | BPF_EXIT) && p[n - 2].code == 0xb7 &&
+			      p[n - 2].imm == 0,
 		      "%s ends r0 = 0; exit", bpf_events[e].tp);
 		for (unsigned i = 0; i < n; i++) {
 			uint8_t c = p[i].code;
@@ -213,7 +219,8 @@ static void programs(void)
 	struct kvm_event ev[2];
 
 	memset(map, 0, sizeof(map));
-	check_eq(fire(BEV_EXIT, &t, dabt_exit), 0, "an abort's kvm_exit: no record (its fault's has it)");
+	check_eq(fire(BEV_EXIT, &t, dabt_exit), 0,
+		 "an abort's kvm_exit: no record (its fault's has it)");
 	check_eq(fire(BEV_EXIT, &t, irq_exit), 1, "an IRQ exit with a stale DABT class: recorded");
 	check(bpf_rec_decode(&map[1], ev) == 1 && ev[0].irq && !ev[0].trap && ev[0].ec == 0 &&
 		      ev[0].pc == 0x40000010 && ev[0].pid == 322,
@@ -269,7 +276,9 @@ static unsigned to_args(const struct kvm_event *ev, uint64_t *a, uint8_t *params
 	case KEV_IRQ_LINE:
 		a[0] = ev->irq_type, a[1] = ev->vcpu, a[2] = ev->intid, a[3] = ev->level;
 		return BEV_IRQ_LINE;
-	case KEV_VGIC_PENDING: a[0] = ev->vcpu, a[1] = ev->intid, a[2] = ev->level; return BEV_VGIC_PENDING;
+	case KEV_VGIC_PENDING:
+		a[0] = ev->vcpu, a[1] = ev->intid, a[2] = ev->level;
+		return BEV_VGIC_PENDING;
 	default: return BEV_COUNT; /* kvm_entry, kvm_userspace_exit: no program */
 	}
 }
@@ -293,7 +302,8 @@ static void fixture(const char *path, const char *const *want, unsigned nwant)
 	while (fgets(line, sizeof(line), f)) {
 		unsigned e;
 
-		if (trace_parse_line(line, &ev) != 1 || (e = to_args(&ev, a, params, &val)) == BEV_COUNT)
+		if (trace_parse_line(line, &ev) != 1 ||
+		    (e = to_args(&ev, a, params, &val)) == BEV_COUNT)
 			continue;
 		fire(e, &t, a);
 	}

@@ -4,6 +4,7 @@
  * with 5 (guests/board/exitline.h).
  */
 #include "memmap.h"
+#include "psci_ids.h"
 
 	.syntax unified
 	.arm
@@ -16,7 +17,7 @@ _start:
 	cmp	r2, #0
 	strbne	r2, [r1]
 	bne	1b
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 msg:	.asciz	"SUMMARY: 1 tests, 1 unexpected failures\nEXIT: STATUS=5\n"

@@ -9,6 +9,7 @@
  * STATUS = the number of failed checks, then "EXIT: STATUS=n", SYSTEM_OFF.
  */
 #include "memmap.h"
+#include "psci_ids.h"
 #define NOWHERE		0x30000000	/* no RAM, no device */
 #define MODE_ABT	0x17
 #define MODE_MASK	0x1f
@@ -106,7 +107,7 @@ finish:
 	strb	r2, [r1]
 	mov	r2, #'\n'
 	strb	r2, [r1]
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 

@@ -10,22 +10,13 @@
  * STATUS = failed checks, "EXIT: STATUS=n", SYSTEM_OFF.
  */
 #include "memmap.h"
+#include "psci_ids.h"
 #include "cpsr.h"
-#define GICD_CTLR	0x000
-#define GICD_ISENABLER0	0x100
-#define GICD_ISENABLER1	0x104
-#define GICD_ITARGETSR	0x800
-#define GICC_CTLR	0x000
-#define GICC_PMR	0x004
-#define GICC_IAR	0x00c
-#define GICC_EOIR	0x010
+#include "pl011.h"
+#include "gicv2.h"
+#include "gtimer.h"
 #define INTID_VTIMER	(16 + BOARD_TIMER_VIRT_PPI)
 #define INTID_UART	(32 + BOARD_UART_SPI)
-#define INTID_SPURIOUS	1023
-#define UART_IMSC	0x038
-#define UART_ICR	0x044
-#define UART_TXIM	(1 << 5)
-#define CNTV_CTL_ENABLE	1
 #define TIMER_TICKS	0x1000		/* the timer's delay, in counter ticks */
 #define POLLS		0x2000000	/* bound on waiting for an interrupt */
 
@@ -50,9 +41,9 @@ _start:
 	mov	r0, #1
 	str	r0, [r4, #GICD_CTLR]		@ EnableGrp0
 	mov	r0, #(1 << INTID_VTIMER)
-	str	r0, [r4, #GICD_ISENABLER0]
+	str	r0, [r4, #GICD_ISENABLER]
 	mov	r0, #(1 << (INTID_UART - 32))
-	str	r0, [r4, #GICD_ISENABLER1]
+	str	r0, [r4, #(GICD_ISENABLER + 4)]
 	mov	r0, #1
 	strb	r0, [r4, #(GICD_ITARGETSR + INTID_UART)]	@ to CPU 0
 	ldr	r4, =BOARD_GICC_BASE
@@ -65,7 +56,7 @@ _start:
 	/* The virtual timer: armed TIMER_TICKS ahead, taken at the vector. */
 	mov	r0, #TIMER_TICKS
 	mcr	p15, 0, r0, c14, c3, 0		@ CNTV_TVAL
-	mov	r0, #CNTV_CTL_ENABLE
+	mov	r0, #CNT_CTL_ENABLE
 	mcr	p15, 0, r0, c14, c3, 1		@ CNTV_CTL
 	isb
 	ldr	r0, =count_timer
@@ -74,7 +65,7 @@ _start:
 	bl	report
 
 	/* The UART: TXIM on; TXRIS is up after the greeting's DR writes. */
-	mov	r0, #UART_TXIM
+	mov	r0, #UART_INT_TX
 	str	r0, [r11, #UART_IMSC]
 	ldr	r0, =count_uart
 	bl	wait_for
@@ -91,7 +82,7 @@ _start:
 
 	cpsid	i
 	ldr	r0, [r4, #GICC_IAR]		@ nothing pending now
-	ldr	r1, =INTID_SPURIOUS
+	ldr	r1, =GIC_INTID_SPURIOUS
 	cmp	r0, r1
 	moveq	r0, #1
 	movne	r0, #0
@@ -106,7 +97,7 @@ _start:
 	strb	r0, [r11]
 	ldr	r0, =BOARD_STATUS_ADDR
 	str	r10, [r0]
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 
@@ -161,7 +152,7 @@ irq:
 	bne	3f
 	mov	r2, #0
 	str	r2, [r11, #UART_IMSC]		@ TXIM off: the SPI's level drops
-	mov	r2, #UART_TXIM
+	mov	r2, #UART_INT_TX
 	str	r2, [r11, #UART_ICR]
 	ldr	r2, =count_uart
 2:	ldr	r1, [r2]
@@ -184,7 +175,7 @@ other:
 	bl	puts
 	ldr	r0, =BOARD_STATUS_ADDR
 	str	r10, [r0]
-	ldr	r0, =0x84000008
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 

@@ -7,6 +7,7 @@
  * and powers off without writing STATUS.
  */
 #include "memmap.h"
+#include "psci_ids.h"
 #define FDT_MAGIC_LE	0xedfe0dd0	/* 0xd00dfeed, big-endian in memory */
 #define PSR_SVC_AIF	0x1d3
 
@@ -59,7 +60,7 @@ _start:
 	strb	r2, [r1]
 	mov	r2, #'\n'
 	strb	r2, [r1]
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 

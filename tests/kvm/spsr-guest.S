@@ -15,6 +15,7 @@
  * STATUS = the failed checks, then "EXIT: STATUS=n", SYSTEM_OFF.
  */
 #include "memmap.h"
+#include "psci_ids.h"
 #define NOWHERE	  0x0b000000	/* no RAM, no device: the board's nor QEMU virt's */
 #define SPSR_MARK 0x9000011f	/* N, V, A, SYS: no CPSR this guest ever has */
 
@@ -98,7 +99,7 @@ finish:
 	strb	r2, [r1]
 	mov	r2, #'\n'
 	strb	r2, [r1]
-	ldr	r0, =0x84000008			@ PSCI SYSTEM_OFF
+	ldr	r0, =PSCI_SYSTEM_OFF_FN
 	hvc	#0
 	b	.
 

@@ -12,8 +12,11 @@ TB_ELF=${TB_ELF:-build/guests/$TB_GUEST.elf}
 # kvm-runner's 10 s --timeout counts the seconds the guest sits stopped in
 # gdb and the reading of the kvm trace after it: on a loaded machine (two
 # tests at once, load 11) a 20 s run lost 2,750 of 3,326 trace events and
-# ended 203. 120 s, as tests/guests/lib.sh gives its runs.
-TB_RUNNER_OPTS="--timeout 120"
+# ended 203. 120 s, as tests/guests/lib.sh gives its runs, under init's
+# --limit and QEMU's (their defaults, 60 and 90 s, came first), all three
+# stretched by the load.
+TB_LIMITS=(--timeout "$(scaled 240)" --runner-opts "--timeout $(scaled 120)")
+TB_INIT_LIMIT="--limit $(scaled 150)"
 
 # Fresh: the exit file is newer than the initramfs, the kernel and the scripts,
 # and the test bed itself did not fail (status 203: boot again next time).
@@ -38,8 +41,9 @@ tb_results() {
 		tb_fresh && return 0
 		rm -f "$TB_OUT/$TB_GUEST".*
 		guests/run-native.sh "$TB_ELF" "$TB_OUT/native/$TB_GUEST.console" >/dev/null 2>&1
-		kvm-runner/testbed/pl2regs.sh --guest "$TB_GUEST" --out "$TB_OUT" --init-opts "--order --kallsyms" \
-			--runner-opts "$TB_RUNNER_OPTS" --kernel "$TB_KERNEL" --initrd "$TB_INITRD" >"$TB_OUT/$TB_GUEST.log" 2>&1
+		kvm-runner/testbed/pl2regs.sh --guest "$TB_GUEST" --out "$TB_OUT" \
+			--init-opts "--order --kallsyms $TB_INIT_LIMIT" "${TB_LIMITS[@]}" \
+			--kernel "$TB_KERNEL" --initrd "$TB_INITRD" >"$TB_OUT/$TB_GUEST.log" 2>&1
 		echo $? >"$TB_OUT/$TB_GUEST.exit"
 	} 9>"$TB_OUT/.lock-$TB_GUEST"
 }
