@@ -75,8 +75,8 @@ static void lookup(struct asm_state *a, int fd)
 	jmp_k(a, BPF_JEQ, R0, 0, OUT);
 }
 
-/* kvm_mmio: on only for the accesses KVM completes itself (trace_mmio_filter). */
-static void gpa_filter(struct asm_state *a, int arg, const struct bpf_gpa_filter *f)
+/* kvm_mmio: on only for the accesses KVM completes itself (mmio_filter_of). */
+static void gpa_filter(struct asm_state *a, int arg, const struct mmio_filter *f)
 {
 	emit(a, BPF_LDX | BPF_DW | BPF_MEM, R1, R6, (int16_t)(8 * arg), 0);
 	if (f->range) {

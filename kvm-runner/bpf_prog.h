@@ -6,7 +6,7 @@
  *
  * Each program, for an event of this process only (its tgid):
  *   slot = atomic_fetch_add(&map[0].head, 1) + 1; past the map: lost
- *   map[slot] = { ktime_get_ns(), tid, event, args (one pointed at: read) }
+ *   map[slot] = { slot (the order: no clock read), tid, event, args (one pointed at: read) }
  */
 #ifndef KVM_RUNNER_BPF_PROG_H
 #define KVM_RUNNER_BPF_PROG_H
@@ -28,8 +28,8 @@ struct bpf_insn bpf_encode(uint8_t code, unsigned dst, unsigned src, int16_t off
 struct bpf_target {
 	int map_fd;
 	uint32_t tgid;
-	uint32_t slots; /* the map's entries, slot 0 the head */
-	struct bpf_gpa_filter filter;
+	uint32_t slots;		   /* the map's entries, slot 0 the head */
+	struct mmio_filter filter; /* kvm_mmio's (trace_parse.h) */
 };
 
 /*

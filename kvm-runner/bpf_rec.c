@@ -2,8 +2,6 @@
 #include <string.h>
 #include "bpf_rec.h"
 #include "hsr.h"
-#include "memmap.h"
-#include "uart.h"
 
 /* clang-format off */
 /* kvm_mmio's type (include/trace/events/kvm.h) */
@@ -34,16 +32,6 @@ const struct bpf_event bpf_events[BEV_COUNT] = {
 	[BEV_TIMER_IRQ] = { "kvm_timer_update_irq", KEV_TIMER_IRQ, 3, 3, -1, 0, 0, -1 },
 	[BEV_VGIC_PENDING] = { "vgic_update_irq_pending", KEV_VGIC_PENDING, 3, 3, -1, 0, 0, -1 },
 };
-
-void bpf_mmio_filter(struct bpf_gpa_filter *f, bool kernel_irqchip, bool coalesce)
-{
-	memset(f, 0, sizeof(*f));
-	f->range = kernel_irqchip; /* the distributor's frame, up to the CPU interface's */
-	f->lo = BOARD_GICD_BASE;
-	f->hi = BOARD_GICC_BASE;
-	f->match = coalesce; /* the console's coalesced DR */
-	f->eq = BOARD_UART_BASE + UART_DR;
-}
 
 /* The first len bytes of v (little-endian), as kvm_mmio copies at most 8. */
 static uint64_t mmio_val(uint64_t v, unsigned len)

@@ -43,16 +43,6 @@ enum bpf_ev {
 
 extern const struct bpf_event bpf_events[BEV_COUNT];
 
-/*
- * kvm_mmio's filter, as trace_mmio_filter's: gpa in [lo, hi), or gpa == eq
- * (each when set). Neither set: kvm_mmio stays off.
- */
-struct bpf_gpa_filter {
-	bool range, match;
-	uint32_t lo, hi, eq;
-};
-void bpf_mmio_filter(struct bpf_gpa_filter *f, bool kernel_irqchip, bool coalesce);
-
 /* clang-format off */
 /* kvm_exit's ret (arm64 kvm_asm.h): the exception code, bit 31 an SError with it */
 #define BPF_ARM_EXCEPTION_IRQ	0

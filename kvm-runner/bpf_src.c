@@ -121,7 +121,7 @@ bool bpf_src_start(unsigned buffer_kb, bool kernel_irqchip, bool coalesce)
 		return false;
 	t.map_fd = map_fd;
 	t.slots = slots;
-	bpf_mmio_filter(&t.filter, kernel_irqchip, coalesce);
+	mmio_filter_of(&t.filter, kernel_irqchip, coalesce);
 	for (unsigned e = 0; e < BEV_COUNT; e++) {
 		int fd;
 

@@ -4,7 +4,7 @@
  * map: no ftrace ring buffer on the exit path, no system call to read.
  * arm64 (Linux >= 5.12: mmapable maps, atomics), as root; else the
  * runner falls back to the trace events (tracefs.h). docs/kvm-runner.md,
- * "The eBPF event source".
+ * "Where the kvm events come from".
  */
 #ifndef KVM_RUNNER_BPF_SRC_H
 #define KVM_RUNNER_BPF_SRC_H

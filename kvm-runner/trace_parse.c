@@ -222,15 +222,25 @@ long trace_stats_entries(const char *text)
 	return -1;
 }
 
+void mmio_filter_of(struct mmio_filter *f, bool kernel_irqchip, bool coalesce)
+{
+	memset(f, 0, sizeof(*f));
+	f->range = kernel_irqchip; /* the distributor's frame, up to the CPU interface's */
+	f->lo = BOARD_GICD_BASE;
+	f->hi = BOARD_GICC_BASE;
+	f->match = coalesce; /* the console's coalesced DR */
+	f->eq = BOARD_UART_BASE + UART_DR;
+}
+
 bool trace_mmio_filter(char *buf, size_t n, bool kernel_irqchip, bool coalesce)
 {
+	struct mmio_filter f;
 	int len = 0;
 
-	if (kernel_irqchip) /* the distributor's frame, up to the CPU interface's */
-		len = snprintf(buf, n, "(gpa >= 0x%x && gpa < 0x%x)", BOARD_GICD_BASE,
-			       BOARD_GICC_BASE);
-	if (coalesce && len >= 0 && (size_t)len < n)
-		snprintf(buf + len, n - (size_t)len, "%sgpa == 0x%x", len ? " || " : "",
-			 BOARD_UART_BASE + UART_DR);
-	return kernel_irqchip || coalesce;
+	mmio_filter_of(&f, kernel_irqchip, coalesce);
+	if (f.range)
+		len = snprintf(buf, n, "(gpa >= 0x%x && gpa < 0x%x)", f.lo, f.hi);
+	if (f.match && len >= 0 && (size_t)len < n)
+		snprintf(buf + len, n - (size_t)len, "%sgpa == 0x%x", len ? " || " : "", f.eq);
+	return f.range || f.match;
 }

@@ -74,11 +74,21 @@ long trace_stats_lost(const char *text);
 long trace_stats_entries(const char *text);
 
 /*
- * The filter for kvm_mmio (events/kvm/kvm_mmio/filter): the accesses KVM
+ * The accesses kvm_mmio is kept for, by either event source: those KVM
  * completes itself, the only ones the merge takes from it (the vGIC's
- * distributor with kernel_irqchip, the UART's DR with coalesce); the
- * runner's own exits then fire none, at about 750 instructions each.
- * Returns false when there are none: the event stays off.
+ * distributor with kernel_irqchip: gpa in [lo, hi); the UART's DR with
+ * coalesce: gpa == eq); the runner's own exits then fire none. Neither
+ * set: the event stays off.
+ */
+struct mmio_filter {
+	bool range, match;
+	uint32_t lo, hi, eq;
+};
+void mmio_filter_of(struct mmio_filter *f, bool kernel_irqchip, bool coalesce);
+
+/*
+ * That filter as tracefs' text (events/kvm/kvm_mmio/filter), saving
+ * ftrace's 750 instructions an event. Returns false when it is empty.
  */
 bool trace_mmio_filter(char *buf, size_t n, bool kernel_irqchip, bool coalesce);
 

@@ -134,7 +134,7 @@ static struct bpf_target target(bool kernel_irqchip, bool coalesce)
 {
 	struct bpf_target t = { .map_fd = MAP_FD, .tgid = TGID, .slots = SLOTS };
 
-	bpf_mmio_filter(&t.filter, kernel_irqchip, coalesce);
+	mmio_filter_of(&t.filter, kernel_irqchip, coalesce);
 	return t;
 }
 
